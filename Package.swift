@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// veille: one pipeline, one direction.
+/// due sources → fetch → parse → extract → match → store deltas → digest.
+/// Modules depend downwards only; see README.md and the layout in the repository's docs.
+let package = Package(
+    name: "veille",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "veille", targets: ["veille"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // C libraries: a module map and a small shim header each.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        // Foundations: the only importers of the C shims, and the domain values.
+        .target(name: "Curl", dependencies: ["CCurl"]),
+        .target(name: "Markup", dependencies: ["CLibXML2", "VeilleCore"]),
+        .target(name: "VeilleCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+
+        // Pipeline stages.
+        .target(name: "Fetching", dependencies: ["Curl", "VeilleCore",
+                                                 .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Syndication", dependencies: ["Markup", "VeilleCore"]),
+        .target(name: "Parliament", dependencies: ["Markup", "VeilleCore"]),
+        .target(name: "Extraction", dependencies: ["Markup", "VeilleCore"]),
+        .target(name: "Matching", dependencies: ["VeilleCore"]),
+        .target(name: "Storage", dependencies: ["VeilleCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Digests", dependencies: ["Storage", "VeilleCore", "Curl",
+                                                .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Pipeline", dependencies: [
+            "Fetching", "Syndication", "Parliament", "Extraction", "Matching", "Storage", "Digests", "VeilleCore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "veille", dependencies: [
+            "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Storage", "Digests", "VeilleCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Tests: pure modules directly, the rest against real servers on 127.0.0.1.
+        .target(name: "TestSupport", dependencies: ["VeilleCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "VeilleCoreTests", dependencies: ["VeilleCore", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "SyndicationTests", dependencies: ["Syndication", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "TestSupport"]),
+        .testTarget(name: "ParliamentTests", dependencies: ["Parliament", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Storage", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The Curl module. See README.md.

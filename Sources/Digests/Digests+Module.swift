@@ -1,0 +1,1 @@
+// The Digests module. See README.md.

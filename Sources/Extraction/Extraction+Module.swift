@@ -1,0 +1,1 @@
+// The Extraction module. See README.md.

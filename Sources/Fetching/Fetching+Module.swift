@@ -1,0 +1,1 @@
+// The Fetching module. See README.md.

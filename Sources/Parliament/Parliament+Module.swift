@@ -1,0 +1,1 @@
+// The Parliament module. See README.md.

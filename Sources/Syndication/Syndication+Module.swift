@@ -1,0 +1,1 @@
+// The Syndication module. See README.md.

@@ -1,0 +1,4 @@
+import Testing
+@testable import Matching
+
+@Test func smoke() { #expect(1 + 1 == 2) }
