@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Opens a run (every `run` and `crawl` is one) and returns its id.
+    public func beginRun(command: String, at: Date) throws -> Int64 {
+        try write { db in
+            try db.execute(sql: "INSERT INTO run(command, startedAt, status) VALUES (?, ?, 'running')",
+                           arguments: [command, at])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Closes a run with its status and JSON summary.
+    public func finishRun(_ id: Int64, status: String, summary: String?, at: Date) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE run SET finishedAt = ?, status = ?, summary = ? WHERE id = ?",
+                           arguments: [at, status, summary, id])
+        }
+    }
+
+    /// Runs left `running` by a process that died: marked `interrupted` so that exports skip nothing
+    /// (their deltas were committed with their items and stay exportable with `--run ID`).
+    public func closeInterruptedRuns(at: Date) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE run SET status = 'interrupted', finishedAt = ? WHERE status = 'running'",
+                           arguments: [at])
+        }
+    }
+
+    /// The newest completed run, nil when there is none.
+    public func latestCompletedRun() throws -> Int64? {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run WHERE status = 'completed'") }
+    }
+
+    /// Whether run `id` exists.
+    public func runExists(_ id: Int64) throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM run WHERE id = ?)", arguments: [id]) ?? false }
+    }
+}
