@@ -1,1 +1,0 @@
-// The Digests module. See README.md.

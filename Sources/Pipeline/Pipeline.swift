@@ -1,0 +1,131 @@
+import Digests
+import Fetching
+import Foundation
+import Logging
+import Storage
+import VeilleCore
+
+/// One run of the nightly job: due sources → fetch → parse → store deltas → digest.
+///
+/// A failing source never aborts the run: it becomes a failed outcome, counts toward its consecutive
+/// failures and shows in the digest's "sources in trouble". Only bad config, an unusable database, a held
+/// lock or a failed delivery end the run with an error (``PipelineError``, whose exit code the README lists).
+public struct Pipeline: Sendable {
+    /// veille's version, in the User-Agent and the run records.
+    public static let version = "0.1.0"
+
+    public let options: RunOptions
+    public let logger: Logger
+
+    public init(options: RunOptions, logger: Logger = Logger(label: "veille")) {
+        self.options = options; self.logger = logger
+    }
+
+    /// Loads and validates the config, takes the lock, runs, and writes the digest.
+    ///
+    /// - Throws: ``PipelineError`` for bad config (2), a held lock (3), an unusable database (4) or a
+    ///   digest that could not be written (5, after the run's deltas are stored).
+    public func run() async throws -> RunReport {
+        let config = try Self.loadSources(options.sourcesPath)
+        let selected = try select(config.sources)
+        let lock = try RunLock(databasePath: options.databasePath)
+        defer { withExtendedLifetime(lock) {} }
+        let store = try Self.openStore(options.databasePath)
+        let startedAt = options.now()
+        let runID: Int64
+        do {
+            try store.closeInterruptedRuns(at: startedAt)
+            try store.syncSources(config.sources.map { ($0.id, $0.kind.rawValue, $0.url) })
+            runID = try store.beginRun(command: options.command.rawValue, at: startedAt)
+        } catch {
+            throw PipelineError.database("\(error)")
+        }
+        let userAgent = Fetcher.userAgent(version: Self.version, contact: config.contact)
+        let fetcher = Fetcher(userAgent: userAgent, maxConcurrent: 8, resolve: options.resolve)
+        let crawler = FeedCrawler(fetcher: fetcher, store: store, schedule: Schedule(), logger: logger)
+        let outcomes = await crawlAll(selected, crawler: crawler, run: runID)
+
+        var report = RunReport(runID: runID, startedAt: startedAt, finishedAt: options.now(), outcomes: outcomes,
+                               digestPaths: [], digestError: nil)
+        do {
+            report.digestPaths = try writeDigest(store: store, config: config, runID: runID, from: startedAt)
+        } catch {
+            report.digestError = "\(error)"
+        }
+        report.finishedAt = options.now()
+        do {
+            try store.finishRun(runID, status: "completed", summary: report.json.serialized(), at: report.finishedAt)
+        } catch {
+            throw PipelineError.database("\(error)")
+        }
+        if let e = report.digestError { throw PipelineError.delivery(e) }
+        return report
+    }
+
+    /// The sources this invocation takes: named ones (`crawl`), every enabled one (`--all`), or the due ones.
+    func select(_ sources: [SourceConfig]) throws -> [SourceConfig] {
+        if !options.sourceIDs.isEmpty {
+            let known = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return try options.sourceIDs.map { id in
+                guard let s = known[id] else {
+                    throw PipelineError.configuration(
+                        "unknown source '\(id)' (known: \(sources.map(\.id).joined(separator: ", ")))")
+                }
+                return s
+            }
+        }
+        let enabled = sources.filter(\.enabled)
+        if options.all { return enabled }
+        let store = try Self.openStore(options.databasePath)
+        let states = Dictionary(((try? store.sourceStates()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let now = options.now()
+        return enabled.filter { source in
+            guard let state = states[source.id], state.url == source.url else { return true }
+            return Schedule().isDue(state, now: now)
+        }
+    }
+
+    func crawlAll(_ sources: [SourceConfig], crawler: FeedCrawler, run: Int64) async -> [SourceOutcome] {
+        let force = options.force, now = options.now
+        return await withTaskGroup(of: (Int, SourceOutcome).self) { group in
+            for (index, source) in sources.enumerated() {
+                group.addTask {
+                    switch source.kind {
+                    case .feed:
+                        return (index, await crawler.crawl(source, run: run, force: force, now: now))
+                    case .senateQuestions:
+                        return (index, SourceOutcome(source: source.id, status: "failed",
+                                                     error: "source kind senate-questions is not supported by this build yet"))
+                    }
+                }
+            }
+            var out = [SourceOutcome?](repeating: nil, count: sources.count)
+            for await (i, o) in group { out[i] = o }
+            return out.compactMap { $0 }
+        }
+    }
+
+    func writeDigest(store: Store, config: SourcesFile, runID: Int64, from: Date) throws -> [String] {
+        let deltas = try store.deltas(.run(runID))
+        let configured = Set(config.sources.filter(\.enabled).map(\.id))
+        let trouble = try store.sourceStates().filter { $0.inTrouble && configured.contains($0.id) }.map {
+            RunDigest.Trouble(source: $0.id, error: $0.lastError ?? $0.status ?? "", failures: $0.consecutiveFailures,
+                              status: $0.status ?? "failed")
+        }
+        let digest = RunDigest(runs: [runID], from: from, to: options.now(), deltas: deltas,
+                               sourceOrder: config.sources.map(\.id), trouble: trouble)
+        return try DigestFiles.writeRunDigest(digest, folder: options.outDir, at: from)
+    }
+
+    /// Loads `sources.yaml`, mapping problems to exit code 2.
+    public static func loadSources(_ path: String) throws -> SourcesFile {
+        do { return try SourcesFile.load(path: path) } catch let e as ConfigError {
+            throw PipelineError.configuration("\(e)")
+        }
+    }
+
+    /// Opens the database, mapping problems to exit code 4.
+    public static func openStore(_ path: String) throws -> Store {
+        do { return try Store(path: path) } catch { throw PipelineError.database("\(error)") }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import VeilleCore
+
+/// How one source fared in a run.
+public struct SourceOutcome: Sendable, Equatable {
+    /// `ok`, `not-modified`, `failed` or `blocked`.
+    public var status: String
+    public var source: String
+    public var error: String?
+    public var httpStatus: Int?
+    public var bytes: Int
+    public var items: Int
+    public var newCount: Int
+    public var changedCount: Int
+    public var baseline: Bool
+
+    public init(source: String, status: String, error: String? = nil, httpStatus: Int? = nil, bytes: Int = 0,
+                items: Int = 0, newCount: Int = 0, changedCount: Int = 0, baseline: Bool = false) {
+        self.source = source; self.status = status; self.error = error; self.httpStatus = httpStatus
+        self.bytes = bytes; self.items = items; self.newCount = newCount; self.changedCount = changedCount
+        self.baseline = baseline
+    }
+
+    public var failed: Bool { status == "failed" }
+}
+
+/// What a run did: per-source outcomes, the digest written, and the exit code it earns.
+public struct RunReport: Sendable {
+    public var runID: Int64
+    public var startedAt: Date
+    public var finishedAt: Date
+    public var outcomes: [SourceOutcome]
+    public var digestPaths: [String]
+    /// A digest that could not be delivered (exit 5).
+    public var digestError: String?
+
+    /// Deltas recorded in this run, by the counts of the outcomes.
+    public var deltaCount: Int { outcomes.reduce(0) { $0 + $1.newCount + $1.changedCount } }
+
+    /// One line for logs and terminals.
+    public var summaryLine: String {
+        let failed = outcomes.filter(\.failed).count
+        let unchanged = outcomes.filter { $0.status == "not-modified" }.count
+        let items = outcomes.reduce(0) { $0 + $1.items }
+        let seconds = String(format: "%.1f", finishedAt.timeIntervalSince(startedAt))
+        return "run \(runID): \(outcomes.count) sources (\(unchanged) unchanged, \(failed) failed), \(items) items, \(deltaCount) deltas, \(seconds)s"
+    }
+
+    /// The report as JSON, stored with the run.
+    public var json: JSONValue {
+        .object([
+            ("run", .int(Int(runID))), ("started", .time(startedAt)), ("finished", .time(finishedAt)),
+            ("sources", .array(outcomes.map { o in
+                .object([("source", .string(o.source)), ("status", .string(o.status)), ("error", .string(o.error)),
+                         ("http_status", .int(o.httpStatus)), ("bytes", .int(o.bytes)), ("items", .int(o.items)),
+                         ("new", .int(o.newCount)), ("changed", .int(o.changedCount)), ("baseline", .bool(o.baseline))])
+            })),
+            ("digest", .array(digestPaths.map(JSONValue.string))),
+        ])
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+/// `veille demo`: offline, serves the bundled mirror on 127.0.0.1, runs the pipeline, changes the mirror,
+/// runs it again (304s for the unchanged feeds, exactly the new and changed deltas) and prints the second
+/// digest's path.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Offline demo: serve bundled fixtures on 127.0.0.1, run twice, show the digest.")
+
+    @Option(help: "The mirror folder (day1/, day2/).")
+    var mirror = "Feeds/demo"
+
+    @Option(help: "Where the demo's database and digests go.")
+    var out = "demo-out"
+
+    @Flag(help: "Only errors on stderr.")
+    var quiet = false
+
+    func run() async throws {
+        let logger = GlobalOptions.parseOrExit(quiet ? ["--quiet"] : []).bootstrapLogging()
+        let day1 = (mirror as NSString).appendingPathComponent("day1")
+        let day2 = (mirror as NSString).appendingPathComponent("day2")
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: day1).filter({ $0.hasSuffix(".xml") }).sorted(),
+              !files.isEmpty else {
+            printError("demo: no feeds in \(day1)")
+            throw ExitCode(2)
+        }
+        let server = try DemoServer(roots: [day1])
+        defer { server.stop() }
+        try? FileManager.default.removeItem(atPath: out)
+        let config = (out as NSString).appendingPathComponent("Feeds")
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        var yaml = "# Written by `veille demo`: the bundled mirror served on 127.0.0.1.\ncontact: https://example.org/veille-demo\nsources:\n"
+        for f in files {
+            let id = (f as NSString).deletingPathExtension
+            yaml += "  - id: \(id)\n    kind: feed\n    url: http://127.0.0.1:\(server.port)/\(f)\n    every: 1h\n"
+        }
+        try yaml.write(toFile: (config as NSString).appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        let digests = (out as NSString).appendingPathComponent("digests")
+        let db = (out as NSString).appendingPathComponent("veille.sqlite")
+        let options = RunOptions(command: .demo, configDir: config, databasePath: db, outDir: digests, all: true)
+        do {
+            let first = try await Pipeline(options: options, logger: logger).run()
+            FileHandle.standardError.write(Data(("day 1: " + first.summaryLine + "\n").utf8))
+            server.setRoots([day2, day1])
+            let second = try await Pipeline(options: options, logger: logger).run()
+            FileHandle.standardError.write(Data(("day 2: " + second.summaryLine + "\n").utf8))
+            if let md = second.digestPaths.first {
+                if !quiet, let text = try? String(contentsOfFile: md, encoding: .utf8) { FileHandle.standardError.write(Data(text.utf8)) }
+                print(md)
+            }
+        } catch let e as PipelineError {
+            printError(e.description)
+            throw ExitCode(e.exitCode)
+        }
+    }
+}

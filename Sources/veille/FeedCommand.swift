@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Syndication
+
+/// `veille feed --batch`: feed files (paths on stdin) → JSON Lines, the feed_eval contract.
+struct FeedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feed", abstract: "Parse feed files: paths on stdin, one JSON object per path on stdout.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Read paths on stdin (one per line) and print JSON Lines.")
+    var batch = false
+
+    @Argument(help: "A feed file (without --batch).")
+    var file: String?
+
+    func validate() throws {
+        if !batch, file == nil { throw ValidationError("give a FILE or --batch") }
+    }
+
+    func run() throws {
+        if let file, !batch {
+            print(FeedBatch.line(forPath: file))
+            return
+        }
+        BatchLoop.run { path in FeedBatch.line(forPath: path) }
+    }
+}
+
+/// Reads paths on stdin and writes one line per path, flushed as it goes.
+enum BatchLoop {
+    static func run(_ line: (String) -> String) {
+        setvbuf(stdout, nil, _IOFBF, 1 << 16)
+        while let raw = readLine(strippingNewline: true) {
+            let path = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
+            guard !path.isEmpty else { continue }
+            let out = line(path)
+            fputs(out, stdout)
+            fputs("\n", stdout)
+            fflush(stdout)
+        }
+    }
+}
