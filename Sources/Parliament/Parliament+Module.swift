@@ -1,1 +1,0 @@
-// The Parliament module. See README.md.
