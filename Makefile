@@ -1,0 +1,36 @@
+# veille: `make run` (the nightly job on ./Feeds), `make test` (the whole suite), `make demo` (offline).
+SHELL := /bin/bash
+DEBS := libcurl4-openssl-dev libxml2-dev libsqlite3-dev python3-aiosmtpd pkg-config
+SWIFT ?= swift
+BIN := .build/release/veille
+
+.PHONY: run test demo build release deps clean
+
+# Checks the Debian packages veille needs; installs them as root, else prints the exact apt-get line.
+deps:
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing Debian packages; run: sudo apt-get install -y$$missing"; exit 2; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product veille
+
+run: release
+	$(BIN) run --config Feeds --db veille.sqlite --out digests
+
+test: deps
+	mkdir -p .build; $(SWIFT) test 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+
+demo: release
+	$(BIN) demo --mirror Feeds/demo --out demo-out
+
+clean:
+	rm -rf .build demo-out

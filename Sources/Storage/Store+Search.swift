@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+
+/// One hit of the archive search.
+public struct SearchHit: Sendable, Equatable {
+    public var itemID: Int64
+    public var source: String
+    public var title: String?
+    public var url: String?
+    public var firstSeen: Date
+    /// A snippet of the text around the match, with the matched words in «…».
+    public var snippet: String
+}
+
+extension Store {
+    /// Searches item titles and texts through FTS5, most recent first.
+    ///
+    /// - Parameters:
+    ///   - query: words to find; each is quoted, so FTS5 syntax in user input is inert.
+    ///   - since: only items first seen at or after this time.
+    ///   - limit: the most hits returned.
+    public func search(_ query: String, since: Date? = nil, limit: Int = 50) throws -> [SearchHit] {
+        let words = query.split(whereSeparator: { $0.isWhitespace }).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        guard !words.isEmpty else { return [] }
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT i.id, i.sourceId, i.title, i.url, i.firstSeenAt,
+                       snippet(itemSearch, 1, '«', '»', '…', 16) AS snip
+                FROM itemSearch JOIN item i ON i.id = itemSearch.rowid
+                WHERE itemSearch MATCH ? AND (? IS NULL OR i.firstSeenAt >= ?)
+                ORDER BY i.firstSeenAt DESC, i.id DESC LIMIT ?
+                """, arguments: [words.joined(separator: " "), since, since, limit]).map { row in
+                SearchHit(itemID: row["id"], source: row["sourceId"], title: row["title"], url: row["url"],
+                          firstSeen: row["firstSeenAt"], snippet: row["snip"] ?? "")
+            }
+        }
+    }
+}
