@@ -30,14 +30,20 @@ struct SenateAuthorLine: Equatable {
             let inside = head[head.index(after: open)...].prefix(while: { $0 != ")" })
             let parts = inside.components(separatedBy: " - ")
             if parts.count >= 2 {
-                circonscription = SenateText.trimmedPhrase(parts.dropLast().joined(separator: " - "))
-                group = SenateText.trimmedPhrase(parts[parts.count - 1])
+                circonscription = Self.nonEmpty(parts.dropLast().joined(separator: " - "))
+                group = Self.nonEmpty(parts[parts.count - 1])
             } else {
-                circonscription = SenateText.trimmedPhrase(String(inside))
+                circonscription = Self.nonEmpty(String(inside))
             }
             head = String(head[..<open]).trimmingCharacters(in: .whitespaces)
         }
         author = Self.person(head)
+    }
+
+    /// Collapsed, nil when empty (a group's final period is kept: "U.C.D.P.").
+    static func nonEmpty(_ s: String) -> String? {
+        let t = SenateText.collapse(s)
+        return t.isEmpty ? nil : t
     }
 
     /// "M. NOM Prénom": the last name is every token up to the last upper-case one (particles kept).
