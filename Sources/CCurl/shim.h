@@ -5,6 +5,8 @@
 #include <curl/curl.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
+#include <arpa/inet.h>
+#include <string.h>
 
 typedef size_t (*veille_curl_data_cb)(char *ptr, size_t size, size_t nmemb, void *userdata);
 typedef int (*veille_curl_xferinfo_cb)(void *clientp, curl_off_t dltotal, curl_off_t dlnow,
@@ -31,5 +33,28 @@ static inline curl_socket_t veille_curl_open_socket(struct curl_sockaddr *a) {
     return socket(a->family, a->socktype, a->protocol);
 }
 static inline curl_socket_t veille_curl_socket_bad(void) { return CURL_SOCKET_BAD; }
+
+/// Copies the IP address an opensocket callback is about to connect to into `out` (network byte order)
+/// and its port into `*port` (host order). Returns 4 (IPv4), 16 (IPv6), or 0 for any other family.
+static inline int veille_curl_sockaddr_ip(const struct curl_sockaddr *a, unsigned char out[16], unsigned int *port) {
+    if (a->family == AF_INET && a->addrlen >= sizeof(struct sockaddr_in)) {
+        const struct sockaddr_in *s = (const struct sockaddr_in *)(const void *)&a->addr;
+        memcpy(out, &s->sin_addr, 4);
+        *port = ntohs(s->sin_port);
+        return 4;
+    }
+    if (a->family == AF_INET6 && a->addrlen >= sizeof(struct sockaddr_in6)) {
+        const struct sockaddr_in6 *s = (const struct sockaddr_in6 *)(const void *)&a->addr;
+        memcpy(out, &s->sin6_addr, 16);
+        *port = ntohs(s->sin6_port);
+        return 16;
+    }
+    return 0;
+}
+
+/// The option-number base of each curl option type, so Swift can check a value's type before setopt.
+static inline long veille_curlopttype_objectpoint(void) { return CURLOPTTYPE_OBJECTPOINT; }
+static inline long veille_curlopttype_functionpoint(void) { return CURLOPTTYPE_FUNCTIONPOINT; }
+static inline long veille_curlopttype_off_t(void) { return CURLOPTTYPE_OFF_T; }
 
 #endif

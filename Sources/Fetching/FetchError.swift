@@ -1,0 +1,56 @@
+import Foundation
+
+/// Why a fetch produced no response. The description is the line a user reads:
+/// `fetch https://example.org/feed.xml: refused: 169.254.169.254 is link-local`.
+public enum FetchError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The address policy (or the scheme rule, for a redirect) refused the target.
+    case refused(url: String, reason: String)
+    /// The decoded body went past the cap; the transfer was stopped.
+    case tooLarge(url: String, limit: Int)
+    /// More redirects than the limit (a loop ends here).
+    case tooManyRedirects(url: String, limit: Int)
+    /// The connect or total timeout expired.
+    case timeout(url: String, seconds: TimeInterval)
+    /// A network failure: resolution, connection, TLS, a truncated transfer.
+    case network(url: String, message: String)
+    /// The URL is not http or https.
+    case unsupportedScheme(url: String)
+    /// The URL cannot be parsed.
+    case invalidURL(url: String)
+
+    /// The URL the caller asked for.
+    public var url: String {
+        switch self {
+        case .refused(let url, _), .tooLarge(let url, _), .tooManyRedirects(let url, _), .timeout(let url, _),
+             .network(let url, _), .unsupportedScheme(let url), .invalidURL(let url):
+            return url
+        }
+    }
+
+    /// What went wrong, without the `fetch <url>:` prefix.
+    public var reason: String {
+        switch self {
+        case .refused(_, let reason): return "refused: \(reason)"
+        case .tooLarge(_, let limit): return "body larger than \(limit) bytes (decoded), transfer stopped"
+        case .tooManyRedirects(_, let limit): return "more than \(limit) redirects, stopped"
+        case .timeout(_, let seconds): return "timed out after \(Self.format(seconds)) s"
+        case .network(_, let message): return message
+        case .unsupportedScheme: return "only http and https URLs are fetched"
+        case .invalidURL: return "not a valid URL"
+        }
+    }
+
+    public var description: String { "fetch \(url): \(reason)" }
+
+    /// Whether trying again later may succeed (timeouts and network failures).
+    public var isTransient: Bool {
+        switch self {
+        case .timeout, .network: return true
+        default: return false
+        }
+    }
+
+    private static func format(_ seconds: TimeInterval) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The final response of a fetch, after redirects. HTTP error statuses are responses, not errors.
+public struct FetchResponse: Sendable {
+    /// The HTTP status of the final response (304 for not modified).
+    public var status: Int
+    /// The URL that answered, after redirects.
+    public var finalURL: String
+    /// The decoded body (empty for a 304).
+    public var body: [UInt8]
+    /// The response's `ETag`, to store for the next conditional GET.
+    public var etag: String?
+    /// The response's `Last-Modified`, to store for the next conditional GET.
+    public var lastModified: String?
+    /// The media type of `Content-Type`, lowercased, without parameters.
+    public var contentType: String?
+    /// The `charset` parameter of `Content-Type`, as sent (for ``VeilleCore`` 's charset rule).
+    public var charset: String?
+    /// The raw `Retry-After` value, for 429 and 503 handling.
+    public var retryAfter: String?
+    /// Redirects followed.
+    public var redirects: Int
+    /// Wall time of the whole fetch, redirects included, in seconds.
+    public var duration: TimeInterval
+    /// Body bytes received on the wire over every hop, before decoding.
+    public var bytesReceived: Int
+    /// The address the final response came from.
+    public var remoteAddress: String?
+
+    /// Whether the server answered 304 Not Modified to the conditional GET.
+    public var notModified: Bool { status == 304 }
+
+    /// Creates a response (tests and callers that replay stored fetches).
+    public init(status: Int, finalURL: String, body: [UInt8] = [], etag: String? = nil, lastModified: String? = nil,
+                contentType: String? = nil, charset: String? = nil, retryAfter: String? = nil, redirects: Int = 0,
+                duration: TimeInterval = 0, bytesReceived: Int = 0, remoteAddress: String? = nil) {
+        self.status = status; self.finalURL = finalURL; self.body = body; self.etag = etag
+        self.lastModified = lastModified; self.contentType = contentType; self.charset = charset
+        self.retryAfter = retryAfter; self.redirects = redirects; self.duration = duration
+        self.bytesReceived = bytesReceived; self.remoteAddress = remoteAddress
+    }
+}

@@ -1,1 +1,0 @@
-// The Fetching module. See README.md.
