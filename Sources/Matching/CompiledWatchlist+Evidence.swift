@@ -1,0 +1,56 @@
+extension CompiledWatchlist {
+    /// Turns a surviving candidate into a match with field offsets, the found text and a snippet.
+    func evidence(_ c: Candidate, _ norm: NormalizedText, titleLength: Int) -> EntityMatch {
+        let spec = patterns[c.pattern]
+        var start = c.start
+        if !spec.marked, start > 0, norm.bytes[start - 1] == UInt8(ascii: "#") || norm.bytes[start - 1] == UInt8(ascii: "@") {
+            start -= 1  // found keeps the text's # or @
+        }
+        var s = norm.originalStart(start), e = norm.originalEnd(c.end)
+        var field = EntityMatch.Field.text
+        var fieldStart = 0, fieldEnd = norm.original.count
+        if titleLength >= 0 {
+            if s < titleLength { field = .title; fieldEnd = titleLength } else { fieldStart = titleLength + 1 }
+        }
+        s = max(s, fieldStart); e = min(max(e, s), fieldEnd)
+        let entity = entities[spec.entity]
+        return EntityMatch(
+            entityID: entity.id, entityKind: entity.kind, alias: spec.written,
+            found: String(decoding: norm.original[s..<e], as: UTF8.self), field: field,
+            start: s - fieldStart, end: e - fieldStart,
+            snippet: Snippet.make(norm.original, fieldStart..<fieldEnd, span: s..<e), rule: c.rule)
+    }
+}
+
+/// The context of a match: about ``radius`` bytes each side, cut at spaces, whitespace collapsed.
+enum Snippet {
+    /// Bytes of context each side (reason: about ten words, enough to judge a match in a digest).
+    static let radius = 60
+
+    /// The snippet around `span` within `field` of `text`.
+    static func make(_ text: [UInt8], _ field: Range<Int>, span: Range<Int>) -> String {
+        var lo = max(field.lowerBound, span.lowerBound - radius)
+        var hi = min(field.upperBound, span.upperBound + radius)
+        if lo > field.lowerBound {
+            while lo < span.lowerBound, text[lo] != 0x20, text[lo] != 0x0A { lo += 1 }
+        }
+        if hi < field.upperBound {
+            while hi > span.upperBound, text[hi - 1] != 0x20, text[hi - 1] != 0x0A { hi -= 1 }
+        }
+        while lo < span.lowerBound, text[lo] & 0xC0 == 0x80 { lo += 1 }
+        while hi > span.upperBound, hi < text.count, text[hi] & 0xC0 == 0x80 { hi -= 1 }
+        var out: [UInt8] = lo > field.lowerBound ? Array("…".utf8) : []
+        var space = false
+        for b in text[lo..<hi] {
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0 {
+                space = true
+            } else {
+                if space, !out.isEmpty, out.last != 0x20 { out.append(0x20) }
+                space = false
+                out.append(b)
+            }
+        }
+        if hi < field.upperBound { out += Array("…".utf8) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,89 @@
+import VeilleCore
+
+/// A watchlist compiled once into one automaton, ready to match any number of items.
+///
+/// Every alias, case-sensitive alias, group term and exclusion of every entity becomes one pattern of a
+/// single ``Automaton`` over normalized bytes, so the cost per item depends on the item's length and its
+/// hits, not on the number of aliases. The rules (word boundaries, prefixes, exact case, exclusions,
+/// `all` groups within N words) are evaluated on the hits. Immutable, so safe to share across tasks.
+public final class CompiledWatchlist: Sendable {
+    /// One compiled entity: its id, kind and `all` rule shape.
+    struct Entity: Sendable {
+        var id: String
+        var kind: EntityMatch.EntityKind
+        var groupCount: Int
+        var within: Int?
+    }
+
+    let entities: [Entity]
+    let patterns: [PatternSpec]
+    let automaton: Automaton
+    /// The watchlist's ``Watchlist/versionHash``, to store with the matches.
+    public let versionHash: String
+
+    /// Compiles `watchlist`.
+    ///
+    /// - Parameter watchlist: a validated watchlist (terms that normalize to nothing are skipped).
+    public init(_ watchlist: Watchlist) {
+        var entities: [Entity] = []
+        var patterns: [PatternSpec] = []
+        let all = watchlist.actors.map { ($0, EntityMatch.EntityKind.actor) }
+            + watchlist.campaigns.map { ($0, EntityMatch.EntityKind.campaign) }
+        for (index, (e, kind)) in all.enumerated() {
+            entities.append(Entity(id: e.id, kind: kind, groupCount: e.all.count, within: e.within))
+            var specs: [PatternSpec?] = e.aliases.map { PatternSpec(entity: index, role: .alias, written: $0, exact: false) }
+            specs += e.caseSensitive.map { PatternSpec(entity: index, role: .alias, written: $0, exact: true) }
+            for (g, group) in e.all.enumerated() {
+                specs += group.map { PatternSpec(entity: index, role: .group(g), written: $0, exact: false) }
+            }
+            specs += e.exclude.map { PatternSpec(entity: index, role: .exclude, written: $0, exact: false) }
+            patterns += specs.compactMap { $0 }
+        }
+        self.entities = entities
+        self.patterns = patterns
+        self.automaton = Automaton(patterns: patterns.map(\.bytes))
+        self.versionHash = watchlist.versionHash
+    }
+
+    /// Matches one item. Title and text form one text (title first) for `within`; offsets are per field.
+    ///
+    /// - Parameters:
+    ///   - title: the item's title, if any.
+    ///   - text: the item's text, if any.
+    /// - Returns: the matches, title first, then by position and entity id; vetoed hits are not included.
+    public func match(title: String?, text: String?) -> [EntityMatch] {
+        var combined: [UInt8] = []
+        var titleLength = -1
+        if let title {
+            combined.append(contentsOf: title.utf8)
+            titleLength = combined.count
+            if text != nil { combined.append(0) }
+        }
+        if let text { combined.append(contentsOf: text.utf8) }
+        guard !combined.isEmpty else { return [] }
+        let norm = Normalizer.normalize(combined)
+        let candidates = hits(norm)
+        if candidates.isEmpty { return [] }
+        let matches = evaluate(candidates, norm).map { evidence($0, norm, titleLength: titleLength) }
+        return matches.sorted(by: Self.order)
+    }
+
+    /// Title first, then by start, end and entity id.
+    static func order(_ a: EntityMatch, _ b: EntityMatch) -> Bool {
+        if a.field != b.field { return a.field == .title }
+        if a.start != b.start { return a.start < b.start }
+        if a.end != b.end { return a.end < b.end }
+        return a.entityID < b.entityID
+    }
+
+    /// Bytes held by the compiled tables (automaton and pattern specs, approximately).
+    public var memoryBytes: Int {
+        automaton.memoryBytes + patterns.reduce(0) { $0 + 96 + $1.bytes.count + $1.written.utf8.count + $1.caseShape.count }
+    }
+
+    /// Number of compiled patterns (aliases, group terms and exclusions).
+    public var patternCount: Int { patterns.count }
+
+    /// Number of automaton states.
+    public var stateCount: Int { automaton.outputStart.count - 1 }
+}

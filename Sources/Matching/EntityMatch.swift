@@ -1,0 +1,34 @@
+/// One link between an item and a campaign or actor, with its evidence.
+///
+/// Offsets are UTF-8 byte offsets in the field's original text, `end` exclusive; `found` is the original
+/// text of that span (with its `#` or `@` when the text has one).
+public struct EntityMatch: Sendable, Equatable, Hashable, Codable {
+    /// Whether the entity is a campaign or an actor.
+    public enum EntityKind: String, Sendable, Codable { case campaign, actor }
+    /// The item field the span is in.
+    public enum Field: String, Sendable, Codable { case title, text }
+    /// How the link was made: an alias, or one term of a satisfied `all` rule.
+    public enum Rule: String, Sendable, Codable { case alias, all }
+
+    /// The entity's id in the watchlist in use.
+    public var entityID: String
+    public var entityKind: EntityKind
+    /// The alias or group term as written in the watchlist (`azerbaïdjanais*`, `=BIG`).
+    public var alias: String
+    /// The original text of the span.
+    public var found: String
+    public var field: Field
+    /// UTF-8 byte offset of the span's start in the field.
+    public var start: Int
+    /// UTF-8 byte offset just past the span.
+    public var end: Int
+    /// The span with some context, whitespace collapsed, `…` where cut.
+    public var snippet: String
+    public var rule: Rule
+
+    public init(entityID: String, entityKind: EntityKind, alias: String, found: String, field: Field,
+                start: Int, end: Int, snippet: String, rule: Rule) {
+        self.entityID = entityID; self.entityKind = entityKind; self.alias = alias; self.found = found
+        self.field = field; self.start = start; self.end = end; self.snippet = snippet; self.rule = rule
+    }
+}

@@ -1,1 +1,0 @@
-// The Matching module. See README.md.

@@ -1,0 +1,75 @@
+import Foundation
+
+/// `Feeds/watchlist.yaml`: the campaigns and actors that items are linked to.
+///
+/// Loaded strictly: an unknown key, a duplicate id, a campaign naming an unknown actor, an empty alias, an
+/// alias that normalizes to nothing or a malformed `all` group is a ``ConfigError`` naming the file, the
+/// entry and the key (exit code 2 upstream: the run does not start with a broken watchlist).
+public struct Watchlist: Sendable, Equatable {
+    /// The actors: states, parties, persons, organisations, outlets, agencies, platforms.
+    public var actors: [WatchEntity]
+    /// The campaigns, each attributed to zero or more actors.
+    public var campaigns: [WatchEntity]
+
+    public init(actors: [WatchEntity], campaigns: [WatchEntity]) {
+        self.actors = actors; self.campaigns = campaigns
+    }
+
+    /// Loads and validates a watchlist file.
+    ///
+    /// - Parameter path: the YAML file, named as given in every error.
+    /// - Returns: the validated watchlist.
+    /// - Throws: ``ConfigError`` naming the file, the entry and the key.
+    public static func load(path: String) throws -> Watchlist {
+        try decode(ConfigNode.load(path: path), file: path)
+    }
+
+    /// Validates a parsed watchlist.
+    ///
+    /// - Parameters:
+    ///   - root: the parsed document.
+    ///   - file: the file name to put in errors.
+    /// - Throws: ``ConfigError`` naming the file, the entry and the key.
+    public static func decode(_ root: ConfigNode, file: String) throws -> Watchlist {
+        let top = ConfigEntry(file: file, entry: nil, node: root)
+        if root.isNull { return Watchlist(actors: [], campaigns: []) }
+        try top.requireMap(allowed: ["actors", "campaigns"])
+        let actors = try entries(root, section: "actors", file: file)
+        let campaigns = try entries(root, section: "campaigns", file: file)
+        var seen: [String: String] = [:]
+        for (section, list) in [("actors", actors), ("campaigns", campaigns)] {
+            for (index, item) in list.enumerated() {
+                let e = ConfigEntry(file: file, entry: label(section, index, item.id), node: item.node)
+                if let other = seen[item.id.id] {
+                    throw e.error("id", "duplicate id '\(item.id.id)' (already used in \(other))")
+                }
+                seen[item.id.id] = label(section, index, item.id)
+            }
+        }
+        let actorIDs = Set(actors.map(\.id.id))
+        for (index, item) in campaigns.enumerated() {
+            let e = ConfigEntry(file: file, entry: label("campaigns", index, item.id), node: item.node)
+            for actor in item.id.actors where !actorIDs.contains(actor) {
+                throw e.error("actors", "unknown actor '\(actor)' (not an id under actors)")
+            }
+        }
+        return Watchlist(actors: actors.map(\.id), campaigns: campaigns.map(\.id))
+    }
+
+    static func label(_ section: String, _ index: Int, _ entity: WatchEntity) -> String {
+        "\(section)[\(index)] (\(entity.id))"
+    }
+
+    /// Decodes one section; `id` carries the entity and `node` its YAML for later errors.
+    static func entries(_ root: ConfigNode, section: String, file: String) throws -> [(id: WatchEntity, node: ConfigNode)] {
+        guard let node = root[section], !node.isNull else { return [] }
+        guard let items = node.list else {
+            throw ConfigEntry(file: file, entry: nil, node: root).error(section, "expected a list of entries")
+        }
+        return try items.enumerated().map { index, item in
+            let label = item["id"]?.string.map { "\(section)[\(index)] (\($0))" } ?? "\(section)[\(index)]"
+            let e = ConfigEntry(file: file, entry: label, node: item)
+            return (try decodeEntity(e, campaign: section == "campaigns"), item)
+        }
+    }
+}
