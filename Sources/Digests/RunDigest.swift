@@ -20,6 +20,10 @@ public struct RunDigest: Sendable {
         public var error: String
         public var failures: Int
         public var status: String
+
+        public init(source: String, error: String, failures: Int, status: String) {
+            self.source = source; self.error = error; self.failures = failures; self.status = status
+        }
     }
 
     public var runs: [Int64]

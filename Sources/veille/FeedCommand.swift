@@ -31,14 +31,11 @@ struct FeedCommand: ParsableCommand {
 /// Reads paths on stdin and writes one line per path, flushed as it goes.
 enum BatchLoop {
     static func run(_ line: (String) -> String) {
-        setvbuf(stdout, nil, _IOFBF, 1 << 16)
+        let out = FileHandle.standardOutput
         while let raw = readLine(strippingNewline: true) {
             let path = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
             guard !path.isEmpty else { continue }
-            let out = line(path)
-            fputs(out, stdout)
-            fputs("\n", stdout)
-            fflush(stdout)
+            out.write(Data((line(path) + "\n").utf8))
         }
     }
 }
