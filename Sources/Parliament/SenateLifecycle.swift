@@ -11,7 +11,8 @@ public enum SenateLifecycle {
     ///    window, a page not fetched this time) produces nothing.
     /// 3. An answer yields only `answered`, even when the same change also shows a transmission or a text.
     /// 4. `answer-corrected`: an erratum appears or changes, or an already-known answer text changes.
-    /// 5. `forwarded`: the transmission ministry appears or changes (compared without case or accents).
+    /// 5. `forwarded`: the transmission ministry appears or changes in a source seen on both sides (the CSV
+    ///    and the page word ministries differently, so a CSV value is only compared with a CSV value).
     ///
     /// - Parameters:
     ///   - old: what was stored, nil for a question seen for the first time.
@@ -30,7 +31,7 @@ public enum SenateLifecycle {
             return out
         }
         let newlyAnswered = old.state != .answered && new.state == .answered
-        if !newlyAnswered, let to = new.transmittedTo, !same(old.transmittedTo, to) {
+        if !newlyAnswered, let to = forwarded(old, new) {
             out.append(SenateEvent(kind: .forwarded, reference: ref, date: new.transmissionDate, ministry: to))
         }
         if newlyAnswered {
@@ -41,6 +42,15 @@ public enum SenateLifecycle {
         out += endState(old, new)
         out += reminded(old, new)
         return out
+    }
+
+    /// The new transmission, when a source present in both snapshots shows one that is new or different.
+    static func forwarded(_ old: SenateSnapshot, _ new: SenateSnapshot) -> String? {
+        if old.fromCSV, new.fromCSV, let to = new.csvTransmittedTo, !same(old.csvTransmittedTo, to) { return to }
+        if old.fromPage, new.fromPage, let to = new.pageTransmittedTo, !same(old.pageTransmittedTo, to) {
+            return new.transmittedTo
+        }
+        return nil
     }
 
     static func endState(_ old: SenateSnapshot?, _ new: SenateSnapshot) -> [SenateEvent] {

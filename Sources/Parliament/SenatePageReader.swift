@@ -57,7 +57,7 @@ struct SenatePageReader {
 
     private mutating func readAfterAuthor(_ kind: SenateLine, _ line: SenatePageText.Line) {
         switch kind {
-        case .text:
+        case .text, .author, .heading, .legislature:   // after the author line these are body text
             if section == .question { questionParagraphs.append(line.text) }
             if section == .answer { answerParagraphs.append(line.text) }
         case .joPage(let n):

@@ -13,8 +13,12 @@ public struct SenateSnapshot: Sendable, Equatable, Codable {
     public var state: SenateState
     /// The question's JO date.
     public var published: String?
-    /// The ministry the question was transmitted to, if any.
+    /// The ministry the question was transmitted to, if any (the CSV's wording first, else the page's).
     public var transmittedTo: String?
+    /// The transmission as the CSV words it (`Ministère de transmission`).
+    public var csvTransmittedTo: String?
+    /// The transmission as the page words it ("Transmise au …").
+    public var pageTransmittedTo: String?
     public var transmissionDate: String?
     public var answerMinistry: String?
     public var answerDate: String?
@@ -42,7 +46,9 @@ public struct SenateSnapshot: Sendable, Equatable, Codable {
         number = row?.number ?? page?.number
         nature = row?.nature ?? page?.nature
         published = row?.published ?? page?.published
-        transmittedTo = row?.transmissionMinistry ?? page?.transmittedTo
+        csvTransmittedTo = row?.transmissionMinistry
+        pageTransmittedTo = page?.transmittedTo
+        transmittedTo = csvTransmittedTo ?? pageTransmittedTo
         transmissionDate = row?.transmissionDate
         answerMinistry = row?.answerMinistry ?? page?.answer?.ministry
         answerDate = row?.answerDate ?? page?.answer?.published

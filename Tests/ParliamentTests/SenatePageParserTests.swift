@@ -123,6 +123,18 @@ struct SenatePageParserTests {
         }
     }
 
+    @Test("body lines that look like markers stay in the text")
+    func markerLookalikes() throws {
+        let html = "<p>Question de M. A B (C - D) publiée le 01/01/2020</p><p>Question de principe (voir plus haut).</p>"
+            + "<p>La 16e législature a commencé.</p><p>- page 3</p><p>En attente de réponse du Premier ministre.</p>"
+        let q = try SenatePageParser.parse(Array(html.utf8), httpCharset: nil, url: nil)
+        #expect(q.questionText == "Question de principe (voir plus haut).\n\nLa 16e législature a commencé.")
+        #expect(q.joPage == 3)
+        #expect(q.ministry == "Premier ministre")
+        #expect(q.reference == nil)
+        #expect(q.legislature == nil)
+    }
+
     static let hostileInputs: [String: String] = [
         "empty": "",
         "one bracket": "<",
