@@ -1,0 +1,63 @@
+/// Step 3 of the cascade, as data: the openings of blocks that are page furniture, not article, with a reason
+/// each. A block (of at most ``maxBlockCharacters``) whose text, lower-cased, starts with one of these is
+/// dropped; a ``Phrase/heading`` also drops the link list that follows it.
+enum BoilerplatePhrases {
+    /// One opening.
+    struct Phrase: Sendable {
+        let text: String
+        /// True when the phrase titles a list of links that goes with it.
+        let heading: Bool
+        let reason: StaticString
+        init(_ text: String, heading: Bool = false, _ reason: StaticString) {
+            self.text = text; self.heading = heading; self.reason = reason
+        }
+    }
+
+    /// Blocks longer than this are prose even when they open with one of the phrases.
+    static let maxBlockCharacters: Int32 = 160
+
+    static let phrases: [Phrase] = [
+        Phrase("à lire aussi", heading: true, "cross-links to other articles"),
+        Phrase("a lire aussi", heading: true, "the same, unaccented"),
+        Phrase("lire aussi", heading: true, "cross-links to other articles"),
+        Phrase("à lire également", heading: true, "cross-links to other articles"),
+        Phrase("sur le même sujet", heading: true, "related-article lists"),
+        Phrase("sur le meme sujet", heading: true, "the same, unaccented"),
+        Phrase("lire la suite", "teasers of the rest of a paywalled article"),
+        Phrase("à suivre aussi", heading: true, "recommendation boxes"),
+        Phrase("ailleurs sur le web", heading: true, "sponsored-link boxes (Outbrain, Taboola)"),
+        Phrase("dernières actualités", heading: true, "latest-news rails"),
+        Phrase("les plus lus", heading: true, "most-read rails"),
+        Phrase("temps de lecture", "reading-time lines"),
+        Phrase("durée de lecture", "reading-time lines"),
+        Phrase("crédit photo", "photo credits"),
+        Phrase("crédits photo", "photo credits"),
+        Phrase("crédit :", "photo credits"),
+        Phrase("image principale", "carousel labels left by lazy galleries"),
+        Phrase("abonnez-vous", "subscription prompts"),
+        Phrase("cet article est réservé aux abonnés", "subscription walls"),
+        Phrase("il vous reste", "subscription walls ('Il vous reste 80 % de cet article à lire')"),
+        Phrase("déjà abonné", "subscription walls"),
+        Phrase("inscrivez-vous à notre newsletter", "newsletter boxes"),
+        Phrase("recevez notre newsletter", "newsletter boxes"),
+        Phrase("partager sur", "share bars"),
+        Phrase("partager l'article", "share bars"),
+        Phrase("nous utilisons des cookies", "cookie banners"),
+        Phrase("ce site utilise des cookies", "cookie banners"),
+        Phrase("accepter les cookies", "cookie banners"),
+        Phrase("we use cookies", "cookie banners"),
+        Phrase("sign up for our newsletter", "newsletter boxes"),
+        Phrase("subscribe to our newsletter", "newsletter boxes"),
+        Phrase("read more:", heading: true, "cross-links"),
+        Phrase("related articles", heading: true, "related-article lists"),
+        Phrase("© ", "photo credits"),
+    ]
+
+    /// The longest phrase, in bytes: how much of a block's text is read to test them.
+    static let prefixBytes = 48
+
+    /// The phrase a lower-cased text starts with, if any.
+    static func match(_ lowered: String) -> Phrase? {
+        phrases.first { lowered.hasPrefix($0.text) }
+    }
+}

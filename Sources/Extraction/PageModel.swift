@@ -1,0 +1,141 @@
+import Markup
+
+/// Per-node facts about a page, computed once from its ``HTMLTree``: class/id vocabulary sets, text
+/// measures of each text node, and which ancestors matter (tables, code, figures).
+///
+/// Everything is an array indexed by node, filled in one forward pass; nothing allocates per node.
+struct PageModel {
+    let tree: HTMLTree
+    /// Vocabulary sets found in each element's `class`.
+    var classSets: [ClassVocabulary.Set]
+    /// Vocabulary sets found in each element's `id`.
+    var idSets: [ClassVocabulary.Set]
+    /// Text nodes: characters after whitespace runs are collapsed (Readability's normalised innerText).
+    var chars: [Int32]
+    /// Text nodes: commas (ASCII, Arabic, full-width).
+    var commas: [Int32]
+    /// Ancestor tags that change the rules, as bits (``Ancestry``).
+    var ancestry: [Ancestry]
+    /// The `<body>` element, or the document when there is none.
+    var body: Int
+
+    /// Ancestors the scorer and cleaner care about.
+    struct Ancestry: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let table = Ancestry(rawValue: 1)
+        static let code = Ancestry(rawValue: 2)
+        static let figure = Ancestry(rawValue: 4)
+        static let pre = Ancestry(rawValue: 8)
+    }
+
+    init(tree: HTMLTree) {
+        self.tree = tree
+        let n = tree.nodes.count
+        classSets = .init(repeating: [], count: n)
+        idSets = .init(repeating: [], count: n)
+        chars = .init(repeating: 0, count: n)
+        commas = .init(repeating: 0, count: n)
+        ancestry = .init(repeating: [], count: n)
+        body = 0
+        let matcher = ClassMatcher.shared
+        tree.bytes.withUnsafeBufferPointer { buf in
+            for i in 1 ..< n {
+                let node = tree.nodes[i]
+                let parent = Int(node.parent)
+                var anc = ancestry[parent]
+                switch tree.nodes[parent].tag {
+                case .table: anc.insert(.table)
+                case .code: anc.insert(.code)
+                case .figure: anc.insert(.figure)
+                case .pre: anc.insert(.pre)
+                default: break
+                }
+                ancestry[i] = anc
+                if node.kind == .text {
+                    measure(buf, Int(node.start) ..< Int(node.start + node.count), into: i)
+                    continue
+                }
+                if node.tag == .body, body == 0 { body = i }
+                guard node.count > 0 else { continue }
+                if let r = tree.attribute(i, "class"), !r.isEmpty { classSets[i] = matcher.sets(buf, r) }
+                if let r = tree.attribute(i, "id"), !r.isEmpty { idSets[i] = matcher.sets(buf, r) }
+            }
+        }
+    }
+
+    /// Counts characters with whitespace runs collapsed (leading and trailing runs dropped) and commas.
+    mutating func measure(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, into i: Int) {
+        var count: Int32 = 0, comma: Int32 = 0
+        var pendingSpace = false
+        var k = r.lowerBound
+        while k < r.upperBound {
+            let b = buf[k]
+            if b == 32 || b == 10 || b == 9 || b == 13 || b == 12 {
+                pendingSpace = count > 0; k += 1; continue
+            }
+            if b == 0xC2, k + 1 < r.upperBound, buf[k + 1] == 0xA0 {  // no-break space
+                pendingSpace = count > 0; k += 2; continue
+            }
+            if pendingSpace { count += 1; pendingSpace = false }
+            if b & 0xC0 != 0x80 { count += 1 }
+            if b == 44 { comma += 1 }
+            else if b == 0xEF, k + 2 < r.upperBound, buf[k + 1] == 0xBC, buf[k + 2] == 0x8C { comma += 1 }
+            else if b == 0xD8, k + 1 < r.upperBound, buf[k + 1] == 0x8C { comma += 1 }
+            k += 1
+        }
+        chars[i] = count
+        commas[i] = comma
+    }
+
+    /// The element's tag.
+    @inline(__always) func tag(_ i: Int) -> HTMLTag { tree.nodes[i].tag }
+    /// One past the element's subtree.
+    @inline(__always) func end(_ i: Int) -> Int { Int(tree.nodes[i].end) }
+    /// The parent index (-1 for the document).
+    @inline(__always) func parent(_ i: Int) -> Int { Int(tree.nodes[i].parent) }
+    /// True for elements.
+    @inline(__always) func isElement(_ i: Int) -> Bool { tree.nodes[i].kind == .element }
+
+    /// Class and id sets together (Readability's "matchString").
+    @inline(__always) func sets(_ i: Int) -> ClassVocabulary.Set { classSets[i].union(idSets[i]) }
+
+    /// Readability's class weight: ±25 for the class, ±25 for the id.
+    func classWeight(_ i: Int) -> Int {
+        var w = 0
+        if classSets[i].contains(.negative) { w -= 25 }
+        if classSets[i].contains(.positive) { w += 25 }
+        if idSets[i].contains(.negative) { w -= 25 }
+        if idSets[i].contains(.positive) { w += 25 }
+        return w
+    }
+
+    /// True when the attribute's value, lower-cased, contains `needle` (ASCII).
+    func attribute(_ i: Int, _ name: StaticString, contains needle: StaticString) -> Bool {
+        guard let r = tree.attribute(i, name) else { return false }
+        let want = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard want.count <= r.count else { return false }
+        var s = r.lowerBound
+        while s + want.count <= r.upperBound {
+            var k = 0
+            while k < want.count, ClassMatcher.lower(tree.bytes[s + k]) == want[k] { k += 1 }
+            if k == want.count { return true }
+            s += 1
+        }
+        return false
+    }
+
+    /// True when the attribute is present and equals `value` (ASCII, case-insensitive, trimmed).
+    func attribute(_ i: Int, _ name: StaticString, equals value: StaticString) -> Bool {
+        guard let r = tree.attribute(i, name) else { return false }
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi, ClassMatcher.isSpace(tree.bytes[lo]) { lo += 1 }
+        while hi > lo, ClassMatcher.isSpace(tree.bytes[hi - 1]) { hi -= 1 }
+        guard hi - lo == value.utf8CodeUnitCount else { return false }
+        var k = 0
+        while k < hi - lo {
+            if ClassMatcher.lower(tree.bytes[lo + k]) != value.utf8Start[k] { return false }
+            k += 1
+        }
+        return true
+    }
+}
