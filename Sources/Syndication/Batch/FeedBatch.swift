@@ -1,0 +1,58 @@
+import Foundation
+
+/// `veille feed --batch`: one JSON line per feed file, the contract documented by `feed_eval.py`.
+///
+/// `{"file", "feed": {"title", "link", "language"}, "entries": [{"id", "title", "link", "published",
+/// "updated", "author", "summary_text", "content_text"}]}`, dates as UTC `YYYY-MM-DDTHH:MM:SSZ`, and on
+/// failure `{"file", "error", "feed": {}, "entries": []}`.
+public enum FeedBatch {
+    /// One JSON line (no newline) for the feed file at `path`; never throws, never crashes.
+    ///
+    /// - Parameter path: the path exactly as received; echoed in `"file"`.
+    /// - Returns: the contract's object for that file, or its error object.
+    public static func line(forPath path: String) -> String {
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            return errorLine(path, "cannot read the file")
+        }
+        do {
+            let feed = try FeedParser.parse([UInt8](bytes))
+            return line(path, feed)
+        } catch let error as FeedError {
+            return errorLine(path, error.description)
+        } catch {
+            return errorLine(path, "\(error)")
+        }
+    }
+
+    /// The contract line for a parsed feed.
+    static func line(_ path: String, _ feed: ParsedFeed) -> String {
+        var w = JSONLineWriter()
+        w.raw("{\"file\":"); w.string(path)
+        w.raw(",\"feed\":{\"title\":"); w.optional(feed.title)
+        w.raw(",\"link\":"); w.optional(feed.link)
+        w.raw(",\"language\":"); w.optional(feed.language)
+        w.raw("},\"entries\":[")
+        for (i, e) in feed.entries.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{\"id\":"); w.optional(e.id)
+            w.raw(",\"title\":"); w.optional(e.title)
+            w.raw(",\"link\":"); w.optional(e.link)
+            w.raw(",\"published\":"); w.date(e.published)
+            w.raw(",\"updated\":"); w.date(e.updated)
+            w.raw(",\"author\":"); w.optional(e.author)
+            w.raw(",\"summary_text\":"); w.optional(e.summaryText)
+            w.raw(",\"content_text\":"); w.optional(e.contentText)
+            w.raw("}")
+        }
+        w.raw("]}")
+        return w.result
+    }
+
+    static func errorLine(_ path: String, _ message: String) -> String {
+        var w = JSONLineWriter()
+        w.raw("{\"file\":"); w.string(path)
+        w.raw(",\"error\":"); w.string(message)
+        w.raw(",\"feed\":{},\"entries\":[]}")
+        return w.result
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Markup
+
+/// Reads feed bytes of any supported format into a ``ParsedFeed``.
+///
+/// The bytes are sniffed (JSON, XML, an HTML page), decoded by the project's charset rule, parsed by
+/// libxml2 in recover mode (no entity expansion, no network, no DTD loading, size limits kept) and walked
+/// once. An ill-formed feed still yields what could be recovered; only a feed that yields nothing fails.
+public enum FeedParser {
+    /// Parses a feed.
+    ///
+    /// - Parameters:
+    ///   - bytes: the body as received.
+    ///   - httpCharset: the HTTP `charset` parameter, if any (the charset rule's second step).
+    ///   - baseURL: the feed's own URL, to resolve relative links after `xml:base`.
+    /// - Returns: the feed and its entries in document order.
+    /// - Throws: ``FeedError`` naming the problem (empty, HTML page, not XML or JSON, truncated…).
+    public static func parse(_ bytes: [UInt8], httpCharset: String? = nil, baseURL: String? = nil) throws -> ParsedFeed {
+        switch Sniffer.sniff(bytes) {
+        case .empty: throw FeedError.empty
+        case .json: return try JSONFeedAdapter.parse(bytes, baseURL: baseURL)
+        case .html: throw FeedError.htmlPage
+        case .other: throw FeedError.notXMLOrJSON
+        case .xml: break
+        }
+        let outcome = MarkupDocument.xmlOutcome(EntityPrepass.repair(bytes) ?? bytes, httpCharset: httpCharset)
+        guard let document = outcome.document else {
+            if outcome.endedEarly { throw FeedError.truncated(outcome.lastError ?? "the document ends early") }
+            throw FeedError.unreadableXML(outcome.lastError ?? "no element could be read")
+        }
+        let reader = XMLFeedReader(baseURL: baseURL)
+        guard let feed = try document.withRootCursor({ try reader.read($0) }) else {
+            if outcome.endedEarly { throw FeedError.truncated(outcome.lastError ?? "the document ends early") }
+            throw FeedError.unreadableXML(outcome.lastError ?? "no root element")
+        }
+        if outcome.endedEarly, feed.entries.isEmpty, feed.title == nil {
+            throw FeedError.truncated(outcome.lastError ?? "the document ends early")
+        }
+        return outcome.encoding == "utf-8" ? Mojibake.repaired(feed) : feed
+    }
+}

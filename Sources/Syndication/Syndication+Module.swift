@@ -1,1 +1,0 @@
-// The Syndication module. See README.md.

@@ -1,0 +1,46 @@
+extension PlainText {
+    /// Decodes `&name;`, `&#123;` or `&#x7B;` at `i`: the UTF-8 bytes and the index after the reference.
+    ///
+    /// Windows-1252 code points 128–159 written numerically are read as browsers read them (`&#146;` is ’).
+    static func decodeReference(_ b: [UInt8], at i: Int) -> ([UInt8], Int)? {
+        var j = i + 1
+        guard j < b.count else { return nil }
+        if b[j] == UInt8(ascii: "#") {
+            j += 1
+            var hex = false
+            if j < b.count, b[j] == UInt8(ascii: "x") || b[j] == UInt8(ascii: "X") { hex = true; j += 1 }
+            let start = j
+            var value: UInt32 = 0
+            while j < b.count, j - start < 8 {
+                let c = b[j]
+                let digit: UInt32
+                switch c {
+                case 0x30...0x39: digit = UInt32(c - 0x30)
+                case 0x61...0x66 where hex: digit = UInt32(c - 0x61 + 10)
+                case 0x41...0x46 where hex: digit = UInt32(c - 0x41 + 10)
+                default: digit = 99
+                }
+                if digit == 99 { break }
+                value = value * (hex ? 16 : 10) + digit
+                j += 1
+            }
+            guard j > start else { return nil }
+            if j < b.count, b[j] == UInt8(ascii: ";") { j += 1 }
+            if value >= 0x80, value <= 0x9F { value = cp1252High[Int(value - 0x80)] }
+            guard value != 0, let scalar = Unicode.Scalar(value) else { return ([0xEF, 0xBF, 0xBD], j) }
+            return (Array(String(Character(scalar)).utf8), j)
+        }
+        let start = j
+        while j < b.count, isWordByte(b[j]), j - start < 32 { j += 1 }
+        guard j > start, j < b.count, b[j] == UInt8(ascii: ";") else { return nil }
+        let name = String(decoding: b[start..<j], as: UTF8.self)
+        guard let text = HTMLEntities.character(name) else { return nil }
+        return (Array(text.utf8), j + 1)
+    }
+
+    /// windows-1252's 0x80–0x9F, for numeric references that use them.
+    static let cp1252High: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+}

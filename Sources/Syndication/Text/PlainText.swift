@@ -1,0 +1,174 @@
+/// Turns feed text into the plain text veille stores: markup removed, entities decoded, whitespace collapsed.
+///
+/// One pass over UTF-8 bytes. The rules are the `feed --batch` contract's: block-level tags become a space,
+/// inline tags vanish, `<script>`/`<style>` content is dropped, entities are decoded, and every run of
+/// Unicode whitespace (U+00A0 included) becomes one space, trimmed.
+enum PlainText {
+    /// Tags that separate words when removed (the contract's list).
+    static let blockTags: Set<String> = [
+        "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+        "table", "blockquote", "pre", "hr", "section", "article", "header", "footer", "dd", "dt",
+        "dl", "figure", "figcaption", "img", "tbody", "thead",
+    ]
+    /// Tags whose content is code or invisible, never text (feedparser's sanitizer drops `applet` too).
+    static let droppedTags: Set<String> = ["script", "style", "applet"]
+
+    /// Collapses whitespace runs to one space and trims; nil when nothing is left.
+    static func collapse(_ s: String) -> String? {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for raw in s.unicodeScalars {
+            // C1 controls are windows-1252 punctuation mislabelled (`&#146;` is ’), as feedparser reads them.
+            var scalar = raw
+            if raw.value >= 0x80, raw.value <= 0x9F, let mapped = Unicode.Scalar(cp1252High[Int(raw.value - 0x80)]) {
+                scalar = mapped
+            }
+            if isWhitespace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(scalar)
+        }
+        return out.isEmpty ? nil : String(out)
+    }
+
+    /// Python's `\s` for text: the whitespace the contract collapses.
+    @inline(__always)
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default: return false
+        }
+    }
+
+    /// feedparser's guess that plain text is in fact HTML: a closing tag or a known character reference.
+    static func looksLikeHTML(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        var i = 0
+        while i < b.count {
+            if b[i] == UInt8(ascii: "<"), i + 2 < b.count, b[i + 1] == UInt8(ascii: "/") {
+                var j = i + 2
+                while j < b.count, isWordByte(b[j]) { j += 1 }
+                if j > i + 2, j < b.count, b[j] == UInt8(ascii: ">") { return true }
+            } else if b[i] == UInt8(ascii: "&") {
+                var j = i + 1
+                let numeric = j < b.count && b[j] == UInt8(ascii: "#")
+                if numeric { j += 1 }
+                let start = j
+                while j < b.count, isWordByte(b[j]) { j += 1 }
+                if j > start, j < b.count, b[j] == UInt8(ascii: ";") {
+                    if numeric { return true }
+                    let name = String(decoding: b[start..<j], as: UTF8.self)
+                    if HTMLEntities.codePoints[name] != nil { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    static func isWordByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
+    }
+
+    @inline(__always)
+    static func isLetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+
+    /// Converts HTML (escaped markup from a feed) to plain text; nil when nothing is left.
+    static func fromHTML(_ s: String) -> String? {
+        let b = Array(s.utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(b.count)
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == UInt8(ascii: "<"), i + 1 < n, let next = markupEnd(b, at: i, into: &out) {
+                i = next; continue
+            } else if c == UInt8(ascii: "&") {
+                if let (scalarBytes, next) = decodeReference(b, at: i) {
+                    out.append(contentsOf: scalarBytes); i = next; continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return collapse(String(decoding: out, as: UTF8.self))
+    }
+
+    /// Consumes the tag, comment or declaration at `i` (appending a space for a block tag): the index
+    /// after it, or nil when `<` starts no markup or the markup never ends (then it is text, as Python's
+    /// HTML parser reads it).
+    static func markupEnd(_ b: [UInt8], at i: Int, into out: inout [UInt8]) -> Int? {
+        let n = b.count
+        let next = b[i + 1]
+        if next == UInt8(ascii: "!") {
+            if i + 3 < n, b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") { return skipComment(b, from: i) }
+            guard i + 2 < n, isLetter(b[i + 2]) else { return nil }
+            return indexOf(UInt8(ascii: ">"), in: b, from: i).map { $0 + 1 }
+        }
+        if next == UInt8(ascii: "?") { return indexOf(UInt8(ascii: ">"), in: b, from: i).map { $0 + 1 } }
+        let closing = next == UInt8(ascii: "/")
+        let nameStart = closing ? i + 2 : i + 1
+        guard nameStart < n, isLetter(b[nameStart]) else { return nil }
+        var j = nameStart
+        while j < n, !isTagNameEnd(b[j]) { j += 1 }
+        guard let end = tagEnd(b, from: j) else { return nil }
+        let name = String(decoding: b[nameStart..<j], as: UTF8.self).lowercased()
+        if !closing, droppedTags.contains(name) { return skipRawText(b, name: name, from: end) }
+        if blockTags.contains(name) { out.append(0x20) }
+        return end
+    }
+
+    @inline(__always)
+    static func isTagNameEnd(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C || c == UInt8(ascii: "/") || c == UInt8(ascii: ">")
+    }
+
+    static func indexOf(_ byte: UInt8, in b: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i < b.count { if b[i] == byte { return i }; i += 1 }
+        return nil
+    }
+
+    /// The index after the `>` that closes a tag, skipping quoted attribute values; nil when none does.
+    static func tagEnd(_ b: [UInt8], from: Int) -> Int? {
+        var i = from
+        var quote: UInt8 = 0
+        while i < b.count {
+            let c = b[i]
+            if quote != 0 { if c == quote { quote = 0 } } else if c == 0x22 || c == 0x27 { quote = c } else if c == UInt8(ascii: ">") { return i + 1 }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Skips `<!-- … -->` (to the end of the text when it is never closed).
+    static func skipComment(_ b: [UInt8], from: Int) -> Int {
+        var i = from + 4
+        while i + 2 < b.count {
+            if b[i] == UInt8(ascii: "-"), b[i + 1] == UInt8(ascii: "-"), b[i + 2] == UInt8(ascii: ">") { return i + 3 }
+            i += 1
+        }
+        return b.count
+    }
+
+    /// Skips the content of `<script>`/`<style>` up to and including its end tag.
+    static func skipRawText(_ b: [UInt8], name: String, from: Int) -> Int {
+        let needle = Array(("</" + name).utf8)
+        var i = from
+        while i + needle.count <= b.count {
+            var k = 0
+            while k < needle.count, lower(b[i + k]) == needle[k] { k += 1 }
+            if k == needle.count { return tagEnd(b, from: i + k) ?? b.count }
+            i += 1
+        }
+        return b.count
+    }
+
+    @inline(__always)
+    static func lower(_ c: UInt8) -> UInt8 { (c >= 0x41 && c <= 0x5A) ? c + 32 : c }
+}
