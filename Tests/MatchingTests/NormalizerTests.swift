@@ -1,0 +1,54 @@
+import Testing
+@testable import Matching
+
+/// The one-pass normalization, one row per variant class, and its map back to the original bytes.
+struct NormalizerTests {
+    static let table: [(class: String, input: String, normalized: String)] = [
+        ("case", "VIGINUM Viginum viginum", "viginum viginum viginum"),
+        ("case, non-Latin", "ΑΘΗΝΑ Москва", "αθηνα москва"),
+        ("diacritics, Latin-1", "Azerbaïdjan azéri Élysée ÇA", "azerbaidjan azeri elysee ca"),
+        ("diacritics, Latin Extended-A", "Nağiyev Łódź Čapek Ōsaka", "nagiyev lodz capek osaka"),
+        ("diacritics, Latin Extended-B and schwa", "Azərbaycan Partiyası Ə ǅ", "azerbaycan partiyasi e dz"),
+        ("combining marks (NFD)", "Aze\u{0301}ri", "azeri"),
+        ("ligatures", "sœur Œuvre æther ﬁn ﬂux ß", "soeur oeuvre aether fin flux ss"),
+        ("elision l'", "l'Azerbaïdjan", "azerbaidjan"),
+        ("elision d’ typographic", "d’Azerbaïdjan", "azerbaidjan"),
+        ("elision qu' jusqu' lorsqu'", "qu'Ilham jusqu'à lorsqu'Aliev", "ilham a aliev"),
+        ("elision before h", "l'homme d’habitude", "homme habitude"),
+        ("no elision before a consonant", "l'Russie d'Bakou", "l russie d bakou"),
+        ("no elision inside a word", "aujourd'hui Macron's", "aujourd hui macron s"),
+        ("hyphens and dashes", "Storm-1516 Storm‑1516 Storm–1516 Haut-Karabakh", "storm 1516 storm 1516 storm 1516 haut karabakh"),
+        ("non-breaking, thin, narrow spaces", "New\u{00A0}York\u{2009}Insider\u{202F}!", "new york insider "),
+        ("soft hyphen and zero-width joiner vanish", "Azer\u{00AD}baïd\u{200D}jan", "azerbaidjan"),
+        ("zero-width space splits", "Baku\u{200B}Initiative", "baku initiative"),
+        // A trailing run of separators leaves one space: the text ends on a word boundary.
+        ("punctuation runs collapse", "« Bakou » … (JO) — !", "bakou jo "),
+        ("hashtags and handles kept", "#RecognizeNewCaledonia @reliablerecentnews", "#recognizenewcaledonia @reliablerecentnews"),
+        ("fullwidth", "ＶＩＧＩＮＵＭ", "viginum"),
+        ("emoji split words", "Bakou🔥JO", "bakou jo"),
+    ]
+
+    @Test(arguments: table)
+    func normalizes(_ row: (class: String, input: String, normalized: String)) {
+        let out = String(decoding: Normalizer.normalize(row.input), as: UTF8.self)
+        #expect(out == row.normalized, "\(row.class)")
+    }
+
+    @Test func offsetsMapBackToTheOriginal() {
+        let text = "À  l’Azerbaïdjan,\u{00A0}sœur… #Bakou"
+        let norm = Normalizer.normalize(Array(text.utf8))
+        let normalized = String(decoding: norm.bytes, as: UTF8.self)
+        #expect(normalized == "a azerbaidjan soeur #bakou")
+        let original = Array(text.utf8)
+        func span(_ word: String) -> String {
+            let n = Array(normalized.utf8)
+            let w = Array(word.utf8)
+            guard let i = (0...(n.count - w.count)).first(where: { Array(n[$0..<$0 + w.count]) == w }) else { return "?" }
+            return String(decoding: original[norm.originalStart(i)..<norm.originalEnd(i + w.count)], as: UTF8.self)
+        }
+        #expect(span("azerbaidjan") == "Azerbaïdjan")
+        #expect(span("soeur") == "sœur")
+        #expect(span("#bakou") == "#Bakou")
+        #expect(span("a") == "À")
+    }
+}
