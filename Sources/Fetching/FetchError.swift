@@ -17,12 +17,14 @@ public enum FetchError: Error, CustomStringConvertible, Sendable, Equatable {
     case unsupportedScheme(url: String)
     /// The URL cannot be parsed.
     case invalidURL(url: String)
+    /// The host's robots.txt disallows the URL for veille: not fetched (a status, not a failure).
+    case disallowedByRobots(url: String)
 
     /// The URL the caller asked for.
     public var url: String {
         switch self {
         case .refused(let url, _), .tooLarge(let url, _), .tooManyRedirects(let url, _), .timeout(let url, _),
-             .network(let url, _), .unsupportedScheme(let url), .invalidURL(let url):
+             .network(let url, _), .unsupportedScheme(let url), .invalidURL(let url), .disallowedByRobots(let url):
             return url
         }
     }
@@ -37,6 +39,7 @@ public enum FetchError: Error, CustomStringConvertible, Sendable, Equatable {
         case .network(_, let message): return message
         case .unsupportedScheme: return "only http and https URLs are fetched"
         case .invalidURL: return "not a valid URL"
+        case .disallowedByRobots: return "blocked by robots.txt"
         }
     }
 

@@ -27,6 +27,9 @@ public struct FetchRequest: Sendable {
     public var accept: String?
     /// Redirects followed before giving up.
     public var maxRedirects: Int
+    /// Past ``maxBytes``, stop and return the first `maxBytes` bytes (``FetchResponse/truncated``)
+    /// instead of failing: robots.txt, whose first 500 KiB are read whatever its size.
+    public var truncate: Bool
 
     /// The foundation's default total timeout (per source `timeout`).
     public static let defaultTimeout: TimeInterval = 30
@@ -39,9 +42,10 @@ public struct FetchRequest: Sendable {
     public init(url: String, etag: String? = nil, lastModified: String? = nil,
                 timeout: TimeInterval = FetchRequest.defaultTimeout, maxBytes: Int = FetchRequest.defaultMaxBytes,
                 trust: Trust = .operatorURL, accept: String? = nil,
-                maxRedirects: Int = FetchRequest.defaultMaxRedirects) {
+                maxRedirects: Int = FetchRequest.defaultMaxRedirects, truncate: Bool = false) {
         self.url = url; self.etag = etag; self.lastModified = lastModified; self.timeout = timeout
         self.maxBytes = maxBytes; self.trust = trust; self.accept = accept; self.maxRedirects = maxRedirects
+        self.truncate = truncate
     }
 
     /// The origin the address policy compares against, for this request's redirect targets.

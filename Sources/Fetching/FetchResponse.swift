@@ -26,6 +26,12 @@ public struct FetchResponse: Sendable {
     public var bytesReceived: Int
     /// The address the final response came from.
     public var remoteAddress: String?
+    /// The body was cut at the request's cap (only with ``FetchRequest/truncate``).
+    public var truncated: Bool = false
+    /// Tries made, the first included (more than 1 after retries by ``PoliteFetcher``).
+    public var tries: Int = 1
+    /// What was wrong with the `Retry-After` value, when it was out of range or malformed.
+    public var retryAfterProblem: String?
 
     /// Whether the server answered 304 Not Modified to the conditional GET.
     public var notModified: Bool { status == 304 }

@@ -13,7 +13,7 @@ extension Fetcher {
         let originIsLocal = AddressPolicy.isLocalOrigin(request.origin)
         var spec = HopSpec(url: request.url, headers: headers(for: request), userAgent: userAgent, resolve: resolve,
                            connectTimeoutMS: 0, totalTimeoutMS: 0, maxBytes: request.maxBytes,
-                           originIsLocal: request.trust == .operatorURL ? nil : originIsLocal)
+                           truncate: request.truncate, originIsLocal: request.trust == .operatorURL ? nil : originIsLocal)
         var redirects = 0
         var wireBytes = 0
         while true {
@@ -42,11 +42,13 @@ extension Fetcher {
                 continue
             }
             let type = hop.headers.contentType
-            return .success(FetchResponse(
+            var response = FetchResponse(
                 status: hop.status, finalURL: spec.url, body: hop.body, etag: hop.headers["etag"],
                 lastModified: hop.headers["last-modified"], contentType: type?.type, charset: type?.charset,
                 retryAfter: hop.headers["retry-after"], redirects: redirects,
-                duration: Date().timeIntervalSince(started), bytesReceived: wireBytes, remoteAddress: hop.remoteAddress))
+                duration: Date().timeIntervalSince(started), bytesReceived: wireBytes, remoteAddress: hop.remoteAddress)
+            response.truncated = hop.overCap
+            return .success(response)
         }
     }
 
@@ -64,6 +66,7 @@ extension Fetcher {
     func failure(of hop: HopResult, request: FetchRequest, hopURL: String, redirects: Int) -> Error? {
         let via = redirects > 0 ? "redirect to \(hopURL): " : ""
         if hop.cancelled { return CancellationError() }
+        if hop.overCap, request.truncate, hop.status > 0 { return nil }
         if hop.overCap || hop.code == .fileSizeExceeded {
             return FetchError.tooLarge(url: request.url, limit: request.maxBytes)
         }

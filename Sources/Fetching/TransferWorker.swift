@@ -10,6 +10,8 @@ struct HopSpec {
     var connectTimeoutMS: Int
     var totalTimeoutMS: Int
     var maxBytes: Int
+    /// Keep the first `maxBytes` bytes and stop, instead of failing.
+    var truncate = false
     /// nil: operator trust, no address check; else whether the origin is local (``AddressPolicy``).
     var originIsLocal: Bool?
 }
@@ -66,7 +68,11 @@ final class TransferWorker {
         let limit = spec.maxBytes
         easy.onData = { chunk in
             if cancel.isCancelled { result.cancelled = true; return false }
-            if result.body.count + chunk.count > limit { result.overCap = true; return false }
+            if result.body.count + chunk.count > limit {
+                if spec.truncate { result.body.append(contentsOf: chunk.prefix(limit - result.body.count)) }
+                result.overCap = true
+                return false
+            }
             result.body.append(contentsOf: chunk)
             return true
         }
@@ -111,7 +117,7 @@ final class TransferWorker {
         try easy.set(.userAgent, spec.userAgent)
         try easy.set(.connectTimeoutMS, max(1, spec.connectTimeoutMS))
         try easy.set(.timeoutMS, max(1, spec.totalTimeoutMS))
-        try easy.set(.maxFileSize, spec.maxBytes)
+        if !spec.truncate { try easy.set(.maxFileSize, spec.maxBytes) }
         if !spec.headers.isEmpty { try easy.set(.httpHeader, spec.headers) }
         if !spec.resolve.isEmpty { try easy.set(.resolve, spec.resolve) }
     }

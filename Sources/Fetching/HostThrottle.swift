@@ -1,0 +1,116 @@
+import Curl
+
+/// Per-host politeness: at most one request at a time to a host, and a minimum gap between the starts
+/// of two requests to it.
+///
+/// Every request counts (feeds, pages, robots.txt, Sénat pages): callers wrap each one in
+/// ``withPermit(host:_:)``. A host's gap is the largest `delay` declared for it (sources on one host may
+/// differ), else the default. Waiters are served in arrival order. ``pause(host:for:)`` pushes a host's
+/// next start out (a `Retry-After`). Time comes from the injected clock, so tests never sleep.
+public actor HostThrottle<C: Clock> where C.Duration == Duration {
+    private struct HostState {
+        var busy = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+        var nextStart: C.Instant?
+        var delay: Duration?
+    }
+
+    /// The clock gaps are measured on.
+    public nonisolated let clock: C
+    /// The gap for a host no source declared a delay for.
+    public nonisolated let defaultDelay: Duration
+    private var hosts: [String: HostState] = [:]
+
+    /// Creates a throttle.
+    ///
+    /// - Parameters:
+    ///   - clock: `ContinuousClock()` in production, a manual clock in tests.
+    ///   - defaultDelay: the operations issue's default of 1 s.
+    public init(clock: C, defaultDelay: Duration = .seconds(1)) {
+        self.clock = clock
+        self.defaultDelay = defaultDelay
+    }
+
+    /// The throttling key of a URL: its host, lowercased, without port or brackets ("" when unparsable).
+    public nonisolated static func host(of url: String) -> String {
+        CurlURL(url)?.bareHost ?? ""
+    }
+
+    /// Declares a delay for a host; when several are declared, the largest applies.
+    public func setDelay(_ delay: Duration, for host: String) {
+        let current = hosts[host]?.delay ?? .zero
+        hosts[host, default: HostState()].delay = max(current, delay)
+    }
+
+    /// The gap in force for a host.
+    public func delay(for host: String) -> Duration {
+        hosts[host]?.delay ?? defaultDelay
+    }
+
+    /// Requests waiting for a host's permit (for tests and progress).
+    public func queued(host: String) -> Int {
+        hosts[host]?.waiters.count ?? 0
+    }
+
+    /// Keeps a host quiet for `duration` from now (at least), e.g. after a 429 or 503 with `Retry-After`.
+    public func pause(host: String, for duration: Duration) {
+        let until = clock.now.advanced(by: duration)
+        if let next = hosts[host]?.nextStart, until < next { return }
+        hosts[host, default: HostState()].nextStart = until
+    }
+
+    /// Waits for this host's turn and gap, then holds its permit until ``release(host:)``.
+    ///
+    /// - Throws: `CancellationError` when the task is cancelled while waiting (the permit is not held).
+    public func acquire(host: String) async throws {
+        if hosts[host]?.busy == true {
+            await withCheckedContinuation { hosts[host, default: HostState()].waiters.append($0) }
+            // The releasing task handed its permit over: `busy` stayed true.
+        } else {
+            hosts[host, default: HostState()].busy = true
+        }
+        do {
+            try Task.checkCancellation()
+            while let next = hosts[host]?.nextStart, clock.now < next {
+                try await clock.sleep(until: next, tolerance: nil)
+            }
+        } catch {
+            release(host: host)
+            throw error
+        }
+        hosts[host, default: HostState()].nextStart = clock.now.advanced(by: delay(for: host))
+    }
+
+    /// Gives the host's permit to the next waiter, or frees it.
+    public func release(host: String) {
+        guard var state = hosts[host] else { return }
+        if state.waiters.isEmpty {
+            state.busy = false
+            hosts[host] = state
+        } else {
+            let next = state.waiters.removeFirst()
+            hosts[host] = state
+            next.resume()
+        }
+    }
+
+    /// Runs `body` holding the host's permit, after its turn and gap.
+    public func withPermit<T: Sendable>(host: String, _ body: @Sendable () async throws -> T) async throws -> T {
+        try await acquire(host: host)
+        do {
+            let result = try await body()
+            release(host: host)
+            return result
+        } catch {
+            release(host: host)
+            throw error
+        }
+    }
+}
+
+extension HostThrottle where C == ContinuousClock {
+    /// A throttle on the real clock.
+    public init(defaultDelay: Duration = .seconds(1)) {
+        self.init(clock: ContinuousClock(), defaultDelay: defaultDelay)
+    }
+}

@@ -1,0 +1,109 @@
+import Curl
+
+/// The robots.txt of each site, fetched at most once per run (the operations issue).
+///
+/// Outcomes of the robots.txt fetch (RFC 9309 §2.3.1): 2xx: parsed (first 500 KiB); 304: the stored
+/// copy, parsed; 4xx: allow all; 5xx or a network failure: disallow all for this run; too many
+/// redirects or a refused target: allow all (unavailable). Redirects are followed by the fetcher (at
+/// most 5). Give it the previous run's bodies and validators (``snapshot()``) for conditional GETs.
+public actor RobotsCache {
+    /// A site's robots.txt as kept between runs.
+    public struct Stored: Sendable, Equatable {
+        public var body: [UInt8]
+        public var etag: String?
+        public var lastModified: String?
+
+        public init(body: [UInt8], etag: String? = nil, lastModified: String? = nil) {
+            self.body = body; self.etag = etag; self.lastModified = lastModified
+        }
+    }
+
+    /// How robots.txt is fetched: through the throttle, like every request.
+    public typealias Transport = @Sendable (FetchRequest) async throws -> FetchResponse
+
+    private let transport: Transport
+    private let productToken: String
+    private var stored: [String: Stored]
+    private var rules: [String: Task<RobotsTxt, Never>] = [:]
+
+    /// Creates a cache for one run.
+    ///
+    /// - Parameters:
+    ///   - stored: robots.txt bodies and validators from the previous run, keyed by site (``site(of:)``).
+    ///   - productToken: the user-agent token matched in robots.txt (`veille`).
+    ///   - transport: how to fetch a robots.txt URL.
+    public init(stored: [String: Stored] = [:], productToken: String = RobotsTxt.productToken,
+                transport: @escaping Transport) {
+        self.stored = stored
+        self.productToken = productToken
+        self.transport = transport
+    }
+
+    /// The site a URL belongs to for robots.txt: `scheme://host[:port]`, nil when it does not parse.
+    public nonisolated static func site(of url: String) -> String? {
+        guard let parsed = CurlURL(url), AddressPolicy.fetchableSchemes.contains(parsed.scheme) else { return nil }
+        return parsed.port.map { "\(parsed.scheme)://\(parsed.host.lowercased()):\($0)" }
+            ?? "\(parsed.scheme)://\(parsed.host.lowercased())"
+    }
+
+    /// Whether veille may fetch `url`.
+    ///
+    /// - Parameter trust: the trust of the URL itself, used for its robots.txt fetch too.
+    public func isAllowed(_ url: String, trust: Trust) async -> Bool {
+        guard let site = Self.site(of: url), let path = Self.path(of: url) else { return true }
+        let robots = await rules(forSite: site, trust: trust)
+        return robots.isAllowed(path)
+    }
+
+    /// The rules of one site, fetched on first use.
+    public func rules(forSite site: String, trust: Trust) async -> RobotsTxt {
+        if let pending = rules[site] { return await pending.value }
+        let previous = stored[site]
+        let request = FetchRequest(url: site + "/robots.txt", etag: previous?.etag, lastModified: previous?.lastModified,
+                                   maxBytes: RobotsTxt.sizeCap, trust: trust, truncate: true)
+        let transport = self.transport
+        let token = productToken
+        let task = Task { () -> (RobotsTxt, Stored?) in
+            do {
+                let response = try await transport(request)
+                switch response.status {
+                case 304:
+                    return (RobotsTxt(parsing: previous?.body ?? [], productToken: token), previous)
+                case 200...299:
+                    let kept = Stored(body: response.body, etag: response.etag, lastModified: response.lastModified)
+                    return (RobotsTxt(parsing: response.body, productToken: token), kept)
+                case 400...499:
+                    return (.allowAll, nil)
+                default:
+                    return (.disallowAll, previous)
+                }
+            } catch let error as FetchError {
+                switch error {
+                case .tooManyRedirects, .refused, .unsupportedScheme, .invalidURL: return (.allowAll, nil)
+                default: return (.disallowAll, previous)
+                }
+            } catch {
+                return (.disallowAll, previous)
+            }
+        }
+        let rulesTask = Task { await task.value.0 }
+        rules[site] = rulesTask
+        let (robots, kept) = await task.value
+        stored[site] = kept
+        return robots
+    }
+
+    /// The robots.txt bodies and validators to keep for the next run.
+    public func snapshot() -> [String: Stored] { stored }
+
+    /// The path and query of a URL as libcurl normalises it (`/` when empty), fragment dropped.
+    static func path(of url: String) -> String? {
+        guard let normalized = CurlURL(url)?.normalized else { return nil }
+        var rest = Substring(normalized)
+        if let schemeEnd = rest.range(of: "://") { rest = rest[schemeEnd.upperBound...] }
+        guard let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) else { return "/" }
+        var path = rest[slash...]
+        if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
+        return path.hasPrefix("?") ? "/" + path : String(path)
+    }
+}
