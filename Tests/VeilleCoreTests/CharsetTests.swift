@@ -3,23 +3,31 @@ import Testing
 @testable import VeilleCore
 
 @Suite struct CharsetTests {
-    static let eacuteLatin1: [UInt8] = Array("<?xml version=\"1.0\"?><r>caf".utf8) + [0xE9] + Array("</r>".utf8)
+    struct Case: Sendable, CustomStringConvertible {
+        let bytes: [UInt8]
+        let http: String?
+        let kind: Charset.DocumentKind
+        let label: String
+        let origin: Charset.Origin
+        var description: String { "\(label) by \(origin)" }
+    }
 
-    @Test(arguments: [
-        // (bytes, http charset, kind, expected label, expected origin)
-        ([0xEF, 0xBB, 0xBF] + Array("<r/>".utf8), "iso-8859-1", Charset.DocumentKind.xml, "utf-8", Charset.Origin.bom),
-        (Array("<?xml version='1.0' encoding='ISO-8859-1'?><r/>".utf8), nil, .xml, "iso-8859-1", .declaration),
-        (Array("<?xml version='1.0' encoding='ISO-8859-1'?><r/>".utf8), "utf-8", .xml, "utf-8", .http),
-        (Array("<html><head><title>x</title><meta charset=\"windows-1252\"></head></html>".utf8), nil, .html, "windows-1252", .declaration),
-        (Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-15\">".utf8), nil, .html, "iso-8859-15", .declaration),
-        (Array("plain café".utf8), nil, .text, "utf-8", .sniffed),
-        ([0x63, 0x61, 0x66, 0xE9], nil, .text, "windows-1252", .sniffed),
-        ([0xFF, 0xFE, 0x3C, 0x00], nil, .xml, "utf-16le", .bom),
-    ])
-    func decides(bytes: [UInt8], http: String?, kind: Charset.DocumentKind, label: String, origin: Charset.Origin) {
-        let d = Charset.decide(bytes, httpCharset: http, kind: kind)
-        #expect(d.label == label)
-        #expect(d.origin == origin)
+    static let cases: [Case] = [
+        Case(bytes: [0xEF, 0xBB, 0xBF] + Array("<r/>".utf8), http: "iso-8859-1", kind: .xml, label: "utf-8", origin: .bom),
+        Case(bytes: Array("<?xml version='1.0' encoding='ISO-8859-1'?><r/>".utf8), http: nil, kind: .xml, label: "iso-8859-1", origin: .declaration),
+        Case(bytes: Array("<?xml version='1.0' encoding='ISO-8859-1'?><r/>".utf8), http: "utf-8", kind: .xml, label: "utf-8", origin: .http),
+        Case(bytes: Array("<html><head><title>x</title><meta charset=\"windows-1252\"></head></html>".utf8), http: nil, kind: .html, label: "windows-1252", origin: .declaration),
+        Case(bytes: Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-15\">".utf8), http: nil, kind: .html, label: "iso-8859-15", origin: .declaration),
+        Case(bytes: Array("plain café".utf8), http: nil, kind: .text, label: "utf-8", origin: .sniffed),
+        Case(bytes: [0x63, 0x61, 0x66, 0xE9], http: nil, kind: .text, label: "windows-1252", origin: .sniffed),
+        Case(bytes: [0xFF, 0xFE, 0x3C, 0x00], http: nil, kind: .xml, label: "utf-16le", origin: .bom),
+    ]
+
+    @Test(arguments: cases)
+    func decides(c: Case) {
+        let d = Charset.decide(c.bytes, httpCharset: c.http, kind: c.kind)
+        #expect(d.label == c.label)
+        #expect(d.origin == c.origin)
     }
 
     @Test func declaredUTF8ThatIsInvalidFallsBackToWindows1252() {
