@@ -1,7 +1,7 @@
 import CCurl
 
 extension CurlEasy {
-    /// Points libcurl's write, header, progress and opensocket callbacks at this handle's closures.
+    /// Points libcurl's write, header, progress, opensocket and read callbacks at this handle's closures.
     ///
     /// The C callbacks capture nothing; they find the handle through their user-data pointer, which is
     /// this object unretained (the handle cannot outlive it: `deinit` frees it).
@@ -46,5 +46,13 @@ extension CurlEasy {
             return veille_curl_open_socket(address)
         }
         _ = veille_curl_setopt_pointer(handle, CURLOPT_OPENSOCKETDATA, me)
+        _ = veille_curl_setopt_data_cb(handle, CURLOPT_READFUNCTION) { ptr, size, count, user in
+            guard let user, let ptr else { return 0 }
+            let easy = Unmanaged<CurlEasy>.fromOpaque(user).takeUnretainedValue()
+            guard let onRead = easy.onRead else { return 0 }
+            let capacity = size * count
+            return min(capacity, max(0, onRead(UnsafeMutableRawBufferPointer(start: ptr, count: capacity))))
+        }
+        _ = veille_curl_setopt_pointer(handle, CURLOPT_READDATA, me)
     }
 }

@@ -13,6 +13,7 @@ import CCurl
 ///   (``CurlCode/abortedByCallback``).
 /// - ``onOpenSocket``: the address about to be connected to; return false to refuse it (libcurl then
 ///   tries the next address, or fails with ``CurlCode/couldntConnect``).
+/// - ``onRead``: upload bytes (SMTP), pulled by libcurl until it returns 0.
 public final class CurlEasy {
     let handle: UnsafeMutableRawPointer
     private var lists: [UnsafeMutablePointer<curl_slist>] = []
@@ -26,6 +27,9 @@ public final class CurlEasy {
     public var onProgress: (() -> Bool)?
     /// Decides whether a socket to this address may be opened.
     public var onOpenSocket: ((SocketAddress) -> Bool)?
+    /// Fills the buffer with upload bytes (an SMTP message with ``CurlOption/upload``) and returns how
+    /// many it wrote; 0 ends the upload. Without it, the upload is empty.
+    public var onRead: ((UnsafeMutableRawBufferPointer) -> Int)?
 
     /// Creates a handle.
     ///
