@@ -26,7 +26,7 @@ extension RunDigest {
         if trouble.isEmpty { out += "None.\n" }
         for t in trouble {
             let what = t.status == "blocked" ? "blocked" : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
-            out += "- **\(Self.escape(t.source))** (\(what)): \(Self.escape(t.error))\n"
+            out += "- **\(Self.escape(t.source))** (\(what)): \(Self.code(t.error))\n"
         }
         return out
     }
@@ -46,6 +46,13 @@ extension RunDigest {
             }
         }
         return out
+    }
+
+    /// Untrusted text as one inline code span: no Markdown inside is interpreted, line breaks folded.
+    static func code(_ s: String) -> String {
+        let flat = s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "`", with: "'")
+        return "`" + flat + "`"
     }
 
     /// A URL inside `<…>`: spaces and angle brackets percent-encoded.

@@ -59,9 +59,6 @@ struct CrawlCommand: AsyncParsableCommand {
 func execute(_ options: RunOptions, logger: Logger) async throws {
     do {
         let report = try await Pipeline(options: options, logger: logger).run()
-        for o in report.outcomes where o.failed {
-            logger.warning("\(o.error ?? "failed")", metadata: ["source.id": "\(o.source)"])
-        }
         FileHandle.standardError.write(Data((report.summaryLine + "\n").utf8))
         for path in report.digestPaths { print(path) }
         if options.strict, report.outcomes.contains(where: \.failed) { throw ExitCode(1) }
