@@ -16,7 +16,7 @@ struct SenateAuthorLine: Equatable {
 
     init(_ line: String) {
         let k = SenateText.key(line)
-        let pub = k.range(of: " " + SenateMarkers.published)
+        let pub = SenateText.find(" " + SenateMarkers.published, in: k)
         let headEnd = pub.map { k.distance(from: k.startIndex, to: $0.lowerBound) } ?? k.count
         if let pub {
             let tail = k[pub.upperBound...]

@@ -34,7 +34,7 @@ public enum SenateCSV {
                     columns = m
                     continue
                 }
-                if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+                if cells.allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { continue }
                 switch row(cells, line: line, map) {
                 case .success(let r): rows.append(r)
                 case .failure(let e): errors.append(e)
@@ -52,7 +52,7 @@ public enum SenateCSV {
             return v.isEmpty ? nil : v
         }
         guard let reference = cell(.reference) else { return .failure(.csvRow(line: line, reason: "no reference")) }
-        guard !reference.contains(" ") else {
+        guard !reference.utf8.contains(0x20) else {
             return .failure(.csvRow(line: line, reason: "bad reference \"\(reference.prefix(40))\""))
         }
         var r = SenateCSVRow(reference: reference, line: line)
@@ -87,6 +87,11 @@ public enum SenateCSV {
 
     /// `M`, `M.`, `Monsieur` → `M.`; `Mme`, `Madame` → `Mme`; anything else as given.
     static func civility(_ raw: String) -> String {
+        switch raw {
+        case "M.", "M", "Monsieur": return "M."
+        case "Mme", "Madame": return "Mme"
+        default: break
+        }
         switch SenateText.fold(raw) {
         case "m", "monsieur": return "M."
         case "mme", "madame": return "Mme"

@@ -43,7 +43,7 @@ public struct SenateCSVRow: Sendable, Equatable, Codable {
     public var state: SenateState {
         if answerDate != nil { return .answered }
         let folded = SenateText.fold(sort ?? "")
-        for (word, state) in Self.sortWords where folded.contains(word) { return state }
+        for (word, state) in Self.sortWords where SenateText.has(word, in: folded) { return state }
         return .pending
     }
 

@@ -20,12 +20,13 @@ enum SenateLine: Equatable {
 
     /// Classifies a whitespace-collapsed line.
     static func classify(_ line: String) -> SenateLine {
+        guard SenateText.mayBeMarker(line) else { return .text }
         let k = SenateText.key(line)
         guard k.count <= SenateMarkers.maxMarkerLength else { return .text }
         typealias M = SenateMarkers
         if k.hasPrefix(M.end) { return .end }
         if let n = joPageLine(k) { return .joPage(n) }
-        if k.hasPrefix(M.author), k.contains("(") || k.contains(M.published) { return .author }
+        if k.hasPrefix(M.author), k.utf8.contains(0x28) || SenateText.has(M.published, in: k) { return .author }
         if k.hasPrefix(M.pending) {
             return .pending(ministry: ministry(String(line.dropFirst(M.pending.count)), M.ministryArticles))
         }
@@ -37,10 +38,10 @@ enum SenateLine: Equatable {
         if k.hasPrefix(M.reminder) { return .reminder(number: number(after: k)) }
         if k.hasPrefix(M.converted) { return .converted }
         if k.hasPrefix(M.erratum) { return erratum(k) }
-        if M.notYetOnline.contains(where: k.contains) { return .notYetOnline }
-        if k.contains(M.noDigitalText) { return .noDigitalText }
-        if M.lapsed.contains(where: k.contains) { return .lapsed }
-        if M.withdrawn.contains(where: k.contains), k.contains("question") { return .withdrawn }
+        if M.notYetOnline.contains(where: { SenateText.has($0, in: k) }) { return .notYetOnline }
+        if SenateText.has(M.noDigitalText, in: k) { return .noDigitalText }
+        if M.lapsed.contains(where: { SenateText.has($0, in: k) }) { return .lapsed }
+        if M.withdrawn.contains(where: { SenateText.has($0, in: k) }), SenateText.has("question", in: k) { return .withdrawn }
         if k.hasPrefix(M.heading), let number = number(after: k) {
             return .heading(nature: nature(k), number: number, legislature: legislature(k))
         }
@@ -60,21 +61,22 @@ enum SenateLine: Equatable {
 
     /// "- page N" inside a line (old pages: "publiée dans le JO Sénat du dd/mm/yyyy - page N").
     static func inlinePage(_ k: String) -> Int? {
-        guard let r = k.range(of: "- page ", options: .backwards) ?? k.range(of: " page ", options: .backwards)
+        guard let r = SenateText.find("- page ", in: k, backwards: true) ?? SenateText.find(" page ", in: k, backwards: true)
         else { return nil }
         return SenateText.firstInt(k[r.upperBound...].prefix(10))
     }
 
     /// "Réponse du Ministère X publiée le …" / "Réponse du ministère : Culture publiée le …".
     static func answer(_ line: String, _ k: String) -> SenateLine? {
-        let pub = k.range(of: " " + SenateMarkers.published)
+        let pub = SenateText.find(" " + SenateMarkers.published, in: k)
         let articles = SenateMarkers.ministryArticles
         guard pub != nil || articles.contains(where: { k.dropFirst(SenateMarkers.answer.count).hasPrefix($0) }),
               k.count < 200 || pub != nil else { return nil }
         let nameEnd = pub.map { k.distance(from: k.startIndex, to: $0.lowerBound) } ?? k.count
         var name = String(line.prefix(nameEnd).dropFirst(SenateMarkers.answer.count))
-        if let colon = SenateText.key(name).range(of: SenateMarkers.oldMinistry) {
-            let offset = SenateText.key(name).distance(from: SenateText.key(name).startIndex, to: colon.upperBound)
+        let nameKey = SenateText.key(name)
+        if let colon = SenateText.find(SenateMarkers.oldMinistry, in: nameKey) {
+            let offset = nameKey.distance(from: nameKey.startIndex, to: colon.upperBound)
             name = String(name.dropFirst(offset))
         } else {
             name = SenateText.dropArticle(name, articles)
@@ -86,7 +88,7 @@ enum SenateLine: Equatable {
 
     static func erratum(_ k: String) -> SenateLine {
         var page: Int?
-        if let r = k.range(of: "p.", options: .backwards) ?? k.range(of: "page", options: .backwards) {
+        if let r = SenateText.find("p.", in: k, backwards: true) ?? SenateText.find("page", in: k, backwards: true) {
             page = SenateText.firstInt(k[r.upperBound...].prefix(12))
         }
         return .erratum(published: SenateDate.firstFrench(in: k), joPage: page)
@@ -99,7 +101,7 @@ enum SenateLine: Equatable {
     /// The token after "n°": "09012", "0827S".
     static func number(after k: String) -> String? {
         for sign in SenateMarkers.numberSigns {
-            guard let r = k.range(of: sign) else { continue }
+            guard let r = SenateText.find(sign, in: k) else { continue }
             let token = k[r.upperBound...].drop(while: { $0 == " " }).prefix(while: { $0 != " " })
             let trimmed = token.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)("))
             if let first = trimmed.first, first.isNumber { return trimmed.uppercased() }
@@ -109,7 +111,7 @@ enum SenateLine: Equatable {
 
     /// "16e législature", "16ème législature".
     static func legislature(_ k: String) -> Int? {
-        guard let r = k.range(of: SenateMarkers.legislature) else { return nil }
+        guard let r = SenateText.find(SenateMarkers.legislature, in: k) else { return nil }
         let before = k[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
         let ordinal = before.split(separator: " ").last ?? ""
         let digits = ordinal.prefix(while: { $0.isASCII && $0.isNumber })

@@ -114,11 +114,16 @@ struct SenatePageReader {
         var out: [SenatePageText.Line] = []
         out.reserveCapacity(lines.count)
         for line in lines {
+            let first = line.text.utf8.first
+            guard first == 0x70 || first == 0x50, SenateText.mayBeMarker(line.text) else {   // "p" / "P"
+                out.append(line)
+                continue
+            }
             let k = SenateText.key(line.text)
             if k.hasPrefix(SenateMarkers.published), let last = out.last {
                 let lk = SenateText.key(last.text)
                 if (lk.hasPrefix(SenateMarkers.author) || lk.hasPrefix(SenateMarkers.answer)),
-                   !lk.contains(SenateMarkers.published), lk.count < SenateMarkers.maxMarkerLength {
+                   !SenateText.has(SenateMarkers.published, in: lk), lk.count < SenateMarkers.maxMarkerLength {
                     out[out.count - 1].text += " " + line.text
                     continue
                 }

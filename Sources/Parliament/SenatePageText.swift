@@ -53,7 +53,7 @@ struct SenatePageText {
                 case .text, .cdata:
                     buffer += node.content
                 case .element:
-                    let name = node.name.lowercased()
+                    let name = node.name   // libxml2's HTML parser gives lower-case names
                     if Self.skippedElements.contains(name) { continue }
                     if name == "link", canonical == nil,
                        let rel = node.attribute("rel"), rel.lowercased().split(separator: " ").contains("canonical") {

@@ -22,7 +22,12 @@ public enum SenateNature {
     ///
     /// - Returns: nil for an empty code.
     public static func normalize(_ raw: String) -> String? {
-        let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
+        switch raw {
+        case "QE", "QOSD", "QG": return raw
+        case "QAG": return "QG"
+        default: break
+        }
+        let code = SenateText.collapse(raw).uppercased()
         switch code {
         case "": return nil
         case "QAG", "QG": return "QG"
