@@ -23,6 +23,9 @@ extension CurlEasy {
         return veille_curl_getinfo_off(handle, CURLINFO_SIZE_DOWNLOAD_T, &value) == CURLE_OK ? Int(value) : 0
     }
 
+    /// Bytes of response headers received (every response of the transfer, status lines included).
+    public var headerBytes: Int { long(CURLINFO_HEADER_SIZE) ?? 0 }
+
     /// Total time of the last transfer, in seconds.
     public var totalTime: Double {
         var value: curl_off_t = 0

@@ -24,6 +24,8 @@ public struct FetchResponse: Sendable {
     public var duration: TimeInterval
     /// Body bytes received on the wire over every hop, before decoding.
     public var bytesReceived: Int
+    /// Response header bytes received over every hop (with ``bytesReceived``, what went over the wire).
+    public var headerBytes: Int = 0
     /// The address the final response came from.
     public var remoteAddress: String?
     /// The body was cut at the request's cap (only with ``FetchRequest/truncate``).

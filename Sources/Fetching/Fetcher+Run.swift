@@ -16,6 +16,7 @@ extension Fetcher {
                            truncate: request.truncate, originIsLocal: request.trust == .operatorURL ? nil : originIsLocal)
         var redirects = 0
         var wireBytes = 0
+        var headerBytes = 0
         while true {
             if cancel.isCancelled { return .failure(CancellationError()) }
             let remaining = deadline.timeIntervalSinceNow
@@ -24,6 +25,7 @@ extension Fetcher {
             spec.connectTimeoutMS = spec.totalTimeoutMS
             let hop = worker.perform(spec, cancel: cancel)
             wireBytes += hop.wireBytes
+            headerBytes += hop.headerBytes
             if let failure = failure(of: hop, request: request, hopURL: spec.url, redirects: redirects) {
                 return .failure(failure)
             }
@@ -48,6 +50,7 @@ extension Fetcher {
                 retryAfter: hop.headers["retry-after"], redirects: redirects,
                 duration: Date().timeIntervalSince(started), bytesReceived: wireBytes, remoteAddress: hop.remoteAddress)
             response.truncated = hop.overCap
+            response.headerBytes = headerBytes
             return .success(response)
         }
     }

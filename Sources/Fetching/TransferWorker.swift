@@ -26,6 +26,7 @@ struct HopResult {
     var redirectURL: String?
     var remoteAddress: String?
     var wireBytes = 0
+    var headerBytes = 0
     /// Why the address policy refused a connection (the transfer fails only if every address was refused).
     var refusal: String?
     var overCap = false
@@ -100,6 +101,7 @@ final class TransferWorker {
         result.redirectURL = easy.redirectURL
         result.remoteAddress = easy.primaryIP
         result.wireBytes = easy.downloadedBytes
+        result.headerBytes = easy.headerBytes
         return result
     }
 

@@ -28,6 +28,8 @@ struct FetcherTests {
                                                           lastModified: first.lastModified))
         #expect(second.notModified)
         #expect(second.body.isEmpty)
+        #expect(second.bytesReceived == 0)
+        #expect(second.headerBytes > 0)
         let log = server.requests(path: "/feed.xml")
         #expect(log.map(\.status) == [200, 304])
         #expect(log.last?.headers["if-none-match"] == etag)
