@@ -7,6 +7,7 @@ import CCurl
 public struct CurlCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: Int32
 
+    /// Wraps a raw `CURLcode` value.
     public init(rawValue: Int32) { self.rawValue = rawValue }
 
     init(_ code: CURLcode) { self.rawValue = Int32(bitPattern: code.rawValue) }

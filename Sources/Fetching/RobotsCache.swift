@@ -9,10 +9,14 @@ import Curl
 public actor RobotsCache {
     /// A site's robots.txt as kept between runs.
     public struct Stored: Sendable, Equatable {
+        /// The robots.txt bytes (at most 500 KiB).
         public var body: [UInt8]
+        /// Its `ETag`, for the next run's `If-None-Match`.
         public var etag: String?
+        /// Its `Last-Modified`, for the next run's `If-Modified-Since`.
         public var lastModified: String?
 
+        /// Creates a stored copy.
         public init(body: [UInt8], etag: String? = nil, lastModified: String? = nil) {
             self.body = body; self.etag = etag; self.lastModified = lastModified
         }

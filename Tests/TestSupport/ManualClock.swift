@@ -19,6 +19,7 @@ public final class ManualClock: Clock, @unchecked Sendable {
         /// Time since the clock's start.
         public var offset: Duration
 
+        /// The instant `offset` after the clock's start.
         public init(offset: Duration) { self.offset = offset }
         public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
         public func duration(to other: Instant) -> Duration { other.offset - offset }
@@ -40,11 +41,13 @@ public final class ManualClock: Clock, @unchecked Sendable {
     /// Creates a clock at offset zero.
     public init() {}
 
+    /// The current instant (moves only with ``advance(by:)``).
     public var now: Instant {
         lock.lock(); defer { lock.unlock() }
         return current
     }
 
+    /// Zero: the clock has no granularity.
     public var minimumResolution: Duration { .zero }
 
     /// Suspends until the clock reaches `deadline`.
