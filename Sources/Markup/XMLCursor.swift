@@ -98,6 +98,17 @@ public struct XMLCursor {
     /// - Parameter entity: the replacement for a named entity reference the parser left unexpanded
     ///   (nil drops it). DTD entities are never expanded by libxml2 here.
     public func text(entity: (String) -> String?) -> String {
+        String(decoding: textBytes(entity: entity), as: UTF8.self)
+    }
+
+    /// ``text(entity:)`` as UTF-8 bytes, without building a String.
+    public func textBytes(entity: (String) -> String?) -> [UInt8] {
+        // The common case, one text or CDATA child: copied straight from libxml2's buffer.
+        if let only = ptr.pointee.children, only.pointee.next == nil,
+           only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE {
+            guard let c = only.pointee.content else { return [] }
+            return Array(UnsafeBufferPointer(start: c, count: strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))))
+        }
         var bytes = [UInt8]()
         walk { event in
             switch event {
@@ -106,7 +117,7 @@ public struct XMLCursor {
             case .start, .end: break
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// Walks the element's descendants in document order, one event per start, end, text or entity.

@@ -9,7 +9,7 @@ import Foundation
 enum FeedDate {
     /// The instant `text` names, nil when it cannot be read.
     static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = PlainText.collapse(text) ?? ""
         guard !trimmed.isEmpty else { return nil }
         let bytes = Array(trimmed.utf8)
         if bytes.count >= 4, bytes[0...3].allSatisfy(isDigit) {

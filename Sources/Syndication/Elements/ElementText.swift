@@ -36,19 +36,30 @@ enum ElementText {
         if forceHTML, kind == .plain { kind = .html }
         if kind == .markup || element.hasElementChildren { return markupText(element) }
         var raw = element.text(entity: HTMLEntities.character)
-        if base64 {
-            let compact = raw.filter { !$0.isWhitespace }
-            if let data = Data(base64Encoded: compact), let decoded = String(data: data, encoding: .utf8) { raw = decoded }
-        }
+        if base64, let decoded = decodeBase64(raw) { raw = decoded }
         switch kind {
         case .html, .markup: return PlainText.fromHTML(raw)
         case .plain: return guessHTML && PlainText.looksLikeHTML(raw) ? PlainText.fromHTML(raw) : PlainText.collapse(raw)
         }
     }
 
+    /// Base64 text decoded as UTF-8; nil (cheaply, at the first foreign byte) when it is not base64.
+    static func decodeBase64(_ text: String) -> String? {
+        var compact = [UInt8]()
+        for c in text.utf8 {
+            switch c {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): compact.append(c)
+            default: return nil
+            }
+        }
+        guard let data = Data(base64Encoded: Data(compact)) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
     /// The raw text of `element` (entities the parser left are decoded), trimmed; nil when empty.
     static func raw(_ element: XMLCursor) -> String? {
-        PlainText.collapse(element.text(entity: HTMLEntities.character))
+        PlainText.collapse(bytes: element.textBytes(entity: HTMLEntities.character))
     }
 
     /// Text of inline XHTML (or markup a feed embedded unescaped): the same rules, applied to the tree.
@@ -71,6 +82,6 @@ enum ElementText {
         }
         // feedparser re-reads escaped markup inside inline XHTML (`&lt;b&gt;` as a tag): so does veille.
         let text = String(decoding: bytes, as: UTF8.self)
-        return PlainText.looksLikeHTML(text) ? PlainText.fromHTML(text) : PlainText.collapse(text)
+        return PlainText.looksLikeHTML(text) ? PlainText.fromHTML(text) : PlainText.collapse(bytes: bytes)
     }
 }

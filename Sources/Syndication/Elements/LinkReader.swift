@@ -27,7 +27,7 @@ enum LinkReader {
 
     /// Undoes `?a=1&b;=2`, the mangling of query strings some generators apply to `<link>` text.
     static func fixQuery(_ link: String) -> String {
-        guard link.contains("&") else { return link }
+        guard link.utf8.contains(UInt8(ascii: "&")) else { return link }
         var out = ""
         var rest = Substring(link)
         while let amp = rest.firstIndex(of: "&") {

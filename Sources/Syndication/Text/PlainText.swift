@@ -15,22 +15,43 @@ enum PlainText {
 
     /// Collapses whitespace runs to one space and trims; nil when nothing is left.
     static func collapse(_ s: String) -> String? {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for raw in s.unicodeScalars {
-            // C1 controls are windows-1252 punctuation mislabelled (`&#146;` is ’), as feedparser reads them.
-            var scalar = raw
-            if raw.value >= 0x80, raw.value <= 0x9F, let mapped = Unicode.Scalar(cp1252High[Int(raw.value - 0x80)]) {
-                scalar = mapped
+        var s = s
+        return s.withUTF8 { collapse(bytes: $0) }
+    }
+
+    /// ``collapse(_:)`` on UTF-8 bytes (valid UTF-8 expected; C1 controls read as windows-1252 punctuation,
+    /// as feedparser reads them: `&#146;` is ’).
+    static func collapse<C: RandomAccessCollection>(bytes b: C) -> String? where C.Element == UInt8, C.Index == Int {
+        var out = [UInt8]()
+        out.reserveCapacity(b.count)
+        var pending = false
+        var i = b.startIndex
+        let n = b.endIndex
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) { pending = !out.isEmpty; i += 1; continue }
+                if pending { out.append(0x20); pending = false }
+                out.append(c); i += 1; continue
             }
-            if isWhitespace(scalar) {
-                pendingSpace = !out.isEmpty
-                continue
+            let len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
+            guard i + len <= n else { break }
+            var v = UInt32(c) & (len == 2 ? 0x1F : (len == 3 ? 0x0F : 0x07))
+            for k in 1..<len { v = (v << 6) | (UInt32(b[i + k]) & 0x3F) }
+            if v >= 0x80, v <= 0x9F {
+                v = cp1252High[Int(v - 0x80)]
+                if let scalar = Unicode.Scalar(v) {
+                    if pending { out.append(0x20); pending = false }
+                    out.append(contentsOf: String(Character(scalar)).utf8)
+                }
+                i += len; continue
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(scalar)
+            if let scalar = Unicode.Scalar(v), isWhitespace(scalar) { pending = !out.isEmpty; i += len; continue }
+            if pending { out.append(0x20); pending = false }
+            for k in 0..<len { out.append(b[i + k]) }
+            i += len
         }
-        return out.isEmpty ? nil : String(out)
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
 
     /// Python's `\s` for text: the whitespace the contract collapses.
@@ -96,7 +117,7 @@ enum PlainText {
             out.append(c)
             i += 1
         }
-        return collapse(String(decoding: out, as: UTF8.self))
+        return collapse(bytes: out)
     }
 
     /// Consumes the tag, comment or declaration at `i` (appending a space for a block tag): the index

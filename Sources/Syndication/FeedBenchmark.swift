@@ -1,0 +1,66 @@
+import Foundation
+
+/// Feed parsing throughput, in process: the figure the foundation issue asks for (goal ≥ 100 MB/s).
+///
+/// Files are read into memory first; the clock covers only ``FeedParser/parse(_:httpCharset:baseURL:)``
+/// (charset decision, libxml2 parse, one walk, text conversion). Wire as `veille-bench feeds DIR…`.
+public enum FeedBenchmark {
+    /// What one run measured.
+    public struct Result: Sendable, CustomStringConvertible {
+        /// Files parsed per round.
+        public var files: Int
+        /// Bytes parsed per round.
+        public var bytes: Int
+        /// Rounds run.
+        public var rounds: Int
+        /// Files that yielded a feed (the rest threw a ``FeedError``).
+        public var parsed: Int
+        /// Wall time of all rounds, in seconds.
+        public var seconds: Double
+
+        /// Megabytes (10^6 bytes) parsed per second.
+        public var megabytesPerSecond: Double { Double(bytes * rounds) / 1e6 / seconds }
+
+        public var description: String {
+            String(format: "feeds: files=%d MB=%.2f rounds=%d parsed=%d wall=%.3fs MB/s=%.1f files/s=%.0f",
+                   files, Double(bytes) / 1e6, rounds, parsed, seconds, megabytesPerSecond,
+                   Double(files * rounds) / seconds)
+        }
+    }
+
+    /// Parses every feed file under `paths` (files or folders, recursively) `rounds` times.
+    ///
+    /// - Parameters:
+    ///   - paths: files or folders; folders contribute their `.xml .rss .atom .rdf .json .feed` files.
+    ///   - rounds: how many times the whole set is parsed (more rounds, steadier figure).
+    /// - Returns: the measured throughput.
+    public static func run(paths: [String], rounds: Int = 5) -> Result {
+        let blobs = feedFiles(paths).compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
+        let bytes = blobs.reduce(0) { $0 + $1.count }
+        var parsed = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<max(1, rounds) {
+            for blob in blobs where (try? FeedParser.parse(blob)) != nil { parsed += 1 }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return Result(files: blobs.count, bytes: bytes, rounds: max(1, rounds), parsed: parsed / max(1, rounds), seconds: seconds)
+    }
+
+    /// Feed extensions the evaluation corpus uses.
+    static let extensions: Set<String> = ["xml", "rss", "atom", "rdf", "json", "feed"]
+
+    static func feedFiles(_ paths: [String]) -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
+            if !isDir.boolValue { out.append(path); continue }
+            guard let walker = fm.enumerator(atPath: path) else { continue }
+            for case let rel as String in walker where extensions.contains((rel as NSString).pathExtension.lowercased()) {
+                out.append((path as NSString).appendingPathComponent(rel))
+            }
+        }
+        return out.sorted()
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import Syndication
+
+/// `veille feed --batch` lines follow the feed_eval contract and never throw.
+struct FeedBatchTests {
+    @Test func lineFollowsTheContract() throws {
+        let path = FixtureFiles.root.appendingPathComponent("feeds/synthetic-fr-lemonde_french_dates.rss").path
+        let line = FeedBatch.line(forPath: path)
+        #expect(!line.contains("\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["file"] as? String == path)
+        #expect(object["error"] == nil)
+        let feed = try #require(object["feed"] as? [String: Any])
+        #expect(feed["language"] as? String == "fr")
+        let entries = try #require(object["entries"] as? [[String: Any]])
+        let first = try #require(entries.first)
+        #expect(Set(first.keys) == ["id", "title", "link", "published", "updated", "author", "summary_text", "content_text"])
+        #expect(first["published"] as? String == "2024-03-27T08:00:14Z")
+    }
+
+    static let failing = ["handwritten/html-page.html", "handwritten/whitespace-only.xml", "does/not/exist.xml"]
+
+    @Test(arguments: failing)
+    func errorLine(_ relative: String) throws {
+        let path = FixtureFiles.root.appendingPathComponent(relative).path
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(FeedBatch.line(forPath: path).utf8)) as? [String: Any])
+        #expect(object["file"] as? String == path)
+        #expect((object["error"] as? String)?.isEmpty == false)
+        #expect((object["entries"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func escapesStrings() {
+        var w = JSONLineWriter()
+        w.string("a\"b\\c\nd\u{01}é")
+        #expect(w.result == "\"a\\\"b\\\\c\\nd\\u0001é\"")
+    }
+
+    @Test func utcStamps() {
+        #expect(UTCStamp.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(UTCStamp.format(Date(timeIntervalSince1970: 1_731_924_000)) == "2024-11-18T10:00:00Z")
+        #expect(UTCStamp.format(Date(timeIntervalSince1970: -86_401)) == "1969-12-30T23:59:59Z")
+    }
+}
