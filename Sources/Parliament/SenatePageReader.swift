@@ -108,25 +108,26 @@ struct SenatePageReader {
         return near.min(by: { abs($0.0 - anchor) < abs($1.0 - anchor) })?.1
     }
 
-    /// Joins a line starting "publiée …" to a preceding author or answer line that lacks it (markups that
-    /// put the date in a block of its own).
+    /// Joins a line starting "(" or "publiée …" to a preceding author or answer line that lacks its date
+    /// (markups that put the constituency or the date in a block of their own).
     static func merged(_ lines: [SenatePageText.Line]) -> [SenatePageText.Line] {
         var out: [SenatePageText.Line] = []
         out.reserveCapacity(lines.count)
         for line in lines {
             let first = line.text.utf8.first
-            guard first == 0x70 || first == 0x50, SenateText.mayBeMarker(line.text) else {   // "p" / "P"
+            guard first == 0x70 || first == 0x50 || first == 0x28, SenateText.mayBeMarker(line.text),   // p P (
+                  let last = out.last, SenateText.mayBeMarker(last.text) else {
                 out.append(line)
                 continue
             }
             let k = SenateText.key(line.text)
-            if k.hasPrefix(SenateMarkers.published), let last = out.last {
-                let lk = SenateText.key(last.text)
-                if (lk.hasPrefix(SenateMarkers.author) || lk.hasPrefix(SenateMarkers.answer)),
-                   !SenateText.has(SenateMarkers.published, in: lk), lk.count < SenateMarkers.maxMarkerLength {
-                    out[out.count - 1].text += " " + line.text
-                    continue
-                }
+            let lk = SenateText.key(last.text)
+            let continues = k.hasPrefix(SenateMarkers.published)
+                || (first == 0x28 && lk.hasPrefix(SenateMarkers.author) && !lk.utf8.contains(0x28))
+            if continues, lk.hasPrefix(SenateMarkers.author) || lk.hasPrefix(SenateMarkers.answer),
+               !SenateText.has(SenateMarkers.published, in: lk) {
+                out[out.count - 1].text += " " + line.text
+                continue
             }
             out.append(line)
         }
