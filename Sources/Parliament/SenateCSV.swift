@@ -7,7 +7,8 @@ import Foundation
 /// windows-1252); the separator is detected (`;`, `|` or `,`); column names are matched without case or
 /// accents; extra or missing trailing columns are tolerated; dates may be `YYYY-MM-DD` or `dd/mm/yyyy`.
 public enum SenateCSV {
-    /// Parses the whole file; unreadable rows are reported with their line numbers and the others go on.
+    /// Parses the whole file; unreadable rows (and repeated references) are reported with their line
+    /// numbers and the others go on.
     ///
     /// - Parameters:
     ///   - bytes: the file as received.
@@ -21,6 +22,7 @@ public enum SenateCSV {
         var rows: [SenateCSVRow] = []
         var errors: [ParliamentError] = []
         var columns: [SenateCSVColumn: Int]?
+        var seen: [String: Int] = [:]   // reference → line: the file is keyed on the reference, the first row wins
         while let record = tokenizer.next() {
             switch record {
             case .unreadable(let line, let reason):
@@ -36,8 +38,15 @@ public enum SenateCSV {
                 }
                 if cells.allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { continue }
                 switch row(cells, line: line, map) {
-                case .success(let r): rows.append(r)
-                case .failure(let e): errors.append(e)
+                case .success(let r):
+                    if let first = seen[r.reference] {
+                        errors.append(.csvRow(line: line, reason: "duplicate reference \(r.reference) (first on line \(first))"))
+                    } else {
+                        seen[r.reference] = line
+                        rows.append(r)
+                    }
+                case .failure(let e):
+                    errors.append(e)
                 }
             }
         }

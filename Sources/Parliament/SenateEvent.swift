@@ -27,6 +27,7 @@ public struct SenateEvent: Sendable, Equatable, Codable {
     /// `reminded`: the reminded question's number as printed, when the page gives it.
     public var remindedNumber: String?
 
+    /// An event; only the kind and the question are required.
     public init(kind: Kind, reference: String, date: String? = nil, ministry: String? = nil, joPage: Int? = nil,
                 remindedReference: String? = nil, remindedNumber: String? = nil) {
         self.kind = kind; self.reference = reference; self.date = date; self.ministry = ministry

@@ -11,12 +11,14 @@ public struct SenateQuestion: Sendable, Equatable, Codable {
         public var lastName: String?
         public var firstName: String?
 
+        /// An author as printed.
         public init(civility: String?, lastName: String?, firstName: String?) {
             self.civility = civility; self.lastName = lastName; self.firstName = firstName
         }
 
         enum CodingKeys: String, CodingKey { case civility, lastName = "last_name", firstName = "first_name" }
 
+        /// Encodes every key, nil ones as null.
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(civility, forKey: .civility)
@@ -35,12 +37,14 @@ public struct SenateQuestion: Sendable, Equatable, Codable {
         /// Nil when the page says the text is not available in digital form.
         public var text: String?
 
+        /// An answer; nil fields are unknown.
         public init(ministry: String?, published: String?, joPage: Int?, text: String?) {
             self.ministry = ministry; self.published = published; self.joPage = joPage; self.text = text
         }
 
         enum CodingKeys: String, CodingKey { case ministry, published, joPage = "jo_page", text }
 
+        /// Encodes every key, nil ones as null.
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(ministry, forKey: .ministry)
@@ -55,10 +59,12 @@ public struct SenateQuestion: Sendable, Equatable, Codable {
         public var published: String?
         public var joPage: Int?
 
+        /// An erratum; nil fields are unknown.
         public init(published: String?, joPage: Int?) { self.published = published; self.joPage = joPage }
 
         enum CodingKeys: String, CodingKey { case published, joPage = "jo_page" }
 
+        /// Encodes every key, nil ones as null.
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(published, forKey: .published)

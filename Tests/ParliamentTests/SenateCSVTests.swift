@@ -70,6 +70,8 @@ struct SenateCSVTests {
         SmallCase(name: "quoted newline keeps later line numbers", text: "reference;titre\nqSEQ1;\"a\nb\nc\"\n;x\nqSEQ3;y\n",
                   references: ["qSEQ1", "qSEQ3"], errorLines: [5]),
         SmallCase(name: "rows of separators are skipped", text: "reference;titre\n;;;\nqSEQ1;t\n", references: ["qSEQ1"], errorLines: []),
+        SmallCase(name: "a repeated reference keeps the first row", text: "reference;titre\nqSEQ1;a\nqSEQ1;b\n",
+                  references: ["qSEQ1"], errorLines: [3]),
         SmallCase(name: "BOM", text: "\u{FEFF}Référence;Sort\nqSEQ1;Répondu\n", references: ["qSEQ1"], errorLines: []),
     ]
 
