@@ -94,9 +94,9 @@ public struct HTMLTree: Sendable {
     /// Parses HTML bytes (charset by the project's rule) and flattens the tree.
     ///
     /// - Returns: nil when libxml2 built no tree.
+    /// The tree is built from libxml2's parser events (``HTMLTreeSAX``), without a libxml2 tree in between.
     public static func parse(_ bytes: [UInt8], httpCharset: String? = nil, maxDepth: Int = defaultMaxDepth) -> HTMLTree? {
-        guard let doc = MarkupDocument.html(bytes, httpCharset: httpCharset) else { return nil }
-        return HTMLTree(document: doc, maxDepth: maxDepth)
+        HTMLTreeSAX.parse(bytes, httpCharset: httpCharset, maxDepth: maxDepth)
     }
 
     /// Flattens a parsed document.

@@ -1,0 +1,164 @@
+import CLibXML2
+import VeilleCore
+
+/// Builds an ``HTMLTree`` straight from libxml2's HTML parser events (SAX), without libxml2 building and
+/// freeing a tree of its own: the same parser, the same implied and auto-closed elements, a fraction of the
+/// allocations.
+final class HTMLTreeSAX {
+    var tree = HTMLTree()
+    let maxDepth: Int
+    /// Materialised open elements; `open[0]` is the document.
+    var open: [Int32] = [0]
+    /// Per start event still open: was the element materialised?
+    var entered: [Bool] = []
+    /// Above 0 while inside an element whose content is not kept (style, template, non-JSON-LD script).
+    var skipping = 0
+    /// True while inside a JSON-LD script, whose text is kept.
+    var inJSONScript = false
+    var tagCache: [UnsafeRawPointer: HTMLTag] = [:]
+
+    init(maxDepth: Int) { self.maxDepth = max(1, maxDepth) }
+
+    /// Parses with libxml2's HTML parser (charset by the project's rule) and returns the flattened tree.
+    static func parse(_ bytes: [UInt8], httpCharset: String?, maxDepth: Int) -> HTMLTree? {
+        MarkupLibrary.initialize()
+        let decision = Charset.decide(bytes, httpCharset: httpCharset, kind: .html)
+        let builder = HTMLTreeSAX(maxDepth: maxDepth)
+        builder.tree.nodes.reserveCapacity(bytes.count / 40)
+        builder.tree.bytes.reserveCapacity(bytes.count / 2)
+        builder.tree.nodes.append(HTMLTree.Node(kind: .document, tag: .other, parent: -1, end: 0, start: 0, count: 0))
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        let parsed: Bool? = MarkupDocument.withEncodedBytes(bytes, decision) { ptr, count, encoding in
+            guard let ctxt = htmlCreateMemoryParserCtxt(ptr, count) else { return false }
+            defer {
+                if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc); ctxt.pointee.myDoc = nil }
+                htmlFreeParserCtxt(ctxt)
+            }
+            guard let sax = ctxt.pointee.sax else { return false }
+            sax.pointee = HTMLTreeSAX.makeHandler()
+            ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+            _ = htmlCtxtUseOptions(ctxt, options)
+            _ = veille_html_switch_encoding(ctxt, encoding)
+            _ = htmlParseDocument(ctxt)
+            return true
+        }
+        guard parsed == true else { return nil }
+        withExtendedLifetime(builder) {}
+        builder.finish()
+        return builder.tree
+    }
+
+    /// The SAX callbacks: elements, text and script/style blocks; everything else is ignored.
+    static func makeHandler() -> htmlSAXHandler {
+        var h = htmlSAXHandler()
+        h.startElement = { ctx, name, atts in
+            guard let ctx else { return }
+            Unmanaged<HTMLTreeSAX>.fromOpaque(ctx).takeUnretainedValue().start(name, atts)
+        }
+        h.endElement = { ctx, _ in
+            guard let ctx else { return }
+            Unmanaged<HTMLTreeSAX>.fromOpaque(ctx).takeUnretainedValue().end()
+        }
+        h.characters = { ctx, ch, len in
+            guard let ctx, let ch, len > 0 else { return }
+            Unmanaged<HTMLTreeSAX>.fromOpaque(ctx).takeUnretainedValue().text(ch, Int(len))
+        }
+        h.cdataBlock = { ctx, ch, len in
+            guard let ctx, let ch, len > 0 else { return }
+            let b = Unmanaged<HTMLTreeSAX>.fromOpaque(ctx).takeUnretainedValue()
+            if b.inJSONScript { b.text(ch, Int(len), force: true) }
+        }
+        return h
+    }
+
+    func lookup(_ name: UnsafePointer<xmlChar>?) -> HTMLTag {
+        guard let name else { return .other }
+        let key = UnsafeRawPointer(name)
+        if let t = tagCache[key] { return t }
+        let t = HTMLTag.named(String(cString: name))
+        tagCache[key] = t
+        return t
+    }
+
+    func start(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if skipping > 0 { skipping += 1; entered.append(false); return }
+        let tag = lookup(name)
+        guard open.count <= maxDepth else {
+            tree.truncatedDepth = true
+            entered.append(false)
+            return
+        }
+        let index = Int32(tree.nodes.count)
+        let attrStart = Int32(tree.attributes.count)
+        var attrCount: Int32 = 0
+        if let atts {
+            var k = 0
+            while let attName = atts[k] {
+                let (ns, nc) = append(attName, limit: 256)
+                var vs = Int32(tree.bytes.count), vc: Int32 = 0
+                if let value = atts[k + 1] { (vs, vc) = append(value, limit: HTMLTree.maxAttributeBytes) }
+                tree.attributes.append(HTMLTree.Attribute(nameStart: ns, nameCount: nc, valueStart: vs, valueCount: vc))
+                attrCount += 1
+                k += 2
+            }
+        }
+        tree.nodes.append(HTMLTree.Node(kind: .element, tag: tag, parent: open[open.count - 1], end: 0,
+                                        start: attrStart, count: attrCount))
+        open.append(index)
+        entered.append(true)
+        switch tag {
+        case .style, .template: skipping = 1
+        case .script:
+            if let type = tree.attribute(Int(index), "type"),
+               String(decoding: tree.bytes[type], as: UTF8.self).lowercased().contains("ld+json") {
+                inJSONScript = true
+            } else {
+                skipping = 1
+            }
+        default: break
+        }
+    }
+
+    func end() {
+        guard let kept = entered.popLast() else { return }
+        if skipping > 0 {
+            skipping -= 1
+            if kept, skipping == 0, let index = open.popLast() { tree.nodes[Int(index)].end = Int32(tree.nodes.count) }
+            return
+        }
+        if kept, let index = open.popLast() {
+            if tree.nodes[Int(index)].tag == .script { inJSONScript = false }
+            tree.nodes[Int(index)].end = Int32(tree.nodes.count)
+        }
+    }
+
+    func text(_ ch: UnsafePointer<xmlChar>, _ len: Int, force: Bool = false) {
+        guard skipping == 0 || force else { return }
+        let parent = open[open.count - 1]
+        // Adjacent chunks of one text run extend the last text node.
+        if let last = tree.nodes.last, last.kind == .text, last.parent == parent,
+           Int(last.start + last.count) == tree.bytes.count {
+            tree.bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
+            tree.nodes[tree.nodes.count - 1].count += Int32(len)
+            return
+        }
+        let start = Int32(tree.bytes.count)
+        tree.bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
+        let index = Int32(tree.nodes.count)
+        tree.nodes.append(HTMLTree.Node(kind: .text, tag: .other, parent: parent, end: index + 1, start: start, count: Int32(len)))
+    }
+
+    func append(_ p: UnsafePointer<xmlChar>, limit: Int) -> (Int32, Int32) {
+        let start = tree.bytes.count
+        let len = min(Int(xmlStrlen(p)), limit)
+        tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
+        return (Int32(start), Int32(len))
+    }
+
+    /// Closes what the parser left open.
+    func finish() {
+        while open.count > 1, let index = open.popLast() { tree.nodes[Int(index)].end = Int32(tree.nodes.count) }
+        tree.nodes[0].end = Int32(tree.nodes.count)
+    }
+}
