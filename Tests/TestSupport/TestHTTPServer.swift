@@ -61,7 +61,8 @@ public final class TestHTTPServer: @unchecked Sendable {
         try Data(script.utf8).write(to: scriptURL)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [scriptURL.path, state.path, served.path, bind]
+        // -I -S: isolated from the environment (PYTHONPATH, user site), standard library only.
+        process.arguments = ["-I", "-S", scriptURL.path, state.path, served.path, bind]
         let keepAlive = Pipe()
         process.standardInput = keepAlive
         process.standardOutput = FileHandle.nullDevice
