@@ -137,4 +137,19 @@ struct FetcherTests {
         #expect(response.contentType == "text/html")
         #expect(response.charset == "ISO-8859-1")
     }
+
+    @Test func keepAliveConnectionsAreReusedWithinATrustClass() async throws {
+        let server = try await TestHTTPServer.start()
+        defer { server.stop() }
+        try server.write("feed.xml", "<rss/>")
+        let fetcher = fetcher(maxConcurrent: 1)
+        let origin = server.url("/feed.xml")
+        _ = try await fetcher.fetch(FetchRequest(url: origin))
+        _ = try await fetcher.fetch(FetchRequest(url: origin))
+        _ = try await fetcher.fetch(FetchRequest(url: origin, trust: .content(origin: origin)))
+        let ports = server.requests().map(\.clientPort)
+        #expect(ports[0] == ports[1])
+        // Content never rides a connection opened for an operator URL: its address was never checked.
+        #expect(ports[2] != ports[0])
+    }
 }

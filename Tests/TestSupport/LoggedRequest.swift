@@ -16,6 +16,8 @@ public struct LoggedRequest: Sendable, Equatable, Decodable {
     public let concurrent: Int
     /// When it arrived (seconds since 1970, server clock).
     public let time: Double
+    /// The client's port: requests with the same port came over one keep-alive connection.
+    public let clientPort: Int
 
     /// The `Host` header without its port.
     public var hostName: String {

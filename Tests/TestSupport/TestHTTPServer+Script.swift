@@ -58,6 +58,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "host": self.headers.get("Host", ""),
             "headers": {k.lower(): v for k, v in self.headers.items()},
             "status": status, "concurrent": self.concurrent, "time": time.time(),
+            "clientPort": self.client_address[1],
         }
         line = json.dumps(entry) + "\n"
         with LOCK:
