@@ -28,6 +28,7 @@ public struct Pipeline: Sendable {
     public func run() async throws -> RunReport {
         let config = try Self.loadSources(options.sourcesPath)
         let selected = try select(config.sources)
+        let matcher = try MatchStage.load(path: options.watchlistPath)
         let lock = try RunLock(databasePath: options.databasePath)
         defer { withExtendedLifetime(lock) {} }
         let store = try Self.openStore(options.databasePath)
@@ -44,6 +45,11 @@ public struct Pipeline: Sendable {
         let fetcher = Fetcher(userAgent: userAgent, maxConcurrent: 8, resolve: options.resolve)
         let crawler = FeedCrawler(fetcher: fetcher, store: store, schedule: Schedule(), logger: logger)
         let outcomes = await crawlAll(selected, crawler: crawler, run: runID)
+        do {
+            try matcher?.apply(store: store, at: options.now())
+        } catch {
+            throw PipelineError.database("matching: \(error)")
+        }
 
         var report = RunReport(runID: runID, startedAt: startedAt, finishedAt: options.now(), outcomes: outcomes,
                                digestPaths: [], digestError: nil)

@@ -69,8 +69,8 @@ extension Store {
                                      batchGUIDs: batchGUIDs) else {
             try db.execute(sql: """
                 INSERT INTO item(sourceId, guid, url, normalizedUrl, canonicalUrl, title, text, summary, author,
-                  published, updated, textVersion, firstSeenAt, lastSeenAt, firstRunId)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  published, updated, textVersion, firstSeenAt, lastSeenAt, firstRunId, needsMatch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                 """, arguments: [source, item.guid, item.url, normalizedURL, item.canonicalURL, item.title, item.text,
                                  item.summary, item.author, item.published, item.updated, item.textVersion, at, at, run])
             let itemID = db.lastInsertedRowID
@@ -99,6 +99,7 @@ extension Store {
                              item.author, item.published, item.updated, keepText ? storedVersion : item.textVersion,
                              at, itemID])
         guard titleChanged || textChanged else { return }
+        try db.execute(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
         let silent = !titleChanged && !keepText && storedVersion != item.textVersion
         let previous = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", arguments: [itemID])
         let revision = try insertRevision(db, item: itemID, run: run, title: item.title, text: newText,

@@ -126,6 +126,14 @@ enum StoreMigrations {
                 CREATE INDEX link_entity ON link(entityId);
                 """)
         }
+        m.registerMigration("addItemNeedsMatch") { db in
+            // Set with an item's new or changed text, in the same transaction as its delta; cleared with its
+            // links: a run killed between the two leaves the item to be matched by the next run.
+            try db.execute(sql: """
+                ALTER TABLE item ADD COLUMN needsMatch BOOLEAN NOT NULL DEFAULT 0;
+                CREATE INDEX item_needs_match ON item(needsMatch) WHERE needsMatch;
+                """)
+        }
         return m
     }
 }

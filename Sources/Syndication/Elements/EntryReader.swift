@@ -22,7 +22,8 @@ struct EntryReader {
     /// The state of one entry while its elements are read.
     struct State {
         var entry = FeedEntry()
-        var depths: [FeedVocabulary.Role: Int] = [:]
+        /// Depth of the element that set title, id and summary (Int.max: not set yet); no allocation.
+        var titleClaim = Int.max, idClaim = Int.max, summaryClaim = Int.max
         var titleDepth = -1
         var summary: String??
         var hasContent = false
@@ -32,8 +33,16 @@ struct EntryReader {
 
         /// feedparser's rule: a value replaces another only from the same depth or shallower.
         mutating func claims(_ role: FeedVocabulary.Role, at depth: Int) -> Bool {
-            if let d = depths[role], depth > d { return false }
-            depths[role] = depth
+            switch role {
+            case .title: return claim(&titleClaim, depth)
+            case .guid: return claim(&idClaim, depth)
+            default: return claim(&summaryClaim, depth)
+            }
+        }
+
+        private func claim(_ slot: inout Int, _ depth: Int) -> Bool {
+            guard depth <= slot else { return false }
+            slot = depth
             return true
         }
     }
@@ -82,9 +91,11 @@ struct EntryReader {
             }
         case .guid:
             let permalink = (child.attribute("isPermaLink")?.lowercased() ?? "true") == "true"
-            let value = ElementText.raw(child).map { permalink ? resolve($0, child) : $0 }
-            if state.claims(.guid, at: depth) { state.entry.id = value }
-            if permalink, state.entry.link == nil, !isAtom { state.entry.link = value }
+            let raw = ElementText.raw(child)
+            // An id is resolved against xml:base only (feedparser's way), never against the URL the feed was
+            // fetched from: the same item keeps its id whatever mirror or redirect served it.
+            if state.claims(.guid, at: depth) { state.entry.id = raw.map { permalink ? child.resolve($0) : $0 } }
+            if permalink, state.entry.link == nil, !isAtom { state.entry.link = raw.map { resolve($0, child) } }
         case .published:
             state.entry.published = ElementText.raw(child).flatMap(FeedDate.parse)
         case .updated:
