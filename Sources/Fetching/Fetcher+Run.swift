@@ -5,13 +5,14 @@ extension Fetcher {
     /// One fetch, redirects included, on a pool thread.
     func run(_ request: FetchRequest, on worker: TransferWorker, cancel: CancelFlag) -> Result<FetchResponse, Error> {
         let started = Date()
-        guard let parsed = CurlURL(request.url) else { return .failure(FetchError.invalidURL(url: request.url)) }
+        let target = URLEscaping.fetchable(request.url)
+        guard let parsed = CurlURL(target) else { return .failure(FetchError.invalidURL(url: request.url)) }
         guard AddressPolicy.fetchableSchemes.contains(parsed.scheme) else {
             return .failure(FetchError.unsupportedScheme(url: request.url))
         }
         let deadline = started.addingTimeInterval(request.timeout)
         let originIsLocal = AddressPolicy.isLocalOrigin(request.origin)
-        var spec = HopSpec(url: request.url, headers: headers(for: request), userAgent: userAgent, resolve: resolve,
+        var spec = HopSpec(url: target, headers: headers(for: request), userAgent: userAgent, resolve: resolve,
                            connectTimeoutMS: 0, totalTimeoutMS: 0, maxBytes: request.maxBytes,
                            truncate: request.truncate, originIsLocal: request.trust == .operatorURL ? nil : originIsLocal)
         var redirects = 0
@@ -29,16 +30,17 @@ extension Fetcher {
             if let failure = failure(of: hop, request: request, hopURL: spec.url, redirects: redirects) {
                 return .failure(failure)
             }
-            if Self.redirectStatuses.contains(hop.status), let target = hop.redirectURL {
+            if Self.redirectStatuses.contains(hop.status), let location = hop.redirectURL {
+                let next = URLEscaping.fetchable(location)
                 guard redirects < request.maxRedirects else {
                     return .failure(FetchError.tooManyRedirects(url: request.url, limit: request.maxRedirects))
                 }
-                guard AddressPolicy.isFetchable(target) else {
+                guard AddressPolicy.isFetchable(next) else {
                     return .failure(FetchError.refused(url: request.url,
-                                                       reason: "redirect to \(target): only http and https are followed"))
+                                                       reason: "redirect to \(next): only http and https are followed"))
                 }
                 redirects += 1
-                spec.url = target
+                spec.url = next
                 // Redirect targets are content: checked against the origin, whatever the first hop's trust.
                 spec.originIsLocal = originIsLocal
                 continue

@@ -152,4 +152,13 @@ struct FetcherTests {
         // Content never rides a connection opened for an operator URL: its address was never checked.
         #expect(ports[2] != ports[0])
     }
+
+    @Test func linksWithSpacesAndAccentsAreFetched() async throws {
+        let server = try await TestHTTPServer.start()
+        defer { server.stop() }
+        try server.write("société/un article.html", "<p>ok</p>")
+        let response = try await fetcher().fetch(FetchRequest(url: "  " + server.url("/société/un article.html#top") + "\n"))
+        #expect(response.status == 200)
+        #expect(server.requests().first?.path == "/soci%C3%A9t%C3%A9/un%20article.html")
+    }
 }
