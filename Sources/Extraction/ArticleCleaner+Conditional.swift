@@ -46,9 +46,15 @@ extension ArticleCleaner {
         return remove
     }
 
+    static let placeholderBytes: Set<[UInt8]> = Set(placeholderTexts.map { Array($0.utf8) })
+
     func isPlaceholder(_ i: Int) -> Bool {
-        let t = model.tree.text(i).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        return !t.isEmpty && ArticleCleaner.placeholderTexts.contains(t)
+        var t = model.tree.textBytes(i)
+        while let f = t.first, ClassMatcher.isSpace(f) { t.removeFirst() }
+        while let l = t.last, ClassMatcher.isSpace(l) { t.removeLast() }
+        guard !t.isEmpty, t.count <= 24 else { return false }
+        BoilerplatePhrases.lowerLatin(&t)
+        return ArticleCleaner.placeholderBytes.contains(t)
     }
 
     func insideDataTable(_ i: Int, _ cache: inout [Int: Bool]) -> Bool {

@@ -64,7 +64,7 @@ struct ArticleCleaner {
             if !drop, sets.contains(.share), text < 500 { drop = true }
             if !drop, sets.contains(.boilerplate), text < 1000 || !sets.contains(.maybe) { drop = true }
             if !drop, options.weightClasses, tag == .h1 || tag == .h2, model.classWeight(i) < 0 { drop = true }
-            if !drop, text <= BoilerplatePhrases.maxBlockCharacters, let phrase = BoilerplatePhrases.match(prefix(i)) {
+            if !drop, text > 0, text <= BoilerplatePhrases.maxBlockCharacters, let phrase = BoilerplatePhrases.match(prefix(i)) {
                 drop = true
                 if phrase.heading { dropFollowingLinks(after: i, &selection) }
             }
@@ -90,8 +90,9 @@ struct ArticleCleaner {
         }
     }
 
-    /// The first bytes of an element's text, whitespace collapsed, lower-cased.
-    func prefix(_ i: Int) -> String {
+    /// The first bytes of an element's text, whitespace collapsed, lower-cased (empty when its first byte
+    /// cannot open a phrase).
+    func prefix(_ i: Int) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(BoilerplatePhrases.prefixBytes + 8)
         var k = i + 1
@@ -103,6 +104,7 @@ struct ArticleCleaner {
                 for j in Int(node.start) ..< Int(node.start + node.count) {
                     let b = model.tree.bytes[j]
                     if ClassMatcher.isSpace(b) { space = !out.isEmpty; continue }
+                    if out.isEmpty, !BoilerplatePhrases.firstBytes.contains(ClassMatcher.lower(b)) { return [] }
                     if space { out.append(32); space = false }
                     out.append(b)
                     if out.count >= BoilerplatePhrases.prefixBytes { break }
@@ -110,6 +112,7 @@ struct ArticleCleaner {
             }
             k += 1
         }
-        return String(decoding: out, as: UTF8.self).replacingOccurrences(of: "\u{00A0}", with: " ").lowercased()
+        BoilerplatePhrases.lowerLatin(&out)
+        return out
     }
 }

@@ -89,7 +89,7 @@ public enum ArticleExtractor {
             var selection = scorer.select(preRemoved: preRemoved)
             ArticleCleaner(model: model, options: options).clean(&selection)
             let text = TextRenderer(model: model).render(selection.roots, removed: selection.removed)
-            let length = text.unicodeScalars.count
+            let length = text.utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
             if length >= minimumCharacters { return (text, selection.byline) }
             if length > best.length { best = (text, length, selection.byline) }
             switch attempt {

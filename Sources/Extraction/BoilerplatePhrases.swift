@@ -56,8 +56,25 @@ enum BoilerplatePhrases {
     /// The longest phrase, in bytes: how much of a block's text is read to test them.
     static let prefixBytes = 48
 
-    /// The phrase a lower-cased text starts with, if any.
-    static func match(_ lowered: String) -> Phrase? {
-        phrases.first { lowered.hasPrefix($0.text) }
+    /// The phrases as UTF-8 bytes, with the set of their first bytes (a cheap first filter).
+    static let encoded: [(bytes: [UInt8], phrase: Phrase)] = phrases.map { (Array($0.text.utf8), $0) }
+    static let firstBytes: Set<UInt8> = Set(encoded.compactMap { $0.bytes.first })
+
+    /// The phrase that lower-cased UTF-8 text starts with, if any.
+    static func match(_ lowered: [UInt8]) -> Phrase? {
+        for (bytes, phrase) in encoded where lowered.count >= bytes.count && lowered.starts(with: bytes) { return phrase }
+        return nil
+    }
+
+    /// Lower-cases ASCII letters and the Latin-1 capitals (`À`…`Þ`) in UTF-8; a no-break space becomes a space.
+    static func lowerLatin(_ b: inout [UInt8]) {
+        var k = 0
+        while k < b.count {
+            let c = b[k]
+            if c >= 65, c <= 90 { b[k] = c + 32 }
+            else if c == 0xC3, k + 1 < b.count, b[k + 1] >= 0x80, b[k + 1] <= 0x9E, b[k + 1] != 0x97 { b[k + 1] += 0x20; k += 1 }
+            else if c == 0xC2, k + 1 < b.count, b[k + 1] == 0xA0 { b[k] = 32; b.remove(at: k + 1) }
+            k += 1
+        }
     }
 }

@@ -79,9 +79,9 @@ struct PageMetadata {
         let bytes = tree.bytes[Int(node.start) ..< Int(node.start + node.count)]
         guard let first = bytes.first(where: { !ClassMatcher.isSpace($0) }) else { return }
         let lowerFirst = ClassMatcher.lower(first)
-        // Cheap filters before any String: "publi…", "mis…", "modifi…", "mise…", "par …", "by …".
-        guard lowerFirst == 112 || lowerFirst == 109 || lowerFirst == 98
-            || contains(bytes, "ublié") || contains(bytes, "à jour") else { return }
+        // Cheap filters before any String: "Par …", "By …", or a date word somewhere.
+        let byline = (lowerFirst == 112 || lowerFirst == 98) && bytes.count < 120
+        guard byline || contains(bytes, "ublié") || contains(bytes, " jour") || contains(bytes, "odifié") else { return }
         let text = TextTools.collapse(String(decoding: bytes, as: UTF8.self))
         let lower = text.lowercased()
         if frenchDateLines.count < 6,

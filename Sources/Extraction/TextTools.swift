@@ -19,6 +19,25 @@ enum TextTools {
 
     /// Whitespace runs (no-break spaces included) collapsed to one space, ends trimmed.
     static func collapse(_ text: String) -> String {
+        // Fast path: ASCII-only whitespace handling on bytes (no-break space C2 A0 included).
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(text.utf8.count)
+        var pending = false
+        var simple = true
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b == 32 || b == 9 || b == 10 || b == 13 || b == 12 { pending = !bytes.isEmpty; previous = b; continue }
+            if b == 0xA0, previous == 0xC2 {
+                bytes.removeLast()
+                while bytes.last == 32 { bytes.removeLast() }
+                pending = !bytes.isEmpty; previous = b; continue
+            }
+            if b >= 0xE2 { simple = false; break }  // other Unicode spaces (U+2000…, U+3000) take the slow path
+            if pending { bytes.append(32); pending = false }
+            bytes.append(b)
+            previous = b
+        }
+        if simple { return String(decoding: bytes, as: UTF8.self) }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var space = false

@@ -1,7 +1,7 @@
 /// The HTML element names the page-reading stages care about, as one byte; anything else is ``other``.
 ///
 /// Tag names come from libxml2's HTML parser, lower-cased. Interning them lets the scorers compare one byte
-/// instead of a String per node.
+/// instead of a String per node. At most 128 cases: Extraction keeps sets of tags as a 128-bit mask.
 public enum HTMLTag: UInt8, Sendable, CaseIterable {
     case other
     case html, head, body, title, meta, link, base, script, style, noscript, template

@@ -3,8 +3,9 @@ import VeilleCore
 
 /// Builds an ``HTMLTree`` straight from libxml2's HTML parser events (SAX), without libxml2 building and
 /// freeing a tree of its own: the same parser, the same implied and auto-closed elements, a fraction of the
-/// allocations.
-final class HTMLTreeSAX {
+/// allocations. The builder is a struct reached through the parser's user-data pointer (no class, so no
+/// dynamic exclusivity checks in the per-node callbacks).
+struct HTMLTreeSAX {
     var tree = HTMLTree()
     let maxDepth: Int
     /// Materialised open elements; `open[0]` is the document.
@@ -23,10 +24,12 @@ final class HTMLTreeSAX {
     static func parse(_ bytes: [UInt8], httpCharset: String?, maxDepth: Int) -> HTMLTree? {
         MarkupLibrary.initialize()
         let decision = Charset.decide(bytes, httpCharset: httpCharset, kind: .html)
-        let builder = HTMLTreeSAX(maxDepth: maxDepth)
-        builder.tree.nodes.reserveCapacity(bytes.count / 40)
-        builder.tree.bytes.reserveCapacity(bytes.count / 2)
-        builder.tree.nodes.append(HTMLTree.Node(kind: .document, tag: .other, parent: -1, end: 0, start: 0, count: 0))
+        let builder = UnsafeMutablePointer<HTMLTreeSAX>.allocate(capacity: 1)
+        builder.initialize(to: HTMLTreeSAX(maxDepth: maxDepth))
+        defer { builder.deinitialize(count: 1); builder.deallocate() }
+        builder.pointee.tree.nodes.reserveCapacity(bytes.count / 40)
+        builder.pointee.tree.bytes.reserveCapacity(bytes.count / 2)
+        builder.pointee.tree.nodes.append(HTMLTree.Node(kind: .document, tag: .other, parent: -1, end: 0, start: 0, count: 0))
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         let parsed: Bool? = MarkupDocument.withEncodedBytes(bytes, decision) { ptr, count, encoding in
@@ -37,16 +40,15 @@ final class HTMLTreeSAX {
             }
             guard let sax = ctxt.pointee.sax else { return false }
             sax.pointee = HTMLTreeSAX.makeHandler()
-            ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+            ctxt.pointee.userData = UnsafeMutableRawPointer(builder)
             _ = htmlCtxtUseOptions(ctxt, options)
             _ = veille_html_switch_encoding(ctxt, encoding)
             _ = htmlParseDocument(ctxt)
             return true
         }
         guard parsed == true else { return nil }
-        withExtendedLifetime(builder) {}
-        builder.finish()
-        return builder.tree
+        builder.pointee.finish()
+        return builder.pointee.tree
     }
 
     /// The SAX callbacks: elements, text and script/style blocks; everything else is ignored.
@@ -54,25 +56,25 @@ final class HTMLTreeSAX {
         var h = htmlSAXHandler()
         h.startElement = { ctx, name, atts in
             guard let ctx else { return }
-            Unmanaged<HTMLTreeSAX>.fromOpaque(ctx).takeUnretainedValue().start(name, atts)
+            ctx.assumingMemoryBound(to: HTMLTreeSAX.self).pointee.start(name, atts)
         }
         h.endElement = { ctx, _ in
             guard let ctx else { return }
-            Unmanaged<HTMLTreeSAX>.fromOpaque(ctx).takeUnretainedValue().end()
+            ctx.assumingMemoryBound(to: HTMLTreeSAX.self).pointee.end()
         }
         h.characters = { ctx, ch, len in
             guard let ctx, let ch, len > 0 else { return }
-            Unmanaged<HTMLTreeSAX>.fromOpaque(ctx).takeUnretainedValue().text(ch, Int(len))
+            ctx.assumingMemoryBound(to: HTMLTreeSAX.self).pointee.text(ch, Int(len))
         }
         h.cdataBlock = { ctx, ch, len in
             guard let ctx, let ch, len > 0 else { return }
-            let b = Unmanaged<HTMLTreeSAX>.fromOpaque(ctx).takeUnretainedValue()
-            if b.inJSONScript { b.text(ch, Int(len), force: true) }
+            let b = ctx.assumingMemoryBound(to: HTMLTreeSAX.self)
+            if b.pointee.inJSONScript { b.pointee.text(ch, Int(len), force: true) }
         }
         return h
     }
 
-    func lookup(_ name: UnsafePointer<xmlChar>?) -> HTMLTag {
+    mutating func lookup(_ name: UnsafePointer<xmlChar>?) -> HTMLTag {
         guard let name else { return .other }
         let key = UnsafeRawPointer(name)
         if let t = tagCache[key] { return t }
@@ -81,7 +83,7 @@ final class HTMLTreeSAX {
         return t
     }
 
-    func start(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    mutating func start(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         if skipping > 0 { skipping += 1; entered.append(false); return }
         let tag = lookup(name)
         guard open.count <= maxDepth else {
@@ -120,7 +122,7 @@ final class HTMLTreeSAX {
         }
     }
 
-    func end() {
+    mutating func end() {
         guard let kept = entered.popLast() else { return }
         if skipping > 0 {
             skipping -= 1
@@ -133,7 +135,7 @@ final class HTMLTreeSAX {
         }
     }
 
-    func text(_ ch: UnsafePointer<xmlChar>, _ len: Int, force: Bool = false) {
+    mutating func text(_ ch: UnsafePointer<xmlChar>, _ len: Int, force: Bool = false) {
         guard skipping == 0 || force else { return }
         let parent = open[open.count - 1]
         // Adjacent chunks of one text run extend the last text node.
@@ -149,7 +151,7 @@ final class HTMLTreeSAX {
         tree.nodes.append(HTMLTree.Node(kind: .text, tag: .other, parent: parent, end: index + 1, start: start, count: Int32(len)))
     }
 
-    func append(_ p: UnsafePointer<xmlChar>, limit: Int) -> (Int32, Int32) {
+    mutating func append(_ p: UnsafePointer<xmlChar>, limit: Int) -> (Int32, Int32) {
         let start = tree.bytes.count
         let len = min(Int(xmlStrlen(p)), limit)
         tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
@@ -157,7 +159,7 @@ final class HTMLTreeSAX {
     }
 
     /// Closes what the parser left open.
-    func finish() {
+    mutating func finish() {
         while open.count > 1, let index = open.popLast() { tree.nodes[Int(index)].end = Int32(tree.nodes.count) }
         tree.nodes[0].end = Int32(tree.nodes.count)
     }
