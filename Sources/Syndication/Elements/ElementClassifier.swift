@@ -2,7 +2,8 @@ import Markup
 
 /// Gives each element its role in a feed, caching namespace lookups per declaration.
 struct ElementClassifier {
-    private var cache: [UInt: FeedVocabulary.Family] = [:]
+    /// Namespace declarations seen in this document and their family (a handful: a list beats a dictionary).
+    private var cache: [(key: UInt, family: FeedVocabulary.Family)] = []
 
     /// The namespace family and lower-cased local name of `element`.
     mutating func classify(_ element: XMLCursor) -> (family: FeedVocabulary.Family, name: String) {
@@ -14,9 +15,9 @@ struct ElementClassifier {
                 let family = FeedVocabulary.prefixes[local[..<colon].lowercased()] ?? .other
                 return (family, local[local.index(after: colon)...].lowercased())
             }
-            return (.core, local.lowercased())
+            return (.core, Self.lowercased(local))
         }
-        if let family = cache[key] { return (family, local.lowercased()) }
+        if let hit = cache.first(where: { $0.key == key }) { return (hit.family, Self.lowercased(local)) }
         var family = element.namespaceURI.flatMap { FeedVocabulary.namespaces[$0] } ?? .other
         if family == .other {
             if let prefix = element.prefix {
@@ -26,8 +27,13 @@ struct ElementClassifier {
                 family = .core  // an unknown default namespace (RSS 2.1 drafts): read as plain RSS
             }
         }
-        cache[key] = family
-        return (family, local.lowercased())
+        cache.append((key, family))
+        return (family, Self.lowercased(local))
+    }
+
+    /// `name` lower-cased, without a new string when it already is (the usual case).
+    static func lowercased(_ name: String) -> String {
+        name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? name.lowercased() : name
     }
 
     /// The role of `element`, nil when feeds give it no meaning here.

@@ -11,34 +11,40 @@ enum EntityPrepass {
     static let xmlNames: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
 
     /// The repaired bytes, or nil when nothing needed repair (the common case: no copy).
-    static func repair(_ b: [UInt8]) -> [UInt8]? {
-        if b.count >= 2, b[0] == 0 || b[1] == 0 || b[0] >= 0xFE { return nil }  // UTF-16/32: not ours to touch
-        var out: [UInt8]?
-        var copied = 0  // bytes of `b` already copied to `out`
-        var i = 0
-        let n = b.count
-        var declares: Bool?  // whether the prolog declares entities, looked up at the first unknown name
-        while i < n {
-            let c = b[i]
-            if c == UInt8(ascii: "<"), i + 3 < n, b[i + 1] == UInt8(ascii: "!") {
-                if b[i + 2] == UInt8(ascii: "["), let end = find(b, "]]>", from: i) { i = end; continue }
-                if b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-"), let end = find(b, "-->", from: i + 4) { i = end; continue }
+    static func repair(_ bytes: [UInt8]) -> [UInt8]? {
+        if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 || bytes[0] >= 0xFE { return nil }  // UTF-16/32: not ours
+        return bytes.withUnsafeBufferPointer { b -> [UInt8]? in
+            guard let p = b.baseAddress else { return nil }
+            var out: [UInt8]?
+            var copied = 0  // bytes of `b` already copied to `out`
+            var i = 0
+            let n = b.count
+            var declares: Bool?  // whether the prolog declares entities, looked up at the first unknown name
+            while i < n {
+                let c = p[i]
+                if c != UInt8(ascii: "<") && c != UInt8(ascii: "&") { i += 1; continue }
+                if c == UInt8(ascii: "<") {
+                    if i + 3 < n, p[i + 1] == UInt8(ascii: "!") {
+                        if p[i + 2] == UInt8(ascii: "["), let end = find(b, "]]>", from: i) { i = end; continue }
+                        if p[i + 2] == UInt8(ascii: "-"), p[i + 3] == UInt8(ascii: "-"), let end = find(b, "-->", from: i + 4) { i = end; continue }
+                    }
+                    i += 1; continue
+                }
+                guard let replacement = replacement(b, at: i, declaresEntities: &declares) else { i += 1; continue }
+                if out == nil { out = []; out?.reserveCapacity(n + 64) }
+                out?.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
+                out?.append(contentsOf: replacement.bytes)
+                copied = i + replacement.consumed
+                i = copied
             }
-            guard c == UInt8(ascii: "&") else { i += 1; continue }
-            guard let replacement = replacement(b, at: i, declaresEntities: &declares) else { i += 1; continue }
-            if out == nil { out = []; out?.reserveCapacity(n + 64) }
-            out?.append(contentsOf: b[copied..<i])
-            out?.append(contentsOf: replacement.bytes)
-            copied = i + replacement.consumed
-            i = copied
+            guard var result = out else { return nil }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied...]))
+            return result
         }
-        guard var result = out else { return nil }
-        result.append(contentsOf: b[copied...])
-        return result
     }
 
     /// What to write instead of the `&…` at `i`, nil to keep it.
-    static func replacement(_ b: [UInt8], at i: Int, declaresEntities: inout Bool?) -> (bytes: [UInt8], consumed: Int)? {
+    static func replacement(_ b: UnsafeBufferPointer<UInt8>, at i: Int, declaresEntities: inout Bool?) -> (bytes: [UInt8], consumed: Int)? {
         var j = i + 1
         if j < b.count, b[j] == UInt8(ascii: "#") {
             j += 1
@@ -49,7 +55,7 @@ enum EntityPrepass {
         let start = j
         while j < b.count, j - start <= 32, PlainText.isWordByte(b[j]) || b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: ".") { j += 1 }
         guard j > start, j < b.count, b[j] == UInt8(ascii: ";") else { return (Array("&amp;".utf8), 1) }
-        let name = String(decoding: b[start..<j], as: UTF8.self)
+        let name = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
         if xmlNames.contains(name) { return nil }
         if let cp = HTMLEntities.codePoints[name] { return (Array("&#\(cp);".utf8), j - i + 1) }
         if declaresEntities == nil { declaresEntities = prologDeclaresEntities(b) }
@@ -57,7 +63,7 @@ enum EntityPrepass {
     }
 
     /// True when `<!ENTITY` appears before the root element.
-    static func prologDeclaresEntities(_ b: [UInt8]) -> Bool {
+    static func prologDeclaresEntities(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i + 1 < b.count {
             if b[i] == UInt8(ascii: "<") {
@@ -70,7 +76,7 @@ enum EntityPrepass {
     }
 
     /// The index just past the first `needle` at or after `from`.
-    static func find(_ b: [UInt8], _ needle: StaticString, from: Int) -> Int? {
+    static func find(_ b: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from: Int) -> Int? {
         let n = needle.utf8CodeUnitCount
         let p = needle.utf8Start
         var i = from

@@ -1,8 +1,8 @@
 extension PlainText {
-    /// Decodes `&name;`, `&#123;` or `&#x7B;` at `i`: the UTF-8 bytes and the index after the reference.
+    /// Decodes `&name;`, `&#123;` or `&#x7B;` at `i`: the code point and the index after the reference.
     ///
     /// Windows-1252 code points 128–159 written numerically are read as browsers read them (`&#146;` is ’).
-    static func decodeReference(_ b: [UInt8], at i: Int) -> ([UInt8], Int)? {
+    static func decodeReference(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
         var j = i + 1
         guard j < b.count else { return nil }
         if b[j] == UInt8(ascii: "#") {
@@ -27,15 +27,15 @@ extension PlainText {
             guard j > start else { return nil }
             if j < b.count, b[j] == UInt8(ascii: ";") { j += 1 }
             if value >= 0x80, value <= 0x9F { value = cp1252High[Int(value - 0x80)] }
-            guard value != 0, let scalar = Unicode.Scalar(value) else { return ([0xEF, 0xBF, 0xBD], j) }
-            return (Array(String(Character(scalar)).utf8), j)
+            guard value != 0, Unicode.Scalar(value) != nil else { return (0xFFFD, j) }
+            return (value, j)
         }
         let start = j
         while j < b.count, isWordByte(b[j]), j - start < 32 { j += 1 }
         guard j > start, j < b.count, b[j] == UInt8(ascii: ";") else { return nil }
-        let name = String(decoding: b[start..<j], as: UTF8.self)
-        guard let text = HTMLEntities.character(name) else { return nil }
-        return (Array(text.utf8), j + 1)
+        let name = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
+        guard let cp = HTMLEntities.codePoints[name] else { return nil }
+        return (cp, j + 1)
     }
 
     /// windows-1252's 0x80–0x9F, for numeric references that use them.

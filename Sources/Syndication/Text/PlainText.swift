@@ -19,45 +19,24 @@ enum PlainText {
         return s.withUTF8 { collapse(bytes: $0) }
     }
 
-    /// ``collapse(_:)`` on UTF-8 bytes (valid UTF-8 expected; C1 controls read as windows-1252 punctuation,
-    /// as feedparser reads them: `&#146;` is ’).
-    static func collapse<C: RandomAccessCollection>(bytes b: C) -> String? where C.Element == UInt8, C.Index == Int {
-        var out = [UInt8]()
-        out.reserveCapacity(b.count)
-        var pending = false
-        var i = b.startIndex
-        let n = b.endIndex
-        while i < n {
-            let c = b[i]
-            if c < 0x80 {
-                if (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) { pending = !out.isEmpty; i += 1; continue }
-                if pending { out.append(0x20); pending = false }
-                out.append(c); i += 1; continue
-            }
-            let len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
-            guard i + len <= n else { break }
-            var v = UInt32(c) & (len == 2 ? 0x1F : (len == 3 ? 0x0F : 0x07))
-            for k in 1..<len { v = (v << 6) | (UInt32(b[i + k]) & 0x3F) }
-            if v >= 0x80, v <= 0x9F {
-                v = cp1252High[Int(v - 0x80)]
-                if let scalar = Unicode.Scalar(v) {
-                    if pending { out.append(0x20); pending = false }
-                    out.append(contentsOf: String(Character(scalar)).utf8)
-                }
-                i += len; continue
-            }
-            if let scalar = Unicode.Scalar(v), isWhitespace(scalar) { pending = !out.isEmpty; i += len; continue }
-            if pending { out.append(0x20); pending = false }
-            for k in 0..<len { out.append(b[i + k]) }
-            i += len
-        }
-        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
+    /// ``collapse(_:)`` on valid UTF-8 bytes (C1 controls read as windows-1252 punctuation).
+    static func collapse(bytes b: UnsafeBufferPointer<UInt8>) -> String? {
+        TextWriter.build(capacity: TextWriter.capacity(forInput: b.count)) { $0.write(b) }
+    }
+
+    /// ``collapse(_:)`` on an array of valid UTF-8 bytes.
+    static func collapse(bytes b: [UInt8]) -> String? {
+        b.withUnsafeBufferPointer { collapse(bytes: $0) }
     }
 
     /// Python's `\s` for text: the whitespace the contract collapses.
     @inline(__always)
-    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool { isWhitespace(value: s.value) }
+
+    /// ``isWhitespace(_:)`` on a code point value.
+    @inline(__always)
+    static func isWhitespace(value: UInt32) -> Bool {
+        switch value {
         case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return true
         default: return false
@@ -100,30 +79,37 @@ enum PlainText {
 
     /// Converts HTML (escaped markup from a feed) to plain text; nil when nothing is left.
     static func fromHTML(_ s: String) -> String? {
-        let b = Array(s.utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(b.count)
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c == UInt8(ascii: "<"), i + 1 < n, let next = markupEnd(b, at: i, into: &out) {
-                i = next; continue
-            } else if c == UInt8(ascii: "&") {
-                if let (scalarBytes, next) = decodeReference(b, at: i) {
-                    out.append(contentsOf: scalarBytes); i = next; continue
+        var s = s
+        return s.withUTF8 { fromHTML(bytes: $0) }
+    }
+
+    /// ``fromHTML(_:)`` on valid UTF-8 bytes: one pass, straight into the result's storage.
+    static func fromHTML(bytes b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let p = b.baseAddress else { return nil }
+        return TextWriter.build(capacity: TextWriter.capacity(forInput: b.count)) { w in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = p[i]
+                if c == UInt8(ascii: "<"), i + 1 < n, let next = markupEnd(b, at: i, into: &w) {
+                    i = next; continue
                 }
+                if c == UInt8(ascii: "&"), let (scalar, next) = decodeReference(b, at: i) {
+                    w.scalar(scalar); i = next; continue
+                }
+                if c < 0x80 { w.ascii(c); i += 1; continue }
+                let len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
+                guard i + len <= n else { return }
+                w.sequence(p + i, len)
+                i += len
             }
-            out.append(c)
-            i += 1
         }
-        return collapse(bytes: out)
     }
 
     /// Consumes the tag, comment or declaration at `i` (appending a space for a block tag): the index
     /// after it, or nil when `<` starts no markup or the markup never ends (then it is text, as Python's
     /// HTML parser reads it).
-    static func markupEnd(_ b: [UInt8], at i: Int, into out: inout [UInt8]) -> Int? {
+    static func markupEnd(_ b: UnsafeBufferPointer<UInt8>, at i: Int, into out: inout TextWriter) -> Int? {
         let n = b.count
         let next = b[i + 1]
         if next == UInt8(ascii: "!") {
@@ -140,7 +126,7 @@ enum PlainText {
         guard let end = tagEnd(b, from: j) else { return nil }
         let name = String(decoding: b[nameStart..<j], as: UTF8.self).lowercased()
         if !closing, droppedTags.contains(name) { return skipRawText(b, name: name, from: end) }
-        if blockTags.contains(name) { out.append(0x20) }
+        if blockTags.contains(name) { out.space() }
         return end
     }
 
@@ -149,14 +135,14 @@ enum PlainText {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C || c == UInt8(ascii: "/") || c == UInt8(ascii: ">")
     }
 
-    static func indexOf(_ byte: UInt8, in b: [UInt8], from: Int) -> Int? {
+    static func indexOf(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var i = from
         while i < b.count { if b[i] == byte { return i }; i += 1 }
         return nil
     }
 
     /// The index after the `>` that closes a tag, skipping quoted attribute values; nil when none does.
-    static func tagEnd(_ b: [UInt8], from: Int) -> Int? {
+    static func tagEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var i = from
         var quote: UInt8 = 0
         while i < b.count {
@@ -168,7 +154,7 @@ enum PlainText {
     }
 
     /// Skips `<!-- … -->` (to the end of the text when it is never closed).
-    static func skipComment(_ b: [UInt8], from: Int) -> Int {
+    static func skipComment(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var i = from + 4
         while i + 2 < b.count {
             if b[i] == UInt8(ascii: "-"), b[i + 1] == UInt8(ascii: "-"), b[i + 2] == UInt8(ascii: ">") { return i + 3 }
@@ -178,7 +164,7 @@ enum PlainText {
     }
 
     /// Skips the content of `<script>`/`<style>` up to and including its end tag.
-    static func skipRawText(_ b: [UInt8], name: String, from: Int) -> Int {
+    static func skipRawText(_ b: UnsafeBufferPointer<UInt8>, name: String, from: Int) -> Int {
         let needle = Array(("</" + name).utf8)
         var i = from
         while i + needle.count <= b.count {

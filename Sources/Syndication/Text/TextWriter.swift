@@ -1,0 +1,97 @@
+/// Writes plain text into a String's own storage, collapsing whitespace as it goes.
+///
+/// The one output path of ``PlainText``: every run of Unicode whitespace becomes one space, leading and
+/// trailing whitespace is dropped, and C1 controls become the windows-1252 punctuation they stand for
+/// (`&#146;` is ’, as feedparser reads it). No intermediate array, no second pass.
+struct TextWriter {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    var count = 0
+    var pendingSpace = false
+
+    /// Builds a String of at most `capacity` UTF-8 bytes with `body`; nil when nothing but whitespace came.
+    static func build(capacity: Int, _ body: (inout TextWriter) -> Void) -> String? {
+        let text = String(unsafeUninitializedCapacity: max(capacity, 1)) { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var w = TextWriter(base: base, capacity: buffer.count)
+            body(&w)
+            return w.count
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// The most bytes writing `n` input bytes can produce (a 2-byte C1 control becomes 3 bytes).
+    static func capacity(forInput n: Int) -> Int { n + n / 2 + 4 }
+
+    @inline(__always)
+    mutating func space() { pendingSpace = count > 0 }
+
+    @inline(__always)
+    mutating func ascii(_ c: UInt8) {
+        if (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) { pendingSpace = count > 0; return }
+        flush()
+        guard count < capacity else { return }
+        base[count] = c
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func flush() {
+        if pendingSpace, count < capacity { base[count] = 0x20; count += 1 }
+        pendingSpace = false
+    }
+
+    /// Writes one multi-byte UTF-8 sequence (`len` bytes at `p`), already known valid.
+    @inline(__always)
+    mutating func sequence(_ p: UnsafePointer<UInt8>, _ len: Int) {
+        let c = p[0]
+        if len == 2 {
+            let v = (UInt32(c & 0x1F) << 6) | UInt32(p[1] & 0x3F)
+            if v >= 0x80, v <= 0x9F { scalar(PlainText.cp1252High[Int(v - 0x80)]); return }
+            if v == 0x85 || v == 0xA0 { space(); return }
+        } else if len == 3, c == 0xE1 || c == 0xE2 || c == 0xE3 {
+            let v = (UInt32(c & 0x0F) << 12) | (UInt32(p[1] & 0x3F) << 6) | UInt32(p[2] & 0x3F)
+            if PlainText.isWhitespace(value: v) { space(); return }
+        }
+        flush()
+        guard count + len <= capacity else { return }
+        for k in 0..<len { base[count + k] = p[k] }
+        count += len
+    }
+
+    /// Writes a code point (from a character reference or a mapping).
+    mutating func scalar(_ v: UInt32) {
+        if v < 0x80 { ascii(UInt8(v)); return }
+        guard Unicode.Scalar(v) != nil else { return }
+        if PlainText.isWhitespace(value: v) { space(); return }
+        flush()
+        let n = v < 0x800 ? 2 : (v < 0x10000 ? 3 : 4)
+        guard count + n <= capacity else { return }
+        let p = base + count
+        switch n {
+        case 2:
+            p[0] = UInt8(0xC0 | (v >> 6)); p[1] = UInt8(0x80 | (v & 0x3F))
+        case 3:
+            p[0] = UInt8(0xE0 | (v >> 12)); p[1] = UInt8(0x80 | ((v >> 6) & 0x3F)); p[2] = UInt8(0x80 | (v & 0x3F))
+        default:
+            p[0] = UInt8(0xF0 | (v >> 18)); p[1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+            p[2] = UInt8(0x80 | ((v >> 6) & 0x3F)); p[3] = UInt8(0x80 | (v & 0x3F))
+        }
+        count += n
+    }
+
+    /// Copies valid UTF-8 `bytes` through the writer.
+    mutating func write(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let p = b.baseAddress else { return }
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = p[i]
+            if c < 0x80 { ascii(c); i += 1; continue }
+            let len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
+            guard i + len <= n else { return }
+            sequence(p + i, len)
+            i += len
+        }
+    }
+}
