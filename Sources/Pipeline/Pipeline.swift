@@ -43,8 +43,10 @@ public struct Pipeline: Sendable {
         }
         let userAgent = Fetcher.userAgent(version: Self.version, contact: config.contact)
         let fetcher = Fetcher(userAgent: userAgent, maxConcurrent: 8, resolve: options.resolve)
-        let crawler = FeedCrawler(fetcher: fetcher, store: store, schedule: Schedule(), logger: logger)
-        let outcomes = await crawlAll(selected, crawler: crawler, run: runID)
+        let context = RunContext(store: store, fetch: { try await fetcher.fetch($0) }, logger: logger, runID: runID,
+                                 force: options.force, now: options.now)
+        let outcomes = await crawlAll(selected, context: context)
+        await ArticleStage(context: context).recheck(sources: config.sources.filter(\.enabled))
         do {
             try matcher?.apply(store: store, at: options.now())
         } catch {
@@ -54,7 +56,7 @@ public struct Pipeline: Sendable {
         var report = RunReport(runID: runID, startedAt: startedAt, finishedAt: options.now(), outcomes: outcomes,
                                digestPaths: [], digestError: nil)
         do {
-            report.digestPaths = try writeDigest(store: store, config: config, runID: runID, from: startedAt)
+            report.digestPaths = try DigestStage(context: context, options: options, config: config).deliver(from: startedAt)
         } catch {
             report.digestError = "\(error)"
         }
@@ -91,17 +93,13 @@ public struct Pipeline: Sendable {
         }
     }
 
-    func crawlAll(_ sources: [SourceConfig], crawler: FeedCrawler, run: Int64) async -> [SourceOutcome] {
-        let force = options.force, now = options.now
-        return await withTaskGroup(of: (Int, SourceOutcome).self) { group in
+    func crawlAll(_ sources: [SourceConfig], context: RunContext) async -> [SourceOutcome] {
+        await withTaskGroup(of: (Int, SourceOutcome).self) { group in
             for (index, source) in sources.enumerated() {
                 group.addTask {
                     switch source.kind {
-                    case .feed:
-                        return (index, await crawler.crawl(source, run: run, force: force, now: now))
-                    case .senateQuestions:
-                        return (index, SourceOutcome(source: source.id, status: "failed",
-                                                     error: "source kind senate-questions is not supported by this build yet"))
+                    case .feed: return (index, await FeedCrawler(context: context).crawl(source))
+                    case .senateQuestions: return (index, await SenateCrawler(context: context).crawl(source))
                     }
                 }
             }
@@ -109,18 +107,6 @@ public struct Pipeline: Sendable {
             for await (i, o) in group { out[i] = o }
             return out.compactMap { $0 }
         }
-    }
-
-    func writeDigest(store: Store, config: SourcesFile, runID: Int64, from: Date) throws -> [String] {
-        let deltas = try store.deltas(.run(runID))
-        let configured = Set(config.sources.filter(\.enabled).map(\.id))
-        let trouble = try store.sourceStates().filter { $0.inTrouble && configured.contains($0.id) }.map {
-            RunDigest.Trouble(source: $0.id, error: $0.lastError ?? $0.status ?? "", failures: $0.consecutiveFailures,
-                              status: $0.status ?? "failed")
-        }
-        let digest = RunDigest(runs: [runID], from: from, to: options.now(), deltas: deltas,
-                               sourceOrder: config.sources.map(\.id), trouble: trouble)
-        return try DigestFiles.writeRunDigest(digest, folder: options.outDir, at: from)
     }
 
     /// Loads `sources.yaml`, mapping problems to exit code 2.

@@ -134,6 +134,10 @@ enum StoreMigrations {
                 CREATE INDEX item_needs_match ON item(needsMatch) WHERE needsMatch;
                 """)
         }
+        // Each feature's migrations, in a fixed order after the foundation's (each in its own file).
+        registerSenateMigrations(&m)
+        registerArticleMigrations(&m)
+        registerDigestMigrations(&m)
         return m
     }
 }

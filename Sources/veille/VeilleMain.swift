@@ -40,7 +40,8 @@ struct Veille: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, CrawlCommand.self, SourcesCommand.self, FeedCommand.self,
-                      ExportCommand.self, MatchCommand.self, RematchCommand.self, SearchCommand.self, DemoCommand.self],
+                      ExportCommand.self, MatchCommand.self, RematchCommand.self, SearchCommand.self, SenateCommand.self, ExtractCommand.self,
+                      DemoCommand.self],
         defaultSubcommand: nil
     )
 }
