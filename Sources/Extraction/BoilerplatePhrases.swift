@@ -51,6 +51,19 @@ enum BoilerplatePhrases {
         Phrase("read more:", heading: true, "cross-links"),
         Phrase("related articles", heading: true, "related-article lists"),
         Phrase("© ", "photo credits"),
+        Phrase("article réservé aux abonnés", "subscription walls"),
+        Phrase("la suite est réservée aux abonnés", "subscription walls"),
+        Phrase("réservé aux abonnés", "subscription walls"),
+        Phrase("offrir cet article", "gift-an-article buttons"),
+        Phrase("ajouter à vos sélections", "bookmark buttons"),
+        Phrase("écouter cet article", "audio-version buttons"),
+        Phrase("lire plus tard", "bookmark buttons"),
+        Phrase("voir aussi", heading: true, "cross-links to other articles"),
+        Phrase("suivez-nous", "social-network prompts"),
+        Phrase("newsletter", "newsletter boxes ('Newsletter « La Matinale »')"),
+        Phrase("publié le", "datelines: the date goes to the metadata, not the text"),
+        Phrase("mis à jour le", "datelines: the date goes to the metadata, not the text"),
+        Phrase("modifié le", "datelines: the date goes to the metadata, not the text"),
     ]
 
     /// The longest phrase, in bytes: how much of a block's text is read to test them.

@@ -1,5 +1,6 @@
 import Extraction
 import Testing
+import VeilleCore
 
 /// Step 3 of the cascade on a hand-written French page carrying every boilerplate phrase.
 @Suite struct BoilerplateTests {
@@ -8,7 +9,8 @@ import Testing
     static let boilerplate = [
         "À lire aussi", "Sur le même sujet", "Lire la suite", "Crédit photo", "Image principale 1",
         "Temps de lecture", "À suivre aussi", "Ailleurs sur le web", "Dernières actualités", "newsletter",
-        "réservé aux abonnés", "cookies", "Partager sur", "Commentaires", "Très bon article",
+        "réservé aux abonnés", "cookies", "Partager sur", "Commentaires", "Très bon article", "Publié le",
+        "Mis à jour le", "Il vous reste",
     ]
 
     @Test(arguments: boilerplate)
@@ -26,6 +28,8 @@ import Testing
         #expect(article.byline == "Jeanne Martin")
         #expect(article.siteName == "Le Quotidien")
         #expect(article.language == "fr")
+        #expect(article.published.map(Timestamp.iso) == "2023-11-23T13:05:00Z")
+        #expect(article.updated.map(Timestamp.iso) == "2023-11-24T07:10:00Z")
     }
 
     @Test func paragraphsAreSeparatedByABlankLine() {
