@@ -27,7 +27,17 @@ struct FetcherLimitTests {
         }
     }
 
-    @Test func bodyWithoutLengthOverTheCapIsStopped() async throws {
+    @Test func streamWithoutLengthIsStoppedAtTheCap() async throws {
+        let server = try await TestHTTPServer.start()
+        defer { server.stop() }
+        try server.route("/stream", .stream(bytes: 1_000_000_000))
+        let url = server.url("/stream")
+        await #expect(throws: FetchError.tooLarge(url: url, limit: 1_000_000)) {
+            try await fetcher.fetch(FetchRequest(url: url, maxBytes: 1_000_000))
+        }
+    }
+
+    @Test func compressedBodyOverTheDecodedCapIsStopped() async throws {
         let server = try await TestHTTPServer.start()
         defer { server.stop() }
         // The gzip'd Content-Length (a few hundred bytes) is under the cap: only the decoded size is over it,

@@ -109,7 +109,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 time.sleep(interval)
         elif kind == "huge":
             count = int(r.get("bytes", 0))
-            self.start(200, {"Content-Type": "application/octet-stream"}, count)
+            # Without a length ("stream"), the body ends when the connection closes.
+            self.start(200, {"Content-Type": "application/octet-stream"}, None if r.get("stream") else count)
             block = b"a" * 65536
             sent = 0
             while with_body and sent < count:

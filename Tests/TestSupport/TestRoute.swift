@@ -15,6 +15,9 @@ public enum TestRoute: Sendable, Equatable {
     case drip(bytes: Int, interval: Double)
     /// A body of `bytes` bytes of filler, streamed with Content-Length (memory stays flat on both sides).
     case huge(bytes: Int)
+    /// Like ``huge(bytes:)`` but without Content-Length: the body ends when the server closes the
+    /// connection, so only a cap on received bytes can stop it early.
+    case stream(bytes: Int)
     /// `Content-Encoding: gzip` that decodes to `decodedBytes` zero bytes, compressed on the fly and
     /// sent until the connection closes (about 1 KB on the wire per MB decoded).
     case gzipBomb(decodedBytes: Int)
@@ -37,6 +40,8 @@ public enum TestRoute: Sendable, Equatable {
             return ["kind": "drip", "bytes": bytes, "interval": interval]
         case .huge(let bytes):
             return ["kind": "huge", "bytes": bytes]
+        case .stream(let bytes):
+            return ["kind": "huge", "bytes": bytes, "stream": true]
         case .gzipBomb(let bytes):
             return ["kind": "gzip-bomb", "bytes": bytes]
         case .file(let delay, let contentType, let headers, let etag, let lastModified, let compress):
