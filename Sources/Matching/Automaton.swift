@@ -1,20 +1,36 @@
-/// A multi-pattern automaton over normalized bytes: Aho–Corasick compiled into a dense DFA.
+/// A multi-pattern automaton over normalized bytes: Aho–Corasick with dense rows for the hot states.
 ///
 /// Bytes are first mapped to classes (each byte some pattern uses gets its own class, every other byte
-/// shares class 0), and each state has one transition per class, so a text byte costs two table reads
-/// whatever the number of patterns. Transitions are stored pre-multiplied by the class count, and a
-/// negative entry (bitwise not) means "the target state has outputs", so the scan loop tests one sign.
+/// shares class 0). States near the root (depth ≤ ``denseDepth``), which nearly every word goes through,
+/// get a full row of transitions (one table read per byte); deeper states, each of which few words reach,
+/// keep only their trie edges and a failure link, so the whole automaton stays small enough for the
+/// caches. A target with outputs is stored as its bitwise not, so the scan tests one sign.
 struct Automaton: Sendable {
+    /// One state: its dense row (or -1), its trie edges in ``edges``, its failure state.
+    struct Node: Sendable {
+        var row: Int32
+        var edgeStart: Int32
+        var edgeEnd: Int32
+        var fail: Int32
+    }
+
+    /// States at or above this depth get dense rows (reason: the root, the space and the first two letters
+    /// of every word are read for every word of every text).
+    static let denseDepth = 4
+
     /// Byte → class.
     let classes: [UInt8]
     let classCount: Int
-    /// `transitions[state * classCount + class]`: the next state pre-multiplied, `~next` when it has outputs.
-    let transitions: [Int32]
+    let nodes: [Node]
+    /// Dense rows: `dense[row + class]` is the next state (`~state` when it has outputs).
+    let dense: [Int32]
+    /// Trie edges of sparse states: class in the top 8 bits, target state (or `~target`) below.
+    let edges: [UInt32]
     /// Outputs of state `s`: `outputs[outputStart[s] ..< outputStart[s + 1]]` (pattern indices).
     let outputStart: [Int32]
     let outputs: [Int32]
 
-    /// Compiles `patterns` (normalized bytes, none empty). Pattern `i` is reported as output `i`.
+    /// Compiles `patterns` (normalized bytes, each starting with a space). Pattern `i` is reported as output `i`.
     init(patterns: [[UInt8]]) {
         var used = [Bool](repeating: false, count: 256)
         for p in patterns { for b in p { used[Int(b)] = true } }
@@ -22,44 +38,72 @@ struct Automaton: Sendable {
         var c = 1
         for b in 0..<256 where used[b] && c < 255 { classes[b] = UInt8(c); c += 1 }
         let k = c
-        // The trie, dense from the start: -1 is "no edge".
-        var goto: [Int32] = Array(repeating: -1, count: k)
+        // The trie, with its edges kept per state.
+        var children: [[(cls: Int, to: Int32)]] = [[]]
+        var depth: [Int] = [0]
         var own: [[Int32]] = [[]]
         for (index, p) in patterns.enumerated() {
             var s = 0
             for b in p {
-                let slot = s * k + Int(classes[Int(b)])
-                if goto[slot] < 0 {
-                    goto[slot] = Int32(own.count)
-                    own.append([])
-                    goto.append(contentsOf: repeatElement(-1, count: k))
+                let cls = Int(classes[Int(b)])
+                if let next = children[s].first(where: { $0.cls == cls }) {
+                    s = Int(next.to)
+                } else {
+                    let t = Int32(children.count)
+                    children[s].append((cls, t)); children.append([]); own.append([]); depth.append(depth[s] + 1)
+                    s = Int(t)
                 }
-                s = Int(goto[slot])
             }
             own[s].append(Int32(index))
         }
-        let states = own.count
-        // Breadth-first: failure links, merged outputs, and the missing edges filled from the failure state.
+        let states = children.count
+        // Breadth-first: failure links and merged outputs.
         var fail = [Int32](repeating: 0, count: states)
         var merged = own
-        var queue: [Int] = []
-        queue.reserveCapacity(states)
-        for cls in 0..<k {
-            if goto[cls] < 0 { goto[cls] = 0 } else { queue.append(Int(goto[cls])) }
-        }
+        var order: [Int] = [0]
+        order.reserveCapacity(states)
         var head = 0
-        while head < queue.count {
-            let s = queue[head]; head += 1
+        while head < order.count {
+            let s = order[head]; head += 1
+            for (cls, t) in children[s] {
+                if s != 0 {
+                    var f = Int(fail[s])
+                    while f != 0, !children[f].contains(where: { $0.cls == cls }) { f = Int(fail[f]) }
+                    let target = children[f].first(where: { $0.cls == cls })?.to ?? 0
+                    fail[Int(t)] = Int(target) == Int(t) ? 0 : target
+                }
+                merged[Int(t)] += merged[Int(fail[Int(t)])]
+                order.append(Int(t))
+            }
+        }
+        func encode(_ t: Int32) -> Int32 { merged[Int(t)].isEmpty ? t : ~t }
+        // Dense rows for the shallow states, in breadth-first order so that row of the root comes first.
+        var nodes = [Node](repeating: Node(row: -1, edgeStart: 0, edgeEnd: 0, fail: 0), count: states)
+        var dense: [Int32] = []
+        var edges: [UInt32] = []
+        for s in order {
+            nodes[s].fail = fail[s]
+            let start = Int32(edges.count)
+            for (cls, t) in children[s] { edges.append(UInt32(cls) << 24 | (UInt32(bitPattern: encode(t)) & 0x00FF_FFFF)) }
+            nodes[s].edgeStart = start
+            nodes[s].edgeEnd = Int32(edges.count)
+            guard depth[s] < Self.denseDepth else { continue }
+            let row = dense.count
+            nodes[s].row = Int32(row)
+            dense += repeatElement(0, count: k)
             for cls in 0..<k {
-                let slot = s * k + cls
-                let t = goto[slot]
-                let viaFail = goto[Int(fail[s]) * k + cls]
-                if t < 0 {
-                    goto[slot] = viaFail
-                } else {
-                    fail[Int(t)] = viaFail
-                    merged[Int(t)] += merged[Int(viaFail)]
-                    queue.append(Int(t))
+                if let child = children[s].first(where: { $0.cls == cls }) {
+                    dense[row + cls] = encode(child.to)
+                } else if s != 0 {
+                    // The failure state is shallower, so its row (or its own failure) is already known.
+                    var f = Int(fail[s])
+                    var target: Int32 = 0
+                    while true {
+                        if let e = children[f].first(where: { $0.cls == cls }) { target = encode(e.to); break }
+                        if f == 0 { break }
+                        f = Int(fail[f])
+                    }
+                    dense[row + cls] = target
                 }
             }
         }
@@ -67,37 +111,74 @@ struct Automaton: Sendable {
         var flat: [Int32] = []
         for s in 0..<states { start[s] = Int32(flat.count); flat += merged[s] }
         start[states] = Int32(flat.count)
-        self.transitions = goto.map { t in
-            let next = Int(t)
-            return merged[next].isEmpty ? Int32(next * k) : ~Int32(next * k)
-        }
         self.classes = classes
         self.classCount = k
+        self.nodes = nodes
+        self.dense = dense
+        self.edges = edges
         self.outputStart = start
         self.outputs = flat
     }
 
     /// Scans `text`, calling `hit(state, end)` (end exclusive) whenever a state with outputs is reached.
+    ///
+    /// Every pattern starts with a space (the normalizer puts one before every word), so from the root only
+    /// a space leads anywhere: in the root state the scan skips straight to the next space.
     @inline(__always)
     func scan(_ text: UnsafeBufferPointer<UInt8>, _ hit: (Int, Int) -> Void) {
-        transitions.withUnsafeBufferPointer { table in
-            classes.withUnsafeBufferPointer { cls in
-                var s = 0
-                for i in 0..<text.count {
-                    let t = table[s &+ Int(cls[Int(text[i])])]
-                    if t < 0 {
-                        s = Int(~t)
-                        hit(s / classCount, i + 1)
-                    } else {
-                        s = Int(t)
+        guard let p = text.baseAddress else { return }
+        let n = text.count
+        nodes.withUnsafeBufferPointer { nodes in
+        dense.withUnsafeBufferPointer { dense in
+        edges.withUnsafeBufferPointer { edges in
+        classes.withUnsafeBufferPointer { cls in
+            var s = 0, i = 0
+            while i < n {
+                if s == 0 {
+                    while i < n, p[i] != 0x20 { i += 1 }
+                    if i == n { return }
+                }
+                let c = UInt32(cls[Int(p[i])])
+                i += 1
+                var t: Int32 = 0
+                while true {
+                    let node = nodes[s]
+                    if node.row >= 0 { t = dense[Int(node.row) &+ Int(c)]; break }
+                    var e = Int(node.edgeStart)
+                    let end = Int(node.edgeEnd)
+                    var found = false
+                    while e < end {
+                        let edge = edges[e]
+                        if edge >> 24 == c {
+                            let raw = edge & 0x00FF_FFFF
+                            t = raw & 0x0080_0000 != 0 ? Int32(bitPattern: raw | 0xFF00_0000) : Int32(raw)
+                            found = true
+                            break
+                        }
+                        e += 1
                     }
+                    if found { break }
+                    s = Int(node.fail)
+                }
+                if t < 0 {
+                    s = Int(~t)
+                    hit(s, i)
+                } else {
+                    s = Int(t)
                 }
             }
+        }
+        }
+        }
         }
     }
 
     /// Bytes held by the compiled tables.
     var memoryBytes: Int {
-        transitions.count * 4 + outputStart.count * 4 + outputs.count * 4 + classes.count
+        nodes.count * MemoryLayout<Node>.stride + dense.count * 4 + edges.count * 4
+            + outputStart.count * 4 + outputs.count * 4 + classes.count
     }
+
+    /// Number of states.
+    var stateCount: Int { nodes.count }
 }

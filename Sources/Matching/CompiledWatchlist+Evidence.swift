@@ -2,11 +2,10 @@ extension CompiledWatchlist {
     /// Turns a surviving candidate into a match with field offsets, the found text and a snippet.
     func evidence(_ c: Candidate, _ norm: NormalizedText, titleLength: Int) -> EntityMatch {
         let spec = patterns[c.pattern]
-        var start = c.start
-        if !spec.marked, start > 0, norm.bytes[start - 1] == UInt8(ascii: "#") || norm.bytes[start - 1] == UInt8(ascii: "@") {
-            start -= 1  // found keeps the text's # or @
+        var s = norm.originalStart(c.start), e = norm.originalEnd(c.end)
+        if !spec.marked, s > 0, norm.original[s - 1] == UInt8(ascii: "#") || norm.original[s - 1] == UInt8(ascii: "@") {
+            s -= 1  // found keeps the text's # or @
         }
-        var s = norm.originalStart(start), e = norm.originalEnd(c.end)
         var field = EntityMatch.Field.text
         var fieldStart = 0, fieldEnd = norm.original.count
         if titleLength >= 0 {

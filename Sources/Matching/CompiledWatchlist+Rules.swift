@@ -7,7 +7,8 @@ extension CompiledWatchlist {
         var rule: EntityMatch.Rule = .alias
     }
 
-    /// Scans the normalized text and keeps the hits that respect word boundaries and exact case.
+    /// Scans the normalized text and keeps the hits that respect word boundaries and stay in one field
+    /// (exact case is checked later, against the original text).
     func hits(_ norm: NormalizedText) -> [Candidate] {
         var raw: [(state: Int, end: Int)] = []
         norm.bytes.withUnsafeBufferPointer { text in automaton.scan(text) { raw.append(($0, $1)) } }
@@ -22,7 +23,7 @@ extension CompiledWatchlist {
                 if !spec.prefix, end < bytes.count, NormalizedText.isWord(bytes[end]) { continue }
                 var stop = end
                 if spec.prefix { while stop < bytes.count, NormalizedText.isWord(bytes[stop]) { stop += 1 } }
-                if spec.exact, !exactCase(spec, norm, start, stop) { continue }
+                if norm.fieldBreak >= start, norm.fieldBreak < stop { continue }
                 out.append(Candidate(pattern: p, start: start, end: stop))
             }
         }

@@ -41,7 +41,7 @@ public final class CompiledWatchlist: Sendable {
         }
         self.entities = entities
         self.patterns = patterns
-        self.automaton = Automaton(patterns: patterns.map(\.bytes))
+        self.automaton = Automaton(patterns: patterns.map { [0x20] + $0.bytes })
         self.versionHash = watchlist.versionHash
     }
 
@@ -52,18 +52,24 @@ public final class CompiledWatchlist: Sendable {
     ///   - text: the item's text, if any.
     /// - Returns: the matches, title first, then by position and entity id; vetoed hits are not included.
     public func match(title: String?, text: String?) -> [EntityMatch] {
-        var combined: [UInt8] = []
-        var titleLength = -1
-        if let title {
-            combined.append(contentsOf: title.utf8)
-            titleLength = combined.count
-            if text != nil { combined.append(0) }
+        var norm: NormalizedText
+        switch (title, text) {
+        case (nil, nil): return []
+        case (let one?, nil), (nil, let one?):
+            var one = one
+            norm = one.withUTF8 { Normalizer.normalize($0, nil) }
+        case (var t?, var x?):
+            norm = t.withUTF8 { tb in x.withUTF8 { xb in Normalizer.normalize(tb, xb) } }
         }
-        if let text { combined.append(contentsOf: text.utf8) }
-        guard !combined.isEmpty else { return [] }
-        let norm = Normalizer.normalize(combined)
-        let candidates = hits(norm)
+        var candidates = hits(norm)
         if candidates.isEmpty { return [] }
+        if let t = title, let x = text {
+            norm.original = Array(t.utf8) + [0x0A] + Array(x.utf8)
+        } else {
+            norm.original = Array((title ?? text ?? "").utf8)
+        }
+        candidates.removeAll { patterns[$0.pattern].exact && !exactCase(patterns[$0.pattern], norm, $0.start, $0.end) }
+        let titleLength = title?.utf8.count ?? -1
         let matches = evaluate(candidates, norm).map { evidence($0, norm, titleLength: titleLength) }
         return matches.sorted(by: Self.order)
     }
@@ -85,5 +91,5 @@ public final class CompiledWatchlist: Sendable {
     public var patternCount: Int { patterns.count }
 
     /// Number of automaton states.
-    public var stateCount: Int { automaton.outputStart.count - 1 }
+    public var stateCount: Int { automaton.stateCount }
 }

@@ -1,16 +1,19 @@
 /// Text after normalization, with the map back to the original UTF-8 bytes.
 ///
-/// `bytes` holds lower-case ASCII letters and digits, other scripts as lower-case UTF-8, one space between
-/// words, `#` and `@` as written, and 0 between fields. `anchors` is sparse: from each anchor on, one
-/// normalized byte stands for one original byte, until the next anchor.
+/// `bytes` starts with a space and holds lower-case ASCII letters and digits, other scripts as lower-case
+/// UTF-8, one space between words, `#` and `@` as words of their own. `anchors` is sparse: from each anchor
+/// on, one normalized byte stands for one original byte, until the next anchor. `original` is filled only
+/// when there is evidence to report.
 struct NormalizedText: Sendable {
     /// A point where the offset between normalized and original text changes.
     struct Anchor: Sendable { var norm: Int32; var orig: Int32 }
 
     var bytes: [UInt8]
     var anchors: [Anchor]
-    /// The original UTF-8 bytes.
-    var original: [UInt8]
+    /// The normalized offset of the space between title and text; -1 for one field.
+    var fieldBreak: Int
+    /// The original UTF-8 bytes (title, one byte, text), set before offsets are mapped.
+    var original: [UInt8] = []
 
     /// The original byte offset where the character behind normalized byte `n` starts.
     func originalStart(_ n: Int) -> Int {

@@ -5,14 +5,17 @@
 ///    soft hyphens, zero-width joiners and combining marks vanish.
 /// 3. French elisions (`l'`, `d'`, `qu'`, `jusqu'`, `lorsqu'`, with any apostrophe) before a vowel or
 ///    `h` are dropped, so `l’Azerbaïdjan` reads `azerbaidjan`; other apostrophes split words.
-/// 4. `#` and `@` stay, so `#Tag` is matchable as `#tag` and, being a non-word byte, as the word `tag`.
-/// 5. A 0 byte (the field separator) is kept as a hard break no pattern crosses.
+/// 4. `#` and `@` become words of their own (`#Tag` → ` # tag`), so a hashtag matches both the alias
+///    `#tag` and the word `tag`.
+/// 5. The output starts with a space, so every word, and every pattern, starts after a space.
 enum Normalizer {
-    /// ASCII action codes (values below 0x80 are the byte to emit).
-    static let sepCode: UInt8 = 0xFF, apostropheCode: UInt8 = 0xFE, markCode: UInt8 = 0xFD, hardCode: UInt8 = 0xFC
+    /// Byte action codes: below 0x80 the byte to emit; `sepCode` a separator (a space with the high bit);
+    /// from `slowCode` up, a byte that needs ``step(_:_:_:base:_:_:_:)``.
+    static let sepCode: UInt8 = 0xA0, slowCode: UInt8 = 0xFB, apostropheCode: UInt8 = 0xFE, markCode: UInt8 = 0xFD
 
-    static let ascii: [UInt8] = (0..<128).map { b -> UInt8 in
-        if b == 0 { return hardCode }
+    /// The action of every byte value (bytes from 0x80 start or continue multi-byte characters: slow).
+    static let ascii: [UInt8] = (0..<256).map { b -> UInt8 in
+        if b >= 0x80 { return slowCode }
         let f = Fold(raw: FoldTable.bmp[b])
         switch f.action {
         case 4: return f.first
@@ -27,114 +30,166 @@ enum Normalizer {
     /// First letters that allow an elision (reason: French elides before a vowel or a mute h).
     static let elisionFollowers: Set<UInt8> = Set("aeiouyh".utf8)
 
-    /// Normalizes `original`.
-    static func normalize(_ original: [UInt8]) -> NormalizedText {
-        var anchors: [NormalizedText.Anchor] = [.init(norm: 0, orig: 0)]
-        let count = original.count
-        let bytes = [UInt8](unsafeUninitializedCapacity: count * 2 + 8) { out, written in
-            original.withUnsafeBufferPointer { input in
-                written = run(input, out, &anchors)
+    /// Where the loop stands between segments.
+    struct State {
+        var n = 1
+        var lastSep = true
+        /// `orig - norm` from the last anchor on.
+        var delta = -1
+        var anchors: [NormalizedText.Anchor] = [.init(norm: 0, orig: 0), .init(norm: 1, orig: 0)]
+
+        /// Records that normalized offset `n` stands for original offset `orig`, if the offset changed.
+        @inline(__always)
+        mutating func sync(_ orig: Int) {
+            guard orig - n != delta else { return }
+            delta = orig - n
+            if let last = anchors.last, Int(last.norm) == n {
+                anchors[anchors.count - 1].orig = Int32(orig)
+            } else {
+                anchors.append(.init(norm: Int32(n), orig: Int32(orig)))
             }
         }
-        _ = count
-        return NormalizedText(bytes: bytes, anchors: anchors, original: original)
     }
 
-    /// Normalizes a string (aliases, tests).
-    static func normalize(_ s: String) -> [UInt8] { normalize(Array(s.utf8)).bytes }
+    /// Normalizes one or two fields (title, text): one text, a space between, `fieldBreak` at that space.
+    static func normalize(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?) -> NormalizedText {
+        let capacity = 3 * (first.count + (second?.count ?? 0)) + 8
+        var state = State()
+        var fieldBreak = -1
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+            guard let o = out.baseAddress else { written = 0; return }
+            o[0] = 0x20
+            ascii.withUnsafeBufferPointer { table in
+                run(first, base: 0, o, &state, table)
+                if let second {
+                    if !state.lastSep { o[state.n] = 0x20; state.n += 1; state.lastSep = true }
+                    fieldBreak = state.n - 1
+                    state.sync(first.count + 1)
+                    run(second, base: first.count + 1, o, &state, table)
+                }
+            }
+            written = state.n
+        }
+        return NormalizedText(bytes: bytes, anchors: state.anchors, fieldBreak: fieldBreak)
+    }
+
+    /// Normalizes a string (aliases, tests), without the leading space.
+    static func normalize(_ s: String) -> [UInt8] {
+        var s = s
+        return Array(s.withUTF8 { normalize($0, nil) }.bytes.dropFirst())
+    }
 
     /// The fold of the scalar starting at `i`, and its length in bytes.
     @inline(__always)
-    static func decode(_ input: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Fold, Int) {
-        let b0 = UInt32(input[i])
-        let n = input.count
+    static func decode(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (Fold, Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (Fold(raw: FoldTable.bmp[Int(b0)]), 1) }
         if b0 < 0xE0, b0 >= 0xC2, i + 1 < n {
-            let cp = (b0 & 0x1F) << 6 | UInt32(input[i + 1] & 0x3F)
-            return (Fold(raw: FoldTable.bmp[Int(cp)]), 2)
+            return (Fold(raw: FoldTable.bmp[Int((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F))]), 2)
         }
         if b0 >= 0xE0, b0 < 0xF0, i + 2 < n {
-            let cp = (b0 & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6 | UInt32(input[i + 2] & 0x3F)
+            let cp = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
             return (Fold(raw: FoldTable.bmp[Int(cp)]), 3)
         }
         if b0 >= 0xF0, b0 < 0xF5, i + 3 < n {
-            let cp = (b0 & 0x07) << 18 | UInt32(input[i + 1] & 0x3F) << 12 | UInt32(input[i + 2] & 0x3F) << 6
-                | UInt32(input[i + 3] & 0x3F)
+            let cp = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
             // Emoji and pictographs (U+1F000–U+1FAFF) split words; other supplementary scalars fold slowly.
             return (cp >= 0x1F000 && cp < 0x1FB00 ? .separator : FoldTable.fold(cp), 4)
         }
-        if b0 < 0x80 { return (Fold(raw: FoldTable.bmp[Int(b0)]), 1) }
         return (.separator, 1)  // a stray byte: not valid UTF-8
     }
 
-    /// The loop. Returns the number of bytes written to `out`.
-    static func run(_ input: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<UInt8>,
-                    _ anchors: inout [NormalizedText.Anchor]) -> Int {
-        var n = 0, i = 0
-        var lastSep = true, dirty = false
-        var delta = 0
+    /// The loop over one segment whose first byte is original offset `base`.
+    ///
+    /// The common steps (an ASCII letter or digit, a separator) run on local variables without branches
+    /// but the collapse of a separator run; anything else (a multi-byte character, a mark, an apostrophe)
+    /// goes through ``step(_:_:_:base:_:_:)``. Anchors are recorded as soon as the offset changes.
+    static func run(_ input: UnsafeBufferPointer<UInt8>, base: Int, _ out: UnsafeMutablePointer<UInt8>,
+                    _ st: inout State, _ table: UnsafeBufferPointer<UInt8>) {
+        guard let p = input.baseAddress else { return }
         let count = input.count
-        @inline(__always) func anchor(_ at: Int) {
-            if dirty {
-                if at - n != delta { anchors.append(.init(norm: Int32(n), orig: Int32(at))); delta = at - n }
-                dirty = false
-            }
-        }
-        @inline(__always) func separator(_ at: Int) {
-            if lastSep { dirty = true; return }
-            anchor(at); out[n] = 0x20; n += 1; lastSep = true
-        }
-        ascii.withUnsafeBufferPointer { table in
-            while i < count {
-                let b = input[i]
-                if b < 0x80 {
-                    let t = table[Int(b)]
-                    if t < 0x80 {
-                        anchor(i); out[n] = t; n += 1; lastSep = false; i += 1
-                        continue
-                    }
-                    switch t {
-                    case sepCode: separator(i)
-                    case markCode: anchor(i); out[n] = b; n += 1; lastSep = false
-                    case hardCode: anchor(i); out[n] = 0; n += 1; lastSep = true
-                    default: if !elide(input, i + 1) { separator(i) }
-                    }
-                    i += 1
+        var i = 0
+        var n = st.n, lastSep = st.lastSep
+        while i < count {
+            let t = table[Int(p[i])]
+            if t < slowCode {
+                let isSep = t == sepCode
+                if isSep && lastSep {  // a run of separators: one space only
+                    i &+= 1
+                    st.n = n; st.sync(base &+ i)
                     continue
                 }
-                let (fold, length) = decode(input, i)
-                switch fold.action {
-                case 4:
-                    anchor(i)
-                    var raw = fold.raw
-                    for _ in 0..<fold.count { out[n] = UInt8(truncatingIfNeeded: raw); n += 1; raw >>= 8 }
-                    lastSep = false
-                case 3: anchor(i); out[n] = fold.first; n += 1; lastSep = false
-                case 2: if !elide(input, i + length) { separator(i) }
-                case 1: break
-                default: separator(i)
-                }
-                dirty = true
-                i += length
+                out[n] = t & 0x7F
+                n &+= 1; i &+= 1
+                lastSep = isSep
+                continue
             }
+            st.n = n; st.lastSep = lastSep
+            i = step(p, count, i, base: base, out, &st)
+            st.sync(base + i)
+            n = st.n; lastSep = st.lastSep
         }
-        return n
+        st.n = n; st.lastSep = lastSep
+    }
 
-        /// Drops the word just written when it is an elided article followed by a vowel or h.
-        func elide(_ input: UnsafeBufferPointer<UInt8>, _ next: Int) -> Bool {
-            guard !lastSep, next < count else { return false }
-            var k = n
-            while k > 0, n - k <= 6, NormalizedText.isWord(out[k - 1]) { k -= 1 }
-            guard k == 0 || !NormalizedText.isWord(out[k - 1]), n - k <= 6 else { return false }
-            let word = UnsafeBufferPointer(rebasing: out[k..<n])
-            guard elisions.contains(where: { $0.elementsEqual(word) }) else { return false }
-            let (fold, _) = decode(input, next)
-            guard fold.isEmit, elisionFollowers.contains(fold.first) else { return false }
-            n = k
-            while let last = anchors.last, Int(last.norm) > k { anchors.removeLast() }
-            if let last = anchors.last { delta = Int(last.orig) - Int(last.norm) }
-            lastSep = k == 0 || out[k - 1] == 0x20
-            dirty = true
-            return true
+    /// One character that is not a plain ASCII letter, digit or separator; returns the next offset.
+    static func step(_ p: UnsafePointer<UInt8>, _ count: Int, _ i: Int, base: Int, _ out: UnsafeMutablePointer<UInt8>,
+                     _ st: inout State) -> Int {
+        let b = p[i]
+        if b < 0x80 {
+            if ascii[Int(b)] == markCode {
+                mark(b, base + i, out, &st)
+            } else if !elide(p, count, i + 1, out, &st) {
+                separator(out, &st)
+            }
+            return i + 1
         }
+        let (fold, length) = decode(p, i, count)
+        switch fold.action {
+        case 4:
+            var raw = fold.raw
+            for _ in 0..<max(1, fold.count) { out[st.n] = UInt8(truncatingIfNeeded: raw); st.n += 1; raw >>= 8 }
+            st.lastSep = false
+        case 3: mark(fold.first, base + i, out, &st)
+        case 2: if !elide(p, count, i + length, out, &st) { separator(out, &st) }
+        case 1: break
+        default: separator(out, &st)
+        }
+        return i + length
+    }
+
+    @inline(__always)
+    static func separator(_ out: UnsafeMutablePointer<UInt8>, _ st: inout State) {
+        if st.lastSep { return }
+        out[st.n] = 0x20
+        st.n += 1
+        st.lastSep = true
+    }
+
+    /// `#` or `@` as a word of its own: a space before if needed, the mark, a space after.
+    static func mark(_ byte: UInt8, _ at: Int, _ out: UnsafeMutablePointer<UInt8>, _ st: inout State) {
+        if !st.lastSep { out[st.n] = 0x20; st.n += 1; st.sync(at) }
+        out[st.n] = byte
+        out[st.n + 1] = 0x20
+        st.n += 2
+        st.lastSep = true
+    }
+
+    /// Drops the word just written when it is an elided article followed by a vowel or h.
+    static func elide(_ p: UnsafePointer<UInt8>, _ count: Int, _ next: Int, _ out: UnsafeMutablePointer<UInt8>,
+                      _ st: inout State) -> Bool {
+        guard !st.lastSep, next < count else { return false }
+        var k = st.n
+        while k > 1, st.n - k <= 6, NormalizedText.isWord(out[k - 1]) { k -= 1 }
+        guard !NormalizedText.isWord(out[k - 1]), st.n - k <= 6 else { return false }
+        let word = UnsafeBufferPointer(start: out + k, count: st.n - k)
+        guard elisions.contains(where: { $0.elementsEqual(word) }) else { return false }
+        let (fold, _) = decode(p, next, count)
+        guard fold.isEmit, elisionFollowers.contains(fold.first) else { return false }
+        st.n = k
+        while let last = st.anchors.last, Int(last.norm) > k { st.anchors.removeLast() }
+        if let last = st.anchors.last { st.delta = Int(last.orig) - Int(last.norm) }
+        st.lastSep = out[k - 1] == 0x20
+        return true
     }
 }
