@@ -9,13 +9,18 @@ import Foundation
 enum FeedDate {
     /// The instant `text` names, nil when it cannot be read.
     static func parse(_ text: String) -> Date? {
-        let trimmed = PlainText.collapse(text) ?? ""
-        guard !trimmed.isEmpty else { return nil }
-        let bytes = Array(trimmed.utf8)
-        if bytes.count >= 4, bytes[0...3].allSatisfy(isDigit) {
+        // Trimmed and ASCII-lower-cased in one copy (French month names are written in lower case).
+        var bytes = Array(text.utf8)
+        while let last = bytes.last, last <= 0x20 { bytes.removeLast() }
+        let start = bytes.firstIndex(where: { $0 > 0x20 }) ?? bytes.count
+        guard start < bytes.count else { return nil }
+        if start > 0 { bytes.removeFirst(start) }
+        if bytes.count >= 4, isDigit(bytes[0]), isDigit(bytes[1]), isDigit(bytes[2]), isDigit(bytes[3]) {
             return iso8601(bytes)
         }
-        return rfc822(trimmed.lowercased()) ?? asctime(trimmed.lowercased())
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 32 }
+        let lower = String(decoding: bytes, as: UTF8.self)
+        return rfc822(lower) ?? asctime(lower)
     }
 
     @inline(__always)
@@ -25,7 +30,7 @@ enum FeedDate {
     static func rfc822(_ text: String) -> Date? {
         var parts = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
         // "18-Nov-2024": some feeds join the date with dashes.
-        if let first = parts.first, first.contains("-"), first.split(separator: "-").count == 3, !first.hasPrefix("-") {
+        if let first = parts.first, first.utf8.contains(0x2D), first.split(separator: "-").count == 3, !first.hasPrefix("-") {
             parts.replaceSubrange(0...0, with: first.split(separator: "-").map(String.init))
         }
         if let first = parts.first, isDayName(first) { parts.removeFirst() }
@@ -74,7 +79,8 @@ enum FeedDate {
 
     /// A token without the punctuation feeds put around it ("lun.,", "18,").
     static func word(_ token: String) -> String {
-        String(token.unicodeScalars.filter { $0 != "," && $0 != "." })
+        guard token.utf8.contains(where: { $0 == 0x2C || $0 == 0x2E }) else { return token }
+        return String(decoding: token.utf8.filter { $0 != 0x2C && $0 != 0x2E }, as: UTF8.self)
     }
 
     static func isDayName(_ token: String) -> Bool {

@@ -16,8 +16,29 @@ enum Mojibake {
         return f
     }
 
+    /// True when `text` holds a Latin-1 lead byte (Ã, Â, â… spelled in UTF-8 as C3 82–B4) followed by a
+    /// continuation byte read as Latin-1 or windows-1252: a cheap test that spares the repair pass.
+    static func mayBeDoubleEncoded(_ text: String) -> Bool {
+        var t = text
+        return t.withUTF8 { b in
+            guard b.count >= 4 else { return false }
+            var i = 0
+            while i + 2 < b.count {
+                if b[i] == 0xC3, b[i + 1] >= 0x82, b[i + 1] <= 0xB4 {
+                    switch b[i + 2] {
+                    case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2: return true
+                    default: break
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// `text` repaired, or unchanged when it is not double-encoded UTF-8.
     static func repair(_ text: String) -> String {
+        guard mayBeDoubleEncoded(text) else { return text }
         var bytes = [UInt8]()
         var high = false
         for s in text.unicodeScalars {
