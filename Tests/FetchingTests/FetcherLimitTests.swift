@@ -64,7 +64,7 @@ struct FetcherLimitTests {
         let server = try await TestHTTPServer.start()
         defer { server.stop() }
         try server.write("feed.xml", "<rss/>")
-        try server.route("/feed.xml", .delayed(0.4))
+        try server.route("/feed.xml", .delayed(0.6))
         let limited = Fetcher(userAgent: "veille/test", maxConcurrent: 2)
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<6 {
