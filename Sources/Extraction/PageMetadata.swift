@@ -81,7 +81,8 @@ struct PageMetadata {
         let lowerFirst = ClassMatcher.lower(first)
         // Cheap filters before any String: "Par …", "By …", or a date word somewhere.
         let byline = (lowerFirst == 112 || lowerFirst == 98) && bytes.count < 120
-        guard byline || contains(bytes, "ublié") || contains(bytes, " jour") || contains(bytes, "odifié") else { return }
+        let hasDigit = bytes.contains { $0 >= 48 && $0 <= 57 }
+        guard byline || (hasDigit && (contains(bytes, "ubli") || contains(bytes, " jour") || contains(bytes, "odifi"))) else { return }
         let text = TextTools.collapse(String(decoding: bytes, as: UTF8.self))
         let lower = text.lowercased()
         if frenchDateLines.count < 6,

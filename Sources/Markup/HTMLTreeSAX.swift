@@ -31,7 +31,8 @@ struct HTMLTreeSAX {
         builder.pointee.tree.bytes.reserveCapacity(bytes.count / 2)
         builder.pointee.tree.nodes.append(HTMLTree.Node(kind: .document, tag: .other, parent: -1, end: 0, start: 0, count: 0))
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue
+            | HTML_PARSE_IGNORE_ENC.rawValue)  // the charset rule decided: a late <meta charset> must not switch it
         let parsed: Bool? = MarkupDocument.withEncodedBytes(bytes, decision) { ptr, count, encoding in
             guard let ctxt = htmlCreateMemoryParserCtxt(ptr, count) else { return false }
             defer {
@@ -112,14 +113,28 @@ struct HTMLTreeSAX {
         switch tag {
         case .style, .template: skipping = 1
         case .script:
-            if let type = tree.attribute(Int(index), "type"),
-               String(decoding: tree.bytes[type], as: UTF8.self).lowercased().contains("ld+json") {
+            if let type = tree.attribute(Int(index), "type"), HTMLTreeSAX.isJSONLD(tree.bytes[type]) {
                 inJSONScript = true
             } else {
                 skipping = 1
             }
         default: break
         }
+    }
+
+    /// `application/ld+json`, in any case.
+    static func isJSONLD(_ type: ArraySlice<UInt8>) -> Bool {
+        let want = Array("ld+json".utf8)
+        guard type.count >= want.count else { return false }
+        let tail = type.suffix(want.count + 8)
+        var i = tail.startIndex
+        while i + want.count <= tail.endIndex {
+            var k = 0
+            while k < want.count, tail[i + k] | 0x20 == want[k] | 0x20 { k += 1 }
+            if k == want.count { return true }
+            i += 1
+        }
+        return false
     }
 
     mutating func end() {

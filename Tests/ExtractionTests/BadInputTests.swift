@@ -63,3 +63,12 @@ import Testing
         #expect(a.text.contains("L'été fut long"))
     }
 }
+
+/// The charset rule holds inside the parser: a declaration in the page never overrides the decision.
+@Suite struct CharsetRuleTests {
+    @Test func httpCharsetBeatsALateMetaDeclaration() {
+        let html = "<html><head><meta charset=\"iso-8859-1\"></head><body><article>" + String(repeating: "<p>Le député a voté, avec des virgules, un paragraphe assez long pour le score de l'article.</p>", count: 6) + "</article></body></html>"
+        let a = ArticleExtractor.extract(Array(html.utf8), url: nil, httpCharset: "utf-8")
+        #expect(a.text.contains("Le député a voté"))
+    }
+}
