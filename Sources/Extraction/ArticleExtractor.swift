@@ -19,6 +19,8 @@ import VeilleCore
 ///    with a boilerplate phrase (``BoilerplatePhrases``: "À lire aussi", "Sur le même sujet", "Lire la
 ///    suite", "Crédit photo", "Temps de lecture", "Ailleurs sur le web", subscription walls, cookie banners…)
 ///    and link-heavy or empty blocks are dropped; the text is rendered by ``TextRenderer``.
+///    When the page's markup yields less than half the text of its JSON-LD `articleBody` (bodies filled in by
+///    script), that `articleBody` is the text.
 /// 4. **Metadata** (``PageMetadata``, ``JSONLDReader``, ``TitleReader``, ``DateReader``): JSON-LD article
 ///    objects (`@graph` included), OpenGraph and other `<meta>`, `<time>`, the byline block or a "Par …"
 ///    line, French "Publié le … / Mis à jour le …" lines; dates to UTC (Europe/Paris for a French page's
@@ -57,11 +59,20 @@ public enum ArticleExtractor {
         let metadata = PageMetadata(model: model)
         let jsonLD = JSONLDReader(scripts: metadata.jsonLD)
         let title = TitleReader.title(metadata, jsonLD: jsonLD)
-        let (text, bylineNode) = body(model, title: title, site: rules.site(for: url))
+        var (text, bylineNode) = body(model, title: title, site: rules.site(for: url))
+        if let fallback = jsonLD?.articleBody, fallback.utf8.count >= minimumCharacters, text.utf8.count * 2 < fallback.utf8.count {
+            text = paragraphs(fallback)
+        }
         var article = ArticleAssembler(model: model, metadata: metadata, jsonLD: jsonLD, url: url)
             .article(title: title, text: text, bylineNode: bylineNode)
         if article.text.isEmpty { article.emptyReason = "no article text found" }
         return article
+    }
+
+    /// JSON-LD `articleBody` as paragraphs: blank lines between its lines, whitespace collapsed.
+    static func paragraphs(_ plain: String) -> String {
+        plain.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { TextTools.collapse(String($0)) }
+            .filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
     /// Steps 1 to 3: the body text, and the byline block the scorer set aside.

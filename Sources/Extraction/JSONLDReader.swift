@@ -20,6 +20,9 @@ struct JSONLDReader {
     var modified: String?
     var language: String?
     var url: String?
+    /// The article's text as the publisher gives it (plain text), used when the page's own markup yields
+    /// far less (pages whose body is filled in by script).
+    var articleBody: String?
 
     /// Reads the first article object found in `scripts` (the texts of `application/ld+json` scripts).
     init?(scripts: [String]) {
@@ -45,6 +48,7 @@ struct JSONLDReader {
         published = JSONLDReader.string(a["datePublished"]) ?? JSONLDReader.string(a["dateCreated"])
         modified = JSONLDReader.string(a["dateModified"])
         language = JSONLDReader.string(a["inLanguage"])
+        articleBody = (a["articleBody"] as? String).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         url = JSONLDReader.string(a["url"]) ?? JSONLDReader.string(a["mainEntityOfPage"])
             ?? (a["mainEntityOfPage"] as? [String: Any]).flatMap { JSONLDReader.string($0["@id"]) }
     }

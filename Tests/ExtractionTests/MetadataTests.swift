@@ -103,3 +103,18 @@ import VeilleCore
         #expect(batch["file"] as? String == path)
     }
 }
+
+/// Pages whose body is filled in by script: the JSON-LD `articleBody` stands in.
+@Suite struct ArticleBodyFallbackTests {
+    @Test func jsonLDArticleBodyWhenTheMarkupIsEmpty() {
+        let body = String(repeating: "Le Sénat a adopté le texte en première lecture, après un long débat. ", count: 10)
+        let html = """
+        <html lang="fr"><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+        "headline":"Vote au Sénat","articleBody":"\(body)\\n\\nSecond paragraphe du texte."}</script></head>
+        <body><div id="app"><p>Chargement…</p></div></body></html>
+        """
+        let a = ArticleExtractor.extract(Array(html.utf8), url: nil, httpCharset: nil)
+        #expect(a.text.hasPrefix("Le Sénat a adopté le texte"))
+        #expect(a.text.hasSuffix("\n\nSecond paragraphe du texte."))
+    }
+}
