@@ -185,6 +185,7 @@ public struct XMLCursorChildren: Sequence {
     /// Iterates over element siblings only.
     public struct Iterator: IteratorProtocol {
         var node: xmlNodePtr?
+        /// The next element sibling, nil after the last.
         public mutating func next() -> XMLCursor? {
             while let n = node {
                 node = n.pointee.next
@@ -194,5 +195,6 @@ public struct XMLCursorChildren: Sequence {
         }
     }
 
+    /// An iterator from the first child element.
     public func makeIterator() -> Iterator { Iterator(node: first) }
 }

@@ -25,6 +25,7 @@ public enum FeedBenchmark {
         /// Megabytes parsed per second of CPU time.
         public var megabytesPerCPUSecond: Double { Double(bytes * rounds) / 1e6 / cpuSeconds }
 
+        /// One line with every figure, for the benchmark's output.
         public var description: String {
             String(format: "feeds: files=%d MB=%.2f rounds=%d parsed=%d wall=%.3fs cpu=%.3fs MB/s=%.1f (per CPU second %.1f) files/s=%.0f",
                    files, Double(bytes) / 1e6, rounds, parsed, seconds, cpuSeconds, megabytesPerSecond,

@@ -1,8 +1,8 @@
 /// The element vocabulary of RSS, RDF and Atom, and the modules feeds mix into them.
 ///
 /// Feeds mix namespaces freely (`atom:link` in RSS, `dc:creator` in Atom), so elements are recognised by
-/// role rather than by format, the way feedparser does: the core namespaces (RSS 0.9x/2.0 has none, RSS 1.0,
-/// RSS 0.90, Atom 0.3, Atom 1.0) share one vocabulary, and each module adds its own names.
+/// role rather than by format, the way feedparser does: RSS's names (``RSSVocabulary``) and Atom's
+/// (``AtomVocabulary``) form the core, and each module (Dublin Core, content, iTunes, Media RSS) adds its own.
 enum FeedVocabulary {
     /// A namespace family, as far as feed reading cares.
     enum Family: Sendable { case core, dc, dcterms, content, itunes, xhtml, rdf, media, other }
@@ -13,20 +13,15 @@ enum FeedVocabulary {
         case description, summary, content, contentEncoded, xhtmlBody, language, entry
     }
 
-    /// Namespace URIs by family. Each line: a namespace feeds actually use.
-    static let namespaces: [String: Family] = [
-        "http://purl.org/rss/1.0/": .core,                        // RSS 1.0 elements
-        "http://my.netscape.com/rdf/simple/0.9/": .core,          // RSS 0.90
-        "http://backend.userland.com/rss": .core,                 // RSS 0.92/2.0 namespaced drafts
-        "http://backend.userland.com/rss2": .core,
-        "http://blogs.law.harvard.edu/tech/rss": .core,
-        "http://purl.org/rss/1.0/modules/rss091#": .core,         // RSS 0.91 module
-        "http://www.w3.org/2005/Atom": .core,                     // Atom 1.0
-        "http://purl.org/atom/ns#": .core,                        // Atom 0.3
-        "http://purl.org/echo/": .core,                           // Atom's pre-0.3 names
-        "http://purl.org/pie/": .core,
-        "http://example.com/newformat#": .core,
-        "http://example.com/necho": .core,
+    /// Namespace URIs by family: RSS's and Atom's (their folders list them), then the modules.
+    static let namespaces: [String: Family] = {
+        var table = modules
+        for uri in RSSVocabulary.namespaces + AtomVocabulary.namespaces { table[uri] = .core }
+        return table
+    }()
+
+    /// Module namespaces. Each line: a module feeds actually use.
+    static let modules: [String: Family] = [
         "http://purl.org/dc/elements/1.1/": .dc,                  // Dublin Core
         "http://purl.org/dc/elements/1.0/": .dc,
         "http://purl.org/dc/terms/": .dcterms,                    // DC terms (issued, modified)
@@ -49,24 +44,8 @@ enum FeedVocabulary {
     static func role(_ family: Family, _ name: String) -> Role? {
         switch family {
         case .core:
-            switch name {
-            case "title": return .title
-            case "link": return .link
-            case "guid", "id": return .guid
-            case "pubdate", "published", "issued": return .published
-            case "updated", "modified", "lastbuilddate": return .updated
-            case "author", "managingeditor": return .author
-            case "name": return .name
-            case "email": return .email
-            case "description": return .description
-            case "summary", "abstract": return .summary  // abstract: CDF's summary
-            case "content": return .content
-            case "fullitem": return .contentEncoded  // an early spelling of content:encoded
-            case "body": return .xhtmlBody
-            case "language": return .language
-            case "item", "entry": return .entry
-            default: return nil
-            }
+            // RSS and Atom names are read alike in either format (an Atom <summary> in an RSS item counts).
+            return RSSVocabulary.role(name) ?? AtomVocabulary.role(name)
         case .dc:
             switch name {
             case "title": return .title
@@ -86,7 +65,7 @@ enum FeedVocabulary {
         case .itunes:
             switch name {
             case "author": return .author
-            case "summary", "abstract": return .summary  // abstract: CDF's summary
+            case "summary": return .summary
             default: return nil
             }
         case .xhtml: return name == "body" ? .xhtmlBody : nil

@@ -12,12 +12,7 @@ struct XMLFeedReader {
     /// The format a root element announces, nil for a root that is no feed.
     static func format(rootFamily: FeedVocabulary.Family, name: String) -> FeedFormat? {
         guard rootFamily != .xhtml else { return nil }
-        switch name {
-        case "rss", "channel": return .rss  // `<channel>` alone: CDF and RSS 0.9x fragments
-        case "rdf": return .rdf
-        case "feed": return .atom
-        default: return nil
-        }
+        return RSSVocabulary.roots[name] ?? AtomVocabulary.roots[name]
     }
 
     /// Reads the tree under `root`.

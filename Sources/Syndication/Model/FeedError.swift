@@ -17,6 +17,7 @@ public enum FeedError: Error, CustomStringConvertible, Equatable {
     /// libxml2 could build no tree at all.
     case unreadableXML(String)
 
+    /// The problem in words, without the source id (the pipeline adds it).
     public var description: String {
         switch self {
         case .empty: return "empty document"
