@@ -48,6 +48,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Benchmarks: figures for the notes, never part of the test run.
+        .executableTarget(name: "veille-bench", dependencies: [
+            "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Fetching", "Storage", "VeilleCore",
+            "TestSupport",
+        ]),
+
         // Tests: pure modules directly, the rest against real servers on 127.0.0.1.
         .target(name: "TestSupport", dependencies: ["VeilleCore"], path: "Tests/TestSupport"),
         .testTarget(name: "VeilleCoreTests", dependencies: ["VeilleCore", "TestSupport"],

@@ -41,12 +41,13 @@ public struct Pipeline: Sendable {
         } catch {
             throw PipelineError.database("\(error)")
         }
-        let userAgent = Fetcher.userAgent(version: Self.version, contact: config.contact)
-        let fetcher = Fetcher(userAgent: userAgent, maxConcurrent: 8, resolve: options.resolve)
-        let context = RunContext(store: store, fetch: { try await fetcher.fetch($0) }, logger: logger, runID: runID,
+        let policy = await FetchPolicy.make(sources: config.sources, contact: config.contact, options: options,
+                                            store: store, logger: logger)
+        let context = RunContext(store: store, fetch: policy.fetch, logger: logger, runID: runID,
                                  force: options.force, now: options.now)
         let outcomes = await crawlAll(selected, context: context)
         await ArticleStage(context: context).recheck(sources: config.sources.filter(\.enabled))
+        await policy.finish(store: store)
         do {
             try matcher?.apply(store: store, at: options.now())
         } catch {
@@ -104,7 +105,12 @@ public struct Pipeline: Sendable {
                 }
             }
             var out = [SourceOutcome?](repeating: nil, count: sources.count)
-            for await (i, o) in group { out[i] = o }
+            var done = 0
+            for await (i, o) in group {
+                out[i] = o
+                done += 1
+                options.progress?(o, done, sources.count)
+            }
             return out.compactMap { $0 }
         }
     }

@@ -24,6 +24,8 @@ public struct RunOptions: Sendable {
     public var resolve: [String]
     /// The clock; tests inject one.
     public var now: @Sendable () -> Date
+    /// Called as each source finishes: its outcome, sources done, sources in the run (a live line).
+    public var progress: (@Sendable (SourceOutcome, Int, Int) -> Void)?
 
     public init(command: Command = .run, configDir: String = "Feeds", databasePath: String = "veille.sqlite",
                 outDir: String = "digests", all: Bool = false, force: Bool = false, sourceIDs: [String] = [],

@@ -1,16 +1,119 @@
+import Fetching
 import Foundation
+import Parliament
 import Storage
 import VeilleCore
 
-/// Crawls the Sénat's written questions (Sénat issue): the open-data CSV, then the pages of new and
-/// changed questions, into items and lifecycle deltas.
+/// Crawls the Sénat's written questions (issue 3): the open-data CSV by conditional GET, then the pages of
+/// new and changed questions (and pending ones weekly), into items and typed lifecycle deltas.
 ///
-/// Not wired yet: such a source reports that this build does not support it.
+/// Never throws: a problem becomes a failed ``SourceOutcome`` naming the source and the problem, and
+/// nothing already stored is touched. What a crawl learnt is stored in one transaction with the CSV's
+/// validators (``Store/applySenateCrawl(source:run:csv:pages:updates:notModified:at:nextDue:)``).
 struct SenateCrawler: Sendable {
     let context: RunContext
 
+    /// CSV row errors quoted in a source's error when the whole CSV is unusable.
+    static let quotedErrors = 5
+
     func crawl(_ source: SourceConfig) async -> SourceOutcome {
-        context.fail(source, log: FetchLog(url: source.url),
-                     error: "source kind senate-questions is not supported by this build yet")
+        let c = context
+        guard let pages = source.pages else {
+            return c.fail(source, log: FetchLog(url: source.url), error: "no `pages` base URL configured")
+        }
+        let state = (try? c.store.sourceState(source.id)) ?? nil
+        let stored: [String: SenateQuestionRecord]
+        do {
+            stored = try c.store.senateQuestions(source: source.id)
+        } catch {
+            return SourceOutcome(source: source.id, status: "failed", error: "\(error)")
+        }
+        let baseline = state?.firstSuccessAt == nil
+        let csv: CSVResult
+        switch await fetchCSV(source, state: state) {
+        case .success(let r): csv = r
+        case .failure(let e): return c.fail(source, log: e.log, error: e.message, blocked: e.blocked)
+        }
+        let plan = SenatePlan(rows: csv.rows, stored: stored, baseline: baseline, backfill: source.backfill, now: c.now())
+        var inputs: [SenateUpdateBuilder.Input] = []
+        var pageLogs: [FetchLog] = []
+        let fetcher = SenatePageFetch(context: c, source: source)
+        for target in plan.targets {
+            var input = SenateUpdateBuilder.Input(target: target, page: nil)
+            if target.fetchPage, let url = SenatePageFetch.url(pages: pages, reference: target.reference, row: target.row) {
+                do {
+                    let (result, log) = try await fetcher.fetch(url, stored: target.stored)
+                    pageLogs.append(log)
+                    input.page = result
+                    if case .notYet(let why) = result {
+                        c.logger.info("source \(source.id): \(target.reference) not yet online (\(why)), retried next run",
+                                      metadata: ["source.id": "\(source.id)"])
+                    }
+                } catch let e as SenateCrawlError {
+                    return c.fail(source, log: e.log, error: e.message, blocked: e.blocked)
+                } catch {
+                    return c.fail(source, log: FetchLog(url: url), error: "page \(url): \(error)")
+                }
+            }
+            inputs.append(input)
+        }
+        let builder = SenateUpdateBuilder(sourceID: source.id, pages: pages, baseline: baseline, now: c.now(), stored: stored)
+        let updates = builder.updates(inputs)
+        let at = c.now()
+        do {
+            let stored = try c.store.applySenateCrawl(
+                source: source.id, run: c.runID, csv: csv.log, pages: pageLogs, updates: updates,
+                notModified: csv.rows == nil, at: at, nextDue: c.schedule.nextAfterSuccess(every: source.every, now: at))
+            return SourceOutcome(source: source.id, status: csv.rows == nil ? "not-modified" : "ok",
+                                 httpStatus: csv.log.httpStatus, bytes: csv.log.bytes, items: stored.questions,
+                                 newCount: stored.publishedCount, changedCount: stored.lifecycleCount, baseline: baseline)
+        } catch {
+            return SourceOutcome(source: source.id, status: "failed", error: "\(error)", httpStatus: csv.log.httpStatus)
+        }
+    }
+
+    /// The CSV's rows of the followed natures (nil on a 304), with the fetch's log.
+    struct CSVResult {
+        var rows: [SenateCSVRow]?
+        var log: FetchLog
+    }
+
+    /// Fetches and reads the CSV. Unreadable rows are logged with their line numbers and the others go on;
+    /// a CSV with no readable row but errors is unusable (the error quotes the first ones).
+    func fetchCSV(_ source: SourceConfig, state: SourceState?) async -> Result<CSVResult, SenateCrawlError> {
+        let c = context
+        let request = FetchRequest(url: source.url, etag: c.force ? nil : state?.etag,
+                                   lastModified: c.force ? nil : state?.lastModified, timeout: source.timeout,
+                                   maxBytes: source.maxBytes, trust: .operatorURL)
+        let started = c.now()
+        let response: FetchResponse
+        do {
+            response = try await c.fetch(request)
+        } catch {
+            let log = FetchLog(url: source.url, duration: c.now().timeIntervalSince(started))
+            return .failure(SenateCrawlError(message: "\(error)", log: log, blocked: FetchOutcome.isRobotsBlock(error)))
+        }
+        let log = FetchLog(url: source.url, finalURL: response.finalURL, httpStatus: response.status,
+                           etag: response.etag, lastModified: response.lastModified, bytes: response.body.count,
+                           duration: response.duration)
+        if response.notModified { return .success(CSVResult(rows: nil, log: log)) }
+        guard (200..<300).contains(response.status) else {
+            return .failure(SenateCrawlError(message: "HTTP \(response.status) from \(source.url)", log: log))
+        }
+        let (rows, errors) = SenateCSV.parse(response.body, httpCharset: response.charset)
+        for e in errors {
+            c.logger.warning("source \(source.id): \(e)", metadata: ["source.id": "\(source.id)"])
+        }
+        if rows.isEmpty, !errors.isEmpty {
+            let quoted = errors.prefix(Self.quotedErrors).map(\.description).joined(separator: "; ")
+            let more = errors.count > Self.quotedErrors ? " (and \(errors.count - Self.quotedErrors) more)" : ""
+            return .failure(SenateCrawlError(message: "\(source.url): no readable row: \(quoted)\(more)", log: log))
+        }
+        let natures = Set(source.natures)
+        let followed = rows.filter { row in
+            guard let nature = row.nature ?? SenateNature.fromReference(row.reference) else { return false }
+            return natures.contains(nature)
+        }
+        return .success(CSVResult(rows: followed, log: log))
     }
 }

@@ -138,6 +138,7 @@ enum StoreMigrations {
         registerSenateMigrations(&m)
         registerArticleMigrations(&m)
         registerDigestMigrations(&m)
+        registerOperationsMigrations(&m)
         return m
     }
 }

@@ -9,15 +9,16 @@ import VeilleCore
 /// seed documents and the same word lists, with about 1 % of the aliases planted in it. Items of about 4 KB
 /// are matched one by one on one core, normalization included; the best of several passes is reported.
 enum MatchingBenchmark {
-    /// Runs the benchmark and returns the report. Arguments: `[aliases] [megabytes] [passes]`.
+    /// Runs the benchmark and returns the report. Arguments: `[aliases] [megabytes] [passes] [item bytes]`.
     static func run(arguments: [String]) -> String {
         let aliasCount = arguments.first.flatMap(Int.init) ?? 10_000
         let megabytes = arguments.dropFirst().first.flatMap(Double.init) ?? 3.2
         let passes = arguments.dropFirst(2).first.flatMap(Int.init) ?? 5
+        let itemBytes = arguments.dropFirst(3).first.flatMap(Int.init) ?? 4_000
         var rng = SplitMix64(seed: 2024)
         let (watchlist, aliases) = makeWatchlist(aliasCount, &rng)
         let planted = Array(aliases.shuffled(using: &rng).prefix(max(1, aliasCount / 100)))
-        let items = makeItems(megabytes: megabytes, planted: planted, &rng)
+        let items = makeItems(megabytes: megabytes, itemBytes: itemBytes, planted: planted, &rng)
         let bytes = items.reduce(0) { $0 + $1.utf8.count }
 
         _ = CompiledWatchlist(Watchlist(actors: [], campaigns: [])).match(title: nil, text: "é")  // fold tables, built once
@@ -142,16 +143,16 @@ enum MatchingBenchmark {
         "sociaux", "élection", "the", "of", "and", "report", "accounts", "network", "election", "minister", "été",
         "après", "déjà", "coopération", "sécurité", "numérique", "étrangère", "öffentlich", "naïve", "cœur"]
 
-    /// Items of about 4 KB until `megabytes`, with `planted` aliases spread through them.
-    static func makeItems(megabytes: Double, planted: [String], _ rng: inout SplitMix64) -> [String] {
+    /// Items of about `itemBytes` until `megabytes`, with `planted` aliases spread through them.
+    static func makeItems(megabytes: Double, itemBytes: Int, planted: [String], _ rng: inout SplitMix64) -> [String] {
         var items: [String] = []
         var total = 0
         var plantIndex = 0
         let target = Int(megabytes * 1_000_000)
-        let plantEvery = max(1, target / 4_000 / max(1, planted.count) + 1)
+        let plantEvery = max(1, target / itemBytes / max(1, planted.count) + 1)
         while total < target {
             var item = ""
-            while item.utf8.count < 4_000 {
+            while item.utf8.count < itemBytes {
                 item += sentences.randomElement(using: &rng) ?? ""
                 item += " "
                 for _ in 0..<Int.random(in: 3...12, using: &rng) { item += (filler.randomElement(using: &rng) ?? "") + " " }

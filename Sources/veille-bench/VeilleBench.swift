@@ -1,0 +1,53 @@
+import Foundation
+import Syndication
+
+/// `veille-bench NAME [ARGS…]`: the benchmarks that print the figures quoted in the issues' notes.
+/// Never part of the test run; tests never assert on time.
+///
+/// - `feeds FILE…`          feed parsing MB/s (Syndication.FeedBenchmark)
+/// - `extract FOLDER [N]`   article extraction pages/s (ExtractionBenchmark)
+/// - `match [ARGS]`         watchlist matching MB/s, compile time and memory (MatchingBenchmark)
+/// - `senate [FILES]`       Sénat page and CSV parsing (SenateBenchmark)
+/// - `politeness [ARGS]`    200 feeds over 20 loopback hosts against the per-host bound (PolitenessBenchmark)
+/// - `run [--feeds N]`      the nightly run over N loopback feeds: wall time and peak memory
+@main
+enum VeilleBench {
+    static func main() async {
+        var args = Array(CommandLine.arguments.dropFirst())
+        guard let name = args.first else {
+            print("usage: veille-bench feeds|extract|match|senate|politeness|run [ARGS…]")
+            exit(2)
+        }
+        args.removeFirst()
+        do {
+            switch name {
+            case "feeds": print(FeedBenchmark.run(paths: expand(args)))
+            case "extract": for line in ExtractionBenchmark.run(folder: args.first ?? "Tests/ExtractionTests/Fixtures", iterations: Int(args.dropFirst().first ?? "") ?? 5) { print(line) }
+            case "match": print(MatchingBenchmark.run(arguments: args))
+            case "senate": print(SenateBenchmark.run(arguments: args))
+            case "politeness": print(try await PolitenessBenchmark.run(arguments: args))
+            case "run": print(try await PipelineBenchmark.run(arguments: args))
+            default:
+                print("unknown benchmark '\(name)'")
+                exit(2)
+            }
+        } catch {
+            print("benchmark \(name) failed: \(error)")
+            exit(1)
+        }
+    }
+
+    /// Folders expanded to the feed files below them.
+    static func expand(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { return [path] }
+            let e = FileManager.default.enumerator(atPath: path)
+            var out: [String] = []
+            while let f = e?.nextObject() as? String {
+                if [".xml", ".rss", ".atom", ".rdf", ".json", ".feed"].contains(where: f.hasSuffix) { out.append(path + "/" + f) }
+            }
+            return out.sorted()
+        }
+    }
+}
