@@ -118,3 +118,17 @@ import VeilleCore
         #expect(a.text.hasSuffix("\n\nSecond paragraphe du texte."))
     }
 }
+
+/// `veille extract --batch` on several threads gives the sequential lines, in input order.
+@Suite struct BatchTests {
+    @Test func parallelLinesMatchSequentialOnes() {
+        let names = Array(FixtureLoader.list("readability/golden-pages.txt").prefix(6))
+        let paths = names.map { FixtureLoader.root.appendingPathComponent("readability/\($0).html").path }
+            + ["/nonexistent/page.html"]
+        let sequential = ExtractBatch.lines(forPaths: paths, rules: .none, threads: 1)
+        let parallel = ExtractBatch.lines(forPaths: paths, rules: .none, threads: 4)
+        #expect(sequential == parallel)
+        #expect(sequential.count == paths.count)
+        #expect(sequential.last?.contains("\"error\"") == true)
+    }
+}
