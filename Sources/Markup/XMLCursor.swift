@@ -101,6 +101,17 @@ public struct XMLCursor {
         String(decoding: textBytes(entity: entity), as: UTF8.self)
     }
 
+    /// Runs `body` on the element's text as UTF-8 bytes: straight from libxml2's buffer when the element
+    /// holds one text or CDATA node (no copy), else gathered as ``textBytes(entity:)`` gathers it.
+    public func withText<R>(entity: (String) -> String?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let only = ptr.pointee.children, only.pointee.next == nil,
+           only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE {
+            guard let c = only.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return body(UnsafeBufferPointer(start: c, count: strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))))
+        }
+        return textBytes(entity: entity).withUnsafeBufferPointer(body)
+    }
+
     /// ``text(entity:)`` as UTF-8 bytes, without building a String.
     public func textBytes(entity: (String) -> String?) -> [UInt8] {
         // The common case, one text or CDATA child: copied straight from libxml2's buffer.

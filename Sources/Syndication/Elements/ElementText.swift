@@ -35,31 +35,37 @@ enum ElementText {
         var (kind, base64) = kind(of: element, default: defaultKind)
         if forceHTML, kind == .plain { kind = .html }
         if kind == .markup || element.hasElementChildren { return markupText(element) }
-        var raw = element.text(entity: HTMLEntities.character)
-        if base64, let decoded = decodeBase64(raw) { raw = decoded }
+        if base64, let decoded = element.withText(entity: HTMLEntities.character, { decodeBase64($0) }) {
+            return decoded.withUnsafeBufferPointer { convert($0, kind, guessHTML: guessHTML) }
+        }
+        return element.withText(entity: HTMLEntities.character) { convert($0, kind, guessHTML: guessHTML) }
+    }
+
+    /// Text of `kind` to plain text.
+    static func convert(_ b: UnsafeBufferPointer<UInt8>, _ kind: Kind, guessHTML: Bool) -> String? {
         switch kind {
-        case .html, .markup: return PlainText.fromHTML(raw)
-        case .plain: return guessHTML && PlainText.looksLikeHTML(raw) ? PlainText.fromHTML(raw) : PlainText.collapse(raw)
+        case .html, .markup: return PlainText.fromHTML(bytes: b)
+        case .plain: return guessHTML && PlainText.looksLikeHTML(bytes: b) ? PlainText.fromHTML(bytes: b) : PlainText.collapse(bytes: b)
         }
     }
 
-    /// Base64 text decoded as UTF-8; nil (cheaply, at the first foreign byte) when it is not base64.
-    static func decodeBase64(_ text: String) -> String? {
+    /// Base64 text decoded (valid UTF-8 only); nil (cheaply, at the first foreign byte) when it is not base64.
+    static func decodeBase64(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var compact = [UInt8]()
-        for c in text.utf8 {
+        for c in text {
             switch c {
             case 0x20, 0x09, 0x0A, 0x0D: continue
             case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): compact.append(c)
             default: return nil
             }
         }
-        guard let data = Data(base64Encoded: Data(compact)) else { return nil }
-        return String(data: data, encoding: .utf8)
+        guard let data = Data(base64Encoded: Data(compact)), String(data: data, encoding: .utf8) != nil else { return nil }
+        return [UInt8](data)
     }
 
     /// The raw text of `element` (entities the parser left are decoded), trimmed; nil when empty.
     static func raw(_ element: XMLCursor) -> String? {
-        PlainText.collapse(bytes: element.textBytes(entity: HTMLEntities.character))
+        element.withText(entity: HTMLEntities.character) { PlainText.collapse(bytes: $0) }
     }
 
     /// Text of inline XHTML (or markup a feed embedded unescaped): the same rules, applied to the tree.

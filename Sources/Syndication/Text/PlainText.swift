@@ -45,7 +45,12 @@ enum PlainText {
 
     /// feedparser's guess that plain text is in fact HTML: a closing tag or a known character reference.
     static func looksLikeHTML(_ s: String) -> Bool {
-        let b = Array(s.utf8)
+        var s = s
+        return s.withUTF8 { looksLikeHTML(bytes: $0) }
+    }
+
+    /// ``looksLikeHTML(_:)`` on UTF-8 bytes.
+    static func looksLikeHTML(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < b.count {
             if b[i] == UInt8(ascii: "<"), i + 2 < b.count, b[i + 1] == UInt8(ascii: "/") {
@@ -60,7 +65,7 @@ enum PlainText {
                 while j < b.count, isWordByte(b[j]) { j += 1 }
                 if j > start, j < b.count, b[j] == UInt8(ascii: ";") {
                     if numeric { return true }
-                    let name = String(decoding: b[start..<j], as: UTF8.self)
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
                     if HTMLEntities.codePoints[name] != nil { return true }
                 }
             }
