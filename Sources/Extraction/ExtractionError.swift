@@ -4,6 +4,7 @@ public enum ExtractionError: Error, CustomStringConvertible, Sendable, Equatable
     /// A page file could not be read (batch mode).
     case unreadable(path: String)
 
+    /// The message, naming the file.
     public var description: String {
         switch self {
         case .unreadable(let path): return "extract \(path): cannot read the file"

@@ -31,9 +31,13 @@ public struct HTMLTree: Sendable {
 
     /// One attribute: its name and value as ranges of ``HTMLTree/bytes`` (names lower-cased by libxml2).
     public struct Attribute: Sendable {
+        /// Start of the name in ``HTMLTree/bytes``.
         public var nameStart: Int32
+        /// Length of the name in bytes.
         public var nameCount: Int32
+        /// Start of the value in ``HTMLTree/bytes``.
         public var valueStart: Int32
+        /// Length of the value in bytes (0 for a bare attribute such as `hidden`).
         public var valueCount: Int32
     }
 
