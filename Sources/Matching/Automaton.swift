@@ -14,13 +14,15 @@ struct Automaton: Sendable {
         var fail: Int32
     }
 
-    /// States at or above this depth get dense rows (reason: the root, the space and the first two letters
+    /// States shallower than this get dense rows (reason: the root, the space and the first two letters
     /// of every word are read for every word of every text).
     static let denseDepth = 4
 
     /// Byte → class.
     let classes: [UInt8]
     let classCount: Int
+    /// States `0 ..< denseCount` have dense rows (`dense[state * classCount + class]`).
+    let denseCount: Int
     let nodes: [Node]
     /// Dense rows: `dense[row + class]` is the next state (`~state` when it has outputs).
     let dense: [Int32]
@@ -76,43 +78,40 @@ struct Automaton: Sendable {
                 order.append(Int(t))
             }
         }
-        func encode(_ t: Int32) -> Int32 { merged[Int(t)].isEmpty ? t : ~t }
-        // Dense rows for the shallow states, in breadth-first order so that row of the root comes first.
+        // States renumbered in breadth-first order: the dense ones (depth < denseDepth) come first,
+        // so that a dense state's row is its number times the class count, with no lookup.
+        var id = [Int32](repeating: 0, count: states)
+        for (j, old) in order.enumerated() { id[old] = Int32(j) }
+        func encode(_ t: Int32) -> Int32 { merged[Int(t)].isEmpty ? id[Int(t)] : ~id[Int(t)] }
+        let denseCount = order.firstIndex { depth[$0] >= Self.denseDepth } ?? states
         var nodes = [Node](repeating: Node(row: -1, edgeStart: 0, edgeEnd: 0, fail: 0), count: states)
-        var dense: [Int32] = []
+        var dense = [Int32](repeating: 0, count: denseCount * k)
         var edges: [UInt32] = []
-        for s in order {
-            nodes[s].fail = fail[s]
-            let start = Int32(edges.count)
-            for (cls, t) in children[s] { edges.append(UInt32(cls) << 24 | (UInt32(bitPattern: encode(t)) & 0x00FF_FFFF)) }
-            nodes[s].edgeStart = start
-            nodes[s].edgeEnd = Int32(edges.count)
-            guard depth[s] < Self.denseDepth else { continue }
-            let row = dense.count
-            nodes[s].row = Int32(row)
-            dense += repeatElement(0, count: k)
-            for cls in 0..<k {
-                if let child = children[s].first(where: { $0.cls == cls }) {
-                    dense[row + cls] = encode(child.to)
-                } else if s != 0 {
-                    // The failure state is shallower, so its row (or its own failure) is already known.
-                    var f = Int(fail[s])
-                    var target: Int32 = 0
-                    while true {
-                        if let e = children[f].first(where: { $0.cls == cls }) { target = encode(e.to); break }
-                        if f == 0 { break }
-                        f = Int(fail[f])
-                    }
-                    dense[row + cls] = target
-                }
-            }
-        }
         var start = [Int32](repeating: 0, count: states + 1)
         var flat: [Int32] = []
-        for s in 0..<states { start[s] = Int32(flat.count); flat += merged[s] }
+        for (j, s) in order.enumerated() {
+            start[j] = Int32(flat.count); flat += merged[s]
+            nodes[j].fail = id[Int(fail[s])]
+            nodes[j].edgeStart = Int32(edges.count)
+            for (cls, t) in children[s] { edges.append(UInt32(cls) << 24 | (UInt32(bitPattern: encode(t)) & 0x00FF_FFFF)) }
+            nodes[j].edgeEnd = Int32(edges.count)
+            guard j < denseCount else { continue }
+            nodes[j].row = Int32(j * k)
+            for cls in 0..<k {
+                var f = s
+                var target: Int32 = 0
+                while true {  // the trie edge, else the failure chain's (shallower states first)
+                    if let e = children[f].first(where: { $0.cls == cls }) { target = encode(e.to); break }
+                    if f == 0 { break }
+                    f = Int(fail[f])
+                }
+                dense[j * k + cls] = target
+            }
+        }
         start[states] = Int32(flat.count)
         self.classes = classes
         self.classCount = k
+        self.denseCount = denseCount
         self.nodes = nodes
         self.dense = dense
         self.edges = edges
@@ -128,6 +127,7 @@ struct Automaton: Sendable {
     func scan(_ text: UnsafeBufferPointer<UInt8>, _ hit: (Int, Int) -> Void) {
         guard let p = text.baseAddress else { return }
         let n = text.count
+        let k = classCount
         nodes.withUnsafeBufferPointer { nodes in
         dense.withUnsafeBufferPointer { dense in
         edges.withUnsafeBufferPointer { edges in
@@ -142,8 +142,8 @@ struct Automaton: Sendable {
                 i += 1
                 var t: Int32 = 0
                 while true {
+                    if s < denseCount { t = dense[s &* k &+ Int(c)]; break }
                     let node = nodes[s]
-                    if node.row >= 0 { t = dense[Int(node.row) &+ Int(c)]; break }
                     var e = Int(node.edgeStart)
                     let end = Int(node.edgeEnd)
                     var found = false

@@ -55,6 +55,7 @@ enum Normalizer {
     static func normalize(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?) -> NormalizedText {
         let capacity = 3 * (first.count + (second?.count ?? 0)) + 8
         var state = State()
+        state.anchors.reserveCapacity(capacity / 24 + 8)  // about one anchor per punctuation mark or accent
         var fieldBreak = -1
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
             guard let o = out.baseAddress else { written = 0; return }
@@ -111,6 +112,16 @@ enum Normalizer {
         var i = 0
         var n = st.n, lastSep = st.lastSep
         while i < count {
+            if i &+ 8 <= count {  // eight bytes at a time while they are letters, digits and single spaces
+                let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                let (folded, good) = plainRun(w, lastSep: lastSep)
+                if good > 0 {
+                    UnsafeMutableRawPointer(out + n).storeBytes(of: folded.littleEndian, as: UInt64.self)
+                    n &+= good; i &+= good
+                    lastSep = (folded >> UInt64(8 * (good - 1))) & 0xFF == 0x20
+                    if good == 8 { continue }
+                }
+            }
             let t = table[Int(p[i])]
             if t < slowCode {
                 let isSep = t == sepCode
@@ -130,6 +141,31 @@ enum Normalizer {
             n = st.n; lastSep = st.lastSep
         }
         st.n = n; st.lastSep = lastSep
+    }
+
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes of `w` case-folded, and how many of them, from the first, are plain: ASCII letters,
+    /// digits, or a space that does not follow another (SWAR: one high bit per byte for each test; carries
+    /// only run towards later bytes, so the tests hold up to the first non-ASCII byte).
+    @inline(__always)
+    static func plainRun(_ w: UInt64, lastSep: Bool) -> (UInt64, Int) {
+        let high = w & highs
+        let limit = high == 0 ? 8 : high.trailingZeroBitCount / 8
+        if limit == 0 { return (w, 0) }
+        @inline(__always) func inRange(_ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            (w &+ ones &* (0x80 - lo)) & ~(w &+ ones &* (0x80 - hi - 1)) & highs
+        }
+        let lower = inRange(0x61, 0x7A), upper = inRange(0x41, 0x5A), digit = inRange(0x30, 0x39)
+        let z = w ^ (ones &* 0x20)
+        let space = ~(((z & ~highs) &+ ~highs) | z) & highs
+        var ok = lower | upper | digit | space
+        ok &= ~(space << 8)                     // the second space of a pair
+        if lastSep { ok &= ~(space & 0x80) }    // a space after a separator
+        let bad = ~ok & highs
+        let good = bad == 0 ? 8 : bad.trailingZeroBitCount / 8
+        return (w | (upper >> 2), min(good, limit))
     }
 
     /// One character that is not a plain ASCII letter, digit or separator; returns the next offset.
