@@ -27,12 +27,31 @@ public struct SiteSelector: Sendable, Equatable, CustomStringConvertible {
     public init?(_ text: String) {
         description = text
         var out: [Compound] = []
-        for part in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for part in SiteSelector.parts(text) {
             guard let c = SiteSelector.compound(part) else { return nil }
             out.append(c)
         }
         guard !out.isEmpty else { return nil }
         compounds = out
+    }
+
+    /// Splits at spaces outside brackets (`[title*='a b']` stays whole).
+    static func parts(_ text: String) -> [Substring] {
+        var out: [Substring] = []
+        var start = text.startIndex
+        var depth = 0
+        var i = text.startIndex
+        while i < text.endIndex {
+            let ch = text[i]
+            if ch == "[" { depth += 1 } else if ch == "]" { depth = max(0, depth - 1) }
+            if ch == " ", depth == 0 {
+                if start < i { out.append(text[start ..< i]) }
+                start = text.index(after: i)
+            }
+            i = text.index(after: i)
+        }
+        if start < text.endIndex { out.append(text[start...]) }
+        return out
     }
 
     static func compound(_ s: Substring) -> Compound? {
@@ -56,9 +75,11 @@ public struct SiteSelector: Sendable, Equatable, CustomStringConvertible {
                 guard !attr.isEmpty, i < s.endIndex else { return nil }
                 var contains = false
                 if s[i] == "*" { contains = true; i = s.index(after: i) }
+                guard i < s.endIndex else { return nil }
                 if s[i] == "]" { c.attributes.append(AttributeTest(name: attr, value: nil, contains: false)); i = s.index(after: i); continue }
                 guard s[i] == "=" else { return nil }
                 i = s.index(after: i)
+                guard i <= s.endIndex else { return nil }
                 guard let close = s[i...].firstIndex(of: "]") else { return nil }
                 var value = String(s[i ..< close])
                 if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f { value = String(value.dropFirst().dropLast()) }

@@ -30,6 +30,16 @@ import VeilleCore
         #expect(without.text.contains("Un long paragraphe de menu"))
     }
 
+    @Test(arguments: ["[a*", "[", "#", ".", "a[b=", "[b='x'", "a > b", "a:first-child", "[*]"])
+    func malformedSelectorsAreRefused(_ text: String) {
+        #expect(SiteSelector(text) == nil, "\(text)")
+    }
+
+    @Test(arguments: ["article", "div.a.b", "#x", "[data-x]", "[data-x=y]", "[data-x*='y z']", "main article .body"])
+    func supportedSelectorsParse(_ text: String) {
+        #expect(SiteSelector(text) != nil, "\(text)")
+    }
+
     @Test(arguments: [
         ("sites:\n  - domain: a.fr\n    bodyy: [p]\n", "bodyy"),
         ("sites:\n  - domain: a.fr\n    body: ['div > p']\n", "body"),
