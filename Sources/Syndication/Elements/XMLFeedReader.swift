@@ -4,8 +4,8 @@ import Markup
 /// Reads an RSS, RDF or Atom tree into a ``ParsedFeed``.
 ///
 /// The root names the format (`<rss>`, `<rdf:RDF>`, `<feed>`); feed-level fields are the children of the
-/// root and of its `<channel>`; entries are the `<item>`/`<entry>` elements wherever they sit (RSS 1.0 puts
-/// them beside the channel, broken feeds inside odd wrappers), never looking inside an entry.
+/// root and of its `<channel>`; entries are the `<item>`/`<entry>` children of either (RSS 1.0 puts them
+/// beside the channel, RSS 2.0 inside it).
 struct XMLFeedReader {
     let baseURL: String?
 
@@ -27,7 +27,7 @@ struct XMLFeedReader {
         let isAtom = format == .atom
         var feed = ParsedFeed(format: format ?? .rss)
         if let lang = root.attribute("lang"), !lang.isEmpty { feed.language = lang.replacingOccurrences(of: "_", with: "-") }
-        if name == "channel", let href = root.attribute("HREF") ?? root.attribute("href") { feed.link = root.resolve(href) }
+        if name == "channel", let href = root.attribute("HREF") ?? root.attribute("href") { feed.link = resolve(href, root) }
         var entries = EntryReader(isAtom: isAtom, baseURL: baseURL)
         readLevel(root, into: &feed, entries: &entries, classifier: &classifier, isAtom: isAtom)
         if format == nil, feed.entries.isEmpty, feed.title == nil { throw FeedError.unknownRoot(root.localName) }
@@ -41,7 +41,7 @@ struct XMLFeedReader {
             let (family, name) = classifier.classify(child)
             guard let role = FeedVocabulary.role(family, name) else {
                 if family == .core, name == "channel" || name == "feed" {
-                    if let href = child.attribute("HREF") ?? child.attribute("href") { feed.link = child.resolve(href) }
+                    if let href = child.attribute("HREF") ?? child.attribute("href") { feed.link = resolve(href, child) }  // CDF
                     readLevel(child, into: &feed, entries: &entries, classifier: &classifier, isAtom: isAtom)
                 }
                 continue
