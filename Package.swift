@@ -68,6 +68,8 @@ let package = Package(
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "DigestsTests", dependencies: ["Digests", "Storage", "Pipeline", "Syndication", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Storage", "TestSupport"],
                     resources: [.copy("Fixtures")]),
     ],
