@@ -44,10 +44,8 @@ extension CompiledWatchlist {
         for c in candidates { byEntity[patterns[c.pattern].entity, default: []].append(c) }
         var kept: [Candidate] = []
         for (entity, list) in byEntity {
-            let vetoes = list.filter { patterns[$0.pattern].role == .exclude }
-            let live = list.filter { c in
-                patterns[c.pattern].role != .exclude && !vetoes.contains { $0.start < c.end && c.start < $0.end }
-            }
+            let vetoes = Vetoes(list.filter { patterns[$0.pattern].role == .exclude })
+            let live = list.filter { c in patterns[c.pattern].role != .exclude && !vetoes.overlap(c.start, c.end) }
             var matches = live.filter { patterns[$0.pattern].role == .alias }
             matches += satisfiedGroupTerms(live, entity: entities[entity], norm)
             kept += Self.outermost(matches)
@@ -95,6 +93,28 @@ extension CompiledWatchlist {
         var maxEnd = -1
         for c in sorted where c.end > maxEnd { out.append(c); maxEnd = c.end }
         return out
+    }
+}
+
+/// Exclusion spans of one entity, sorted, answering "does any overlap this span?" in O(log n).
+struct Vetoes {
+    var starts: [Int] = []
+    /// The largest end among the spans up to each index.
+    var maxEnds: [Int] = []
+
+    init(_ spans: [CompiledWatchlist.Candidate]) {
+        var running = Int.min
+        for c in spans.sorted(by: { $0.start < $1.start }) {
+            running = max(running, c.end)
+            starts.append(c.start); maxEnds.append(running)
+        }
+    }
+
+    /// True when a span starting before `end` ends after `start`.
+    func overlap(_ start: Int, _ end: Int) -> Bool {
+        var lo = 0, hi = starts.count  // first index with starts[i] >= end
+        while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < end { lo = mid + 1 } else { hi = mid } }
+        return lo > 0 && maxEnds[lo - 1] > start
     }
 }
 
