@@ -135,7 +135,7 @@ struct Automaton: Sendable {
             var s = 0, i = 0
             while i < n {
                 if s == 0 {
-                    while i < n, p[i] != 0x20 { i += 1 }
+                    i = Self.nextSpace(p, i, n)
                     if i == n { return }
                 }
                 let c = UInt32(cls[Int(p[i])])
@@ -171,6 +171,22 @@ struct Automaton: Sendable {
         }
         }
         }
+    }
+
+    /// The offset of the next space at or after `i` (or `n`), eight bytes at a time: the lowest zero
+    /// byte of `w ^ 0x2020…` is found exactly by the borrow trick (higher bytes may be false alarms).
+    @inline(__always)
+    static func nextSpace(_ p: UnsafePointer<UInt8>, _ from: Int, _ n: Int) -> Int {
+        var i = from
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while i &+ 8 <= n {
+            let z = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) ^ (ones &* 0x20)
+            let m = (z &- ones) & ~z & (ones &* 0x80)
+            if m != 0 { return i &+ m.trailingZeroBitCount / 8 }
+            i &+= 8
+        }
+        while i < n, p[i] != 0x20 { i &+= 1 }
+        return i
     }
 
     /// Bytes held by the compiled tables.

@@ -12,11 +12,13 @@ public struct EntityMatch: Sendable, Equatable, Hashable, Codable {
 
     /// The entity's id in the watchlist in use.
     public var entityID: String
+    /// Campaign or actor.
     public var entityKind: EntityKind
     /// The alias or group term as written in the watchlist (`azerbaïdjanais*`, `=BIG`).
     public var alias: String
     /// The original text of the span.
     public var found: String
+    /// `title` or `text`.
     public var field: Field
     /// UTF-8 byte offset of the span's start in the field.
     public var start: Int
@@ -24,8 +26,10 @@ public struct EntityMatch: Sendable, Equatable, Hashable, Codable {
     public var end: Int
     /// The span with some context, whitespace collapsed, `…` where cut.
     public var snippet: String
+    /// `alias`, or `all` for a term of a satisfied group rule.
     public var rule: Rule
 
+    /// A match, field by field.
     public init(entityID: String, entityKind: EntityKind, alias: String, found: String, field: Field,
                 start: Int, end: Int, snippet: String, rule: Rule) {
         self.entityID = entityID; self.entityKind = entityKind; self.alias = alias; self.found = found

@@ -32,6 +32,7 @@ public struct WatchEntity: Sendable, Equatable, Hashable {
     /// Campaigns: ids of the actors it is attributed to.
     public var actors: [String]
 
+    /// An entity, key by key (the loader validates; this initializer does not).
     public init(id: String, name: String, kind: Kind? = nil, aliases: [String] = [], caseSensitive: [String] = [],
                 exclude: [String] = [], references: [String] = [], all: [[String]] = [], within: Int? = nil,
                 firstSeen: String? = nil, actors: [String] = []) {

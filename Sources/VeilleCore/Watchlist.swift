@@ -11,6 +11,7 @@ public struct Watchlist: Sendable, Equatable {
     /// The campaigns, each attributed to zero or more actors.
     public var campaigns: [WatchEntity]
 
+    /// A watchlist from entities already validated.
     public init(actors: [WatchEntity], campaigns: [WatchEntity]) {
         self.actors = actors; self.campaigns = campaigns
     }
