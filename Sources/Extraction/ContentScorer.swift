@@ -69,31 +69,14 @@ struct ContentScorer {
         return byline
     }
 
-    /// Readability's visibility test: no `display:none`/`visibility:hidden` style, no `hidden`, no `aria-hidden`.
-    func isVisible(_ i: Int) -> Bool {
-        let node = model.tree.nodes[i]
-        guard node.count > 0 else { return true }
-        if model.tree.attribute(i, "hidden") != nil { return false }
-        if model.attribute(i, "aria-hidden", equals: "true"), !model.attribute(i, "class", contains: "fallback-image") { return false }
-        if model.attribute(i, "style", contains: "display:none") || model.attribute(i, "style", contains: "display: none")
-            || model.attribute(i, "style", contains: "visibility:hidden") || model.attribute(i, "style", contains: "visibility: hidden") {
-            return false
-        }
-        if model.attribute(i, "role", equals: "dialog"), model.attribute(i, "aria-modal", equals: "true") { return false }
-        return true
-    }
+    /// Readability's visibility test (no `hidden`, `aria-hidden`, hiding style) and modal dialogs.
+    func isVisible(_ i: Int) -> Bool { model.facts[i].isDisjoint(with: [.hidden, .dialog]) }
 
-    func hasUnlikelyRole(_ i: Int) -> Bool {
-        guard model.tree.nodes[i].count > 0, model.tree.attribute(i, "role") != nil else { return false }
-        for role in TagVocabulary.unlikelyRoles where model.attribute(i, "role", equals: role) { return true }
-        return false
-    }
+    func hasUnlikelyRole(_ i: Int) -> Bool { model.facts[i].contains(.unlikelyRole) }
 
     /// A short block marked as the author's (`rel=author`, `itemprop=author`, byline classes).
     func isByline(_ i: Int) -> Bool {
-        guard model.tree.nodes[i].count > 0 else { return false }
-        guard model.attribute(i, "rel", equals: "author") || model.attribute(i, "itemprop", contains: "author")
-            || model.sets(i).contains(.byline) else { return false }
+        guard model.facts[i].contains(.author) || model.sets(i).contains(.byline) else { return false }
         var length: Int32 = 0
         var k = i + 1
         let e = model.end(i)

@@ -49,7 +49,7 @@ struct NodeStats {
             var s = stats[i]
             let tag = node.tag
             if tag == .a {
-                let coefficient: Float = model.attribute(i, "href", startsWith: "#") ? 0.3 : 1
+                let coefficient: Float = model.facts[i].contains(.hashLink) ? 0.3 : 1
                 s.link = Float(s.text) * coefficient
                 stats[i].link = s.link
             }

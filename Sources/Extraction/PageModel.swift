@@ -18,6 +18,23 @@ struct PageModel {
     var ancestry: [Ancestry]
     /// The `<body>` element, or the document when there is none.
     var body: Int
+    /// What each element's other attributes say (``AttributeFacts``), read in the same pass.
+    var facts: [AttributeFacts]
+
+    /// Attribute facts the scorer and cleaner test on every element.
+    struct AttributeFacts: OptionSet, Sendable {
+        let rawValue: UInt16
+        /// `hidden`, `aria-hidden="true"` (outside fallback images), or a `display:none`/`visibility:hidden` style.
+        static let hidden = AttributeFacts(rawValue: 1)
+        /// A modal dialog (`role="dialog"` with `aria-modal="true"`).
+        static let dialog = AttributeFacts(rawValue: 2)
+        /// A role of page furniture (``TagVocabulary/unlikelyRoles``).
+        static let unlikelyRole = AttributeFacts(rawValue: 4)
+        /// `rel="author"` or an `itemprop` naming the author.
+        static let author = AttributeFacts(rawValue: 8)
+        /// An in-page link (`href="#…"`).
+        static let hashLink = AttributeFacts(rawValue: 16)
+    }
 
     /// Ancestors the scorer and cleaner care about.
     struct Ancestry: OptionSet, Sendable {
@@ -36,6 +53,7 @@ struct PageModel {
         chars = .init(repeating: 0, count: n)
         commas = .init(repeating: 0, count: n)
         ancestry = .init(repeating: [], count: n)
+        facts = .init(repeating: [], count: n)
         body = 0
         let matcher = ClassMatcher.shared
         tree.bytes.withUnsafeBufferPointer { buf in
@@ -57,10 +75,74 @@ struct PageModel {
                 }
                 if node.tag == .body, body == 0 { body = i }
                 guard node.count > 0 else { continue }
-                if let r = tree.attribute(i, "class"), !r.isEmpty { classSets[i] = matcher.sets(buf, r) }
-                if let r = tree.attribute(i, "id"), !r.isEmpty { idSets[i] = matcher.sets(buf, r) }
+                readAttributes(i, buf, matcher)
             }
         }
+    }
+
+    /// One pass over an element's attributes: class/id vocabulary sets and ``AttributeFacts``.
+    mutating func readAttributes(_ i: Int, _ buf: UnsafeBufferPointer<UInt8>, _ matcher: ClassMatcher) {
+        let node = tree.nodes[i]
+        var f = AttributeFacts()
+        var roleDialog = false, ariaModal = false, ariaHidden = false
+        for a in tree.attributes[Int(node.start) ..< Int(node.start + node.count)] {
+            let name = UnsafeBufferPointer(rebasing: buf[Int(a.nameStart) ..< Int(a.nameStart + a.nameCount)])
+            let value = Int(a.valueStart) ..< Int(a.valueStart + a.valueCount)
+            switch name.count {
+            case 2 where PageModel.same(name, "id"):
+                if !value.isEmpty { idSets[i] = matcher.sets(buf, value) }
+            case 5 where PageModel.same(name, "class"):
+                if !value.isEmpty { classSets[i] = matcher.sets(buf, value) }
+            case 6 where PageModel.same(name, "hidden"): f.insert(.hidden)
+            case 5 where PageModel.same(name, "style"):
+                if PageModel.find(buf, value, "display:none") || PageModel.find(buf, value, "display: none")
+                    || PageModel.find(buf, value, "visibility:hidden") || PageModel.find(buf, value, "visibility: hidden") {
+                    f.insert(.hidden)
+                }
+            case 11 where PageModel.same(name, "aria-hidden"): ariaHidden = PageModel.find(buf, value, "true")
+            case 10 where PageModel.same(name, "aria-modal"): ariaModal = PageModel.find(buf, value, "true")
+            case 4 where PageModel.same(name, "role"):
+                roleDialog = PageModel.find(buf, value, "dialog")
+                for role in TagVocabulary.unlikelyRoles where PageModel.equal(buf, value, role) { f.insert(.unlikelyRole) }
+            case 3 where PageModel.same(name, "rel"): if PageModel.equal(buf, value, "author") { f.insert(.author) }
+            case 8 where PageModel.same(name, "itemprop"): if PageModel.find(buf, value, "author") { f.insert(.author) }
+            case 4 where PageModel.same(name, "href"): if value.count > 0, buf[value.lowerBound] == 35 { f.insert(.hashLink) }
+            default: break
+            }
+        }
+        if ariaHidden, !attribute(i, "class", contains: "fallback-image") { f.insert(.hidden) }
+        if roleDialog, ariaModal { f.insert(.dialog) }
+        facts[i] = f
+    }
+
+    @inline(__always) static func same(_ name: UnsafeBufferPointer<UInt8>, _ want: StaticString) -> Bool {
+        guard name.count == want.utf8CodeUnitCount else { return false }
+        for k in 0 ..< name.count where name[k] != want.utf8Start[k] { return false }
+        return true
+    }
+
+    /// ASCII case-insensitive substring test on `buf[r]`.
+    static func find(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard n <= r.count else { return false }
+        var s = r.lowerBound
+        while s + n <= r.upperBound {
+            var k = 0
+            while k < n, ClassMatcher.lower(buf[s + k]) == needle.utf8Start[k] { k += 1 }
+            if k == n { return true }
+            s += 1
+        }
+        return false
+    }
+
+    /// ASCII case-insensitive equality of trimmed `buf[r]` with `value`.
+    static func equal(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ value: StaticString) -> Bool {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi, ClassMatcher.isSpace(buf[lo]) { lo += 1 }
+        while hi > lo, ClassMatcher.isSpace(buf[hi - 1]) { hi -= 1 }
+        guard hi - lo == value.utf8CodeUnitCount else { return false }
+        for k in 0 ..< hi - lo where ClassMatcher.lower(buf[lo + k]) != value.utf8Start[k] { return false }
+        return true
     }
 
     /// Counts characters with whitespace runs collapsed (leading and trailing runs dropped) and commas.
