@@ -62,7 +62,11 @@ struct ArticleCleaner {
             let text = selection.stats[i].text
             var drop = TagVocabulary.droppedInArticle.contains(tag)
             if !drop, sets.contains(.share), text < 500 { drop = true }
-            if !drop, sets.contains(.boilerplate), text < 1000 || !sets.contains(.maybe) { drop = true }
+            // Boilerplate classes: short blocks go; long ones only when mostly links (a long block named
+            // "paywall" or "abonnes" may hold the article itself).
+            if !drop, sets.contains(.boilerplate), text < 1000 || (!sets.contains(.maybe) && selection.stats[i].linkDensity > 0.33) {
+                drop = true
+            }
             if !drop, options.weightClasses, tag == .h1 || tag == .h2, model.classWeight(i) < 0 { drop = true }
             if !drop, text > 0, text <= BoilerplatePhrases.maxBlockCharacters, let phrase = BoilerplatePhrases.match(prefix(i)) {
                 drop = true

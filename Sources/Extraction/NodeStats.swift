@@ -72,16 +72,3 @@ struct NodeStats {
         }
     }
 }
-
-extension PageModel {
-    /// True when the attribute's value starts with `prefix` (ASCII).
-    func attribute(_ i: Int, _ name: StaticString, startsWith prefix: StaticString) -> Bool {
-        guard let r = tree.attribute(i, name), r.count >= prefix.utf8CodeUnitCount else { return false }
-        var k = 0
-        while k < prefix.utf8CodeUnitCount {
-            if tree.bytes[r.lowerBound + k] != prefix.utf8Start[k] { return false }
-            k += 1
-        }
-        return true
-    }
-}

@@ -37,4 +37,12 @@ import VeilleCore
         let article = ArticleExtractor.extract(Array(html.utf8), url: nil, httpCharset: nil)
         #expect(article.text == "Un titre\n\nPremier paragraphe assez long pour compter dans le score de l'article, avec une virgule, et une autre.\n\nun\ndeux\n\nSecond paragraphe assez long pour compter dans le score de l'article, avec une virgule, et une autre.\nLigne suivante.")
     }
+
+    @Test func longSubscriberBodyIsKept() {
+        let paragraph = "<p>Le rapport sénatorial détaille, page après page, les ressorts de la campagne et ses relais.</p>"
+        let html = "<html><body><article><div class=\"texte reserve-abonnes\">" + String(repeating: paragraph, count: 14)
+            + "</div></article></body></html>"
+        let article = ArticleExtractor.extract(Array(html.utf8), url: nil, httpCharset: nil)
+        #expect(article.text.components(separatedBy: "\n\n").count == 14)
+    }
 }
