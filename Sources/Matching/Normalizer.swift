@@ -25,6 +25,13 @@ enum Normalizer {
         }
     }
 
+    /// U+0000–U+07FF → the one ASCII letter it folds to, or 0 (reason: accented Latin letters are most
+    /// of the non-ASCII characters of French text; they skip the general step).
+    static let twoByte: [UInt8] = (0..<0x800).map { cp -> UInt8 in
+        let f = Fold(raw: FoldTable.bmp[cp])
+        return cp >= 0x80 && f.isEmit && f.count == 1 && f.first < 0x80 ? f.first : 0
+    }
+
     /// Elided French words, as normalized bytes (reason: `l'`, `d'`, `qu'`, `jusqu'`, `lorsqu'` glue to the next word).
     static let elisions: [[UInt8]] = ["l", "d", "qu", "jusqu", "lorsqu"].map { Array($0.utf8) }
     /// First letters that allow an elision (reason: French elides before a vowel or a mute h).
@@ -123,6 +130,17 @@ enum Normalizer {
                 }
             }
             let t = table[Int(p[i])]
+            if t == slowCode, i &+ 1 < count {  // a two-byte letter folding to one ASCII letter (é → e)
+                let cp = (Int(p[i]) & 0x1F) << 6 | Int(p[i &+ 1] & 0x3F)
+                let folded = cp < 0x800 && p[i] >= 0xC2 ? twoByte[cp] : 0
+                if folded != 0 {
+                    out[n] = folded
+                    n &+= 1; i &+= 2
+                    lastSep = false
+                    st.n = n; st.sync(base &+ i)
+                    continue
+                }
+            }
             if t < slowCode {
                 let isSep = t == sepCode
                 if isSep && lastSep {  // a run of separators: one space only
