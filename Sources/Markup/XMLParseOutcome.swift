@@ -23,8 +23,9 @@ public struct XMLParseOutcome {
 extension MarkupDocument {
     /// libxml2 error codes meaning the bytes stopped before the document was complete.
     static let truncationCodes: Set<Int32> = [
-        Int32(XML_ERR_DOCUMENT_END.rawValue),     // "Extra content" is not it, but EOF inside the prolog is
         Int32(XML_ERR_TAG_NOT_FINISHED.rawValue), // "Premature end of data in tag"
+        Int32(XML_ERR_CDATA_NOT_FINISHED.rawValue), // EOF inside a CDATA section
+        Int32(XML_ERR_COMMENT_NOT_FINISHED.rawValue), // EOF inside a comment
         Int32(XML_ERR_LTSLASH_REQUIRED.rawValue), // EOF where an end tag was expected
         Int32(XML_ERR_GT_REQUIRED.rawValue),      // EOF inside a start tag
     ]

@@ -29,13 +29,15 @@ public enum FeedParser {
             throw FeedError.unreadableXML(outcome.lastError ?? "no element could be read")
         }
         let reader = XMLFeedReader(baseURL: baseURL)
-        guard let feed = try document.withRootCursor({ try reader.read($0) }) else {
+        guard var feed = try document.withRootCursor({ try reader.read($0) }) else {
             if outcome.endedEarly { throw FeedError.truncated(outcome.lastError ?? "the document ends early") }
             throw FeedError.unreadableXML(outcome.lastError ?? "no root element")
         }
         if outcome.endedEarly, feed.entries.isEmpty, feed.title == nil {
             throw FeedError.truncated(outcome.lastError ?? "the document ends early")
         }
+        feed.wellFormed = outcome.wellFormed
+        feed.truncated = outcome.endedEarly
         return outcome.encoding == "utf-8" ? Mojibake.repaired(feed) : feed
     }
 }

@@ -37,6 +37,28 @@ struct FeedErrorTests {
         let feed = try FixtureFiles.feed("handwritten/truncated-after-items.xml")
         #expect(feed.title == "Coupé")
         #expect(feed.entries.first?.title == "Premier")
+        #expect(feed.truncated, "the pipeline is told the last entry may be partial")
+        #expect(!feed.wellFormed)
+    }
+
+    static let cuts: [(String, Bool)] = [
+        ("<rss><channel><title>x</title><item><title>a</title></item></channel></rss>garbage<", false),
+        ("<rss><channel><title>x</title><item><title><![CDATA[abc", true),
+        ("<rss><channel><title>x</title><item><title>a</title></item><item><tit", true),
+    ]
+
+    @Test(arguments: cuts)
+    func truncationIsToldApartFromTrailingJunk(_ xml: String, _ truncated: Bool) throws {
+        let feed = try FeedParser.parse(Array(xml.utf8))
+        #expect(feed.truncated == truncated)
+        #expect(!feed.wellFormed)
+        #expect(feed.title == "x")
+    }
+
+    @Test func wellFormedFeedsSayNothingWasRecovered() throws {
+        let feed = try FixtureFiles.feed("handwritten/xml-base.xml")
+        #expect(feed.wellFormed)
+        #expect(!feed.truncated)
     }
 
     @Test func htmlPageWithXHTMLNamespace() {

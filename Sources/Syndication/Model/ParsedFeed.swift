@@ -15,6 +15,11 @@ public struct ParsedFeed: Sendable, Equatable {
     public var language: String?
     /// The entries, in document order.
     public var entries: [FeedEntry]
+    /// False when libxml2 had to recover from ill-formed XML (the feed was still read).
+    public var wellFormed: Bool = true
+    /// True when the bytes ended before the document did (a cut transfer): the last entry may be partial,
+    /// so a pipeline should not record it as a change.
+    public var truncated: Bool = false
 
     /// Creates a feed value.
     public init(format: FeedFormat, title: String? = nil, link: String? = nil, language: String? = nil,
