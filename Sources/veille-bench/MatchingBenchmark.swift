@@ -20,6 +20,7 @@ enum MatchingBenchmark {
         let planted = Array(aliases.shuffled(using: &rng).prefix(max(1, aliasCount / 100)))
         let items = makeItems(megabytes: megabytes, itemBytes: itemBytes, planted: planted, &rng)
         let bytes = items.reduce(0) { $0 + $1.utf8.count }
+        let inserted = items.filter { $0.contains("Selon l'enquête, ") }.count
 
         _ = CompiledWatchlist(Watchlist(actors: [], campaigns: [])).match(title: nil, text: "é")  // fold tables, built once
         let rssBefore = residentBytes()
@@ -58,7 +59,7 @@ enum MatchingBenchmark {
           watchlist: \(aliasCount) aliases in \(watchlist.actors.count + watchlist.campaigns.count) entities, \
         \(compiled.patternCount) patterns, \(compiled.stateCount) automaton states
           text: \(items.count) items, \(String(format: "%.2f", Double(bytes) / 1e6)) MB (French and English), \
-        \(planted.count) aliases planted
+        \(inserted) aliases planted
           compile: \(String(format: "%.1f", compileCPU * 1000)) ms CPU (wall \(String(format: "%.1f", compileSeconds * 1000)) ms); compiled tables \
         \(String(format: "%.1f", Double(compiled.memoryBytes) / 1e6)) MB; RSS delta \
         \(String(format: "%.1f", Double(rssAfter - rssBefore) / 1e6)) MB
@@ -159,7 +160,7 @@ enum MatchingBenchmark {
         var total = 0
         var plantIndex = 0
         let target = Int(megabytes * 1_000_000)
-        let plantEvery = max(1, target / itemBytes / max(1, planted.count) + 1)
+        let plantEvery = max(1, target / itemBytes / max(1, planted.count))
         while total < target {
             var item = ""
             while item.utf8.count < itemBytes {
@@ -168,7 +169,7 @@ enum MatchingBenchmark {
                 for _ in 0..<Int.random(in: 3...12, using: &rng) { item += (filler.randomElement(using: &rng) ?? "") + " " }
                 item += (places.randomElement(using: &rng) ?? "") + ", " + (lastNames.randomElement(using: &rng) ?? "") + ". "
             }
-            if items.count % plantEvery == 0, !planted.isEmpty {
+            if items.count % plantEvery == 0, plantIndex < planted.count {
                 item += " Selon l'enquête, " + planted[plantIndex % planted.count] + " serait impliqué.\n"
                 plantIndex += 1
             }
