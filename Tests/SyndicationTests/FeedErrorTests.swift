@@ -61,6 +61,10 @@ struct FeedErrorTests {
         #expect(!feed.truncated)
     }
 
+    @Test func htmlFragmentWithoutHTMLElement() {
+        #expect(throws: FeedError.htmlPage) { try FeedParser.parse(Array("<body><p>Moved</p></body>".utf8)) }
+    }
+
     @Test func htmlPageWithXHTMLNamespace() {
         let page = Array("<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>".utf8)
         #expect(throws: FeedError.htmlPage) { try FeedParser.parse(page) }

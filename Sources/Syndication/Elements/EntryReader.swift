@@ -51,7 +51,7 @@ struct EntryReader {
     mutating func read(_ item: XMLCursor) -> FeedEntry {
         var state = State()
         if let about = item.attribute("about"), !about.isEmpty { state.entry.id = about }
-        CDFAttributes.apply(item, to: &state.entry)
+        CDFAttributes.apply(item, to: &state.entry, resolve: { resolve($0, item) })
         readChildren(of: item, depth: 1, inImage: false, into: &state)
         var entry = state.entry
         entry.summaryText = state.summary ?? nil
@@ -153,8 +153,8 @@ struct EntryReader {
 /// Microsoft's Channel Definition Format puts an item's link and date in attributes (`HREF`, `LASTMOD`).
 enum CDFAttributes {
     /// Applies `href` and `lastmod` of a CDF `<ITEM>` or `<CHANNEL>`.
-    static func apply(_ element: XMLCursor, to entry: inout FeedEntry) {
+    static func apply(_ element: XMLCursor, to entry: inout FeedEntry, resolve: (String) -> String) {
         if let lastmod = element.attribute("LASTMOD") ?? element.attribute("lastmod") { entry.updated = FeedDate.parse(lastmod) }
-        if let href = element.attribute("HREF") ?? element.attribute("href") { entry.link = element.resolve(href) }
+        if let href = element.attribute("HREF") ?? element.attribute("href") { entry.link = resolve(href) }
     }
 }

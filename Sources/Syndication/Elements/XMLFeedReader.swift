@@ -9,6 +9,9 @@ import Markup
 struct XMLFeedReader {
     let baseURL: String?
 
+    /// Roots that mean an HTML page was served instead of a feed (`<head>`/`<body>`: pages without `<html>`).
+    static let htmlRoots: Set<String> = ["html", "head", "body"]
+
     /// The format a root element announces, nil for a root that is no feed.
     static func format(rootFamily: FeedVocabulary.Family, name: String) -> FeedFormat? {
         guard rootFamily != .xhtml else { return nil }
@@ -22,7 +25,7 @@ struct XMLFeedReader {
     func read(_ root: XMLCursor) throws -> ParsedFeed {
         var classifier = ElementClassifier()
         let (family, name) = classifier.classify(root)
-        if name == "html" || family == .xhtml { throw FeedError.htmlPage }
+        if Self.htmlRoots.contains(name) || family == .xhtml { throw FeedError.htmlPage }
         let format = Self.format(rootFamily: family, name: name)
         let isAtom = format == .atom
         var feed = ParsedFeed(format: format ?? .rss)
