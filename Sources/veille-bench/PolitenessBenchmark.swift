@@ -1,66 +1,99 @@
-import Fetching
 import Foundation
+import Pipeline
 import TestSupport
 
-/// `veille-bench politeness [HOSTS] [FEEDS_PER_HOST]`: the operations issue's politeness figure at the
-/// fetch layer.
+/// `veille-bench politeness [--hosts 20] [--feeds-per-host 10] [--size 200000] [--latency 0.1] [--delay 1]`:
+/// the operations issue's figures for the full nightly run (in-process ``Pipeline``, like `run`).
 ///
-/// HOSTS loopback servers (default 20, bound to 127.0.0.10 and up), FEEDS_PER_HOST feeds each (default
-/// 10) of 200 KB, 100 ms of server latency, `delay` 1 s per host, 8 transfers in flight at most; all
-/// feeds are fetched at once through ``PoliteFetcher`` (robots.txt included), then again with the
-/// validators of the first run. Prints each run's wall time next to the lower bound the per-host gap
-/// imposes ((feeds per host − 1) × delay; one more gap counting the robots.txt request), the share of
-/// 304 answers and the bytes on the wire.
+/// One loopback server per host (127.0.0.10 and up, each serving its robots.txt), FEEDS_PER_HOST RSS
+/// feeds of SIZE bytes each (uncompressed, ~2 KB items), LATENCY seconds added to every answer, every
+/// source with `delay` DELAY. A first run (`run --all`: baseline) then the same run with nothing changed.
+/// For each: wall time next to the lower bound the per-host gap imposes — (requests per host − 1) × delay,
+/// robots.txt counted, as every request is — and, counted on the servers, the requests, the 304 share
+/// and the body bytes sent (status lines and headers not included).
 enum PolitenessBenchmark {
+    struct Settings {
+        var hosts = 20, perHost = 10, size = 200_000
+        var latency = 0.1, delay = 1.0
+    }
+
     static func run(arguments: [String]) async throws -> String {
-        let hosts = arguments.first.flatMap(Int.init) ?? 20
-        let perHost = arguments.dropFirst().first.flatMap(Int.init) ?? 10
-        let size = 200_000, delay = 1.0
+        var s = Settings()
+        var i = 0
+        while i + 1 < arguments.count {
+            let value = arguments[i + 1]
+            switch arguments[i] {
+            case "--hosts": s.hosts = Int(value) ?? s.hosts
+            case "--feeds-per-host": s.perHost = Int(value) ?? s.perHost
+            case "--size": s.size = Int(value) ?? s.size
+            case "--latency": s.latency = Double(value) ?? s.latency
+            case "--delay": s.delay = Double(value) ?? s.delay
+            default: break
+            }
+            i += 2
+        }
         var servers: [TestHTTPServer] = []
         defer { servers.forEach { $0.stop() } }
-        for h in 0..<hosts {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("veille-politeness-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("Feeds"), withIntermediateDirectories: true)
+        var yaml = "contact: https://example.org/veille-bench\nsources:\n"
+        var sizes: [String: Int] = [:]
+        for h in 0..<s.hosts {
             let server = try await TestHTTPServer.start(bind: "127.0.0.\(10 + h)")
             servers.append(server)
-            try server.setLatency(0.1)
+            try server.setLatency(s.latency)
             try server.setDefault("compress", false)
-            for f in 0..<perHost {
-                let item = "<item><title>host \(h) feed \(f)</title></item>\n"
-                let body = String(repeating: item, count: size / item.utf8.count)
-                try server.write("feed-\(f).xml", "<rss>\(body)</rss>")
+            let robots = "User-agent: *\nDisallow: /private/\n"
+            try server.write("robots.txt", robots)
+            sizes["\(server.baseURL)/robots.txt"] = robots.utf8.count
+            for f in 0..<s.perHost {
+                let feed = feedText(host: h, feed: f, size: s.size)
+                try server.write("feed-\(f).xml", feed)
+                sizes["\(server.baseURL)/feed-\(f).xml"] = feed.utf8.count
+                yaml += "  - id: h\(h)-f\(f)\n    url: \(server.url("/feed-\(f).xml"))\n    every: 1h\n    delay: \(s.delay)s\n"
             }
         }
-        let urls = servers.flatMap { server in (0..<perHost).map { server.url("/feed-\($0).xml") } }
-        let bound = Double(perHost - 1) * delay
-        var lines: [String] = []
-
-        let (first, responses) = try await fetchAll(urls, validators: [:], delay: delay)
-        let firstBytes = responses.values.map { $0.bytesReceived + $0.headerBytes }.reduce(0, +)
-        lines.append(String(format: "first run: %d feeds over %d hosts in %.2f s; bound %.1f s (%.1f s with robots.txt): %.2fx (%.2fx); %d bytes",
-                            responses.count, hosts, first, bound, bound + delay, first / bound, first / (bound + delay), firstBytes))
-
-        let validators = responses.mapValues { ($0.etag, $0.lastModified) }
-        let (second, again) = try await fetchAll(urls, validators: validators, delay: delay)
-        let notModified = again.values.filter(\.notModified).count
-        let secondBytes = again.values.map { $0.bytesReceived + $0.headerBytes }.reduce(0, +)
-        lines.append(String(format: "rerun: %.2f s, %.2fx (%.2fx); %d of %d answered 304 (%.1f %%); %d bytes, %.2f %% of the first run",
-                            second, second / bound, second / (bound + delay), notModified, again.count,
-                            100 * Double(notModified) / Double(max(1, again.count)), secondBytes,
-                            100 * Double(secondBytes) / Double(max(1, firstBytes))))
+        try yaml.write(to: dir.appendingPathComponent("Feeds/sources.yaml"), atomically: true, encoding: .utf8)
+        let options = RunOptions(configDir: dir.appendingPathComponent("Feeds").path,
+                                 databasePath: dir.appendingPathComponent("v.sqlite").path,
+                                 outDir: dir.appendingPathComponent("digests").path, all: true)
+        let bound = Double(s.perHost) * s.delay   // perHost + 1 requests per host (robots.txt included)
+        var lines = [String(format: "%d feeds of %d bytes over %d hosts, %.0f ms latency, delay %.1f s; bound %.1f s (%d requests per host; %.1f s without robots.txt)",
+                            s.hosts * s.perHost, s.size, s.hosts, s.latency * 1000, s.delay, bound, s.perHost + 1,
+                            Double(s.perHost - 1) * s.delay)]
+        var firstBytes = 0
+        for pass in ["first run", "rerun"] {
+            let seen = servers.map { $0.requests().count }
+            let started = Date()
+            let report = try await Pipeline(options: options).run()
+            let seconds = Date().timeIntervalSince(started)
+            let requests = zip(servers, seen).flatMap { server, before in
+                server.requests().dropFirst(before).map { ("\(server.baseURL)\($0.path)", $0.status) }
+            }
+            let notModified = requests.filter { $0.1 == 304 }.count
+            let bytes = requests.filter { $0.1 == 200 }.reduce(0) { $0 + (sizes[$1.0] ?? 0) }
+            if pass == "first run" { firstBytes = bytes }
+            let failed = report.outcomes.filter { $0.status != "ok" && $0.status != "not-modified" }.count
+            lines.append(String(format: "%@: %.2f s wall, %.2fx the bound; %d requests, %d answered 304 (%.1f %%); %d body bytes (%.2f %% of the first run); %d items, %d deltas, %d sources not ok",
+                                pass, seconds, seconds / bound, requests.count, notModified,
+                                100 * Double(notModified) / Double(max(1, requests.count)), bytes,
+                                100 * Double(bytes) / Double(max(1, firstBytes)),
+                                report.outcomes.reduce(0) { $0 + $1.items }, report.deltaCount, failed))
+        }
         return lines.joined(separator: "\n")
     }
 
-    /// Fetches every URL at once through one polite fetcher (one run); returns wall time and responses.
-    static func fetchAll(_ urls: [String], validators: [String: (String?, String?)],
-                         delay: TimeInterval) async throws -> (TimeInterval, [String: FetchResponse]) {
-        let polite = PoliteFetcher(fetcher: Fetcher(userAgent: "veille/bench", maxConcurrent: 8), defaultDelay: delay)
-        let start = Date()
-        let responses = try await withThrowingTaskGroup(of: (String, FetchResponse).self) { group in
-            for url in urls {
-                let (etag, lastModified) = validators[url] ?? (nil, nil)
-                group.addTask { (url, try await polite.fetch(FetchRequest(url: url, etag: etag, lastModified: lastModified))) }
-            }
-            return try await group.reduce(into: [String: FetchResponse]()) { $0[$1.0] = $1.1 }
+    /// An RSS feed of about `size` bytes: ~2 KB items with distinct GUIDs.
+    static func feedText(host: Int, feed: Int, size: Int) -> String {
+        let filler = String(repeating: "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ", count: 30)
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>host \(host) feed \(feed)</title>\n"
+        var n = 0
+        while out.utf8.count < size - 200 {
+            out += "<item><title>Host \(host) feed \(feed) item \(n)</title><link>https://h\(host).example/f\(feed)/\(n)</link>"
+                + "<guid>h\(host)-f\(feed)-\(n)</guid><description>\(filler)</description></item>\n"
+            n += 1
         }
-        return (Date().timeIntervalSince(start), responses)
+        return out + "</channel></rss>\n"
     }
 }

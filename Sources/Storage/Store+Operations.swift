@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+
+/// Care of the database (operations issue): the robots.txt copies kept between runs, online backup,
+/// pruning of old revisions and raw bytes, and compaction.
+extension Store {
+    /// A site's robots.txt as kept between runs (the `robots` table).
+    public struct RobotsCopy: Sendable, Equatable {
+        /// The robots.txt bytes (at most 500 KiB).
+        public var body: [UInt8]
+        /// Its `ETag`, for the next run's `If-None-Match`.
+        public var etag: String?
+        /// Its `Last-Modified`, for the next run's `If-Modified-Since`.
+        public var lastModified: String?
+
+        /// Creates a copy.
+        public init(body: [UInt8], etag: String? = nil, lastModified: String? = nil) {
+            self.body = body; self.etag = etag; self.lastModified = lastModified
+        }
+    }
+
+    /// What ``prune(olderThan:dryRun:)`` removed (or would remove).
+    public struct PruneOutcome: Sendable, Equatable {
+        /// Item revisions removed: older than the cut-off, never an item's newest, never a linked item's.
+        public var revisions: Int
+        /// Rows of raw page bytes removed, per table (tables absent from the database are skipped).
+        public var rawRows: [String: Int]
+    }
+
+    /// Tables of raw page bytes that pruning may empty, with the column that dates a row (a table absent
+    /// from the database is skipped).
+    static let rawByteTables: [(table: String, dateColumn: String)] = [
+        ("evidence", "fetchedAt"),      // extraction issue: raw page bytes kept while an item is linked
+    ]
+
+    /// The stored robots.txt copies, by site (`scheme://host[:port]`).
+    public func robotsCopies() throws -> [String: RobotsCopy] {
+        try read { db in
+            var out: [String: RobotsCopy] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT site, body, etag, lastModified FROM robots") {
+                let body: Data = row["body"] ?? Data()
+                out[row["site"]] = RobotsCopy(body: [UInt8](body), etag: row["etag"], lastModified: row["lastModified"])
+            }
+            return out
+        }
+    }
+
+    /// Makes the `robots` table hold exactly `copies` (a run's snapshot: every site it knows). A copy that
+    /// did not change keeps its `fetchedAt`; sites absent from `copies` (a 4xx now) are removed.
+    public func saveRobotsCopies(_ copies: [String: RobotsCopy], at: Date) throws {
+        try write { db in
+            let existing = try Row.fetchAll(db, sql: "SELECT site, body, etag, lastModified FROM robots")
+            var known: [String: RobotsCopy] = [:]
+            for row in existing {
+                let body: Data = row["body"] ?? Data()
+                known[row["site"]] = RobotsCopy(body: [UInt8](body), etag: row["etag"], lastModified: row["lastModified"])
+            }
+            for site in known.keys where copies[site] == nil {
+                try db.execute(sql: "DELETE FROM robots WHERE site = ?", arguments: [site])
+            }
+            for (site, copy) in copies where known[site] != copy {
+                try db.execute(sql: """
+                    INSERT INTO robots(site, body, etag, lastModified, fetchedAt) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(site) DO UPDATE SET body = excluded.body, etag = excluded.etag,
+                      lastModified = excluded.lastModified, fetchedAt = excluded.fetchedAt
+                    """, arguments: [site, Data(copy.body), copy.etag, copy.lastModified, at])
+            }
+        }
+    }
+
+    /// Copies the database to `destination` with SQLite's online backup, from one read snapshot: safe
+    /// while a run writes (WAL readers never block the writer). The copy is written beside the
+    /// destination and renamed into place, so `destination` is never a half-written file; it is a
+    /// single file (rollback journal), which ``Store/init(path:)`` turns back into WAL when opened.
+    ///
+    /// - Throws: ``StorageError`` when the copy cannot be written.
+    public func backup(to destination: String) throws {
+        let temporary = destination + ".partial-\(getpid())"
+        let fm = FileManager.default
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: temporary + suffix) }
+        do {
+            let target = try DatabaseQueue(path: temporary)
+            try pool.backup(to: target)
+            try target.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try target.close()
+            if fm.fileExists(atPath: destination) { try fm.removeItem(atPath: destination) }
+            try fm.moveItem(atPath: temporary, toPath: destination)
+        } catch {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: temporary + suffix) }
+            throw StorageError.database("backup to \(destination): \(Store.describe(error))")
+        }
+    }
+
+    /// Removes item revisions recorded before `cutoff` (never an item's newest, never one of an item
+    /// linked to a campaign or an actor) and raw page bytes fetched before it for items no longer linked.
+    /// Items themselves, their deltas and links are never removed.
+    ///
+    /// - Parameter dryRun: count only; nothing is written.
+    public func prune(olderThan cutoff: Date, dryRun: Bool = false) throws -> PruneOutcome {
+        let revisionFilter = """
+            FROM itemRevision WHERE recordedAt < ?
+              AND id NOT IN (SELECT MAX(id) FROM itemRevision GROUP BY itemId)
+              AND itemId NOT IN (SELECT itemId FROM link)
+            """
+        let body = { (db: Database) throws -> PruneOutcome in
+            var outcome = PruneOutcome(revisions: 0, rawRows: [:])
+            outcome.revisions = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + revisionFilter, arguments: [cutoff]) ?? 0
+            if !dryRun { try db.execute(sql: "DELETE " + revisionFilter, arguments: [cutoff]) }
+            for (table, dateColumn) in Self.rawByteTables {
+                guard try db.tableExists(table) else { continue }
+                let columns = Set(try db.columns(in: table).map(\.name))
+                guard columns.contains("itemId"), columns.contains(dateColumn) else { continue }
+                let filter = "FROM \(table.quotedDatabaseIdentifier) WHERE \(dateColumn.quotedDatabaseIdentifier) < ? "
+                    + "AND itemId NOT IN (SELECT itemId FROM link)"
+                outcome.rawRows[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + filter, arguments: [cutoff]) ?? 0
+                if !dryRun { try db.execute(sql: "DELETE " + filter, arguments: [cutoff]) }
+            }
+            return outcome
+        }
+        return dryRun ? try read(body) : try write(body)
+    }
+
+    /// Tables whose row counts ``rowCounts()`` reports (a backup's check, `veille backup`'s summary).
+    static let countedTables = ["source", "run", "fetch", "item", "itemRevision", "delta", "link", "robots"]
+
+    /// Rows per table of the main tables: a backup opens with the same counts as its snapshot.
+    public func rowCounts() throws -> [String: Int] {
+        try read { db in
+            var out: [String: Int] = [:]
+            for table in Self.countedTables where try db.tableExists(table) {
+                out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0
+            }
+            return out
+        }
+    }
+
+    /// Compacts the file (`VACUUM`), then truncates the write-ahead log.
+    ///
+    /// - Returns: the file's size in bytes before and after.
+    public func vacuum() throws -> (before: Int64, after: Int64) {
+        let before = Self.fileSize(path) + Self.fileSize(path + "-wal")
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM")
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+        } catch {
+            throw StorageError.database("vacuum: \(Store.describe(error))")
+        }
+        return (before, Self.fileSize(path) + Self.fileSize(path + "-wal"))
+    }
+
+    static func fileSize(_ path: String) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.int64Value ?? 0
+    }
+}
