@@ -76,8 +76,10 @@ struct FeedCrawler: Sendable {
 
 /// How a fetch error reads to the pipeline.
 enum FetchOutcome {
-    /// A URL that robots.txt disallows is "blocked by robots.txt": in trouble, not an error.
+    /// A URL that robots.txt disallows (``FetchError/disallowedByRobots(url:)``) is "blocked by robots.txt":
+    /// in trouble, not an error.
     static func isRobotsBlock(_ error: Error) -> Bool {
-        "\(error)".contains("robots.txt")
+        if case .disallowedByRobots = error as? FetchError { return true }
+        return false
     }
 }

@@ -23,7 +23,7 @@ struct RunCommand: AsyncParsableCommand {
         let logger = global.bootstrapLogging()
         let options = RunOptions(command: .run, configDir: global.config, databasePath: global.db, outDir: global.out,
                                  all: all, force: force, strict: strict)
-        try await execute(options, logger: logger)
+        try await execute(options, logger: logger, progress: ProgressLine.forTerminal(global))
     }
 }
 
@@ -51,14 +51,20 @@ struct CrawlCommand: AsyncParsableCommand {
         let logger = global.bootstrapLogging()
         let options = RunOptions(command: .crawl, configDir: global.config, databasePath: global.db, outDir: global.out,
                                  force: force, sourceIDs: sources, strict: strict)
-        try await execute(options, logger: logger)
+        try await execute(options, logger: logger, progress: ProgressLine.forTerminal(global))
     }
 }
 
 /// Runs the pipeline and turns its result into the README's exit code.
-func execute(_ options: RunOptions, logger: Logger) async throws {
+///
+/// - Parameter progress: the live line on a terminal (``ProgressLine``); nil elsewhere.
+func execute(_ options: RunOptions, logger: Logger, progress: ProgressLine? = nil) async throws {
+    var options = options
+    options.progress = progress?.callback
+    defer { progress?.finish() }
     do {
         let report = try await Pipeline(options: options, logger: logger).run()
+        progress?.finish()
         FileHandle.standardError.write(Data((report.summaryLine + "\n").utf8))
         for path in report.digestPaths { print(path) }
         if options.strict, report.outcomes.contains(where: \.failed) { throw ExitCode(1) }

@@ -35,7 +35,8 @@ final class PipelineWorld: @unchecked Sendable {
     func configure(_ sources: [(id: String, path: String)], extra: String = "") throws {
         var yaml = "contact: https://example.org/veille-tests\nsources:\n"
         for s in sources {
-            yaml += "  - id: \(s.id)\n    kind: feed\n    url: \(server.url(s.path))\n    every: 1h\n    timeout: 5s\n"
+            // delay 0s: every source sits on 127.0.0.1, and the 1 s default gap would serialise the tests.
+            yaml += "  - id: \(s.id)\n    kind: feed\n    url: \(server.url(s.path))\n    every: 1h\n    timeout: 5s\n    delay: 0s\n"
         }
         yaml += extra
         try yaml.write(to: config.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
