@@ -22,6 +22,7 @@ let package = Package(
                        providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Foundations: the only importers of the C shims, and the domain values.
         .target(name: "Curl", dependencies: ["CCurl"]),
@@ -35,7 +36,7 @@ let package = Package(
         .target(name: "Parliament", dependencies: ["Markup", "VeilleCore"]),
         .target(name: "Extraction", dependencies: ["Markup", "VeilleCore"]),
         .target(name: "Matching", dependencies: ["VeilleCore"]),
-        .target(name: "Storage", dependencies: ["VeilleCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Storage", dependencies: ["VeilleCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Digests", dependencies: ["Storage", "VeilleCore", "Curl",
                                                 .product(name: "Logging", package: "swift-log")]),
         .target(name: "Pipeline", dependencies: [

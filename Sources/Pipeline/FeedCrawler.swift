@@ -32,7 +32,10 @@ struct FeedCrawler: Sendable {
             do {
                 try c.store.recordNotModified(source: source.id, run: c.runID, fetch: log, at: at,
                                               nextDue: c.schedule.nextAfterSuccess(every: source.every, now: at))
-                return SourceOutcome(source: source.id, status: "not-modified", httpStatus: 304)
+                var outcome = SourceOutcome(source: source.id, status: "not-modified", httpStatus: 304)
+                // Pages that failed on earlier runs are retried even when the feed itself is unchanged.
+                if source.articles { await ArticleStage(context: c).process(source: source, outcome: &outcome) }
+                return outcome
             } catch {
                 return SourceOutcome(source: source.id, status: "failed", error: "\(error)", httpStatus: 304)
             }
@@ -46,7 +49,10 @@ struct FeedCrawler: Sendable {
         } catch {
             return c.fail(source, log: log, error: "\(source.url): \(error)")
         }
-        let items = feed.entries.map { Self.incoming($0, base: response.finalURL) }
+        // A truncated document's last entry may be partial: it waits for the next fetch rather than
+        // becoming a false change.
+        let entries = feed.truncated ? Array(feed.entries.dropLast()) : feed.entries
+        let items = entries.map { Self.incoming($0, base: response.finalURL) }
         let stored: ApplyOutcome
         do {
             stored = try c.store.applyFetch(source: source.id, run: c.runID, fetch: log, items: items, at: at,

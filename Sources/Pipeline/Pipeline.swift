@@ -1,4 +1,5 @@
 import Digests
+import Extraction
 import Fetching
 import Foundation
 import Logging
@@ -29,6 +30,7 @@ public struct Pipeline: Sendable {
         let config = try Self.loadSources(options.sourcesPath)
         let selected = try select(config.sources)
         let matcher = try MatchStage.load(path: options.watchlistPath)
+        let siteRules = try Self.loadSiteRules(options.sitesPath)
         let lock = try RunLock(databasePath: options.databasePath)
         defer { withExtendedLifetime(lock) {} }
         let store = try Self.openStore(options.databasePath)
@@ -44,12 +46,13 @@ public struct Pipeline: Sendable {
         let policy = await FetchPolicy.make(sources: config.sources, contact: config.contact, options: options,
                                             store: store, logger: logger)
         let context = RunContext(store: store, fetch: policy.fetch, logger: logger, runID: runID,
-                                 force: options.force, now: options.now)
+                                 force: options.force, now: options.now, siteRules: siteRules)
         let outcomes = await crawlAll(selected, context: context)
         await ArticleStage(context: context).recheck(sources: config.sources.filter(\.enabled))
         await policy.finish(store: store)
         do {
             try matcher?.apply(store: store, at: options.now())
+            try store.discardUnlinkedEvidence()
         } catch {
             throw PipelineError.database("matching: \(error)")
         }
@@ -120,6 +123,12 @@ public struct Pipeline: Sendable {
         do { return try SourcesFile.load(path: path) } catch let e as ConfigError {
             throw PipelineError.configuration("\(e)")
         }
+    }
+
+    /// Loads `sites.yaml` (per-site extraction rules) when it exists, mapping problems to exit code 2.
+    public static func loadSiteRules(_ path: String) throws -> SiteRules {
+        guard FileManager.default.fileExists(atPath: path) else { return .none }
+        do { return try SiteRules.load(path: path) } catch { throw PipelineError.configuration("\(error)") }
     }
 
     /// Opens the database, mapping problems to exit code 4.

@@ -1,3 +1,4 @@
+import Extraction
 import Fetching
 import Foundation
 import Logging
@@ -18,11 +19,13 @@ public struct RunContext: Sendable {
     /// `--force`: ignore stored validators.
     public let force: Bool
     public let now: @Sendable () -> Date
+    /// Per-site extraction rules (`Feeds/sites.yaml`).
+    public let siteRules: SiteRules
 
     public init(store: Store, fetch: @escaping Fetch, schedule: Schedule = Schedule(), logger: Logger, runID: Int64,
-                force: Bool, now: @escaping @Sendable () -> Date) {
+                force: Bool, now: @escaping @Sendable () -> Date, siteRules: SiteRules = .none) {
         self.store = store; self.fetch = fetch; self.schedule = schedule; self.logger = logger; self.runID = runID
-        self.force = force; self.now = now
+        self.force = force; self.now = now; self.siteRules = siteRules
     }
 
     /// Records a failed attempt of `source` (consecutive failures, back-off) and returns its outcome.

@@ -37,6 +37,8 @@ public struct RunOptions: Sendable {
 
     /// `Feeds/sources.yaml`.
     public var sourcesPath: String { (configDir as NSString).appendingPathComponent("sources.yaml") }
+    /// `Feeds/sites.yaml`.
+    public var sitesPath: String { (configDir as NSString).appendingPathComponent("sites.yaml") }
     /// `Feeds/watchlist.yaml`.
     public var watchlistPath: String { (configDir as NSString).appendingPathComponent("watchlist.yaml") }
 }

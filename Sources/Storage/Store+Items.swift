@@ -74,6 +74,11 @@ extension Store {
                 """, arguments: [source, item.guid, item.url, normalizedURL, item.canonicalURL, item.title, item.text,
                                  item.summary, item.author, item.published, item.updated, item.textVersion, at, at, run])
             let itemID = db.lastInsertedRowID
+            if keepText, let url = item.url {
+                // An `articles: true` source: the page is fetched by the article stage (in this run, or the next
+                // one if this run dies first).
+                try db.execute(sql: "INSERT INTO article(itemId, url, state) VALUES (?, ?, 'pending')", arguments: [itemID, url])
+            }
             let revision = try insertRevision(db, item: itemID, run: run, title: item.title, text: item.text,
                                               reason: "first", at: at)
             let delta = try insertDelta(db, run: run, item: itemID, source: source, kind: "new", baseline: baseline,

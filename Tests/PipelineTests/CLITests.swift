@@ -119,6 +119,22 @@ import TestSupport
         #expect(lines[1].contains("Première entrée") && !lines[1].contains("\"error\""))
     }
 
+    @Test func extractPrintsTheArticleAndBatchGoesOnAfterABadFile() throws {
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("veille-extract-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        try ArticleStageTests.page(ArticleStageTests.body).write(to: page, atomically: true, encoding: .utf8)
+        let one = try Self.run(["extract", page.path, "--url", "https://journal.example/articles/1.html"])
+        #expect(one.code == 0)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+        #expect((obj["title"] as? String)?.hasPrefix("Campagne de désinformation") == true)
+        #expect((obj["text"] as? String)?.contains("comptes inauthentiques") == true)
+        #expect((obj["text"] as? String)?.contains("Mentions légales") == false)
+        let batch = try Self.run(["extract", "--batch"], stdin: "/no/such/page.html\n\(page.path)\n")
+        let lines = batch.stdout.split(separator: "\n")
+        #expect(batch.code == 0 && lines.count == 2)
+        #expect(lines[0].contains("/no/such/page.html") && lines[1].contains("inauthentiques"))
+    }
+
     @Test func cronWrapperPassesTheExitCodeAndNeverOverlaps() async throws {
         let w = try await PipelineWorld()
         try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "atom.xml")
