@@ -21,9 +21,30 @@ struct HTMLTreeSAX {
     init(maxDepth: Int) { self.maxDepth = max(1, maxDepth) }
 
     /// Parses with libxml2's HTML parser (charset by the project's rule) and returns the flattened tree.
+    ///
+    /// One safety net: libxml2 stops at the first byte its converter rejects, so a page labelled with a
+    /// legacy multi-byte charset (`gb2312`, `shift_jis`…) that is in fact UTF-8 would lose everything after
+    /// its first non-ASCII character. When such a parse keeps almost nothing and the bytes are valid UTF-8,
+    /// the page is read as UTF-8 (the rule's own fallback, in the other direction).
     static func parse(_ bytes: [UInt8], httpCharset: String?, maxDepth: Int) -> HTMLTree? {
         MarkupLibrary.initialize()
         let decision = Charset.decide(bytes, httpCharset: httpCharset, kind: .html)
+        guard let tree = run(bytes, decision, maxDepth: maxDepth) else { return nil }
+        let converted = !["utf-8", "us-ascii", "windows-1252", "iso-8859-1"].contains(decision.label)
+        if converted, stoppedEarly(tree, bytes), Charset.isValidUTF8(bytes[...]) {
+            return run(bytes, Charset.decide(bytes, httpCharset: "utf-8", kind: .html), maxDepth: maxDepth) ?? tree
+        }
+        return tree
+    }
+
+    /// A tree far smaller than the page's markup: the parser gave up on the way (a converter error).
+    static func stoppedEarly(_ tree: HTMLTree, _ bytes: [UInt8]) -> Bool {
+        var tags = 0
+        for b in bytes where b == 0x3C { tags += 1 }
+        return tree.nodes.count * 2 < tags || tree.bytes.count < bytes.count / 50
+    }
+
+    static func run(_ bytes: [UInt8], _ decision: Charset.Decision, maxDepth: Int) -> HTMLTree? {
         let builder = UnsafeMutablePointer<HTMLTreeSAX>.allocate(capacity: 1)
         builder.initialize(to: HTMLTreeSAX(maxDepth: maxDepth))
         defer { builder.deinitialize(count: 1); builder.deallocate() }

@@ -71,4 +71,12 @@ import Testing
         let a = ArticleExtractor.extract(Array(html.utf8), url: nil, httpCharset: "utf-8")
         #expect(a.text.contains("Le député a voté"))
     }
+
+    @Test func utf8PageMislabelledWithALegacyMultibyteCharsetIsNotLost() {
+        let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><article>"
+            + String(repeating: "<p>谷歌在2014年收购的人工智能公司开发出一款能够用自己的记忆学习新知识并利用这些知识来回答问题的计算机，这款产品具有极其重要的意义。</p>", count: 8)
+            + "</article></body></html>"
+        let a = ArticleExtractor.extract(Array(html.utf8), url: nil, httpCharset: nil)
+        #expect(a.text.contains("人工智能公司"))
+    }
 }
