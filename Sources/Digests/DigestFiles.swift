@@ -37,14 +37,3 @@ public enum DigestFiles {
         }
     }
 }
-
-/// A digest that could not be delivered (exit code 5 upstream; pending deltas are kept).
-public enum DigestError: Error, CustomStringConvertible, Sendable {
-    case write(path: String, message: String)
-
-    public var description: String {
-        switch self {
-        case .write(let path, let message): return "digest \(path): \(message)"
-        }
-    }
-}

@@ -3,27 +3,109 @@ import Foundation
 import Storage
 import VeilleCore
 
-/// The digest stage: at the end of a run, the run's digest files (foundation issue). The digests issue
-/// replaces this with per-recipient digests (`Feeds/digests.yaml`) delivered exactly once.
+/// The digest stage, at the end of every run (and `veille digest` alone).
+///
+/// Without `Feeds/digests.yaml`: the foundation's run digest files (Markdown and JSON of the run). With it:
+/// the digests of the file, each delta delivered exactly once per (digest, recipient) through the outbox
+/// (``DigestDelivery``). Throwing means exit code 5; the run's deltas stay stored and pending.
 struct DigestStage: Sendable {
     let context: RunContext
     let options: RunOptions
     let config: SourcesFile
 
-    /// Writes the digest of run `context.runID`, which started at `from`.
+    /// Writes or sends the digests of run `context.runID`, which started at `from`.
     ///
     /// - Returns: the paths written.
-    /// - Throws: ``DigestError`` when the digest folder cannot be written (exit 5; deltas stay stored).
+    /// - Throws: ``DigestError`` when a digest could not be delivered (exit 5; deltas stay stored), or
+    ///   ``PipelineError/configuration(_:)`` for a broken `digests.yaml`.
     func deliver(from: Date) throws -> [String] {
         let store = context.store
-        let deltas = try store.deltas(.run(context.runID))
+        let trouble = try Self.trouble(store: store, config: config)
+        guard let digests = try Self.loadDigests(configDir: options.configDir) else {
+            let deltas = try store.deltas(.run(context.runID))
+            let digest = RunDigest(runs: [context.runID], from: from, to: context.now(), deltas: deltas,
+                                   sourceOrder: config.sources.map(\.id), trouble: trouble)
+            return try DigestFiles.writeRunDigest(digest, folder: options.outDir, at: from)
+        }
+        let delivery = try Self.delivery(store: store, digests: digests, options: options, config: config,
+                                         trouble: trouble, now: context.now)
+        return try delivery.deliver(currentRun: context.runID)
+    }
+
+    /// `Feeds/digests.yaml`, nil when it does not exist.
+    ///
+    /// - Throws: ``PipelineError/configuration(_:)`` naming the file, the entry and the key (exit 2).
+    static func loadDigests(configDir: String) throws -> DigestsConfig? {
+        let path = (configDir as NSString).appendingPathComponent("digests.yaml")
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        do { return try DigestsConfig.load(path: path) } catch { throw PipelineError.configuration("\(error)") }
+    }
+
+    /// The delivery of `digests`, with the watchlist's names and the sources in trouble.
+    static func delivery(store: Store, digests: DigestsConfig, options: RunOptions, config: SourcesFile,
+                         trouble: [RunDigest.Trouble], now: @escaping @Sendable () -> Date) throws -> DigestDelivery {
+        var watchlist: Watchlist?
+        if FileManager.default.fileExists(atPath: options.watchlistPath) {
+            do { watchlist = try Watchlist.load(path: options.watchlistPath) } catch {
+                throw PipelineError.configuration("\(error)")
+            }
+        }
+        return DigestDelivery(store: store, config: digests, watchlist: watchlist, outDir: options.outDir,
+                              sourceOrder: config.sources.map(\.id), trouble: trouble, now: now)
+    }
+
+    /// Enabled sources of the config whose last attempt failed or was blocked.
+    static func trouble(store: Store, config: SourcesFile) throws -> [RunDigest.Trouble] {
         let configured = Set(config.sources.filter(\.enabled).map(\.id))
-        let trouble = try store.sourceStates().filter { $0.inTrouble && configured.contains($0.id) }.map {
+        return try store.sourceStates().filter { $0.inTrouble && configured.contains($0.id) }.map {
             RunDigest.Trouble(source: $0.id, error: $0.lastError ?? $0.status ?? "", failures: $0.consecutiveFailures,
                               status: $0.status ?? "failed")
         }
-        let digest = RunDigest(runs: [context.runID], from: from, to: context.now(), deltas: deltas,
-                               sourceOrder: config.sources.map(\.id), trouble: trouble)
-        return try DigestFiles.writeRunDigest(digest, folder: options.outDir, at: from)
+    }
+}
+
+/// `veille digest` without a run: what the command needs from the pipeline module.
+public enum DigestCommandSupport {
+    /// Sends or writes what is pending now (taking the lock), or with `dryRun` prints the next digests.
+    ///
+    /// - Returns: the paths written, or the dry-run text.
+    /// - Throws: ``PipelineError``: 2 for bad config, 3 for a held lock, 4 for the database, 5 for delivery.
+    public static func run(options: RunOptions, digest: String?, dryRun: Bool) throws -> (paths: [String], text: String?) {
+        let (delivery, lock) = try prepare(options: options, digest: digest, takeLock: !dryRun)
+        defer { withExtendedLifetime(lock) {} }
+        if dryRun {
+            do { return ([], try delivery.preview(only: digest)) } catch { throw PipelineError.database("\(error)") }
+        }
+        do { return (try delivery.deliver(currentRun: nil, only: digest), nil) } catch let e as DigestError {
+            throw PipelineError.delivery(e.description)
+        } catch let e as StorageError {
+            throw PipelineError.database(e.description)
+        }
+    }
+
+    /// Renders a past run's digest again into `path`.
+    public static func replay(options: RunOptions, run: Int64, digest: String, path: String) throws {
+        let (delivery, _) = try prepare(options: options, digest: digest, takeLock: false)
+        guard (try? delivery.store.runExists(run)) == true else { throw PipelineError.configuration("no run \(run)") }
+        do { try delivery.replay(run: run, digest: digest, to: path) } catch let e as DigestError {
+            throw PipelineError.delivery(e.description)
+        } catch { throw PipelineError.database("\(error)") }
+    }
+
+    static func prepare(options: RunOptions, digest: String?, takeLock: Bool) throws -> (DigestDelivery, RunLock?) {
+        let config = try Pipeline.loadSources(options.sourcesPath)
+        guard let digests = try DigestStage.loadDigests(configDir: options.configDir) else {
+            throw PipelineError.configuration("\((options.configDir as NSString).appendingPathComponent("digests.yaml")) does not exist: without it, `veille run` writes the run digest files")
+        }
+        if let digest, !digests.digests.contains(where: { $0.id == digest }) {
+            throw PipelineError.configuration("unknown digest '\(digest)' (known: \(digests.digests.map(\.id).joined(separator: ", ")))")
+        }
+        let lock = takeLock ? try RunLock(databasePath: options.databasePath) : nil
+        let store = try Pipeline.openStore(options.databasePath)
+        let trouble: [RunDigest.Trouble]
+        do { trouble = try DigestStage.trouble(store: store, config: config) } catch { throw PipelineError.database("\(error)") }
+        let delivery = try DigestStage.delivery(store: store, digests: digests, options: options, config: config,
+                                                trouble: trouble, now: options.now)
+        return (delivery, lock)
     }
 }

@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+/// One rendered digest message or file (`digestMessage` table), stored before it is sent so that a retry
+/// sends exactly the same bytes with the same Message-ID.
+public struct DigestMessageRecord: Sendable, Equatable, Codable, FetchableRecord {
+    public var id: Int64
+    public var digestId: String
+    /// An email address, or `file`.
+    public var recipient: String
+    /// `<…@…>`, the same on every attempt.
+    public var messageId: String
+    /// `email`, `html`, `markdown`, `json` or `atom`.
+    public var format: String
+    /// File digests: the path the body is written to.
+    public var path: String?
+    /// The whole message (CRLF line ends, MIME) or file.
+    public var body: Data
+    /// JSON list of the runs it covers.
+    public var runs: String
+    public var createdAt: Date
+    /// `pending` or `delivered`.
+    public var status: String
+    public var attempts: Int
+    public var lastError: String?
+    public var deliveredAt: Date?
+}
+
+/// A message to store: what ``Store/storeDigestMessage(_:deltas:)`` needs.
+public struct NewDigestMessage: Sendable, Equatable {
+    public var digestId: String
+    public var recipient: String
+    public var messageId: String
+    public var format: String
+    public var path: String?
+    public var body: Data
+    public var runs: [Int64]
+    public var createdAt: Date
+
+    public init(digestId: String, recipient: String, messageId: String, format: String, path: String?, body: Data,
+                runs: [Int64], createdAt: Date) {
+        self.digestId = digestId; self.recipient = recipient; self.messageId = messageId; self.format = format
+        self.path = path; self.body = body; self.runs = runs; self.createdAt = createdAt
+    }
+}
