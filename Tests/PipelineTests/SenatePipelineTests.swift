@@ -94,6 +94,13 @@ import TestSupport
         #expect(w.pageRequests(Self.b).count == 3 && w.pageRequests(Self.b).last?.isConditional == true)
         #expect(w.pageRequests(Self.a).count == 2)
         #expect(try w.store().deltas(.run(week.runID)).isEmpty)
+
+        // Questions leaving the CSV's 12-month window produce nothing, and their items stay.
+        try w.serveCSV([Self.answeredRow, forwarded])
+        let window = try await w.run(now: PipelineWorld.day("2024-03-03"))
+        #expect(window.outcomes.map(\.status) == ["ok"])
+        #expect(try w.store().deltas(.run(window.runID)).isEmpty)
+        #expect(try w.store().itemCounts()["senat"] == 6)
     }
 
     @Test func aPageNotYetOnlineOrMissingIsNoErrorAndIsRetried() async throws {

@@ -35,7 +35,7 @@ extension PipelineWorld {
     func configureSenate(backfill: String? = "30d") throws {
         var yaml = "contact: https://example.org/veille-tests\nsources:\n"
         yaml += "  - id: senat\n    kind: senate-questions\n    csv: \(server.url("/data/questions.csv"))\n"
-        yaml += "    pages: \(server.url("/questions/base/"))\n    natures: [QE]\n    every: 1h\n    timeout: 5s\n"
+        yaml += "    pages: \(server.url("/questions/base/"))\n    natures: [QE]\n    every: 1h\n    timeout: 5s\n    delay: 0s\n"
         if let backfill { yaml += "    backfill: \(backfill)\n" }
         try yaml.write(to: config.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
     }
