@@ -7,9 +7,10 @@ import VeilleCore
 /// Crawls the Sénat's written questions (issue 3): the open-data CSV by conditional GET, then the pages of
 /// new and changed questions (and pending ones weekly), into items and typed lifecycle deltas.
 ///
-/// Never throws: a problem becomes a failed ``SourceOutcome`` naming the source and the problem, and
-/// nothing already stored is touched. What a crawl learnt is stored in one transaction with the CSV's
-/// validators (``Store/applySenateCrawl(source:run:csv:pages:updates:notModified:at:nextDue:)``).
+/// Never throws: a problem becomes a failed ``SourceOutcome`` naming the source and the problem. An unusable
+/// CSV touches nothing stored; a page that cannot be used (off the template, naming the missing markers; an
+/// HTTP error) leaves its question as stored while the others go on, and fails the source. What a crawl learnt is stored in one transaction with the CSV's
+/// validators (``Store/applySenateCrawl(source:run:csv:pages:updates:notModified:problem:at:nextDue:)``).
 struct SenateCrawler: Sendable {
     let context: RunContext
 
@@ -37,6 +38,7 @@ struct SenateCrawler: Sendable {
         let plan = SenatePlan(rows: csv.rows, stored: stored, baseline: baseline, backfill: source.backfill, now: c.now())
         var inputs: [SenateUpdateBuilder.Input] = []
         var pageLogs: [FetchLog] = []
+        var problems: [String] = []
         let fetcher = SenatePageFetch(context: c, source: source)
         for target in plan.targets {
             var input = SenateUpdateBuilder.Input(target: target, page: nil)
@@ -49,10 +51,13 @@ struct SenateCrawler: Sendable {
                         c.logger.info("source \(source.id): \(target.reference) not yet online (\(why)), retried next run",
                                       metadata: ["source.id": "\(source.id)"])
                     }
-                } catch let e as SenateCrawlError {
-                    return c.fail(source, log: e.log, error: e.message, blocked: e.blocked)
                 } catch {
-                    return c.fail(source, log: FetchLog(url: url), error: "page \(url): \(error)")
+                    // This question keeps its stored state (row included, so it is retried); the others go on.
+                    let e = error as? SenateCrawlError ?? SenateCrawlError(message: "page \(url): \(error)", log: FetchLog(url: url))
+                    pageLogs.append(e.log)
+                    problems.append(e.message)
+                    c.logger.warning("source \(source.id): \(e.message)", metadata: ["source.id": "\(source.id)"])
+                    continue
                 }
             }
             inputs.append(input)
@@ -60,16 +65,28 @@ struct SenateCrawler: Sendable {
         let builder = SenateUpdateBuilder(sourceID: source.id, pages: pages, baseline: baseline, now: c.now(), stored: stored)
         let updates = builder.updates(inputs)
         let at = c.now()
+        let problem = Self.summary(problems)
+        let failures = (state?.consecutiveFailures ?? 0) + 1
+        let nextDue = problem == nil ? c.schedule.nextAfterSuccess(every: source.every, now: at)
+            : c.schedule.nextAfterFailure(every: source.every, failures: failures, now: at)
         do {
             let stored = try c.store.applySenateCrawl(
                 source: source.id, run: c.runID, csv: csv.log, pages: pageLogs, updates: updates,
-                notModified: csv.rows == nil, at: at, nextDue: c.schedule.nextAfterSuccess(every: source.every, now: at))
-            return SourceOutcome(source: source.id, status: csv.rows == nil ? "not-modified" : "ok",
-                                 httpStatus: csv.log.httpStatus, bytes: csv.log.bytes, items: stored.questions,
-                                 newCount: stored.publishedCount, changedCount: stored.lifecycleCount, baseline: baseline)
+                notModified: csv.rows == nil, problem: problem, at: at, nextDue: nextDue)
+            return SourceOutcome(source: source.id, status: problem != nil ? "failed" : csv.rows == nil ? "not-modified" : "ok",
+                                 error: problem, httpStatus: csv.log.httpStatus, bytes: csv.log.bytes,
+                                 items: stored.questions, newCount: stored.publishedCount,
+                                 changedCount: stored.lifecycleCount, baseline: baseline)
         } catch {
             return SourceOutcome(source: source.id, status: "failed", error: "\(error)", httpStatus: csv.log.httpStatus)
         }
+    }
+
+    /// The source's error for pages that could not be used: the first ones quoted, the count of the others.
+    static func summary(_ problems: [String]) -> String? {
+        guard !problems.isEmpty else { return nil }
+        let more = problems.count > quotedErrors ? " (and \(problems.count - quotedErrors) more pages)" : ""
+        return problems.prefix(quotedErrors).joined(separator: "; ") + more
     }
 
     /// The CSV's rows of the followed natures (nil on a 304), with the fetch's log.

@@ -66,7 +66,8 @@ struct SenatePageFetch: Sendable {
     }
 }
 
-/// A Sénat crawl that cannot complete: the source fails with `message`, nothing is stored.
+/// A Sénat CSV or page that cannot be used: the source fails with `message` (for a page, its question keeps
+/// its stored state and the other questions go on).
 struct SenateCrawlError: Error, Sendable {
     var message: String
     var log: FetchLog

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What one crawl learnt of one Sénat question: its item as it now reads, its new stored state, and its
-/// lifecycle deltas. ``Store/applySenateCrawl(source:run:csv:pages:updates:notModified:at:nextDue:)`` stores
+/// lifecycle deltas. ``Store/applySenateCrawl(source:run:csv:pages:updates:notModified:problem:at:nextDue:)`` stores
 /// a batch of them in one transaction.
 public struct SenateUpdateRecord: Sendable, Equatable {
     /// One lifecycle delta to record.

@@ -25,10 +25,14 @@ extension Store {
     ///   - pages: the page fetches of this crawl, logged in `fetch`.
     ///   - updates: the questions this crawl touched.
     ///   - notModified: the CSV answered 304 (the source's status is then `not-modified`).
+    ///   - problem: pages that could not be used (a page off the template, an HTTP error): their questions
+    ///     are not in `updates` and keep their stored state; the source is then recorded as failed with this
+    ///     error, and the CSV's validators are dropped (the next crawl reads the whole CSV again and retries
+    ///     them) and a first crawl stays unfinished (new questions on the next crawl are still a baseline).
     /// - Returns: the questions stored and the deltas recorded.
     public func applySenateCrawl(source id: String, run: Int64, csv: FetchLog, pages: [FetchLog],
-                                 updates: [SenateUpdateRecord], notModified: Bool, at: Date,
-                                 nextDue: Date) throws -> SenateApplyOutcome {
+                                 updates: [SenateUpdateRecord], notModified: Bool, problem: String? = nil,
+                                 at: Date, nextDue: Date) throws -> SenateApplyOutcome {
         try write { db in
             var outcome = SenateApplyOutcome(questions: 0, deltas: [])
             var revisions: [String: (item: Int64, revision: Int64, previous: Int64?)] = [:]
@@ -59,6 +63,13 @@ extension Store {
             }
             try insertFetch(db, source: id, run: run, fetch: csv, at: at)
             for page in pages { try insertFetch(db, source: id, run: run, fetch: page, at: at) }
+            if let problem {
+                try db.execute(sql: """
+                    UPDATE source SET etag = NULL, lastModified = NULL, lastAttemptAt = ?, status = 'failed', lastError = ?,
+                      consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
+                    """, arguments: [at, problem, nextDue, id])
+                return outcome
+            }
             try db.execute(sql: """
                 UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = ?,
                   lastError = NULL, consecutiveFailures = 0, nextDueAt = ?, firstSuccessAt = COALESCE(firstSuccessAt, ?)

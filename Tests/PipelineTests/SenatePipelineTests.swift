@@ -136,31 +136,39 @@ import TestSupport
         #expect(w.pageRequests(Self.a).isEmpty)
     }
 
-    @Test func aPageWithoutTheTemplateFailsTheSourceAndKeepsStoredData() async throws {
+    @Test func aPageWithoutTheTemplateFailsTheSourceAndKeepsItsQuestionAsStored() async throws {
         let w = try await PipelineWorld()
         try w.configureSenate()
-        try w.serveCSV([Self.pending(Self.a, "09012")])
+        try w.serveCSV([Self.pending(Self.a, "09012"), Self.pending(Self.b, "09013")])
         try w.servePage("state-pending.html", as: Self.a)
+        try w.servePage("state-pending.html", as: Self.b)
         _ = try await w.run(now: PipelineWorld.day("2023-11-24"))
 
-        try w.serveCSV([Self.answeredRow])
+        var forwarded = Self.pending(Self.b, "09013")
+        forwarded.transmissionDate = "30/11/2023"; forwarded.transmissionMinistry = "Europe et affaires étrangères"
+        try w.serveCSV([Self.answeredRow, forwarded])
         try w.server.copy(PipelineWorld.fixture("senate/basile-rechercheQuestion-2016.iso-8859-1.html"),
                           to: PipelineWorld.pagePath(Self.a))
+        try w.servePage("state-forwarded.html", as: Self.b)
         let broken = try await w.run(now: PipelineWorld.day("2024-02-23"))
         let outcome = try #require(broken.outcomes.first)
         #expect(outcome.status == "failed")
         #expect(outcome.error?.contains("missing markers") == true)
-        #expect(outcome.error?.contains("Question de") == true)
-        #expect(try w.store().deltas(.run(broken.runID)).isEmpty)
+        #expect(outcome.error?.contains("Question de") == true && outcome.error?.contains(Self.a) == true)
         #expect(try w.store().sourceState("senat")?.lastError?.contains("missing markers") == true)
+        // The other question goes on; the broken one keeps its stored text and state (no false answered).
+        let deltas = try w.store().deltas(.run(broken.runID))
+        #expect(deltas.map(\.kind) == ["forwarded"] && deltas.first?.guid == Self.b)
         let kept = try w.store().items(firstSeenSince: nil)
-        #expect(kept.count == 1 && kept[0].text?.contains("VIGINUM") == false)
+        #expect(kept.count == 2 && kept[0].text?.contains("VIGINUM") == false)
 
-        // The page is fixed: the CSV is read again (no validator was stored) and the answer arrives.
+        // The page is fixed: the CSV is read again in full (its validators were dropped) and the answer arrives.
         try w.servePage("qSEQ231109012.modern.utf-8.html", as: Self.a)
         let fixed = try await w.run(now: PipelineWorld.day("2024-02-24"))
         #expect(fixed.outcomes.map(\.status) == ["ok"])
+        #expect(w.server.requests(path: "/data/questions.csv").last?.status == 200)
         #expect(try w.store().deltas(.run(fixed.runID)).map(\.kind) == ["answered"])
+        #expect(try w.store().sourceState("senat")?.consecutiveFailures == 0)
     }
 
     @Test func unreadableRowsAreSkippedAndTheOthersGoOn() async throws {
