@@ -17,6 +17,7 @@ struct SenateCrawler: Sendable {
     /// CSV row errors quoted in a source's error when the whole CSV is unusable.
     static let quotedErrors = 5
 
+    /// Crawls one `senate-questions` source: CSV, plan (``SenatePlan``), pages, updates, one transaction.
     func crawl(_ source: SourceConfig) async -> SourceOutcome {
         let c = context
         guard let pages = source.pages else {

@@ -24,8 +24,11 @@ struct SenatePlan: Sendable {
     /// A page not yet online (or answering 404) is retried on each run this many times, then weekly.
     static let maxRetries = 7
 
+    /// The touched questions: the CSV's in file order, then stored ones no longer in it whose page is due.
     var targets: [Target] = []
 
+    /// Plans one crawl.
+    ///
     /// - Parameters:
     ///   - rows: the CSV's rows of the followed natures, nil when the CSV answered 304.
     ///   - stored: the stored questions of the source, by reference.

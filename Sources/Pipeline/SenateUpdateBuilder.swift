@@ -26,6 +26,8 @@ struct SenateUpdateBuilder {
         var page: SenatePageFetch.Result?
     }
 
+    /// The stored updates of the touched questions, in plan order (a question with neither row nor page is
+    /// dropped: there is nothing to say of it).
     func updates(_ inputs: [Input]) -> [SenateUpdateRecord] {
         var snapshots: [String: SenateSnapshot] = [:]
         var prepared: [(Input, SenateSnapshot, SenateQuestion?)] = []

@@ -43,4 +43,24 @@ import Testing
         #expect(try CLITests.run(["senate", "parse"]).code == 2)
         #expect(try CLITests.run(["senate", "--help"]).code == 0)
     }
+
+    @Test func exportDeltasCarriesTheSenateObject() async throws {
+        let w = try await PipelineWorld()
+        try w.configureSenate(backfill: nil)
+        try w.serveCSV([SenateTestRow(number: "09012", reference: "qSEQ231109012")])
+        try w.servePage("state-pending.html", as: "qSEQ231109012")
+        let common = ["--config", w.config.path, "--db", w.db, "--out", w.out]
+        let run = try CLITests.run(["run", "--all"] + common)
+        #expect(run.code == 0, "\(run.stderr)")
+        let export = try CLITests.run(["export", "deltas"] + common)
+        #expect(export.code == 0)
+        let lines = export.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try Self.object(String(lines[0]))
+        #expect(object["kind"] as? String == "published" && object["baseline"] as? Bool == true)
+        let senate = try #require(object["senate"] as? NSDictionary)
+        #expect(senate["reference"] as? String == "qSEQ231109012" && senate["number"] as? String == "09012")
+        #expect(senate["state"] as? String == "pending" && senate["answer_date"] is NSNull)
+        #expect(senate["date"] as? String == "2023-11-23")
+    }
 }
