@@ -28,12 +28,13 @@ public struct Pipeline: Sendable {
     ///   digest that could not be written (5, after the run's deltas are stored).
     public func run() async throws -> RunReport {
         let config = try Self.loadSources(options.sourcesPath)
-        let selected = try select(config.sources)
+        try checkSourceIDs(config.sources)
         let matcher = try MatchStage.load(path: options.watchlistPath)
         let siteRules = try Self.loadSiteRules(options.sitesPath)
         let lock = try RunLock(databasePath: options.databasePath)
         defer { withExtendedLifetime(lock) {} }
         let store = try Self.openStore(options.databasePath)
+        let selected = select(config.sources, store: store)
         let startedAt = options.now()
         let runID: Int64
         do {
@@ -74,21 +75,22 @@ public struct Pipeline: Sendable {
         return report
     }
 
+    /// Every source named on the command line must exist (exit 2, listing the known ids).
+    func checkSourceIDs(_ sources: [SourceConfig]) throws {
+        let known = Set(sources.map(\.id))
+        for id in options.sourceIDs where !known.contains(id) {
+            throw PipelineError.configuration("unknown source '\(id)' (known: \(sources.map(\.id).joined(separator: ", ")))")
+        }
+    }
+
     /// The sources this invocation takes: named ones (`crawl`), every enabled one (`--all`), or the due ones.
-    func select(_ sources: [SourceConfig]) throws -> [SourceConfig] {
+    func select(_ sources: [SourceConfig], store: Store) -> [SourceConfig] {
         if !options.sourceIDs.isEmpty {
-            let known = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            return try options.sourceIDs.map { id in
-                guard let s = known[id] else {
-                    throw PipelineError.configuration(
-                        "unknown source '\(id)' (known: \(sources.map(\.id).joined(separator: ", ")))")
-                }
-                return s
-            }
+            let wanted = Set(options.sourceIDs)
+            return sources.filter { wanted.contains($0.id) }
         }
         let enabled = sources.filter(\.enabled)
         if options.all { return enabled }
-        let store = try Self.openStore(options.databasePath)
         let states = Dictionary(((try? store.sourceStates()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let now = options.now()
         return enabled.filter { source in
