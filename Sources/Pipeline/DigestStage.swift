@@ -50,6 +50,10 @@ struct DigestStage: Sendable {
                 throw PipelineError.configuration("\(error)")
             }
         }
+        do {
+            try digests.validate(watchlist: watchlist, sources: config.sources.map(\.id),
+                                 file: (options.configDir as NSString).appendingPathComponent("digests.yaml"))
+        } catch { throw PipelineError.configuration("\(error)") }
         return DigestDelivery(store: store, config: digests, watchlist: watchlist, outDir: options.outDir,
                               sourceOrder: config.sources.map(\.id), trouble: trouble, now: now)
     }

@@ -144,6 +144,30 @@ public struct DigestsConfig: Sendable, Equatable {
         return DigestsConfig(smtp: smtp, digests: digests)
     }
 
+    /// Checks that every campaign, actor and source a digest names exists.
+    ///
+    /// - Parameters:
+    ///   - watchlist: the watchlist in use (campaign and actor ids), nil to skip those checks.
+    ///   - sources: the source ids of `sources.yaml`.
+    ///   - file: the digests file, named in errors.
+    /// - Throws: ``ConfigError`` naming the file, the digest and the key.
+    public func validate(watchlist: Watchlist?, sources: [String], file: String) throws {
+        for (index, d) in digests.enumerated() {
+            let entry = "digests[\(index)] (\(d.id))"
+            func check(_ key: String, _ ids: [String], _ known: [String], _ what: String) throws {
+                for id in ids where !known.contains(id) {
+                    throw ConfigError(file: file, entry: entry, key: key,
+                                      problem: "unknown \(what) '\(id)' (known: \(known.joined(separator: ", ")))")
+                }
+            }
+            if let watchlist {
+                if case .only(let ids) = d.campaigns { try check("campaigns", ids, watchlist.campaigns.map(\.id), "campaign") }
+                try check("actors", d.actors, watchlist.actors.map(\.id), "actor")
+            }
+            if case .only(let ids) = d.sources { try check("sources", ids, sources, "source") }
+        }
+    }
+
     static func decodeSMTP(_ e: ConfigEntry) throws -> SMTP {
         try e.requireMap(allowed: smtpKeys)
         let url = try e.string("url")

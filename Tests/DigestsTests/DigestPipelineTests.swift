@@ -99,6 +99,15 @@ import TestSupport
         let replayText = try String(contentsOfFile: replay, encoding: .utf8)
         #expect(replayed.code == 0 && replayText.contains("Doppelgänger revient"))
 
+        do {
+            let held = try RunLock(databasePath: dir.appendingPathComponent("v.sqlite").path)
+            let locked = try Self.veille(["digest"] + common)
+            #expect(locked.code == 3 && locked.stderr.contains("pid"), "\(locked.stderr)")
+            withExtendedLifetime(held) {}
+        }
+        try "digests:\n  - id: m\n    channel: file\n    campaigns: [ghost]\n".write(to: config.appendingPathComponent("digests.yaml"), atomically: true, encoding: .utf8)
+        let unknown = try Self.veille(["digest"] + common)
+        #expect(unknown.code == 2 && unknown.stderr.contains("ghost") && unknown.stderr.contains("campaigns"), "\(unknown.stderr)")
         try "digests:\n  - id: x\n    channel: fax\n".write(to: config.appendingPathComponent("digests.yaml"), atomically: true, encoding: .utf8)
         let bad = try Self.veille(["digest"] + common)
         #expect(bad.code == 2 && bad.stderr.contains("digests.yaml") && bad.stderr.contains("channel"), "\(bad.stderr)")

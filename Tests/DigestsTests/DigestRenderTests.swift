@@ -134,4 +134,12 @@ import VeilleCore
         let c = ChangeSummary(previousTitle: "T", title: "T", previousText: "a b c d e", text: "a b X Y e")
         #expect(c.titleWas == nil && c.removed == "c d" && c.added == "X Y")
     }
+
+    @Test func aSenateItemGivesItsLineFromTheDetailAndTheStoredPage() {
+        let detail = #"{"reference":"qSEQ231109012","number":"09012","state":"answered","answer_date":"2024-02-22","date":"2024-02-22","ministry":"Ministère de l'Europe et des affaires étrangères","jo_page":675}"#
+        let page = #"{"reference":"qSEQ231109012","number":"09012","author":{"civility":"M.","last_name":"OUZOULIAS","first_name":"Pierre"},"circonscription":"Hauts-de-Seine","group":"CRCE-K","state":"answered"}"#
+        let facts = SenateFacts(detail: detail, question: page)
+        #expect(facts?.line(kind: "answered") == "Réponse du Ministère de l'Europe et des affaires étrangères publiée le 22/02/2024 à la question n° 09012 de M. Pierre Ouzoulias (Hauts-de-Seine, CRCE-K)")
+        #expect(SenateFacts(detail: #"{"number":"00042","date":"2024-03-01"}"#, question: nil)?.line(kind: "lapsed") == "Question n° 00042 caduque")
+    }
 }

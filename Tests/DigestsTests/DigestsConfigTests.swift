@@ -75,4 +75,16 @@ import VeilleCore
             Issue.record("\(error)")
         }
     }
+
+    @Test func unknownCampaignsActorsAndSourcesAreNamed() throws {
+        let c = try Self.decode("digests:\n  - id: a\n    channel: file\n    campaigns: [nope]\n")
+        let watchlist = Watchlist(actors: [], campaigns: [WatchEntity(id: "known", name: "Known")])
+        #expect(throws: ConfigError.self) { try c.validate(watchlist: watchlist, sources: [], file: "Feeds/digests.yaml") }
+        do { try c.validate(watchlist: watchlist, sources: [], file: "Feeds/digests.yaml") } catch let e as ConfigError {
+            #expect(e.key == "campaigns" && e.entry == "digests[0] (a)" && e.description.contains("nope") && e.description.contains("known"))
+        }
+        let s = try Self.decode("digests:\n  - id: a\n    channel: file\n    sources: [lemonde, ghost]\n")
+        #expect(throws: ConfigError.self) { try s.validate(watchlist: nil, sources: ["lemonde"], file: "f") }
+        try s.validate(watchlist: nil, sources: ["lemonde", "ghost"], file: "f")
+    }
 }
