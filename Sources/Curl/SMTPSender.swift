@@ -49,6 +49,9 @@ public final class SMTPSender {
             try easy.set(.noSignal, true)
             try easy.set(.connectTimeoutMS, Int(min(settings.timeout, 30) * 1000))
             try easy.set(.timeoutMS, Int(settings.timeout * 1000))
+            // Also bounds each wait for a reply, QUIT included: after a timeout libcurl still says QUIT and
+            // would otherwise wait up to its default of 120 s for a stalled server.
+            try easy.set(.serverResponseTimeout, max(1, Int(settings.timeout.rounded(.up))))
             try easy.set(.mailFrom, "<" + sender + ">")
             try easy.set(.mailRecipients, ["<" + recipient + ">"])
             try easy.set(.upload, true)
@@ -141,6 +144,8 @@ public struct SMTPError: Error, Sendable, CustomStringConvertible, Equatable {
 extension CurlOption {
     /// A CA bundle file (PEM) to verify the peer with.
     static let caInfo = CurlOption(CURLOPT_CAINFO)
+    /// Seconds to wait for each server reply (SMTP, FTP).
+    static let serverResponseTimeout = CurlOption(CURLOPT_SERVER_RESPONSE_TIMEOUT)
 }
 
 extension CurlCode {

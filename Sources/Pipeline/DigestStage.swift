@@ -32,6 +32,24 @@ struct DigestStage: Sendable {
         return try delivery.deliver(currentRun: context.runID)
     }
 
+    /// Validates `Feeds/digests.yaml` (when it exists) against the watchlist and the sources, so that a run
+    /// with a broken file does not start: call it with the other config checks, before the lock.
+    ///
+    /// - Throws: ``PipelineError/configuration(_:)`` naming the file, the entry and the key (exit 2).
+    static func check(options: RunOptions, config: SourcesFile) throws {
+        guard let digests = try loadDigests(configDir: options.configDir) else { return }
+        var watchlist: Watchlist?
+        if FileManager.default.fileExists(atPath: options.watchlistPath) {
+            do { watchlist = try Watchlist.load(path: options.watchlistPath) } catch {
+                throw PipelineError.configuration("\(error)")
+            }
+        }
+        do {
+            try digests.validate(watchlist: watchlist, sources: config.sources.map(\.id),
+                                 file: (options.configDir as NSString).appendingPathComponent("digests.yaml"))
+        } catch { throw PipelineError.configuration("\(error)") }
+    }
+
     /// `Feeds/digests.yaml`, nil when it does not exist.
     ///
     /// - Throws: ``PipelineError/configuration(_:)`` naming the file, the entry and the key (exit 2).

@@ -175,6 +175,21 @@ import VeilleCore
         #expect(try Self.pending(w2) == 1)
     }
 
+    @Test func aServerThatNeverAnswersDataTimesOutAndMarksNothing() throws {
+        let server = try SMTPTestServer.start(.init(stallData: true))
+        let w = try Self.world()
+        let yaml = Self.yaml(server.url, to: ["a@example.org"]).replacingOccurrences(of: "timeout: 10s", with: "timeout: 1s")
+        _ = try w.delivery(yaml).deliver(currentRun: nil)
+        try w.crawl(["lemonde": [DigestWorld.item(14, title: "Doppelgänger", text: "Doppelgänger.", source: "lemonde")]])
+        do {
+            _ = try w.delivery(yaml).deliver(currentRun: nil)
+            Issue.record("a stalled server was taken for a delivery")
+        } catch let e as DigestError {
+            #expect(e.description.contains("a@example.org") && e.description.contains("DATA") && e.description.contains("timeout"), "\(e)")
+        }
+        #expect(try Self.pending(w) == 1)
+    }
+
     @Test func mimeHeadersNeverCarryUntrustedLineBreaks() {
         let m = MailMessage(from: "Véille «Ω» <veille@example.org>", to: "a@example.org",
                             subject: "Sujet\r\nBcc: x@y.org " + String(repeating: "é", count: 80), date: Date(timeIntervalSince1970: 0),

@@ -11,6 +11,7 @@ final class SMTPTestServer: @unchecked Sendable {
         var requireTLS = false
         var refuse: [String] = []
         var dropData = false
+        var stallData = false
     }
 
     /// One accepted message: the envelope and the raw bytes.
@@ -62,6 +63,7 @@ final class SMTPTestServer: @unchecked Sendable {
         if let (u, p) = options.auth { config["auth"] = [u, p] }
         config["refuse"] = options.refuse
         config["drop_data"] = options.dropData
+        config["stall_data"] = options.stallData
         try JSONSerialization.data(withJSONObject: config).write(to: state.appendingPathComponent("config.json"))
         let script = Bundle.module.url(forResource: "Fixtures/smtp_server.py", withExtension: nil)!
         let process = Process()

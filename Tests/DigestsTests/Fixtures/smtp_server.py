@@ -6,10 +6,12 @@ STATE_DIR/config.json (optional) may hold:
    "tls": ["cert.pem", "key.pem"],      # offer STARTTLS with this certificate
    "require_tls": true,                 # refuse MAIL before STARTTLS
    "refuse": ["nobody@example.org"],    # answer 550 to RCPT TO for these
-   "drop_data": true}                   # close the connection when DATA ends, before any reply
+   "drop_data": true,                   # close the connection when DATA ends, before any reply
+   "stall_data": true}                  # never answer the end of DATA (a client timeout)
 It writes STATE_DIR/port once listening, and each accepted message as STATE_DIR/messages/NNNN.eml with
 NNNN.json beside it (mail_from, rcpt_tos, auth login, tls). It stops when stdin closes.
 """
+import asyncio
 import json
 import os
 import socket
@@ -38,6 +40,8 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if config.get("stall_data"):
+            await asyncio.sleep(8)
         if config.get("drop_data"):
             server.transport.abort()
             return "421 dropped"
