@@ -106,6 +106,7 @@ public struct SMTPSettings: Sendable {
     /// Limit for one message's exchange, in seconds.
     public var timeout: Double
 
+    /// Settings; TLS `auto` by default.
     public init(url: String, username: String? = nil, password: String? = nil, tls: TLS = .auto, caFile: String? = nil,
                 timeout: Double = 60) {
         self.url = url; self.username = username; self.password = password; self.tls = tls; self.caFile = caFile
@@ -134,6 +135,7 @@ public struct SMTPError: Error, Sendable, CustomStringConvertible, Equatable {
     public var step: String
     public var message: String
 
+    /// An error naming the server, the recipient and the step.
     public init(server: String, recipient: String, step: String, message: String) {
         self.server = server; self.recipient = recipient; self.step = step; self.message = message
     }

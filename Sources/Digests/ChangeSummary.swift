@@ -13,6 +13,7 @@ public struct ChangeSummary: Sendable, Equatable {
     /// Words shown on each side (reason: a digest line, not the article; the link has the rest).
     static let maxWords = 40
 
+    /// The short diff between a previous and a current revision.
     public init(previousTitle: String?, title: String?, previousText: String?, text: String?) {
         let oldTitle = normalizeWhitespace(previousTitle ?? ""), newTitle = normalizeWhitespace(title ?? "")
         titleWas = oldTitle != newTitle && previousTitle != nil ? oldTitle : nil

@@ -9,6 +9,7 @@ public struct DigestBuilder: Sendable {
     /// Source ids in config order (sections of baselines follow it).
     public var sourceOrder: [String]
 
+    /// A builder for one digest's selection.
     public init(selection: DigestsConfig.Digest, watchlist: Watchlist?, sourceOrder: [String]) {
         self.selection = selection; self.watchlist = watchlist; self.sourceOrder = sourceOrder
     }

@@ -33,6 +33,7 @@ public struct DigestDelivery: Sendable {
     /// Test hook: called after the SMTP server accepted a message, before it is marked delivered.
     var afterAccept: (@Sendable (DigestMessageRecord) throws -> Void)?
 
+    /// A delivery over `store` of the digests of `config`.
     public init(store: Store, config: DigestsConfig, watchlist: Watchlist?, outDir: String, sourceOrder: [String],
                 trouble: [RunDigest.Trouble], environment: [String: String] = ProcessInfo.processInfo.environment,
                 now: @escaping @Sendable () -> Date = { Date() }) {

@@ -18,6 +18,7 @@ public struct MailMessage: Sendable {
     public var text: String
     public var html: String
 
+    /// A message; nothing is encoded until ``rendered``.
     public init(from: String, to: String, subject: String, date: Date, messageID: String, listID: String,
                 text: String, html: String) {
         self.from = from; self.to = to; self.subject = subject; self.date = date; self.messageID = messageID

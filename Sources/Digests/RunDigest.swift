@@ -21,6 +21,7 @@ public struct RunDigest: Sendable {
         public var failures: Int
         public var status: String
 
+        /// A source in trouble.
         public init(source: String, error: String, failures: Int, status: String) {
             self.source = source; self.error = error; self.failures = failures; self.status = status
         }

@@ -37,6 +37,7 @@ public struct NewDigestMessage: Sendable, Equatable {
     public var runs: [Int64]
     public var createdAt: Date
 
+    /// A message to store.
     public init(digestId: String, recipient: String, messageId: String, format: String, path: String?, body: Data,
                 runs: [Int64], createdAt: Date) {
         self.digestId = digestId; self.recipient = recipient; self.messageId = messageId; self.format = format

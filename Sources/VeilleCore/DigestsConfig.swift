@@ -64,6 +64,7 @@ public struct DigestsConfig: Sendable, Equatable {
         /// Limit for one message's whole SMTP exchange (default 60 s).
         public var timeout: TimeInterval
 
+        /// An SMTP section; defaults as in the README.
         public init(url: String, from: String, usernameEnv: String? = nil, passwordEnv: String? = nil,
                     starttls: StartTLS = .auto, caFile: String? = nil, pause: TimeInterval = 1, timeout: TimeInterval = 60) {
             self.url = url; self.from = from; self.usernameEnv = usernameEnv; self.passwordEnv = passwordEnv
@@ -90,6 +91,7 @@ public struct DigestsConfig: Sendable, Equatable {
         /// `file` digests: a folder relative to the digest folder.
         public var path: String?
 
+        /// A digest; defaults as in the README.
         public init(id: String, channel: Channel, to: [String] = [], campaigns: Selection = .all, actors: [String] = [],
                     sources: Selection = .all, unmatched: Bool = false, quiet: Bool = true, format: Format = .html,
                     path: String? = nil) {
@@ -101,6 +103,7 @@ public struct DigestsConfig: Sendable, Equatable {
     public var smtp: SMTP?
     public var digests: [Digest]
 
+    /// A digests file.
     public init(smtp: SMTP?, digests: [Digest]) { self.smtp = smtp; self.digests = digests }
 
     static let topKeys: Set<String> = ["smtp", "digests"]
