@@ -65,7 +65,7 @@ public enum NearDuplicates {
         var inWord = false
         for scalar in text.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                for b in String(scalar).utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+                h = (h ^ UInt64(scalar.value)) &* 0x100000001b3
                 inWord = true
             } else if inWord {
                 words.append(h); h = 0xcbf29ce484222325; inWord = false

@@ -190,6 +190,22 @@ import VeilleCore
         #expect(try Self.pending(w) == 1)
     }
 
+    @Test func requiredStartTLSAgainstAServerWithoutItIsRefusedBeforeAnythingIsSent() throws {
+        let server = try SMTPTestServer.start()
+        let w = try Self.world()
+        let yaml = Self.yaml(server.url, to: ["a@example.org"], extra: "  starttls: required")
+        _ = try w.delivery(yaml).deliver(currentRun: nil)
+        try w.crawl(["lemonde": [DigestWorld.item(15, title: "Doppelgänger", text: "Doppelgänger.", source: "lemonde")]])
+        do {
+            _ = try w.delivery(yaml).deliver(currentRun: nil)
+            Issue.record("sent in clear although TLS was required")
+        } catch let e as DigestError {
+            #expect(e.description.contains("STARTTLS") && e.description.contains("a@example.org"), "\(e)")
+        }
+        let stillPending = try Self.pending(w)
+        #expect(server.received().isEmpty && stillPending == 1)
+    }
+
     @Test func mimeHeadersNeverCarryUntrustedLineBreaks() {
         let m = MailMessage(from: "Véille «Ω» <veille@example.org>", to: "a@example.org",
                             subject: "Sujet\r\nBcc: x@y.org " + String(repeating: "é", count: 80), date: Date(timeIntervalSince1970: 0),
