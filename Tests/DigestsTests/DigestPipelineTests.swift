@@ -44,7 +44,7 @@ import TestSupport
         let config = dir.appendingPathComponent("Feeds")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
         try DigestWorld.watchlistYAML.write(to: config.appendingPathComponent("watchlist.yaml"), atomically: true, encoding: .utf8)
-        try "sources:\n  - id: t\n    kind: feed\n    url: \(http.url("/f.xml"))\n    timeout: 5s\n"
+        try "sources:\n  - id: t\n    kind: feed\n    url: \(http.url("/f.xml"))\n    timeout: 5s\n    delay: 0s\n"
             .write(to: config.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
         let dead = try SMTPTestServer.start()
         let deadURL = dead.url
