@@ -100,4 +100,15 @@ import VeilleCore
         #expect(try String(contentsOfFile: target, encoding: .utf8).contains("Doppelgänger vu"))
         #expect(try w.store.digestMessages(digest: "notes").isEmpty)
     }
+
+    @Test func aDigestThatIsNotQuietWritesEvenWhenThereIsNothingNew() throws {
+        let w = try DigestWorld()
+        try w.crawl(["lemonde": [DigestWorld.item(1, title: "Base", source: "lemonde")]])
+        let yaml = "digests:\n  - id: daily\n    channel: file\n    format: markdown\n    quiet: false\n"
+        _ = try w.delivery(yaml).deliver(currentRun: nil)
+        w.clock = w.clock.addingTimeInterval(60)
+        let paths = try w.delivery(yaml).deliver(currentRun: nil)
+        #expect(paths.count == 1)
+        #expect(try String(contentsOfFile: paths[0], encoding: .utf8).contains("nothing new"))
+    }
 }

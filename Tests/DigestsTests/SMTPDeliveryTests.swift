@@ -48,8 +48,11 @@ import VeilleCore
         #expect(server.received().isEmpty)
         try w.crawl(["lemonde": [DigestWorld.item(4, title: DigestRenderTests.hostile + " bis", text: "Bakou, boycott Paris 2024 encore.", source: "lemonde"),
                                  DigestWorld.item(5, title: "Orages", text: "Encore.", source: "lemonde")]])
-        let delivery = try w.delivery(Self.yaml(server.url))
+        var delivery = try w.delivery(Self.yaml(server.url))
+        let pauses = PauseLog()
+        delivery.pause = { pauses.add($0) }
         _ = try delivery.deliver(currentRun: nil)
+        #expect(pauses.values == [0.01], "one pause between the two messages, as configured")
         let got = server.received()
         #expect(got.map(\.rcptTos) == [["analyste@example.org"], ["veille@example.org"]])
         let stored = try w.store.digestMessages(digest: "morning")
@@ -217,4 +220,12 @@ import VeilleCore
         #expect(!raw.contains("\r\n.\r\n") && ParsedMail(raw).subject.contains("Sujet Bcc: x@y.org éé"))
         #expect(ParsedMail(raw).text.hasPrefix(".\nligne\nxxxx"))
     }
+}
+
+/// Records the pauses a delivery asked for.
+final class PauseLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [Double] = []
+    func add(_ v: Double) { lock.lock(); list.append(v); lock.unlock() }
+    var values: [Double] { lock.lock(); defer { lock.unlock() }; return list }
 }
