@@ -55,6 +55,12 @@ let package = Package(
             "TestSupport",
         ]),
 
+        // Fuzzing: libFuzzer targets run by Tests/Fuzz/run-fuzzers.sh; an ordinary build replays saved inputs.
+        .target(name: "CFuzzMain"),
+        .executableTarget(name: "veille-fuzz", dependencies: [
+            "CFuzzMain", "Syndication", "Extraction", "Parliament", "Matching", "VeilleCore",
+        ]),
+
         // Tests: pure modules directly, the rest against real servers on 127.0.0.1.
         .target(name: "TestSupport", dependencies: ["VeilleCore"], path: "Tests/TestSupport"),
         .testTarget(name: "VeilleCoreTests", dependencies: ["VeilleCore", "TestSupport"],
