@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Pipeline
 import Storage
 import Testing
@@ -60,5 +63,66 @@ import TestSupport
         #expect(line.hasSuffix("`"))
         let jsonPath = try #require(report.digestPaths.first { $0.hasSuffix(".json") })
         #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) is [String: Any])
+    }
+
+    /// digests.yaml file digests in every format, and the email rendered by `veille digest --replay`.
+    static let digestsYAML = """
+        smtp:
+          url: smtp://127.0.0.1:1
+          from: "veille <veille@example.org>"
+        digests:
+        \(["html", "markdown", "json", "atom"].map { "  - {id: f-\($0), channel: file, format: \($0), unmatched: true, quiet: false}\n" }.joined())
+        """
+
+    @Test func injectedTextIsInertInHTMLAtomAndMail() async throws {
+        let w = try await PipelineWorld()
+        try w.server.write("feed.xml", "<rss version=\"2.0\"><channel><title>Injection</title><item><guid>calm</guid><title>Calme</title></item></channel></rss>")
+        try Hostile.configure(w, [Hostile.feed(w, id: "inject", path: "/feed.xml")])
+        let yaml = w.config.appendingPathComponent("digests.yaml")
+        try Self.digestsYAML.write(to: yaml, atomically: true, encoding: .utf8)
+        let common = ["--config", w.config.path, "--db", w.db, "--out", w.out]
+        #expect(try CLITests.run(["run", "--all"] + common).code == 0)
+        try w.server.write("feed.xml", try PipelineWorld.fixtureText("hostile/injection.rss"))
+        let second = try CLITests.run(["run", "--all"] + common)
+        #expect(second.code == 0, "\(second.stderr.suffix(1_000))")
+        let run = try #require(try w.store().latestCompletedRun())
+        #expect(try w.store().deltas(.run(run)).count == 3)
+
+        func newest(_ prefix: String, _ ext: String) throws -> String {
+            let file = try #require(Hostile.digestFiles(w).last { $0.lastPathComponent.hasPrefix(prefix) && $0.pathExtension == ext })
+            return try String(contentsOf: file, encoding: .utf8)
+        }
+        let html = try newest("f-html", "html")
+        #expect(html.contains("X-Injected"), "the hostile items are listed")
+        for tag in ["<script", "<img", "onerror=alert", "</entry>", "<h1>faux"] { #expect(!html.contains(tag), "raw \(tag) in the HTML") }
+        let md = try newest("f-markdown", "md")
+        for line in md.split(whereSeparator: \.isNewline) {
+            for start in Self.injectedLineStarts { #expect(!line.trimmingCharacters(in: .whitespaces).hasPrefix(start), "\(line)") }
+        }
+        for tag in Self.rawMarkup { #expect(!md.contains(tag), "raw \(tag) in the Markdown") }
+        let json = try newest("f-json", "json")
+        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
+        let atom = try newest("f-atom", "atom")
+        #expect(XMLParser(data: Data(atom.utf8)).parse(), "the Atom file is well formed")
+        for tag in ["<script", "<img", "<h1>"] { #expect(!atom.contains(tag), "raw \(tag) in the Atom") }
+
+        // The email: add an email digest and render the run again as a message (nothing is sent).
+        try (Self.digestsYAML + "  - {id: mail, channel: email, to: [analyste@example.org], unmatched: true, quiet: false}\n")
+            .write(to: yaml, atomically: true, encoding: .utf8)
+        let eml = w.dir.appendingPathComponent("digest.eml").path
+        let replay = try CLITests.run(["digest", "--replay", "\(run)", "--digest", "mail", "--to-file", eml] + common)
+        #expect(replay.code == 0, "\(replay.stderr.suffix(1_000))")
+        guard replay.code == 0 else { return }
+        let message = try String(contentsOfFile: eml, encoding: .utf8)
+        #expect(message.contains("X-Injected"), "the hostile items are in the message")
+        let headerEnd = message.range(of: "\r\n\r\n") ?? message.range(of: "\n\n")
+        let headers = String(message[..<(headerEnd?.lowerBound ?? message.endIndex)])
+        for line in headers.split(whereSeparator: \.isNewline) {
+            for start in ["Bcc:", "X-Injected:", "Cc:"] { #expect(!line.hasPrefix(start), "injected mail header: \(line)") }
+            if line.hasPrefix("Subject:") { #expect(!line.contains("pwned"), "the subject is made of counts only: \(line)") }
+        }
+        let htmlParts = message.split(whereSeparator: \.isNewline).filter { $0.lowercased().hasPrefix("content-type: text/html") }
+        #expect(htmlParts.count == 1, "one text/html part, none injected: \(htmlParts.count)")
+        #expect(!message.contains("<script"), "no raw script in the message")
     }
 }
