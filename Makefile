@@ -1,6 +1,6 @@
 # veille: `make run` (the nightly job on ./Feeds), `make test` (the whole suite), `make demo` (offline).
 SHELL := /bin/bash
-DEBS := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev python3-aiosmtpd pkg-config
+DEBS := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev python3-aiosmtpd openssl pkg-config
 SWIFT ?= swift
 BIN := .build/release/veille
 

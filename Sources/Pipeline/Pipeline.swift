@@ -29,6 +29,7 @@ public struct Pipeline: Sendable {
     public func run() async throws -> RunReport {
         let config = try Self.loadSources(options.sourcesPath)
         try checkSourceIDs(config.sources)
+        try DigestStage.check(options: options, config: config)
         let matcher = try MatchStage.load(path: options.watchlistPath)
         let siteRules = try Self.loadSiteRules(options.sitesPath)
         let lock = try RunLock(databasePath: options.databasePath)

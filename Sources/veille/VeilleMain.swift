@@ -41,7 +41,7 @@ struct Veille: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [RunCommand.self, CrawlCommand.self, SourcesCommand.self, FeedCommand.self,
                       ExportCommand.self, MatchCommand.self, RematchCommand.self, SearchCommand.self, SenateCommand.self, ExtractCommand.self,
-                      BackupCommand.self, PruneCommand.self, VacuumCommand.self, DemoCommand.self],
+                      BackupCommand.self, PruneCommand.self, VacuumCommand.self, DemoCommand.self, DigestCommand.self],
         defaultSubcommand: nil
     )
 }
