@@ -70,12 +70,14 @@ struct FeedCrawler: Sendable {
         return outcome
     }
 
-    /// A feed entry as an item: the content is the text when there is one, else the summary.
+    /// A feed entry as an item: the content is the text when there is one (never a photo caption), else
+    /// the summary.
     static func incoming(_ e: FeedEntry, base: String) -> IncomingItem {
         let link = e.link.flatMap { URLNormalizer.resolve($0, against: base) }
         let id = e.id?.trimmingCharacters(in: .whitespacesAndNewlines)
         return IncomingItem(guid: (id?.isEmpty ?? true) ? nil : id, url: link, title: e.title,
-                            text: e.contentText ?? e.summaryText, summary: e.summaryText, author: e.author,
+                            text: (e.contentIsMediaCaption ? nil : e.contentText) ?? e.summaryText,
+                            summary: e.summaryText, author: e.author,
                             published: e.published ?? e.updated, updated: e.updated, textVersion: 1)
     }
 }

@@ -159,3 +159,16 @@ import TestSupport
         withExtendedLifetime(held) {}
     }
 }
+
+/// A photo caption (Media RSS) is never an item's text.
+@Suite struct CaptionTests {
+    @Test func leMondeCaptionsAreNotTheText() async throws {
+        let w = try await PipelineWorld()
+        try w.server.copy(PipelineWorld.fixture("lemonde-international.rss"), to: "int.xml")
+        try w.configure([("lemonde-international", "/int.xml")])
+        _ = try await w.run()
+        // The first item's caption describes a portrait of Washington; its description is the chronicle's teaser.
+        #expect(try w.store().search("Yorktown").isEmpty)
+        #expect(try w.store().search("chercheurs américains").count == 1)
+    }
+}

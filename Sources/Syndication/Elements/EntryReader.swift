@@ -28,6 +28,8 @@ struct EntryReader {
         var summary: String??
         var hasContent = false
         var content: String?
+        /// The content came from a Media RSS description (a caption).
+        var contentFromMedia = false
         var person: Person?
         var authorText: String?
 
@@ -56,6 +58,7 @@ struct EntryReader {
         var entry = state.entry
         entry.summaryText = state.summary ?? nil
         entry.contentText = state.content.flatMap { $0.isEmpty ? nil : $0 }
+        entry.contentIsMediaCaption = state.contentFromMedia && entry.contentText != nil
         entry.author = state.person?.name ?? state.person?.email ?? state.authorText
         return entry
     }
@@ -106,7 +109,10 @@ struct EntryReader {
             let text = ElementText.read(child, default: role == .description ? .html : .plain, guessHTML: !isAtom)
             if state.summary != nil, !state.hasContent {
                 state.hasContent = true
-                if state.content == nil { state.content = text ?? "" }
+                if state.content == nil {
+                    state.content = text ?? ""
+                    state.contentFromMedia = family == .media
+                }
             } else if state.claims(.summary, at: depth) {
                 state.summary = .some(text)
             }

@@ -30,7 +30,7 @@ enum FeedVocabulary {
         "http://example.com/dtds/podcast-1.0.dtd": .itunes,
         "http://www.w3.org/1999/xhtml": .xhtml,                   // xhtml:body in RSS
         "http://www.w3.org/1999/02/22-rdf-syntax-ns#": .rdf,      // RSS 1.0 envelope
-        "http://search.yahoo.com/mrss/": .media,                  // Media RSS (captions: never the entry's text)
+        "http://search.yahoo.com/mrss/": .media,                  // Media RSS (captions read as descriptions)
         "http://search.yahoo.com/mrss": .media,
     ]
 
@@ -70,9 +70,11 @@ enum FeedVocabulary {
             }
         case .xhtml: return name == "body" ? .xhtmlBody : nil
         case .media:
-            // Media RSS titles and descriptions describe a photo or a video (Le Monde's captions), not the
-            // entry: feedparser reads them as the entry's own, but an analyst's text must not be a caption.
-            return nil
+            switch name {
+            case "title": return .title
+            case "description": return .description
+            default: return nil
+            }
         case .rdf, .other: return nil
         }
     }

@@ -18,6 +18,9 @@ public struct FeedEntry: Sendable, Equatable {
     public var summaryText: String?
     /// The first full content (`content:encoded`, Atom `<content>`, xhtml body) as plain text.
     public var contentText: String?
+    /// True when `contentText` is a Media RSS description (a photo or video caption) that feedparser's
+    /// rules read as content: the entry's own text is then its summary, and the pipeline uses that.
+    public var contentIsMediaCaption = false
 
     /// Creates an entry value.
     public init(id: String? = nil, title: String? = nil, link: String? = nil, published: Date? = nil,
