@@ -150,5 +150,10 @@ import TestSupport
             SELECT count(*) FROM delta d JOIN run r ON r.id = d.runId WHERE d.baseline = 0 AND r.status != 'completed'
             """)
         print("crash safety: \(listed.count) deltas listed once in digests; \(undigested.first?[0] ?? "?") non-baseline deltas of killed runs in no digest file")
+        // Without digests.yaml each run writes the digest of its own deltas only, so what a killed run
+        // stored is in no file (with digests.yaml the outbox delivers it: CrashSafetyDigestTests).
+        withKnownIssue("foundation run digests: the deltas of a killed run reach no digest file", isIntermittent: true) {
+            #expect(undigested == [["0"]])
+        }
     }
 }

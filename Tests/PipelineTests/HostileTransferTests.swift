@@ -33,6 +33,7 @@ import TestSupport
         let big = try #require(outcomes["big"])
         #expect(big.status == "failed" && big.error?.contains(c.error) == true, "\(c.name): \(big)")
         #expect(rss < Self.memoryBoundKB && peak < Self.memoryBoundKB, "\(c.name): RSS +\(rss) KB, VmHWM +\(peak) KB")
+        print("hostile transfer \(c.name): stopped with \(big.error ?? ""), RSS +\(rss) KB, VmHWM +\(peak) KB")
         #expect(try Hostile.query(w.db, "SELECT count(*) FROM item WHERE sourceId = 'big'") == [["0"]])
         let state = try #require(try w.store().sourceState("big"))
         #expect(state.consecutiveFailures == 1 && state.inTrouble)
@@ -49,6 +50,7 @@ import TestSupport
         // Retries of a timeout are allowed, but each is cut at 2 s: far from the 2,000 s of the drip.
         #expect(Date().timeIntervalSince(started) < 60)
         #expect(rss < Self.memoryBoundKB)
+        print("hostile transfer drip: \(outcome.error ?? ""), RSS +\(rss) KB, \(Int(Date().timeIntervalSince(started))) s")
     }
 
     @Test func aRedirectLoopIsStoppedAtTheLimit() async throws {
