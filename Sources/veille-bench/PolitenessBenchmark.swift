@@ -2,18 +2,18 @@ import Foundation
 import Pipeline
 import TestSupport
 
-/// `veille-bench politeness [--hosts 20] [--feeds-per-host 10] [--size 200000] [--latency 0.1] [--delay 1]`:
+/// `veille-bench politeness [--hosts 20] [--feeds-per-host 10] [--size 200000] [--item-size 2000] [--latency 0.1] [--delay 1]`:
 /// the operations issue's figures for the full nightly run (in-process ``Pipeline``, like `run`).
 ///
 /// One loopback server per host (127.0.0.10 and up, each serving its robots.txt), FEEDS_PER_HOST RSS
-/// feeds of SIZE bytes each (uncompressed, ~2 KB items), LATENCY seconds added to every answer, every
+/// feeds of SIZE bytes each (uncompressed, items of about ITEM_SIZE bytes), LATENCY seconds added to every answer, every
 /// source with `delay` DELAY. A first run (`run --all`: baseline) then the same run with nothing changed.
 /// For each: wall time next to the lower bound the per-host gap imposes — (requests per host − 1) × delay,
 /// robots.txt counted, as every request is — and, counted on the servers, the requests, the 304 share
 /// and the body bytes sent (status lines and headers not included).
 enum PolitenessBenchmark {
     struct Settings {
-        var hosts = 20, perHost = 10, size = 200_000
+        var hosts = 20, perHost = 10, size = 200_000, itemSize = 2000
         var latency = 0.1, delay = 1.0
     }
 
@@ -26,6 +26,7 @@ enum PolitenessBenchmark {
             case "--hosts": s.hosts = Int(value) ?? s.hosts
             case "--feeds-per-host": s.perHost = Int(value) ?? s.perHost
             case "--size": s.size = Int(value) ?? s.size
+            case "--item-size": s.itemSize = Int(value) ?? s.itemSize
             case "--latency": s.latency = Double(value) ?? s.latency
             case "--delay": s.delay = Double(value) ?? s.delay
             default: break
@@ -48,7 +49,7 @@ enum PolitenessBenchmark {
             try server.write("robots.txt", robots)
             sizes["\(server.baseURL)/robots.txt"] = robots.utf8.count
             for f in 0..<s.perHost {
-                let feed = feedText(host: h, feed: f, size: s.size)
+                let feed = feedText(host: h, feed: f, size: s.size, itemSize: s.itemSize)
                 try server.write("feed-\(f).xml", feed)
                 sizes["\(server.baseURL)/feed-\(f).xml"] = feed.utf8.count
                 yaml += "  - id: h\(h)-f\(f)\n    url: \(server.url("/feed-\(f).xml"))\n    every: 1h\n    delay: \(s.delay)s\n"
@@ -59,8 +60,8 @@ enum PolitenessBenchmark {
                                  databasePath: dir.appendingPathComponent("v.sqlite").path,
                                  outDir: dir.appendingPathComponent("digests").path, all: true)
         let bound = Double(s.perHost) * s.delay   // perHost + 1 requests per host (robots.txt included)
-        var lines = [String(format: "%d feeds of %d bytes over %d hosts, %.0f ms latency, delay %.1f s; bound %.1f s (%d requests per host; %.1f s without robots.txt)",
-                            s.hosts * s.perHost, s.size, s.hosts, s.latency * 1000, s.delay, bound, s.perHost + 1,
+        var lines = [String(format: "%d feeds of %d bytes (items of ~%d bytes) over %d hosts, %.0f ms latency, delay %.1f s; bound %.1f s (%d requests per host; %.1f s without robots.txt)",
+                            s.hosts * s.perHost, s.size, s.itemSize, s.hosts, s.latency * 1000, s.delay, bound, s.perHost + 1,
                             Double(s.perHost - 1) * s.delay)]
         var firstBytes = 0
         for pass in ["first run", "rerun"] {
@@ -84,9 +85,10 @@ enum PolitenessBenchmark {
         return lines.joined(separator: "\n")
     }
 
-    /// An RSS feed of about `size` bytes: ~2 KB items with distinct GUIDs.
-    static func feedText(host: Int, feed: Int, size: Int) -> String {
-        let filler = String(repeating: "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ", count: 30)
+    /// An RSS feed of about `size` bytes: items of about `itemSize` bytes with distinct GUIDs.
+    static func feedText(host: Int, feed: Int, size: Int, itemSize: Int) -> String {
+        let sentence = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. "
+        let filler = String(repeating: sentence, count: max(1, (itemSize - 150) / sentence.utf8.count))
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>host \(host) feed \(feed)</title>\n"
         var n = 0
         while out.utf8.count < size - 200 {

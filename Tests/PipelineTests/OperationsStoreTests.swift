@@ -98,6 +98,25 @@ import Testing
         #expect(titles == ["item 0 v9"])
     }
 
+    @Test func pruneRemovesOldRawPageBytesOfUnlinkedItemsOnly() throws {
+        let scratch = try Scratch()
+        let store = try Store(path: scratch.db)
+        try store.syncSources([("s", "feed", "https://e.org/feed")])
+        let ids = try Self.store(store, count: 2, version: 0, at: Self.old).deltas.map(\.itemID)
+        for id in ids {   // each item: its `first` revision, then its page (an `article` revision and evidence)
+            let page = ArticleResult(raw: Array("<p>page \(id)</p>".utf8), status: 200, etag: nil, lastModified: nil,
+                                     text: "page \(id)", title: nil, canonicalURL: nil, byline: nil, language: nil,
+                                     published: nil, extractorVersion: 1)
+            try store.storeFirstArticle(item: id, url: "https://e.org/\(id)", result: page, at: Self.old.addingTimeInterval(60))
+        }
+        try store.replaceLinks([ids[1]: [ItemLink(entityID: "a1", entityKind: "actor", evidence: "[]")]],
+                               watchlistHash: "h", at: Self.recent)
+        let outcome = try store.prune(olderThan: Self.recent)
+        #expect(outcome.revisions == 1 && outcome.rawRows == ["evidence": 1])
+        #expect(try store.evidence(item: ids[0]).isEmpty)
+        #expect(try store.evidence(item: ids[1]).map(\.raw) == [Array("<p>page \(ids[1])</p>".utf8)])
+    }
+
     @Test func vacuumCompactsAndKeepsEverything() throws {
         let scratch = try Scratch()
         let store = try Store(path: scratch.db)
