@@ -58,24 +58,8 @@ public enum ExtractBatch {
         return "{\(body),\"extractor_version\":\(ArticleExtractor.version)}"
     }
 
-    /// A JSON string literal, or `null`.
+    /// A JSON string literal (the project's one escaper), or `null`.
     static func quote(_ s: String?) -> String {
-        guard let s else { return "null" }
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
+        s.map(JSONValue.quoted) ?? "null"
     }
 }

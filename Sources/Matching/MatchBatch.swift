@@ -1,4 +1,5 @@
 import Foundation
+import VeilleCore
 
 /// The JSON printed by `veille match FILE` and `veille match --batch` (issue 5's contract).
 ///
@@ -52,21 +53,6 @@ public enum MatchBatch {
         return out + "]}"
     }
 
-    /// A JSON string literal.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
-                out += String(format: "\\u%04x", u.value)
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (the project's one escaper).
+    static func quote(_ s: String) -> String { JSONValue.quoted(s) }
 }

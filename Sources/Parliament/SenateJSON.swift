@@ -1,4 +1,5 @@
 import Foundation
+import VeilleCore
 
 /// The JSON of `veille senate parse` (issue 3's contract), keys in the contract's order, nulls written.
 public enum SenateJSON {
@@ -93,26 +94,7 @@ public enum SenateJSON {
         mutating func int(_ v: Int?) { out += v.map(String.init) ?? "null" }
         mutating func string(_ v: String?) {
             guard let v else { return null() }
-            out += "\""
-            for u in v.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{2028}": out += "\\u2028"
-                case "\u{2029}": out += "\\u2029"
-                default:
-                    if u.value < 0x20 {
-                        let hex = String(u.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(u)
-                    }
-                }
-            }
-            out += "\""
+            out += JSONValue.quoted(v)
         }
     }
 }
