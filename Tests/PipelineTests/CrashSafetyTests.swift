@@ -52,7 +52,7 @@ import TestSupport
         }
     }
 
-    static let trials = 24
+    static let trials = 20
     static let sources = 4
 
     @Test func killedRunsLoseAndDoubleNothing() async throws {
