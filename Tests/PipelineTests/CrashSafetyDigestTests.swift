@@ -62,6 +62,7 @@ import TestSupport
             try CrashSafetyTests.check(w, served: served, label: "trial \(trial)")
         }
         #expect(killedMidRun >= Self.trials / 2, "only \(killedMidRun) of \(Self.trials) kills hit a running process")
+        print("crash safety: \(killedMidRun) of \(Self.trials) SIGKILLs hit a running veille")
         try Self.checkDelivery(w)
     }
 

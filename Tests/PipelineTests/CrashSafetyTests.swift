@@ -90,6 +90,7 @@ import TestSupport
             try Self.check(w, served: served, label: label)
         }
         #expect(killedMidRun >= Self.trials / 2, "only \(killedMidRun) of \(Self.trials) kills hit a running process")
+        print("crash safety: \(killedMidRun) of \(Self.trials) SIGKILLs hit a running veille")
         try Self.checkDigests(w)
     }
 
