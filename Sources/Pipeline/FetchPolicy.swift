@@ -15,7 +15,9 @@ import VeilleCore
 ///    a `Retry-After` on 429 or 503 is honoured (clamped to a day); one longer than a run waits
 ///    (``RetryPolicy/maxWait``) leaves the host alone for the rest of the run (``HostDeferred``);
 /// 4. a final 429 or 5xx becomes an error that says how many tries were made
-///    (`fetch https://…: HTTP 503 after 3 tries`), with any problem of its `Retry-After` value.
+///    (`fetch https://…: HTTP 503 after 3 tries`), with any problem of its `Retry-After` value;
+/// 5. a URL whose site's robots.txt answered 5xx or could not be reached is not fetched (RFC 9309) and
+///    fails with that reason (``RobotsUnavailable``): the host is unwell, the source is not "blocked".
 struct FetchPolicy: Sendable {
     let fetch: RunContext.Fetch
     private let polite: PoliteFetcher<ContinuousClock>
@@ -49,11 +51,25 @@ struct FetchPolicy: Sendable {
             stored = [:]
         }
         let transport: PoliteFetcher<ContinuousClock>.Transport = { request in
-            try await ledger.checkDeferred(request.url)
-            let response = try await fetcher.fetch(request)
-            await ledger.count(response)
-            try await ledger.deferIfAskedTo(response, request: request, maxWait: retry.maxWait, now: Date())
-            return response
+            // robots.txt requests (RobotsCache's: capped and truncated) are watched: when one fails, the
+            // site's sources fail with that reason instead of reading as "blocked by robots.txt".
+            let robotsSite = request.truncate && request.url.hasSuffix("/robots.txt") ? RobotsCache.site(of: request.url) : nil
+            do {
+                try await ledger.checkDeferred(request.url)
+                let response = try await fetcher.fetch(request)
+                await ledger.count(response)
+                if let robotsSite, response.status >= 500 {
+                    await ledger.robotsUnavailable(robotsSite, reason: "\(request.url): HTTP \(response.status)")
+                }
+                try await ledger.deferIfAskedTo(response, request: request, maxWait: retry.maxWait, now: Date())
+                return response
+            } catch {
+                if let robotsSite {
+                    let reason = (error as? FetchError).map { "\($0.url): \($0.reason)" } ?? "\(error)"
+                    await ledger.robotsUnavailable(robotsSite, reason: reason)
+                }
+                throw error
+            }
         }
         let polite = PoliteFetcher(throttle: HostThrottle(defaultDelay: duration(defaultDelay)), retry: retry,
                                    robots: true, stored: stored, transport: transport)
@@ -63,7 +79,18 @@ struct FetchPolicy: Sendable {
         }
         let fetch: RunContext.Fetch = { request in
             try await ledger.checkDeferred(request.url)
-            let response = try await polite.fetch(request)
+            let response: FetchResponse
+            do {
+                response = try await polite.fetch(request)
+            } catch let error as FetchError {
+                // RFC 9309: an unreachable robots.txt disallows the site for this run; that is the host's
+                // failure (counted, backed off), not a publisher's refusal.
+                if case .disallowedByRobots = error, let site = RobotsCache.site(of: request.url),
+                   let reason = await ledger.robotsProblem(site) {
+                    throw RobotsUnavailable(url: request.url, reason: reason)
+                }
+                throw error
+            }
             if let problem = response.retryAfterProblem {
                 logger.warning("fetch \(request.url): \(problem)", metadata: ["fetch.url": "\(request.url)"])
             }
@@ -110,6 +137,14 @@ struct FetchPolicy: Sendable {
         }
     }
 
+    /// A URL not fetched because its site's robots.txt could not be read this run (5xx, network error).
+    struct RobotsUnavailable: Error, CustomStringConvertible, Sendable {
+        var url: String
+        var reason: String
+
+        var description: String { "fetch \(url): not fetched this run, robots.txt unavailable (\(reason))" }
+    }
+
     /// A host that asked (429 or 503 with `Retry-After`) to be left alone longer than a run waits.
     struct HostDeferred: Error, CustomStringConvertible, Sendable {
         var url: String
@@ -135,12 +170,19 @@ actor FetchLedger {
 
     private(set) var totals = Totals()
     private var deferred: [String: (until: Date, retryAfter: String)] = [:]
+    private var robotsProblems: [String: String] = [:]
 
     func count(_ response: FetchResponse) {
         totals.requests += 1
         if response.notModified { totals.notModified += 1 }
         totals.wireBytes += response.bytesReceived + response.headerBytes
     }
+
+    /// Notes that a site's robots.txt could not be read this run.
+    func robotsUnavailable(_ site: String, reason: String) { robotsProblems[site] = reason }
+
+    /// Why a site's robots.txt could not be read this run, nil when it could.
+    func robotsProblem(_ site: String) -> String? { robotsProblems[site] }
 
     /// Throws ``FetchPolicy/HostDeferred`` when the URL's host asked to be left alone.
     func checkDeferred(_ url: String) throws {

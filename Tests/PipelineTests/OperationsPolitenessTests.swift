@@ -27,6 +27,22 @@ import TestSupport
         #expect(due > Date().addingTimeInterval(3000))
     }
 
+    @Test func anUnreadableRobotsTxtFailsTheSourceWithItsReason() async throws {
+        let w = try await PipelineWorld()
+        try w.server.route("/robots.txt", .status(500))
+        try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "atom.xml")
+        try w.configure([("a", "/atom.xml")],
+                        extra: "  - id: down\n    url: http://127.0.0.1:9/feed.xml\n    timeout: 5s\n    delay: 0s\n")
+        let report = try await w.run()
+        let a = try #require(report.outcomes.first { $0.source == "a" })
+        #expect(a.failed && a.error == "fetch \(w.server.url("/atom.xml")): not fetched this run, robots.txt unavailable (\(w.server.url("/robots.txt")): HTTP 500)")
+        #expect(w.server.requests(path: "/atom.xml").isEmpty)
+        let down = try #require(report.outcomes.first { $0.source == "down" })
+        #expect(down.failed && down.error?.contains("robots.txt unavailable (http://127.0.0.1:9/robots.txt:") == true)
+        #expect(try w.store().sourceState("down")?.consecutiveFailures == 1)
+        #expect(try OperationsScheduleTests.trouble(report) == ["a": "failed", "down": "failed"])
+    }
+
     @Test func robotsTxtIsFetchedOncePerRunAndRevalidatedOnTheNext() async throws {
         let w = try await PipelineWorld()
         try w.server.write("robots.txt", "User-agent: *\nDisallow: /private/\n")
