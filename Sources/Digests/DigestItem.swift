@@ -42,11 +42,19 @@ public struct DigestItem: Sendable {
                              previousText: delta.previousText, text: delta.text)
     }
 
-    /// The evidence of a stored link (its JSON list of matches).
+    /// How many matches of one entity a digest shows for an item.
+    static let evidencePerEntity = 3
+
+    /// The evidence of a stored link (its JSON list of matches), as a digest shows it: the first place of
+    /// each alias, direct aliases before the terms of an `all` rule, at most ``evidencePerEntity``, so a
+    /// digest reads in two minutes. The stored link keeps every match (`veille export`, the database).
     static func evidence(of link: ItemLink) -> [Evidence] {
         guard let data = link.evidence.data(using: .utf8),
               let list = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] else { return [] }
-        return list.map { m in
+        var seen = Set<String>()
+        let firsts = list.filter { seen.insert($0["alias"] as? String ?? "").inserted }
+        let ordered = firsts.filter { ($0["rule"] as? String) != "all" } + firsts.filter { ($0["rule"] as? String) == "all" }
+        return ordered.prefix(evidencePerEntity).map { m in
             Evidence(entity: link.entityID, entityKind: link.entityKind, alias: m["alias"] as? String ?? "",
                      found: m["found"] as? String ?? "", field: m["field"] as? String ?? "",
                      snippet: m["snippet"] as? String ?? "", rule: m["rule"] as? String)

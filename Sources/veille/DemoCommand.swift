@@ -37,7 +37,19 @@ struct DemoCommand: AsyncParsableCommand {
             let id = (f as NSString).deletingPathExtension
             yaml += "  - id: \(id)\n    kind: feed\n    url: http://127.0.0.1:\(server.port)/\(f)\n    every: 1h\n"
         }
+        if FileManager.default.fileExists(atPath: day1 + "/senat/questions.csv") {
+            yaml += "  - id: senat-questions\n    kind: senate-questions\n"
+            yaml += "    csv: http://127.0.0.1:\(server.port)/senat/questions.csv\n"
+            yaml += "    pages: http://127.0.0.1:\(server.port)/senat/base/\n    every: 1h\n"
+        }
         try yaml.write(toFile: (config as NSString).appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        // The shipped watchlist, and one Markdown file digest grouped by campaign: what an analyst reads.
+        let watchlist = ((mirror as NSString).deletingLastPathComponent as NSString).appendingPathComponent("watchlist.yaml")
+        if FileManager.default.fileExists(atPath: watchlist) {
+            try FileManager.default.copyItem(atPath: watchlist, toPath: (config as NSString).appendingPathComponent("watchlist.yaml"))
+            try "# Written by `veille demo`.\ndigests:\n  - id: demo\n    channel: file\n    format: markdown\n    quiet: false\n"
+                .write(toFile: (config as NSString).appendingPathComponent("digests.yaml"), atomically: true, encoding: .utf8)
+        }
         let digests = (out as NSString).appendingPathComponent("digests")
         let db = (out as NSString).appendingPathComponent("veille.sqlite")
         let options = RunOptions(command: .demo, configDir: config, databasePath: db, outDir: digests, all: true)

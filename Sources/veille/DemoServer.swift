@@ -86,7 +86,8 @@ final class DemoServer: @unchecked Sendable {
         }
         let etag = "\"\(Self.hash(data))\""
         if headers["if-none-match"] == etag { return respond(client, 304, ["ETag": etag], []) }
-        let type = path.hasSuffix(".html") ? "text/html; charset=utf-8"
+        // No charset for pages and CSV files: the project's charset rule decides from their bytes.
+        let type = path.hasSuffix(".html") ? "text/html"
             : path.hasSuffix(".csv") ? "text/csv" : "application/rss+xml; charset=utf-8"
         respond(client, 200, ["ETag": etag, "Content-Type": type], [UInt8](data))
     }
