@@ -34,7 +34,7 @@ extension Store {
                              baseline: baseline, at: at, keepText: keepTextOnUpdate, outcome: &outcome)
             }
             try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = 'ok',
                   lastError = NULL, consecutiveFailures = 0, nextDueAt = ?, firstSuccessAt = COALESCE(firstSuccessAt, ?)
                 WHERE id = ?
@@ -46,14 +46,14 @@ extension Store {
     /// Finds the stored item an incoming one is, by GUID then by normalized URL.
     func findItem(_ db: Database, source: String, guid: String?, normalizedURL: String?,
                   batchGUIDs: Set<String>) throws -> Row? {
-        if let guid, let row = try Row.fetchOne(db, sql: "SELECT * FROM item WHERE sourceId = ? AND guid = ?",
+        if let guid, let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM item WHERE sourceId = ? AND guid = ?"),
                                                 arguments: [source, guid]) {
             return row
         }
         guard let normalizedURL else { return nil }
         // Same URL: the same item whose GUID moved, unless that stored GUID is still in this batch
         // (a feed that points every entry at one page has distinct items sharing a URL).
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM item WHERE sourceId = ? AND normalizedUrl = ? ORDER BY id",
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM item WHERE sourceId = ? AND normalizedUrl = ? ORDER BY id"),
                                     arguments: [source, normalizedURL]) {
             let storedGUID: String? = row["guid"]
             if let storedGUID, batchGUIDs.contains(storedGUID), storedGUID != guid { continue }
@@ -67,7 +67,7 @@ extension Store {
                           outcome: inout ApplyOutcome) throws {
         guard let row = try findItem(db, source: source, guid: item.guid, normalizedURL: normalizedURL,
                                      batchGUIDs: batchGUIDs) else {
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO item(sourceId, guid, url, normalizedUrl, canonicalUrl, title, text, summary, author,
                   published, updated, textVersion, firstSeenAt, lastSeenAt, firstRunId, needsMatch)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
@@ -77,7 +77,7 @@ extension Store {
             if keepText, let url = item.url {
                 // An `articles: true` source: the page is fetched by the article stage (in this run, or the next
                 // one if this run dies first).
-                try db.execute(sql: "INSERT INTO article(itemId, url, state) VALUES (?, ?, 'pending')", arguments: [itemID, url])
+                try db.executeCached(sql: "INSERT INTO article(itemId, url, state) VALUES (?, ?, 'pending')", arguments: [itemID, url])
             }
             let revision = try insertRevision(db, item: itemID, run: run, title: item.title, text: item.text,
                                               reason: "first", at: at)
@@ -95,7 +95,7 @@ extension Store {
         let titleChanged = normalizeWhitespace(storedTitle) != normalizeWhitespace(item.title)
         let textChanged = normalizeWhitespace(storedText) != normalizeWhitespace(newText)
         let storedVersion: Int = row["textVersion"]
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             UPDATE item SET guid = COALESCE(?, guid), url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl),
               canonicalUrl = COALESCE(?, canonicalUrl), title = ?, text = ?, summary = COALESCE(?, summary),
               author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
@@ -104,9 +104,9 @@ extension Store {
                              item.author, item.published, item.updated, keepText ? storedVersion : item.textVersion,
                              at, itemID])
         guard titleChanged || textChanged else { return }
-        try db.execute(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
+        try db.executeCached(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
         let silent = !titleChanged && !keepText && storedVersion != item.textVersion
-        let previous = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", arguments: [itemID])
+        let previous = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?"), arguments: [itemID])
         let revision = try insertRevision(db, item: itemID, run: run, title: item.title, text: newText,
                                           reason: silent ? "silent" : "changed", at: at)
         guard !silent else { return }
@@ -117,7 +117,7 @@ extension Store {
 
     func insertRevision(_ db: Database, item: Int64, run: Int64?, title: String?, text: String?, reason: String,
                         at: Date) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO itemRevision(itemId, runId, title, text, reason, recordedAt) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.executeCached(sql: "INSERT INTO itemRevision(itemId, runId, title, text, reason, recordedAt) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [item, run, title, text, reason, at])
         return db.lastInsertedRowID
     }
@@ -125,7 +125,7 @@ extension Store {
     /// Records one delta. `detail` is JSON a digest needs beyond the item (a Sénat answer, say).
     func insertDelta(_ db: Database, run: Int64, item: Int64, source: String, kind: String, baseline: Bool,
                      at: Date, revision: Int64?, previous: Int64?, detail: String? = nil) throws -> Int64 {
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO delta(runId, itemId, sourceId, kind, baseline, at, revisionId, previousRevisionId, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [run, item, source, kind, baseline, at, revision, previous, detail])

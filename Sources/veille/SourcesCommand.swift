@@ -25,13 +25,14 @@ struct SourcesCommand: AsyncParsableCommand {
             for s in config.sources {
                 let st = states[s.id]
                 let every = Self.duration(s.every)
-                let status = s.enabled ? (st?.status ?? "never crawled") : "disabled"
+                let status = s.enabled ? Self.statusText(st?.status) : "disabled"
                 if json {
                     let obj: JSONValue = .object([
                         ("id", .string(s.id)), ("kind", .string(s.kind.rawValue)), ("url", .string(s.url)),
                         ("every", .string(every)), ("enabled", .bool(s.enabled)),
                         ("last_attempt", .time(st?.lastAttemptAt)), ("last_success", .time(st?.lastSuccessAt)),
-                        ("status", .string(status)), ("failures", .int(st?.consecutiveFailures ?? 0)),
+                        ("status", .string(s.enabled ? (st?.status ?? "never crawled") : "disabled")),
+                        ("failures", .int(st?.consecutiveFailures ?? 0)),
                         ("next_due", .time(st?.nextDueAt)), ("items", .int(counts[s.id] ?? 0)),
                         ("last_error", .string(st?.lastError)),
                     ])
@@ -50,6 +51,15 @@ struct SourcesCommand: AsyncParsableCommand {
         } catch let e as PipelineError {
             printError(e.description)
             throw ExitCode(e.exitCode)
+        }
+    }
+
+    /// The status as a person reads it.
+    static func statusText(_ status: String?) -> String {
+        switch status {
+        case nil: return "never crawled"
+        case "blocked"?: return "blocked by robots.txt"
+        case let s?: return s
         }
     }
 
