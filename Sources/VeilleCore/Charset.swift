@@ -196,28 +196,20 @@ public enum Charset {
 
     /// `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 64 KB.
     public static func htmlDeclaration(_ b: [UInt8]) -> String? {
-        // ASCII-only lower-casing of the window, byte by byte (no Unicode case mapping on 64 KB).
-        let window = b[0..<min(b.count, declarationWindow)]
-        let lowered = window.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }
-        let meta: [UInt8] = Array("<meta".utf8)
+        // Scans bytes for "<meta" (any case) and lower-cases only the tags found: the whole-window String
+        // lower-casing cost more than parsing the page.
+        let end = min(b.count, declarationWindow)
         var i = 0
-        while let start = find(meta, in: lowered, from: i) {
-            let tagEnd = lowered[start...].firstIndex(of: 0x3E) ?? lowered.count
-            let tag = String(decoding: lowered[(start + meta.count)..<tagEnd], as: UTF8.self)
-            if let r = tag.range(of: "charset"), let v = quotedValue(after: tag[r.upperBound...]) { return v }
-            i = tagEnd
-        }
-        return nil
-    }
-
-    /// The first index of `needle` in `hay` at or after `from`.
-    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, hay.count >= needle.count else { return nil }
-        var i = from
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        while i + 5 <= end {
+            if b[i] == 0x3C, b[i + 1] | 0x20 == 0x6D, b[i + 2] | 0x20 == 0x65, b[i + 3] | 0x20 == 0x74, b[i + 4] | 0x20 == 0x61 {
+                var tagEnd = i + 5
+                while tagEnd < end, b[tagEnd] != 0x3E { tagEnd += 1 }
+                let tag = String(decoding: b[(i + 5)..<tagEnd], as: UTF8.self).lowercased()
+                if let r = tag.range(of: "charset"), let v = quotedValue(after: tag[r.upperBound...]) { return v }
+                i = tagEnd
+            } else {
+                i += 1
+            }
         }
         return nil
     }

@@ -19,8 +19,10 @@ enum PipelineBenchmark {
             default: i += 1
             }
         }
+        // UTF-8 feed fixtures only (each is rewritten as text below).
         let files = try FileManager.default.contentsOfDirectory(atPath: fixtures)
             .filter { $0.hasSuffix(".rss") || $0.hasSuffix(".xml") }.sorted()
+            .filter { (try? String(contentsOfFile: fixtures + "/" + $0, encoding: .utf8)) != nil }
         guard !files.isEmpty else { return "no feed fixtures in \(fixtures)" }
         let server = try await TestHTTPServer.start()
         defer { server.stop() }
@@ -36,7 +38,7 @@ enum PipelineBenchmark {
                 .replacingOccurrences(of: "<id>", with: "<id>feed\(n)-")
             try server.write("f\(n).xml", unique)
             bytes += unique.utf8.count
-            yaml += "  - id: feed-\(n)\n    url: \(server.url("/f\(n).xml"))\n"
+            yaml += "  - id: feed-\(n)\n    url: \(server.url("/f\(n).xml"))\n    delay: 0s\n"
         }
         try yaml.write(to: dir.appendingPathComponent("Feeds/sources.yaml"), atomically: true, encoding: .utf8)
         let before = peakRSS()
