@@ -16,13 +16,25 @@ public indirect enum ConfigNode: Sendable {
     ///
     /// - Throws: ``ConfigError`` naming `file` when the YAML itself is malformed.
     public static func parse(_ text: String, file: String) throws -> ConfigNode {
+        let node: Node?
         do {
-            guard let node = try Yams.compose(yaml: text) else { return .null(line: 1) }
-            return convert(node)
+            node = try Yams.compose(yaml: text)
         } catch {
             throw ConfigError(file: file, problem: "not valid YAML: \(error)")
         }
+        guard let node else { return .null(line: 1) }
+        var budget = maxNodes
+        guard let converted = convert(node, budget: &budget) else {
+            throw ConfigError(file: file, problem: "more than \(maxNodes) values once YAML aliases are expanded "
+                + "(an alias bomb?): write the values out instead of repeating anchors")
+        }
+        return converted
     }
+
+    /// The most values (scalars, lists, maps) a config file may hold once its YAML aliases are expanded.
+    /// A 300-byte file whose lists repeat an anchor level after level expands exponentially; real config
+    /// files (a 10,000-alias watchlist included) stay far below this.
+    static let maxNodes = 500_000
 
     /// Reads and parses a YAML file.
     public static func load(path: String) throws -> ConfigNode {
@@ -32,16 +44,29 @@ public indirect enum ConfigNode: Sendable {
         return try parse(String(decoding: data, as: UTF8.self), file: path)
     }
 
-    static func convert(_ node: Node) -> ConfigNode {
+    /// Converts a Yams node; nil once `budget` values have been converted (the file expands too far).
+    static func convert(_ node: Node, budget: inout Int) -> ConfigNode? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         let line = node.mark.map { $0.line }
         switch node {
         case .scalar(let s):
             if s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) { return .null(line: line) }
             return .scalar(s.string, line: line)
         case .sequence(let seq):
-            return .list(seq.map(convert), line: line)
+            var items: [ConfigNode] = []
+            for item in seq {
+                guard let c = convert(item, budget: &budget) else { return nil }
+                items.append(c)
+            }
+            return .list(items, line: line)
         case .mapping(let map):
-            return .map(map.map { (key: $0.key.string ?? "\($0.key)", value: convert($0.value)) }, line: line)
+            var pairs: [(key: String, value: ConfigNode)] = []
+            for (k, v) in map {
+                guard let c = convert(v, budget: &budget) else { return nil }
+                pairs.append((key: k.string ?? "\(k)", value: c))
+            }
+            return .map(pairs, line: line)
         }
     }
 
