@@ -22,10 +22,15 @@ struct DigestStage: Sendable {
         let store = context.store
         let trouble = try Self.trouble(store: store, config: config)
         guard let digests = try Self.loadDigests(configDir: options.configDir) else {
-            let deltas = try store.deltas(.run(context.runID))
-            let digest = RunDigest(runs: [context.runID], from: from, to: context.now(), deltas: deltas,
+            // This run's deltas, and those of runs killed before they wrote their digest: nothing stored is
+            // left out of every file.
+            let runs = try store.undigestedInterruptedRuns() + [context.runID]
+            let deltas = try store.deltas(.runs(runs))
+            let digest = RunDigest(runs: runs, from: from, to: context.now(), deltas: deltas,
                                    sourceOrder: config.sources.map(\.id), trouble: trouble)
-            return try DigestFiles.writeRunDigest(digest, folder: options.outDir, at: from)
+            let paths = try DigestFiles.writeRunDigest(digest, folder: options.outDir, at: from)
+            try store.markRecovered(runs.filter { $0 != context.runID })
+            return paths
         }
         let delivery = try Self.delivery(store: store, digests: digests, options: options, config: config,
                                          trouble: trouble, now: context.now)

@@ -38,3 +38,20 @@ extension Store {
         try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM run WHERE id = ?)", arguments: [id]) ?? false }
     }
 }
+
+extension Store {
+    /// Runs that died before writing their digest (status `interrupted`), oldest first: the next run's
+    /// digest carries their deltas.
+    public func undigestedInterruptedRuns() throws -> [Int64] {
+        try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run WHERE status = 'interrupted' ORDER BY id") }
+    }
+
+    /// Marks interrupted runs whose deltas a later digest delivered as `recovered`.
+    public func markRecovered(_ runs: [Int64]) throws {
+        guard !runs.isEmpty else { return }
+        try write { db in
+            try db.execute(sql: "UPDATE run SET status = 'recovered' WHERE status = 'interrupted' AND id IN (\(runs.map { _ in "?" }.joined(separator: ",")))",
+                           arguments: StatementArguments(runs))
+        }
+    }
+}

@@ -172,3 +172,29 @@ import TestSupport
         #expect(try w.store().search("chercheurs américains").count == 1)
     }
 }
+
+/// A run killed before its digest: the next run's digest carries its deltas.
+@Suite struct InterruptedRunDigestTests {
+    @Test func theNextDigestCarriesTheDeltasOfAKilledRun() async throws {
+        let w = try await PipelineWorld()
+        try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "atom.xml")
+        try w.configure([("atom-example", "/atom.xml")])
+        _ = try await w.run()
+        // A run that stored a change and died before its digest (left `running`, as SIGKILL leaves it).
+        let store = try w.store()
+        let killed = try store.beginRun(command: "run", at: Date())
+        let edited = try PipelineWorld.fixtureText("atom-hand.xml").replacingOccurrences(of: "Deuxième entrée</title>", with: "Deuxième entrée (corrigée)</title>")
+        try w.server.write("atom.xml", edited)
+        let items = [IncomingItem(guid: "urn:example:2", url: "https://atom.example/articles/2", title: "Deuxième entrée (corrigée)",
+                                  text: "Résumé de la deuxième entrée.", textVersion: 1)]
+        _ = try store.applyFetch(source: "atom-example", run: killed, fetch: FetchLog(url: w.server.url("/atom.xml"), httpStatus: 200),
+                                 items: items, at: Date(), nextDue: Date())
+        let next = try await w.run()
+        let json = try String(contentsOfFile: next.digestPaths[1], encoding: .utf8)
+        #expect(json.contains("\"runs\": [\n    \(killed),\n    \(next.runID)\n  ]"), "\(json.prefix(200))")
+        #expect(json.contains("Deuxième entrée (corrigée)"))
+        // Delivered once: the run after that does not list it again.
+        let after = try await w.run()
+        #expect(!(try String(contentsOfFile: after.digestPaths[1], encoding: .utf8)).contains("corrigée"))
+    }
+}
