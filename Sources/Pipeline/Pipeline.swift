@@ -68,7 +68,9 @@ public struct Pipeline: Sendable {
         }
         report.finishedAt = options.now()
         do {
-            try store.finishRun(runID, status: "completed", summary: report.json.serialized(), at: report.finishedAt)
+            // A run whose digest could not be written is `undelivered`: the next run's digest carries its deltas.
+            try store.finishRun(runID, status: report.digestError == nil ? "completed" : "undelivered",
+                                summary: report.json.serialized(), at: report.finishedAt)
         } catch {
             throw PipelineError.database("\(error)")
         }

@@ -28,9 +28,14 @@ extension Store {
         }
     }
 
-    /// The newest completed run, nil when there is none.
+    /// The newest completed run (its digest delivered or not), nil when there is none.
     public func latestCompletedRun() throws -> Int64? {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run WHERE status = 'completed'") }
+        try read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT MAX(id) FROM run
+                WHERE status IN ('completed', 'undelivered') OR (status = 'recovered' AND summary IS NOT NULL)
+                """)
+        }
     }
 
     /// Whether run `id` exists.
@@ -40,17 +45,19 @@ extension Store {
 }
 
 extension Store {
-    /// Runs that died before writing their digest (status `interrupted`), oldest first: the next run's
-    /// digest carries their deltas.
+    /// Runs whose digest was never written — killed before it (`interrupted`) or unable to write it
+    /// (`undelivered`) —, oldest first: the next run's digest carries their deltas.
     public func undigestedInterruptedRuns() throws -> [Int64] {
-        try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run WHERE status = 'interrupted' ORDER BY id") }
+        try read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM run WHERE status IN ('interrupted', 'undelivered') ORDER BY id")
+        }
     }
 
-    /// Marks interrupted runs whose deltas a later digest delivered as `recovered`.
+    /// Marks those runs, once a later digest delivered their deltas, as `recovered`.
     public func markRecovered(_ runs: [Int64]) throws {
         guard !runs.isEmpty else { return }
         try write { db in
-            try db.execute(sql: "UPDATE run SET status = 'recovered' WHERE status = 'interrupted' AND id IN (\(runs.map { _ in "?" }.joined(separator: ",")))",
+            try db.execute(sql: "UPDATE run SET status = 'recovered' WHERE status IN ('interrupted', 'undelivered') AND id IN (\(runs.map { _ in "?" }.joined(separator: ",")))",
                            arguments: StatementArguments(runs))
         }
     }

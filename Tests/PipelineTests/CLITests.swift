@@ -82,6 +82,11 @@ import TestSupport
         #expect(undelivered.code == 5, "\(undelivered.stderr)")
         let exported = try Self.run(["export", "deltas"] + common)
         #expect(exported.stdout.contains("\"kind\":\"changed\""))
+        // Pending deltas are kept: the next run whose digest can be written carries them.
+        let recovered = try Self.run(["run", "--all"] + common)
+        #expect(recovered.code == 0)
+        let digest = try #require(recovered.stdout.split(separator: "\n").first { $0.hasSuffix(".json") })
+        #expect(try String(contentsOfFile: String(digest), encoding: .utf8).contains("Deuxième entrée (mise à jour)"))
 
         try "sources:\n  - id: x\n    kind: feed\n".write(to: w.config.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
         let bad = try Self.run(["run"] + common)
