@@ -83,6 +83,7 @@ public struct MarkupChildren: Sequence {
     let first: xmlNodePtr?
     let document: MarkupDocument
 
+    /// Walks the sibling chain one node at a time.
     public struct Iterator: IteratorProtocol {
         var next_: xmlNodePtr?
         let document: MarkupDocument
