@@ -43,6 +43,14 @@ struct DigestStage: Sendable {
     /// - Throws: ``PipelineError/configuration(_:)`` naming the file, the entry and the key (exit 2).
     static func check(options: RunOptions, config: SourcesFile) throws {
         guard let digests = try loadDigests(configDir: options.configDir) else { return }
+        _ = try validated(digests, options: options, config: config)
+    }
+
+    /// Checks `digests` against the watchlist (when there is one) and the sources.
+    ///
+    /// - Returns: the watchlist, for the campaign and actor names a digest shows.
+    /// - Throws: ``PipelineError/configuration(_:)`` (exit 2).
+    static func validated(_ digests: DigestsConfig, options: RunOptions, config: SourcesFile) throws -> Watchlist? {
         var watchlist: Watchlist?
         if FileManager.default.fileExists(atPath: options.watchlistPath) {
             do { watchlist = try Watchlist.load(path: options.watchlistPath) } catch {
@@ -53,6 +61,7 @@ struct DigestStage: Sendable {
             try digests.validate(watchlist: watchlist, sources: config.sources.map(\.id),
                                  file: (options.configDir as NSString).appendingPathComponent("digests.yaml"))
         } catch { throw PipelineError.configuration("\(error)") }
+        return watchlist
     }
 
     /// `Feeds/digests.yaml`, nil when it does not exist.
@@ -67,16 +76,7 @@ struct DigestStage: Sendable {
     /// The delivery of `digests`, with the watchlist's names and the sources in trouble.
     static func delivery(store: Store, digests: DigestsConfig, options: RunOptions, config: SourcesFile,
                          trouble: [RunDigest.Trouble], now: @escaping @Sendable () -> Date) throws -> DigestDelivery {
-        var watchlist: Watchlist?
-        if FileManager.default.fileExists(atPath: options.watchlistPath) {
-            do { watchlist = try Watchlist.load(path: options.watchlistPath) } catch {
-                throw PipelineError.configuration("\(error)")
-            }
-        }
-        do {
-            try digests.validate(watchlist: watchlist, sources: config.sources.map(\.id),
-                                 file: (options.configDir as NSString).appendingPathComponent("digests.yaml"))
-        } catch { throw PipelineError.configuration("\(error)") }
+        let watchlist = try validated(digests, options: options, config: config)
         return DigestDelivery(store: store, config: digests, watchlist: watchlist, outDir: options.outDir,
                               sourceOrder: config.sources.map(\.id), trouble: trouble, now: now)
     }

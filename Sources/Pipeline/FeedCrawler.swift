@@ -13,9 +13,7 @@ struct FeedCrawler: Sendable {
     func crawl(_ source: SourceConfig) async -> SourceOutcome {
         let c = context
         let state = (try? c.store.sourceState(source.id)) ?? nil
-        let request = FetchRequest(url: source.url, etag: c.force ? nil : state?.etag,
-                                   lastModified: c.force ? nil : state?.lastModified, timeout: source.timeout,
-                                   maxBytes: source.maxBytes, trust: .operatorURL)
+        let request = c.sourceRequest(source, state: state)
         let started = c.now()
         let response: FetchResponse
         do {

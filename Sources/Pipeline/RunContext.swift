@@ -28,6 +28,13 @@ public struct RunContext: Sendable {
         self.force = force; self.now = now; self.siteRules = siteRules
     }
 
+    /// The request for a source's own URL (a feed, the Sénat CSV): written by the operator, so always
+    /// fetched; conditional on the stored validators unless `--force`.
+    func sourceRequest(_ source: SourceConfig, state: SourceState?) -> FetchRequest {
+        FetchRequest(url: source.url, etag: force ? nil : state?.etag, lastModified: force ? nil : state?.lastModified,
+                     timeout: source.timeout, maxBytes: source.maxBytes, trust: .operatorURL)
+    }
+
     /// Records a failed attempt of `source` (consecutive failures, back-off) and returns its outcome.
     /// Nothing already stored is touched.
     func fail(_ source: SourceConfig, log: FetchLog, error: String, blocked: Bool = false) -> SourceOutcome {

@@ -100,9 +100,7 @@ struct SenateCrawler: Sendable {
     /// a CSV with no readable row but errors is unusable (the error quotes the first ones).
     func fetchCSV(_ source: SourceConfig, state: SourceState?) async -> Result<CSVResult, SenateCrawlError> {
         let c = context
-        let request = FetchRequest(url: source.url, etag: c.force ? nil : state?.etag,
-                                   lastModified: c.force ? nil : state?.lastModified, timeout: source.timeout,
-                                   maxBytes: source.maxBytes, trust: .operatorURL)
+        let request = c.sourceRequest(source, state: state)
         let started = c.now()
         let response: FetchResponse
         do {

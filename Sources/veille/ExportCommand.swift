@@ -26,9 +26,7 @@ struct ExportDeltas: AsyncParsableCommand {
 
     func validate() throws {
         if run != nil, since != nil { throw ValidationError("--run and --since are exclusive") }
-        if let since, Timestamp.parseSince(since, now: Date()) == nil {
-            throw ValidationError("--since: expected an RFC 3339 time, YYYY-MM-DD or a duration such as 36h, got '\(since)'")
-        }
+        _ = try parseSinceOption(since)
         if let run, run != "latest", Int64(run) == nil { throw ValidationError("--run: expected latest or a run id") }
     }
 
@@ -40,7 +38,7 @@ struct ExportDeltas: AsyncParsableCommand {
             }
             let store = try Pipeline.openStore(global.db)
             let selection: DeltaSelection
-            if let since, let date = Timestamp.parseSince(since, now: Date()) {
+            if let date = try parseSinceOption(since) {
                 selection = .since(date)
             } else if let run, let id = Int64(run) {
                 guard try store.runExists(id) else { throw PipelineError.configuration("no run \(id)") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import VeilleCore
 
 /// `--config`, `--db`, `--out` (and `VEILLE_CONFIG`, `VEILLE_DB`, `VEILLE_OUT`), and the log options, which
 /// every command takes.
@@ -65,4 +66,16 @@ enum LoggingSetup {
 /// Failure messages for users go to stderr, plainly.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data(("veille: " + message + "\n").utf8))
+}
+
+/// The `--since` grammar of every command (RFC 3339 time, `YYYY-MM-DD`, or a duration back from now).
+///
+/// - Returns: nil when `text` is nil.
+/// - Throws: `ValidationError` (exit 2) when the text is none of these.
+func parseSinceOption(_ text: String?, now: Date = Date()) throws -> Date? {
+    guard let text else { return nil }
+    guard let date = Timestamp.parseSince(text, now: now) else {
+        throw ValidationError("--since: expected an RFC 3339 time, YYYY-MM-DD or a duration such as 36h or 7d, got '\(text)'")
+    }
+    return date
 }

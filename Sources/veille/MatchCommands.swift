@@ -73,9 +73,7 @@ struct RematchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let since, Timestamp.parseSince(since, now: Date()) == nil {
-            throw ValidationError("--since: expected an RFC 3339 time, YYYY-MM-DD or a duration such as 7d, got '\(since)'")
-        }
+        _ = try parseSinceOption(since)
     }
 
     func run() throws {
@@ -85,7 +83,7 @@ struct RematchCommand: ParsableCommand {
             let lock = dryRun ? nil : try RunLock(databasePath: global.db)
             defer { withExtendedLifetime(lock) {} }
             let store = try Pipeline.openStore(global.db)
-            let items = try store.items(firstSeenSince: since.flatMap { Timestamp.parseSince($0, now: Date()) })
+            let items = try store.items(firstSeenSince: try parseSinceOption(since))
             let changes = try stage.rematch(store: store, items: items, at: Date(), dryRun: dryRun)
             for (item, entity) in changes.added { report("added", item, entity) }
             for (item, entity) in changes.removed { report("removed", item, entity) }
@@ -134,9 +132,7 @@ struct SearchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let since, Timestamp.parseSince(since, now: Date()) == nil {
-            throw ValidationError("--since: expected an RFC 3339 time, YYYY-MM-DD or a duration such as 7d, got '\(since)'")
-        }
+        _ = try parseSinceOption(since)
     }
 
     func run() throws {
@@ -144,7 +140,7 @@ struct SearchCommand: ParsableCommand {
         do {
             let store = try Pipeline.openStore(global.db)
             let hits = try store.search(query.joined(separator: " "), entity: campaign ?? actor,
-                                        since: since.flatMap { Timestamp.parseSince($0, now: Date()) }, limit: limit)
+                                        since: try parseSinceOption(since), limit: limit)
             for h in hits {
                 if json {
                     print(JSONValue.object([("item", .int(Int(h.itemID))), ("source", .string(h.source)),
