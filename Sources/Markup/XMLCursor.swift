@@ -1,177 +1,195 @@
-import Foundation
 import CLibXML2
 
-/// A lightweight, non-owning view of one element of an XML ``MarkupDocument``, for one fast pass.
+/// A lightweight, non-owning view of one element of an ``XMLTree``, for one fast pass.
 ///
-/// Unlike ``MarkupNode`` it holds no reference to its document (no reference counting per node) and
-/// allocates nothing until a value is asked for, so a feed can be walked at the speed of pointer reads.
-/// It is only valid inside ``MarkupDocument/withRootCursor(_:)``, which keeps the tree alive.
+/// It holds no counted reference to its tree and allocates nothing until a value is asked for, so a feed
+/// is walked at the speed of array reads. It is only valid inside ``XMLTree/withRootCursor(_:)``, which
+/// keeps the tree alive.
 public struct XMLCursor {
-    let ptr: xmlNodePtr
+    unowned(unsafe) let tree: XMLTree
+    let index: Int32
+
+    var node: XMLTree.Node { tree.nodes[Int(index)] }
 
     /// The local name (`item`, `title`); a qualified name whose prefix was undeclared keeps its colon.
     public var localName: String {
-        guard let n = ptr.pointee.name else { return "" }
-        return String(cString: n)
+        let n = node
+        return tree.string(n.start, n.count)
     }
 
     /// The declared prefix of the element's namespace, nil when none.
     public var prefix: String? {
-        guard let ns = ptr.pointee.ns, let p = ns.pointee.prefix else { return nil }
-        return String(cString: p)
+        let ns = node.ns
+        guard ns >= 0 else { return nil }
+        let d = tree.namespaces[Int(ns)]
+        return d.prefixCount < 0 ? nil : tree.string(d.prefixStart, d.prefixCount)
     }
 
     /// An identity for the element's namespace declaration, 0 when the element has no namespace.
     ///
     /// Two declarations of the same URI have different keys: use it to cache a classification of
     /// ``namespaceURI``, never as the namespace itself.
-    public var namespaceKey: UInt {
-        guard let ns = ptr.pointee.ns else { return 0 }
-        return UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(ns)))
-    }
+    public var namespaceKey: UInt { UInt(Int(node.ns) + 1) }
 
     /// The namespace URI, nil when none.
     public var namespaceURI: String? {
-        guard let ns = ptr.pointee.ns, let href = ns.pointee.href else { return nil }
-        return String(cString: href)
+        let ns = node.ns
+        guard ns >= 0 else { return nil }
+        let d = tree.namespaces[Int(ns)]
+        return tree.string(d.uriStart, d.uriCount)
     }
 
     /// The value of an attribute without namespace (or, failing that, with any namespace), nil when absent.
     ///
     /// Entity references inside the value are not expanded.
     public func attribute(_ name: String) -> String? {
-        var fallback: xmlAttrPtr?
-        var attr = ptr.pointee.properties
-        while let a = attr {
-            if let n = a.pointee.name, name.withCString({ strcmp($0, UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self)) }) == 0 {
-                if a.pointee.ns == nil { return XMLCursor.attributeValue(a) }
-                if fallback == nil { fallback = a }
-            }
-            attr = a.pointee.next
+        let n = node
+        guard n.attrCount > 0 else { return nil }
+        var fallback: XMLTree.Attribute?
+        for k in Int(n.attrStart) ..< Int(n.attrStart + n.attrCount) {
+            let a = tree.attributes[k]
+            guard tree.equals(a.nameStart, a.nameCount, name) else { continue }
+            if a.ns < 0 { return tree.string(a.valueStart, a.valueCount) }
+            if fallback == nil { fallback = a }
         }
-        return fallback.map(XMLCursor.attributeValue)
+        return fallback.map { tree.string($0.valueStart, $0.valueCount) }
+    }
+
+    /// The value of `xml:base` on this element, nil when absent.
+    var xmlBase: String? {
+        let n = node
+        guard n.attrCount > 0 else { return nil }
+        for k in Int(n.attrStart) ..< Int(n.attrStart + n.attrCount) {
+            let a = tree.attributes[k]
+            if a.ns == 0, tree.equals(a.nameStart, a.nameCount, "base") { return tree.string(a.valueStart, a.valueCount) }
+        }
+        return nil
     }
 
     /// True when the element carries an `xml:base` attribute.
-    public var hasXMLBase: Bool {
-        var attr = ptr.pointee.properties
-        while let a = attr {
-            if let n = a.pointee.name, let ns = a.pointee.ns, let p = ns.pointee.prefix,
-               strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), "base") == 0,
-               strcmp(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self), "xml") == 0 { return true }
-            attr = a.pointee.next
-        }
-        return false
-    }
-
-    static func attributeValue(_ a: xmlAttrPtr) -> String {
-        var out = ""
-        var child = a.pointee.children
-        while let c = child {
-            if let content = c.pointee.content { out += String(cString: content) }
-            child = c.pointee.next
-        }
-        return out
-    }
+    public var hasXMLBase: Bool { xmlBase != nil }
 
     /// The child elements, in document order.
-    public var elements: XMLCursorChildren { XMLCursorChildren(first: ptr.pointee.children) }
+    public var elements: XMLCursorChildren { XMLCursorChildren(tree: tree, first: index + 1, end: node.end) }
 
     /// The parent element, nil at the root.
     public var parent: XMLCursor? {
-        guard let p = ptr.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
-        return XMLCursor(ptr: p)
+        let p = node.parent
+        return p < 0 ? nil : XMLCursor(tree: tree, index: p)
     }
 
     /// True when the element has at least one child element.
     public var hasElementChildren: Bool {
-        var child = ptr.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE { return true }
-            child = c.pointee.next
+        var i = Int(index) + 1
+        let end = Int(node.end)
+        while i < end {
+            let c = tree.nodes[i]
+            if c.kind == .element { return true }
+            i = Int(c.end)
         }
         return false
+    }
+
+    /// The only child, when it is text (the common case: `<title>Text</title>`), as a range of the buffer.
+    var onlyText: (Int32, Int32)? {
+        let n = node
+        guard n.end == index + 2 else { return n.end == index + 1 ? (0, 0) : nil }
+        let c = tree.nodes[Int(index) + 1]
+        return c.kind == .text ? (c.start, c.count) : nil
     }
 
     /// The text of the element's descendants (text and CDATA), entity references left to `entity`.
     ///
     /// - Parameter entity: the replacement for a named entity reference the parser left unexpanded
-    ///   (nil drops it). DTD entities are never expanded by libxml2 here.
+    ///   (nil drops it). DTD entities are never expanded here.
     public func text(entity: (String) -> String?) -> String {
         String(decoding: textBytes(entity: entity), as: UTF8.self)
     }
 
-    /// Runs `body` on the element's text as UTF-8 bytes: straight from libxml2's buffer when the element
-    /// holds one text or CDATA node (no copy), else gathered as ``textBytes(entity:)`` gathers it.
+    /// Runs `body` on the element's text as UTF-8 bytes: straight from the tree's buffer when the element
+    /// holds one text node or none (no copy), else gathered as ``textBytes(entity:)`` gathers it.
     public func withText<R>(entity: (String) -> String?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let only = ptr.pointee.children, only.pointee.next == nil,
-           only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE {
-            guard let c = only.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return body(UnsafeBufferPointer(start: c, count: strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))))
+        if let (start, count) = onlyText {
+            return tree.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(start) ..< Int(start + count)])) }
         }
         return textBytes(entity: entity).withUnsafeBufferPointer(body)
     }
 
     /// ``text(entity:)`` as UTF-8 bytes, without building a String.
     public func textBytes(entity: (String) -> String?) -> [UInt8] {
-        // The common case, one text or CDATA child: copied straight from libxml2's buffer.
-        if let only = ptr.pointee.children, only.pointee.next == nil,
-           only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE {
-            guard let c = only.pointee.content else { return [] }
-            return Array(UnsafeBufferPointer(start: c, count: strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))))
-        }
+        if let (start, count) = onlyText { return Array(tree.bytes[Int(start) ..< Int(start + count)]) }
         var bytes = [UInt8]()
-        walk { event in
-            switch event {
-            case .text(let buffer): bytes.append(contentsOf: buffer)
-            case .entity(let name): if let r = entity(name) { bytes.append(contentsOf: r.utf8) }
-            case .start, .end: break
+        var i = Int(index) + 1
+        let end = Int(node.end)
+        while i < end {
+            let c = tree.nodes[i]
+            switch c.kind {
+            case .text: bytes.append(contentsOf: tree.bytes[Int(c.start) ..< Int(c.start + c.count)])
+            case .entity: if let r = entity(tree.string(c.start, c.count)) { bytes.append(contentsOf: r.utf8) }
+            case .element: break
             }
+            i += 1
         }
         return bytes
     }
 
     /// Walks the element's descendants in document order, one event per start, end, text or entity.
     public func walk(_ body: (XMLWalkEvent) -> Void) {
-        guard var node = ptr.pointee.children else { return }
-        while true {
-            var descend = false
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                body(.start(XMLCursor(ptr: node)))
-                if node.pointee.children != nil { descend = true } else { body(.end(XMLCursor(ptr: node))) }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let c = node.pointee.content {
-                    body(.text(UnsafeBufferPointer(start: c, count: strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self)))))
-                }
-            case XML_ENTITY_REF_NODE:
-                if let n = node.pointee.name { body(.entity(String(cString: n))) }
-            default: break
+        var open: [Int32] = []
+        var i = Int32(index) + 1
+        let end = node.end
+        while i < end {
+            while let top = open.last, tree.nodes[Int(top)].end <= i {
+                open.removeLast()
+                body(.end(XMLCursor(tree: tree, index: top)))
             }
-            if descend, let first = node.pointee.children { node = first; continue }
-            // Climb until a next sibling exists, closing the elements we leave.
-            while node.pointee.next == nil {
-                guard let up = node.pointee.parent, up != ptr else { return }
-                node = up
-                body(.end(XMLCursor(ptr: node)))
+            let c = tree.nodes[Int(i)]
+            switch c.kind {
+            case .element:
+                body(.start(XMLCursor(tree: tree, index: i)))
+                if c.end == i + 1 { body(.end(XMLCursor(tree: tree, index: i))) } else { open.append(i) }
+            case .text:
+                tree.bytes.withUnsafeBufferPointer { body(.text(UnsafeBufferPointer(rebasing: $0[Int(c.start) ..< Int(c.start + c.count)]))) }
+            case .entity:
+                body(.entity(tree.string(c.start, c.count)))
             }
-            guard let next = node.pointee.next else { return }
-            node = next
+            i += 1
         }
+        while let top = open.popLast() { body(.end(XMLCursor(tree: tree, index: top))) }
     }
 
     /// Resolves `reference` against the `xml:base` in effect on this element (itself or its ancestors).
     ///
+    /// The bases combine as libxml2's `xmlNodeGetBase` combines them: from the element outwards, each
+    /// inner base resolved against the next outer one, stopping at the first absolute `http:`, `ftp:` or
+    /// `urn:` base.
     /// - Returns: the reference unchanged when no `xml:base` applies or it cannot be resolved.
     public func resolve(_ reference: String) -> String {
-        guard let doc = ptr.pointee.doc, let base = xmlNodeGetBase(doc, ptr) else { return reference }
-        defer { veille_xml_free(base) }
-        return XMLCursor.resolve(reference, against: String(cString: base))
+        var base: String?
+        var cursor: XMLCursor? = self
+        while let c = cursor {
+            if let b = c.xmlBase {
+                if let inner = base {
+                    guard let combined = XMLCursor.build(inner, against: b) else { return reference }
+                    base = combined
+                } else {
+                    base = b
+                }
+                if let s = base, s.hasPrefix("http://") || s.hasPrefix("ftp://") || s.hasPrefix("urn:") { break }
+            }
+            cursor = c.parent
+        }
+        guard let base else { return reference }
+        return XMLCursor.resolve(reference, against: base)
     }
 
     /// Resolves a URI reference against a base URI with libxml2's RFC 3986 resolver.
     public static func resolve(_ reference: String, against base: String) -> String {
-        guard let built = xmlBuildURI(reference, base) else { return reference }
+        build(reference, against: base) ?? reference
+    }
+
+    static func build(_ reference: String, against base: String) -> String? {
+        guard let built = xmlBuildURI(reference, base) else { return nil }
         defer { veille_xml_free(built) }
         return String(cString: built)
     }
@@ -191,21 +209,27 @@ public enum XMLWalkEvent {
 
 /// The child elements of a cursor, walked without building an array.
 public struct XMLCursorChildren: Sequence {
-    let first: xmlNodePtr?
+    unowned(unsafe) let tree: XMLTree
+    let first: Int32
+    let end: Int32
 
-    /// Iterates over element siblings only.
+    /// Iterates over element children only, jumping over each child's subtree.
     public struct Iterator: IteratorProtocol {
-        var node: xmlNodePtr?
-        /// The next element sibling, nil after the last.
+        unowned(unsafe) let tree: XMLTree
+        var position: Int32
+        let end: Int32
+        /// The next element child, nil after the last.
         public mutating func next() -> XMLCursor? {
-            while let n = node {
-                node = n.pointee.next
-                if n.pointee.type == XML_ELEMENT_NODE { return XMLCursor(ptr: n) }
+            while position < end {
+                let i = position
+                let n = tree.nodes[Int(i)]
+                position = n.end
+                if n.kind == .element { return XMLCursor(tree: tree, index: i) }
             }
             return nil
         }
     }
 
-    /// An iterator from the first child element.
-    public func makeIterator() -> Iterator { Iterator(node: first) }
+    /// An iterator from the first child.
+    public func makeIterator() -> Iterator { Iterator(tree: tree, position: first, end: end) }
 }

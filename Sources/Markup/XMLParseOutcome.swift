@@ -2,14 +2,15 @@ import VeilleCore
 import CLibXML2
 import Foundation
 
-/// An XML document parsed in recover mode, with what libxml2 had to say about its well-formedness.
+/// An XML document parsed into an ``XMLTree``, with what the parser had to say about its well-formedness.
 ///
-/// Feeds in the wild are often ill-formed; recover mode still builds a tree, and the outcome says whether
-/// the bytes ended before the document did (a truncated transfer) so a caller can name the problem when
-/// the tree turns out useless.
+/// Well-formed UTF-8 documents (most feeds) are read by veille's own parser (``XMLTreeParser``); the
+/// others by libxml2 in recover mode, which still builds a tree from ill-formed feeds. The outcome says
+/// whether the bytes ended before the document did (a truncated transfer) so a caller can name the problem
+/// when the tree turns out useless.
 public struct XMLParseOutcome {
-    /// The recovered tree, nil when libxml2 could build none.
-    public let document: MarkupDocument?
+    /// The tree, nil when no parser could build one.
+    public let tree: XMLTree?
     /// True when the bytes were well-formed XML.
     public let wellFormed: Bool
     /// True when the document ended before its root element was closed (truncated bytes).
@@ -30,22 +31,32 @@ extension MarkupDocument {
         Int32(XML_ERR_GT_REQUIRED.rawValue),      // EOF inside a start tag
     ]
 
-    /// Parses XML bytes in recover mode by the project's charset rule, reporting well-formedness.
+    /// Parses XML bytes by the project's charset rule, reporting well-formedness: veille's own parser
+    /// first when the bytes are (or were transcoded to) UTF-8, libxml2 in recover mode when it declines.
     ///
-    /// Same options as ``xml(_:httpCharset:)``: `NONET`, no `NOENT`, no `DTDLOAD`, no `HUGE`.
+    /// libxml2 gets the options of ``xml(_:httpCharset:)``: `NONET`, no `NOENT`, no `DTDLOAD`, no `HUGE`.
     /// - Parameters:
     ///   - bytes: the document as received.
     ///   - httpCharset: the HTTP `charset`, if any.
     /// - Returns: the tree (if any) and the diagnostics.
     public static func xmlOutcome(_ bytes: [UInt8], httpCharset: String? = nil) -> XMLParseOutcome {
-        MarkupLibrary.initialize()
-        guard let ctxt = xmlNewParserCtxt() else {
-            return XMLParseOutcome(document: nil, wellFormed: false, endedEarly: false, lastError: "out of memory",
-                                   encoding: "utf-8")
-        }
-        defer { xmlFreeParserCtxt(ctxt) }
         let decision = Charset.decide(bytes, httpCharset: httpCharset, kind: .xml)
         let (input, label) = utf32WithoutBOM(bytes) ?? utf8Input(bytes, decision)
+        // A BOM is the one origin of a UTF-8 decision that did not check the bytes.
+        if label == "utf-8", decision.origin != .bom || Charset.isValidUTF8(input[...]), let tree = XMLTreeParser.parse(input) {
+            return XMLParseOutcome(tree: tree, wellFormed: true, endedEarly: false, lastError: nil, encoding: decision.label)
+        }
+        return libxml2Outcome(input, label: label, encoding: decision.label)
+    }
+
+    /// Parses with libxml2 in recover mode and copies its tree.
+    static func libxml2Outcome(_ input: [UInt8], label: String, encoding: String) -> XMLParseOutcome {
+        MarkupLibrary.initialize()
+        guard let ctxt = xmlNewParserCtxt() else {
+            return XMLParseOutcome(tree: nil, wellFormed: false, endedEarly: false, lastError: "out of memory",
+                                   encoding: encoding)
+        }
+        defer { xmlFreeParserCtxt(ctxt) }
         // IGNORE_ENC: the charset rule has decided; the document's own declaration was one of its inputs.
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
@@ -69,8 +80,12 @@ extension MarkupDocument {
                 if message?.contains("Premature end of data") == true { endedEarly = true }
             }
         }
-        return XMLParseOutcome(document: doc.map(MarkupDocument.init(doc:)), wellFormed: wellFormed,
-                               endedEarly: endedEarly, lastError: message, encoding: decision.label)
+        let tree = doc.map { d -> XMLTree in
+            defer { xmlFreeDoc(d) }
+            return XMLTreeConverter.convert(d)
+        }
+        return XMLParseOutcome(tree: tree, wellFormed: wellFormed, endedEarly: endedEarly, lastError: message,
+                               encoding: encoding)
     }
 
     /// The bytes libxml2 gets and their label: UTF-16/32 and windows-1252 are transcoded to UTF-8 in Swift
@@ -98,15 +113,5 @@ extension MarkupDocument {
         } else { return nil }
         guard let text = String(data: Data(b), encoding: encoding) else { return nil }
         return (Array(text.utf8), "utf-8")
-    }
-
-    /// Runs `body` with a cursor on the root element, keeping the tree alive meanwhile.
-    ///
-    /// - Returns: nil for a document without a root element.
-    public func withRootCursor<R>(_ body: (XMLCursor) throws -> R) rethrows -> R? {
-        try withExtendedLifetime(self) {
-            guard let r = xmlDocGetRootElement(doc) else { return nil }
-            return try body(XMLCursor(ptr: r))
-        }
     }
 }

@@ -24,12 +24,12 @@ public enum FeedParser {
         case .xml: break
         }
         let outcome = MarkupDocument.xmlOutcome(EntityPrepass.repair(bytes) ?? bytes, httpCharset: httpCharset)
-        guard let document = outcome.document else {
+        guard let tree = outcome.tree else {
             if outcome.endedEarly { throw FeedError.truncated(outcome.lastError ?? "the document ends early") }
             throw FeedError.unreadableXML(outcome.lastError ?? "no element could be read")
         }
         let reader = XMLFeedReader(baseURL: baseURL)
-        guard var feed = try document.withRootCursor({ try reader.read($0) }) else {
+        guard var feed = try tree.withRootCursor({ try reader.read($0) }) else {
             if outcome.endedEarly { throw FeedError.truncated(outcome.lastError ?? "the document ends early") }
             throw FeedError.unreadableXML(outcome.lastError ?? "no root element")
         }

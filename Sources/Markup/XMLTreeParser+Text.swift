@@ -1,0 +1,280 @@
+/// Character data, attribute values, references and the markup that is skipped (comments, CDATA,
+/// processing instructions, the document type).
+extension XMLTreeParser {
+    /// Byte classes in character data: 0 plain, 1 `<`, 2 `&`, 3 `\r`, 4 `]`, 5 0xEF (may start U+FFFE/FFFF),
+    /// 6 a control character XML forbids.
+    static let textClass: [UInt8] = (0..<256).map { b in
+        switch b {
+        case 0x3C: return 1
+        case 0x26: return 2
+        case 0x0D: return 3
+        case 0x5D: return 4
+        case 0xEF: return 5
+        case 0x09, 0x0A: return 0
+        case 0x00...0x1F: return 6
+        default: return 0
+        }
+    }
+
+    /// Byte classes in attribute values: 0 plain, 1 a quote, 2 `&`, 3 white space other than the space,
+    /// 4 `<`, 5 0xEF, 6 a forbidden control character.
+    static let attributeClass: [UInt8] = (0..<256).map { b in
+        switch b {
+        case 0x22, 0x27: return 1
+        case 0x26: return 2
+        case 0x09, 0x0A, 0x0D: return 3
+        case 0x3C: return 4
+        case 0xEF: return 5
+        case 0x00...0x1F: return 6
+        default: return 0
+        }
+    }
+
+    /// Skips plain character data from `j` (`]` and 0xEF checked on the way); stops at `<`, `&`, `\r` or
+    /// the end. False on `]]>`, a non-character or a forbidden control character.
+    func skipPlainText(_ j: inout Int) -> Bool {
+        while j < n {
+            switch textTable[Int(p[j])] {
+            case 0: j += 1
+            case 4:
+                if j + 2 < n, p[j + 1] == 0x5D, p[j + 2] == 0x3E { return false }
+                j += 1
+            case 5:
+                if isNonCharacter(j) { return false }
+                j += 1
+            case 6: return false
+            default: return true
+            }
+        }
+        return true
+    }
+
+    /// U+FFFE or U+FFFF, which XML forbids, at `j`.
+    func isNonCharacter(_ j: Int) -> Bool {
+        j + 2 < n && p[j + 1] == 0xBF && (p[j + 2] == 0xBE || p[j + 2] == 0xBF)
+    }
+
+    /// Character data from `from` up to the next `<`: a text node; returns the index of the `<`.
+    mutating func text(from: Int) -> Int? {
+        var j = from
+        guard skipPlainText(&j), j < n else { return nil }
+        if p[j] == 0x3C { return addText(Int32(from), Int32(j - from)) ? j : nil }
+        // References or carriage returns: the decoded text goes to the buffer.
+        let start = tree.bytes.count
+        tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + from, count: j - from))
+        while j < n {
+            switch p[j] {
+            case 0x3C:
+                return addText(Int32(start), Int32(tree.bytes.count - start)) ? j : nil
+            case 0x26:
+                guard let next = reference(j) else { return nil }
+                j = next
+            case 0x0D:
+                tree.bytes.append(0x0A)
+                j += 1
+                if j < n, p[j] == 0x0A { j += 1 }
+            default:
+                let s = j
+                guard skipPlainText(&j) else { return nil }
+                tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + s, count: j - s))
+            }
+        }
+        return nil  // the input ends inside an element
+    }
+
+    /// Adds a text node under the innermost open element (nothing for empty text); false past libxml2's limit.
+    mutating func addText(_ start: Int32, _ count: Int32) -> Bool {
+        guard count > 0 else { return true }
+        guard Int(count) <= Self.maxText, let parent = open.last?.index else { return false }
+        let index = Int32(tree.nodes.count)
+        tree.nodes.append(XMLTree.Node(kind: .text, parent: parent, end: index + 1, start: start, count: count, ns: -1,
+                                       attrStart: 0, attrCount: 0))
+        return true
+    }
+
+    /// An attribute value from `from` (just past the opening `quote`): its range in the tree's buffer and
+    /// the index past the closing quote.
+    mutating func attributeValue(_ from: Int, quote: UInt8) -> (Int32, Int32, Int)? {
+        var j = from
+        var start = -1  // decoding into the buffer from here, once something needed it
+        while j < n {
+            let c = p[j]
+            switch attributeTable[Int(c)] {
+            case 0:
+                j += 1
+                continue
+            case 1 where c != quote:
+                j += 1
+                continue
+            case 5 where !isNonCharacter(j):
+                j += 1
+                continue
+            default: break
+            }
+            // Something to act on: switch to decoding when not yet.
+            if start < 0, c != quote {
+                start = tree.bytes.count
+                tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + from, count: j - from))
+            }
+            switch attributeTable[Int(c)] {
+            case 1:
+                guard start >= 0 else { return (Int32(from), Int32(j - from), j + 1) }
+                return (Int32(start), Int32(tree.bytes.count - start), j + 1)
+            case 2:
+                guard let next = reference(j) else { return nil }
+                j = next
+            case 3:
+                tree.bytes.append(0x20)
+                j += (c == 0x0D && j + 1 < n && p[j + 1] == 0x0A) ? 2 : 1
+            default:
+                return nil  // `<`, a non-character or a control character
+            }
+            // Copy the plain run that follows.
+            let s = j
+            while j < n {
+                let k = attributeTable[Int(p[j])]
+                if k == 0 || (k == 1 && p[j] != quote) || (k == 5 && !isNonCharacter(j)) { j += 1 } else { break }
+            }
+            tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + s, count: j - s))
+        }
+        return nil
+    }
+
+    /// Decodes the reference at `j` (a `&`) into the buffer: a character reference or one of the five
+    /// predefined entities. Nil for anything else (libxml2 takes over).
+    mutating func reference(_ j: Int) -> Int? {
+        var i = j + 1
+        guard i < n else { return nil }
+        if p[i] == 0x23 {  // &#
+            i += 1
+            var value: UInt32 = 0
+            var digits = 0
+            if i < n, p[i] == 0x78 {  // &#x
+                i += 1
+                while i < n, digits <= 8, let d = Self.hexValue(p[i]) { value = value &* 16 &+ d; i += 1; digits += 1 }
+            } else {
+                while i < n, digits <= 8, p[i] >= 0x30, p[i] <= 0x39 { value = value &* 10 &+ UInt32(p[i] - 0x30); i += 1; digits += 1 }
+            }
+            guard digits > 0, digits <= 8, i < n, p[i] == 0x3B, Self.isXMLChar(value), let scalar = Unicode.Scalar(value) else { return nil }
+            tree.bytes.append(contentsOf: UTF8.encode(scalar)!)
+            return i + 1
+        }
+        let s = i
+        while i < n, i - s < 5, (p[i] >= 0x61 && p[i] <= 0x7A) { i += 1 }
+        guard i < n, p[i] == 0x3B else { return nil }
+        let byte: UInt8
+        switch (i - s, p[s], p[s + 1]) {
+        case (3, 0x61, 0x6D) where p[s + 2] == 0x70: byte = 0x26                       // amp
+        case (2, 0x6C, 0x74): byte = 0x3C                                              // lt
+        case (2, 0x67, 0x74): byte = 0x3E                                              // gt
+        case (4, 0x71, 0x75) where p[s + 2] == 0x6F && p[s + 3] == 0x74: byte = 0x22   // quot
+        case (4, 0x61, 0x70) where p[s + 2] == 0x6F && p[s + 3] == 0x73: byte = 0x27   // apos
+        default: return nil
+        }
+        tree.bytes.append(byte)
+        return i + 1
+    }
+
+    static func hexValue(_ c: UInt8) -> UInt32? {
+        switch c {
+        case 0x30...0x39: return UInt32(c - 0x30)
+        case 0x41...0x46: return UInt32(c - 0x41 + 10)
+        case 0x61...0x66: return UInt32(c - 0x61 + 10)
+        default: return nil
+        }
+    }
+
+    /// XML 1.0's `Char` production.
+    static func isXMLChar(_ v: UInt32) -> Bool {
+        v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF)
+    }
+
+    // MARK: - Skipped markup
+
+    /// `<!--…-->`, `<![CDATA[…]]>` (content only) or `<!DOCTYPE…>` (before the root, no internal subset).
+    mutating func markupDeclaration(_ i: Int, inContent: Bool, beforeRoot: Bool) -> Int? {
+        if starts(i, "<!--") {
+            var j = i + 4
+            while j + 1 < n {
+                if p[j] == 0x2D, p[j + 1] == 0x2D { return j + 2 < n && p[j + 2] == 0x3E ? j + 3 : nil }
+                j += 1
+            }
+            return nil
+        }
+        if inContent, starts(i, "<![CDATA[") { return cdata(i + 9) }
+        if !inContent, beforeRoot, starts(i, "<!DOCTYPE") {
+            var j = i + 9
+            var quote: UInt8 = 0
+            while j < n {
+                let c = p[j]
+                if quote != 0 {
+                    if c == quote { quote = 0 }
+                } else if c == 0x22 || c == 0x27 {
+                    quote = c
+                } else if c == 0x5B {
+                    return nil  // an internal subset: entities may be declared
+                } else if c == 0x3E {
+                    return j + 1
+                }
+                j += 1
+            }
+        }
+        return nil
+    }
+
+    /// The content of a CDATA section from `from`; returns the index past `]]>`.
+    mutating func cdata(_ from: Int) -> Int? {
+        var j = from
+        var carriageReturn = false
+        var closed = false
+        while j + 2 < n {
+            let c = p[j]
+            if c == 0x5D, p[j + 1] == 0x5D, p[j + 2] == 0x3E { closed = true; break }
+            switch textTable[Int(c)] {
+            case 3: carriageReturn = true
+            case 5: if isNonCharacter(j) { return nil }
+            case 6: return nil
+            default: break
+            }
+            j += 1
+        }
+        guard closed else { return nil }
+        if !carriageReturn { return addText(Int32(from), Int32(j - from)) ? j + 3 : nil }
+        let start = tree.bytes.count
+        var k = from
+        while k < j {
+            if p[k] == 0x0D {
+                tree.bytes.append(0x0A)
+                if k + 1 < j, p[k + 1] == 0x0A { k += 1 }
+            } else {
+                tree.bytes.append(p[k])
+            }
+            k += 1
+        }
+        return addText(Int32(start), Int32(tree.bytes.count - start)) ? j + 3 : nil
+    }
+
+    /// `<?target …?>`; returns the index past `?>`.
+    func processingInstruction(_ from: Int) -> Int? {
+        guard name(from) != nil else { return nil }
+        var j = from
+        while j + 1 < n {
+            if p[j] == 0x3F, p[j + 1] == 0x3E { return j + 2 }
+            j += 1
+        }
+        return nil
+    }
+
+    /// True when the input at `i` starts with `s` (ASCII).
+    func starts(_ i: Int, _ s: StaticString) -> Bool {
+        let count = s.utf8CodeUnitCount
+        guard i + count <= n else { return false }
+        let q = s.utf8Start
+        var k = 0
+        while k < count {
+            if p[i + k] != q[k] { return false }
+            k += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,282 @@
+/// veille's own XML parser: one pass over UTF-8 bytes into an ``XMLTree``, for well-formed documents.
+///
+/// Feeds are mostly well-formed, and libxml2 spends most of its time building and freeing a tree of
+/// its own; this parser builds the flat tree directly, pointing into the bytes wherever the text needs no
+/// decoding. It gives up (returns nil) at the first thing it does not handle exactly as libxml2 would, and
+/// the caller parses the document with libxml2 in recover mode instead:
+/// - anything ill-formed: a mismatched or missing end tag, a `<` in an attribute value, a duplicate
+///   attribute, an undeclared namespace prefix, `]]>` or `--` where they may not appear, characters XML
+///   forbids, content outside the root element;
+/// - a document type with an internal subset (declared entities), and any named reference but the five
+///   XML predefines;
+/// - non-ASCII names, nesting deeper than libxml2's limit, a text larger than libxml2's limit.
+///
+/// What it does, as libxml2 does without `NOENT`: line ends normalised (`\r\n`, `\r` → `\n`), attribute
+/// whitespace normalised to spaces, character references and the five predefined entities decoded,
+/// namespace declarations resolved (they are not attributes), comments, processing instructions and the
+/// document type skipped.
+struct XMLTreeParser {
+    let p: UnsafePointer<UInt8>
+    let n: Int
+    var tree: XMLTree.Builder
+    /// Byte classes of character data and attribute values (``textClass``, ``attributeClass``, ``nameClass``),
+    /// read through pointers: a static array read in a loop costs a lazy-initialisation check per byte.
+    let textTable: UnsafePointer<UInt8>
+    let attributeTable: UnsafePointer<UInt8>
+    let nameTable: UnsafePointer<UInt8>
+    /// Open elements: node index and the qualified name's range in the input.
+    var open: [(index: Int32, nameStart: Int32, nameCount: Int32)] = []
+    /// Namespace declarations in scope, innermost last: prefix range in the input (count -1: default) and
+    /// the declaration's index in the tree (-1: the default namespace undeclared).
+    var scope: [(prefixStart: Int32, prefixCount: Int32, ns: Int32)] = []
+    /// `scope.count` when each open element started.
+    var scopeMarks: [Int] = []
+    /// The attributes of the tag being read: qualified name (colon offset, -1 when none) and value.
+    var pending: [(nameStart: Int32, nameCount: Int32, colon: Int32, valueStart: Int32, valueCount: Int32)] = []
+
+    /// libxml2's depth limit without `HUGE`.
+    static let maxDepth = 255
+    /// libxml2's text node limit without `HUGE`.
+    static let maxText = 10_000_000
+    /// Attributes per element past which the duplicate check would cost too much: libxml2 takes over.
+    static let maxAttributes = 256
+
+    /// The tree, or nil when the document is not one this parser reads exactly (see the type's doc).
+    static func parse(_ input: [UInt8]) -> XMLTree? {
+        guard !input.isEmpty, input.count < Int(Int32.max) / 2 else { return nil }
+        return input.withUnsafeBufferPointer { buf -> XMLTree? in
+            guard let base = buf.baseAddress else { return nil }
+            var parser = XMLTreeParser(p: base, n: buf.count, tree: XMLTree.Builder(bytes: input),
+                                       textTable: Tables.shared.text, attributeTable: Tables.shared.attribute,
+                                       nameTable: Tables.shared.name)
+            parser.tree.nodes.reserveCapacity(buf.count / 48)
+            return parser.run() ? XMLTree(parser.tree) : nil
+        }
+    }
+
+    // MARK: - Document
+
+    mutating func run() -> Bool {
+        var i = 0
+        var seenRoot = false
+        while i < n {
+            if p[i] != 0x3C {  // text
+                if open.isEmpty {
+                    guard Self.isSpace(p[i]) else { return false }
+                    i += 1
+                    continue
+                }
+                guard let next = text(from: i) else { return false }
+                i = next
+                continue
+            }
+            guard i + 1 < n else { return false }
+            let c = p[i + 1]
+            var next: Int?
+            if c == 0x2F {  // </
+                guard !open.isEmpty else { return false }
+                next = endTag(i + 2)
+            } else if c == 0x21 {  // <!
+                next = markupDeclaration(i, inContent: !open.isEmpty, beforeRoot: !seenRoot)
+            } else if c == 0x3F {  // <?
+                next = processingInstruction(i + 2)
+            } else {
+                guard open.isEmpty ? !seenRoot : true else { return false }  // a second root
+                seenRoot = true
+                next = startTag(i + 1)
+            }
+            guard let after = next else { return false }
+            i = after
+        }
+        return seenRoot && open.isEmpty
+    }
+
+    // MARK: - Tags
+
+    mutating func startTag(_ from: Int) -> Int? {
+        guard open.count < Self.maxDepth, let (nameStart, nameCount, colon) = name(from) else { return nil }
+        var i = from + Int(nameCount)
+        pending.removeAll(keepingCapacity: true)
+        var selfClosing = false
+        while true {
+            let spaced = skipSpace(&i)
+            guard i < n else { return nil }
+            if p[i] == 0x3E { i += 1; break }
+            if p[i] == 0x2F {
+                guard i + 1 < n, p[i + 1] == 0x3E else { return nil }
+                i += 2; selfClosing = true; break
+            }
+            guard spaced, let (aStart, aCount, aColon) = name(i) else { return nil }
+            i += Int(aCount)
+            skipSpace(&i)
+            guard i < n, p[i] == 0x3D else { return nil }
+            i += 1
+            skipSpace(&i)
+            guard i < n, p[i] == 0x22 || p[i] == 0x27, let (vStart, vCount, after) = attributeValue(i + 1, quote: p[i]) else { return nil }
+            i = after
+            guard pending.count < Self.maxAttributes else { return nil }
+            for other in pending where other.nameCount == aCount && same(other.nameStart, aStart, Int(aCount)) { return nil }
+            pending.append((aStart, aCount, aColon, vStart, vCount))
+        }
+        let mark = scope.count
+        guard declareNamespaces() else { return nil }
+        let index = Int32(tree.nodes.count)
+        let parent = open.last?.index ?? -1
+        guard let (ns, localStart, localCount) = resolve(nameStart, nameCount, colon, isAttribute: false) else { return nil }
+        let attrStart = Int32(tree.attributes.count)
+        for a in pending where !isDeclaration(a.nameStart, a.nameCount, a.colon) {
+            guard let (ans, aLocal, aLocalCount) = resolve(a.nameStart, a.nameCount, a.colon, isAttribute: true) else { return nil }
+            tree.attributes.append(XMLTree.Attribute(nameStart: aLocal, nameCount: aLocalCount, ns: ans,
+                                                     valueStart: a.valueStart, valueCount: a.valueCount))
+        }
+        tree.nodes.append(XMLTree.Node(kind: .element, parent: parent, end: index + 1, start: localStart, count: localCount,
+                                       ns: ns, attrStart: attrStart, attrCount: Int32(tree.attributes.count) - attrStart))
+        if selfClosing {
+            scope.removeSubrange(mark...)
+        } else {
+            open.append((index, nameStart, nameCount))
+            scopeMarks.append(mark)
+        }
+        return i
+    }
+
+    mutating func endTag(_ from: Int) -> Int? {
+        guard let top = open.last else { return nil }
+        let count = Int(top.nameCount)
+        guard from + count < n, same(top.nameStart, Int32(from), count) else { return nil }
+        var i = from + count
+        skipSpace(&i)
+        guard i < n, p[i] == 0x3E else { return nil }
+        open.removeLast()
+        tree.nodes[Int(top.index)].end = Int32(tree.nodes.count)
+        if let mark = scopeMarks.popLast() { scope.removeSubrange(mark...) }
+        return i + 1
+    }
+
+    /// A name at `from`: ASCII only, at most one colon, neither first nor last.
+    func name(_ from: Int) -> (Int32, Int32, Int32)? {
+        guard from < n, nameTable[Int(p[from])] == 1 else { return nil }
+        var i = from + 1
+        var colon: Int32 = -1
+        while i < n {
+            let k = nameTable[Int(p[i])]
+            if k == 0 { break }
+            if k == 3 {
+                guard colon < 0 else { return nil }
+                colon = Int32(i - from)
+            }
+            i += 1
+        }
+        guard i < n, nameTable[Int(p[i])] == 0, p[i] < 0x80, colon != Int32(i - from - 1) else { return nil }
+        return (Int32(from), Int32(i - from), colon)
+    }
+
+    // MARK: - Namespaces
+
+    /// True for `xmlns` and `xmlns:…`.
+    func isDeclaration(_ start: Int32, _ count: Int32, _ colon: Int32) -> Bool {
+        let len = colon < 0 ? count : colon
+        guard len == 5 else { return false }
+        let s = Int(start)
+        return p[s] == 0x78 && p[s + 1] == 0x6D && p[s + 2] == 0x6C && p[s + 3] == 0x6E && p[s + 4] == 0x73
+    }
+
+    /// Puts the tag's `xmlns` declarations in scope.
+    mutating func declareNamespaces() -> Bool {
+        for a in pending where isDeclaration(a.nameStart, a.nameCount, a.colon) {
+            if a.colon < 0 {
+                var ns: Int32 = -1
+                if a.valueCount > 0 {
+                    ns = Int32(tree.namespaces.count)
+                    tree.namespaces.append(XMLTree.Namespace(prefixStart: 0, prefixCount: -1, uriStart: a.valueStart, uriCount: a.valueCount))
+                }
+                scope.append((0, -1, ns))
+            } else {
+                let prefixStart = a.nameStart + a.colon + 1
+                let prefixCount = a.nameCount - a.colon - 1
+                // An empty prefixed declaration, or a declaration of `xml`/`xmlns`: libxml2 takes over.
+                guard a.valueCount > 0, !isReservedPrefix(prefixStart, prefixCount) else { return false }
+                let ns = Int32(tree.namespaces.count)
+                tree.namespaces.append(XMLTree.Namespace(prefixStart: prefixStart, prefixCount: prefixCount,
+                                                         uriStart: a.valueStart, uriCount: a.valueCount))
+                scope.append((prefixStart, prefixCount, ns))
+            }
+        }
+        return true
+    }
+
+    func isReservedPrefix(_ start: Int32, _ count: Int32) -> Bool {
+        let s = Int(start)
+        guard count >= 3, p[s] | 0x20 == 0x78, p[s + 1] | 0x20 == 0x6D, p[s + 2] | 0x20 == 0x6C else { return false }
+        return true
+    }
+
+    /// The namespace and local name of a qualified name; nil for an undeclared prefix.
+    func resolve(_ start: Int32, _ count: Int32, _ colon: Int32, isAttribute: Bool) -> (Int32, Int32, Int32)? {
+        guard colon >= 0 else {
+            if isAttribute { return (-1, start, count) }
+            for entry in scope.reversed() where entry.prefixCount < 0 { return (entry.ns, start, count) }
+            return (-1, start, count)
+        }
+        let localStart = start + colon + 1
+        let localCount = count - colon - 1
+        if colon == 3, p[Int(start)] == 0x78, p[Int(start) + 1] == 0x6D, p[Int(start) + 2] == 0x6C { return (0, localStart, localCount) }
+        for entry in scope.reversed() where entry.prefixCount == colon && same(entry.prefixStart, start, Int(colon)) {
+            return (entry.ns, localStart, localCount)
+        }
+        return nil
+    }
+
+    // MARK: - Helpers
+
+    /// True when the input bytes at `a` and `b` agree over `count` bytes.
+    func same(_ a: Int32, _ b: Int32, _ count: Int) -> Bool {
+        var k = 0
+        let x = p + Int(a), y = p + Int(b)
+        while k < count {
+            if x[k] != y[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Skips XML white space; true when there was some.
+    @discardableResult
+    func skipSpace(_ i: inout Int) -> Bool {
+        let from = i
+        while i < n, Self.isSpace(p[i]) { i += 1 }
+        return i > from
+    }
+
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
+
+    /// Name bytes: 1 may start a name, 2 continues one, 3 the colon, 0 ends it.
+    static let nameClass: [UInt8] = (0..<256).map { b in
+        switch b {
+        case 0x41...0x5A, 0x61...0x7A, 0x5F: return 1
+        case 0x30...0x39, 0x2D, 0x2E: return 2
+        case 0x3A: return 3
+        // Non-ASCII ends a name, and `name` gives up on a name ended by a non-ASCII byte.
+        default: return 0
+        }
+    }
+
+    /// The byte-class tables, allocated once and never freed.
+    final class Tables: @unchecked Sendable {
+        let text: UnsafePointer<UInt8>
+        let attribute: UnsafePointer<UInt8>
+        let name: UnsafePointer<UInt8>
+        static let shared = Tables()
+
+        private init() {
+            func copy(_ a: [UInt8]) -> UnsafePointer<UInt8> {
+                let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+                p.initialize(from: a, count: 256)
+                return UnsafePointer(p)
+            }
+            text = copy(XMLTreeParser.textClass)
+            attribute = copy(XMLTreeParser.attributeClass)
+            name = copy(XMLTreeParser.nameClass)
+        }
+    }
+}
