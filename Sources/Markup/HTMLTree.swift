@@ -1,4 +1,5 @@
 import CLibXML2
+import VeilleCore
 
 /// A parsed HTML page flattened into arrays: nodes in document order, every text and attribute value in one
 /// UTF-8 buffer.
@@ -95,11 +96,34 @@ public struct HTMLTree: Sendable {
         return out
     }
 
-    /// Parses HTML bytes (charset by the project's rule) and flattens the tree.
+    /// Parses HTML bytes (charset by the project's rule) into a tree.
     ///
-    /// - Returns: nil when libxml2 built no tree.
-    /// The tree is built from libxml2's parser events (``HTMLTreeSAX``), without a libxml2 tree in between.
+    /// UTF-8 pages are parsed in place, and windows-1252, ISO-8859-1 and US-ASCII ones after transcoding to
+    /// UTF-8, by veille's own parser (``HTMLTreeParser``, libxml2's HTML rules in one pass); pages in any
+    /// other charset go through libxml2's converters and parser events (``HTMLTreeSAX``).
+    ///
+    /// - Returns: nil for empty input, or when libxml2 built no tree.
     public static func parse(_ bytes: [UInt8], httpCharset: String? = nil, maxDepth: Int = defaultMaxDepth) -> HTMLTree? {
+        let decision = Charset.decide(bytes, httpCharset: httpCharset, kind: .html)
+        switch decision.label {
+        case "utf-8":
+            guard bytes.count > decision.bomLength else { return nil }
+            return bytes.withUnsafeBufferPointer { buf in
+                HTMLTreeParser.parse(UnsafeBufferPointer(rebasing: buf[decision.bomLength...]), maxDepth: maxDepth)
+            }
+        case "windows-1252", "iso-8859-1", "us-ascii":
+            let utf8 = Charset.windows1252ToUTF8(bytes[...])
+            guard !utf8.isEmpty else { return nil }
+            return utf8.withUnsafeBufferPointer { HTMLTreeParser.parse($0, maxDepth: maxDepth) }
+        default:
+            return HTMLTreeSAX.parse(bytes, httpCharset: httpCharset, maxDepth: maxDepth)
+        }
+    }
+
+    /// Parses with libxml2's HTML parser events (``HTMLTreeSAX``) whatever the charset: the reference the
+    /// own parser is compared with.
+    public static func parseWithLibXML2(_ bytes: [UInt8], httpCharset: String? = nil,
+                                        maxDepth: Int = defaultMaxDepth) -> HTMLTree? {
         HTMLTreeSAX.parse(bytes, httpCharset: httpCharset, maxDepth: maxDepth)
     }
 

@@ -1,0 +1,92 @@
+/// The named character references the HTML parser decodes, looked up without a String per reference.
+///
+/// The HTML 4 set that libxml2's HTML parser knows (`html40EntitiesTable`, 252 names plus `apos`), and a
+/// few HTML5 names seen on news pages (`&mldr;`, `&hyphen;`, `&commat;`…). As in libxml2, a name is
+/// decoded only when it is followed by `;` and known (case-sensitive); anything else stays as written.
+/// Every name is at most 8 ASCII bytes, so a name packs into one `UInt64` key.
+enum HTMLEntityTable {
+    /// The code point of entity `name` (the bytes between `&` and `;`), nil when unknown.
+    @inline(__always)
+    static func codePoint(_ name: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard name.count > 0, name.count <= 8 else { return nil }
+        return table[key(name)]
+    }
+
+    /// The packed key: the name's bytes, little-endian, zero-padded (names hold no NUL).
+    @inline(__always)
+    static func key(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var k: UInt64 = 0
+        var i = name.count - 1
+        while i >= 0 { k = k << 8 | UInt64(name[i]); i -= 1 }
+        return k
+    }
+
+    /// Names to code points, built once.
+    static let table: [UInt64: UInt32] = {
+        var d = [UInt64: UInt32](minimumCapacity: html4.count + html5.count)
+        for (name, cp) in html4 + html5 {
+            let bytes = Array(name.utf8)
+            d[bytes.withUnsafeBufferPointer { key($0) }] = cp
+        }
+        return d
+    }()
+
+    /// HTML 4.01's entities (the set libxml2 2.9 decodes), plus `apos` which libxml2 adds.
+    static let html4: [(String, UInt32)] = [
+        ("AElig", 0xC6), ("Aacute", 0xC1), ("Acirc", 0xC2), ("Agrave", 0xC0), ("Alpha", 0x391), ("Aring", 0xC5),
+        ("Atilde", 0xC3), ("Auml", 0xC4), ("Beta", 0x392), ("Ccedil", 0xC7), ("Chi", 0x3A7), ("Dagger", 0x2021),
+        ("Delta", 0x394), ("ETH", 0xD0), ("Eacute", 0xC9), ("Ecirc", 0xCA), ("Egrave", 0xC8), ("Epsilon", 0x395),
+        ("Eta", 0x397), ("Euml", 0xCB), ("Gamma", 0x393), ("Iacute", 0xCD), ("Icirc", 0xCE), ("Igrave", 0xCC),
+        ("Iota", 0x399), ("Iuml", 0xCF), ("Kappa", 0x39A), ("Lambda", 0x39B), ("Mu", 0x39C), ("Ntilde", 0xD1),
+        ("Nu", 0x39D), ("OElig", 0x152), ("Oacute", 0xD3), ("Ocirc", 0xD4), ("Ograve", 0xD2), ("Omega", 0x3A9),
+        ("Omicron", 0x39F), ("Oslash", 0xD8), ("Otilde", 0xD5), ("Ouml", 0xD6), ("Phi", 0x3A6), ("Pi", 0x3A0),
+        ("Prime", 0x2033), ("Psi", 0x3A8), ("Rho", 0x3A1), ("Scaron", 0x160), ("Sigma", 0x3A3), ("THORN", 0xDE),
+        ("Tau", 0x3A4), ("Theta", 0x398), ("Uacute", 0xDA), ("Ucirc", 0xDB), ("Ugrave", 0xD9), ("Upsilon", 0x3A5),
+        ("Uuml", 0xDC), ("Xi", 0x39E), ("Yacute", 0xDD), ("Yuml", 0x178), ("Zeta", 0x396), ("aacute", 0xE1),
+        ("acirc", 0xE2), ("acute", 0xB4), ("aelig", 0xE6), ("agrave", 0xE0), ("alefsym", 0x2135), ("alpha", 0x3B1),
+        ("amp", 0x26), ("and", 0x2227), ("ang", 0x2220), ("aring", 0xE5), ("asymp", 0x2248), ("atilde", 0xE3),
+        ("auml", 0xE4), ("bdquo", 0x201E), ("beta", 0x3B2), ("brvbar", 0xA6), ("bull", 0x2022), ("cap", 0x2229),
+        ("ccedil", 0xE7), ("cedil", 0xB8), ("cent", 0xA2), ("chi", 0x3C7), ("circ", 0x2C6), ("clubs", 0x2663),
+        ("cong", 0x2245), ("copy", 0xA9), ("crarr", 0x21B5), ("cup", 0x222A), ("curren", 0xA4), ("dArr", 0x21D3),
+        ("dagger", 0x2020), ("darr", 0x2193), ("deg", 0xB0), ("delta", 0x3B4), ("diams", 0x2666), ("divide", 0xF7),
+        ("eacute", 0xE9), ("ecirc", 0xEA), ("egrave", 0xE8), ("empty", 0x2205), ("emsp", 0x2003), ("ensp", 0x2002),
+        ("epsilon", 0x3B5), ("equiv", 0x2261), ("eta", 0x3B7), ("eth", 0xF0), ("euml", 0xEB), ("euro", 0x20AC),
+        ("exist", 0x2203), ("fnof", 0x192), ("forall", 0x2200), ("frac12", 0xBD), ("frac14", 0xBC), ("frac34", 0xBE),
+        ("frasl", 0x2044), ("gamma", 0x3B3), ("ge", 0x2265), ("gt", 0x3E), ("hArr", 0x21D4), ("harr", 0x2194),
+        ("hearts", 0x2665), ("hellip", 0x2026), ("iacute", 0xED), ("icirc", 0xEE), ("iexcl", 0xA1), ("igrave", 0xEC),
+        ("image", 0x2111), ("infin", 0x221E), ("int", 0x222B), ("iota", 0x3B9), ("iquest", 0xBF), ("isin", 0x2208),
+        ("iuml", 0xEF), ("kappa", 0x3BA), ("lArr", 0x21D0), ("lambda", 0x3BB), ("lang", 0x2329), ("laquo", 0xAB),
+        ("larr", 0x2190), ("lceil", 0x2308), ("ldquo", 0x201C), ("le", 0x2264), ("lfloor", 0x230A), ("lowast", 0x2217),
+        ("loz", 0x25CA), ("lrm", 0x200E), ("lsaquo", 0x2039), ("lsquo", 0x2018), ("lt", 0x3C), ("macr", 0xAF),
+        ("mdash", 0x2014), ("micro", 0xB5), ("middot", 0xB7), ("minus", 0x2212), ("mu", 0x3BC), ("nabla", 0x2207),
+        ("nbsp", 0xA0), ("ndash", 0x2013), ("ne", 0x2260), ("ni", 0x220B), ("not", 0xAC), ("notin", 0x2209),
+        ("nsub", 0x2284), ("ntilde", 0xF1), ("nu", 0x3BD), ("oacute", 0xF3), ("ocirc", 0xF4), ("oelig", 0x153),
+        ("ograve", 0xF2), ("oline", 0x203E), ("omega", 0x3C9), ("omicron", 0x3BF), ("oplus", 0x2295), ("or", 0x2228),
+        ("ordf", 0xAA), ("ordm", 0xBA), ("oslash", 0xF8), ("otilde", 0xF5), ("otimes", 0x2297), ("ouml", 0xF6),
+        ("para", 0xB6), ("part", 0x2202), ("permil", 0x2030), ("perp", 0x22A5), ("phi", 0x3C6), ("pi", 0x3C0),
+        ("piv", 0x3D6), ("plusmn", 0xB1), ("pound", 0xA3), ("prime", 0x2032), ("prod", 0x220F), ("prop", 0x221D),
+        ("psi", 0x3C8), ("quot", 0x22), ("rArr", 0x21D2), ("radic", 0x221A), ("rang", 0x232A), ("raquo", 0xBB),
+        ("rarr", 0x2192), ("rceil", 0x2309), ("rdquo", 0x201D), ("real", 0x211C), ("reg", 0xAE), ("rfloor", 0x230B),
+        ("rho", 0x3C1), ("rlm", 0x200F), ("rsaquo", 0x203A), ("rsquo", 0x2019), ("sbquo", 0x201A), ("scaron", 0x161),
+        ("sdot", 0x22C5), ("sect", 0xA7), ("shy", 0xAD), ("sigma", 0x3C3), ("sigmaf", 0x3C2), ("sim", 0x223C),
+        ("spades", 0x2660), ("sub", 0x2282), ("sube", 0x2286), ("sum", 0x2211), ("sup", 0x2283), ("sup1", 0xB9),
+        ("sup2", 0xB2), ("sup3", 0xB3), ("supe", 0x2287), ("szlig", 0xDF), ("tau", 0x3C4), ("there4", 0x2234),
+        ("theta", 0x3B8), ("thetasym", 0x3D1), ("thinsp", 0x2009), ("thorn", 0xFE), ("tilde", 0x2DC), ("times", 0xD7),
+        ("trade", 0x2122), ("uArr", 0x21D1), ("uacute", 0xFA), ("uarr", 0x2191), ("ucirc", 0xFB), ("ugrave", 0xF9),
+        ("uml", 0xA8), ("upsih", 0x3D2), ("upsilon", 0x3C5), ("uuml", 0xFC), ("weierp", 0x2118), ("xi", 0x3BE),
+        ("yacute", 0xFD), ("yen", 0xA5), ("yuml", 0xFF), ("zeta", 0x3B6), ("zwj", 0x200D), ("zwnj", 0x200C),
+        ("apos", 0x27),
+    ]
+
+    /// HTML5 names beyond HTML 4 that turn up in article markup; libxml2 would leave them as written.
+    static let html5: [(String, UInt32)] = [
+        ("apos", 0x27), ("colon", 0x3A), ("comma", 0x2C), ("period", 0x2E), ("excl", 0x21), ("quest", 0x3F),
+        ("num", 0x23), ("dollar", 0x24), ("percnt", 0x25), ("lpar", 0x28), ("rpar", 0x29), ("ast", 0x2A),
+        ("plus", 0x2B), ("sol", 0x2F), ("semi", 0x3B), ("equals", 0x3D), ("lsqb", 0x5B), ("rsqb", 0x5D),
+        ("lowbar", 0x5F), ("grave", 0x60), ("lcub", 0x7B), ("rcub", 0x7D), ("verbar", 0x7C), ("vert", 0x7C),
+        ("bsol", 0x5C), ("hyphen", 0x2010), ("dash", 0x2010), ("hairsp", 0x200A), ("numsp", 0x2007), ("puncsp", 0x2008),
+        ("mldr", 0x2026), ("nldr", 0x2025), ("rsquor", 0x2019), ("ldquor", 0x201E), ("check", 0x2713), ("cross", 0x2717),
+        ("star", 0x2606), ("starf", 0x2605), ("bullet", 0x2022), ("commat", 0x40), ("Tab", 0x9), ("NewLine", 0xA),
+        ("half", 0xBD), ("frac13", 0x2153), ("frac23", 0x2154), ("frac18", 0x215B),
+    ]
+}
