@@ -49,10 +49,12 @@ extension ArticleCleaner {
     static let placeholderBytes: Set<[UInt8]> = Set(placeholderTexts.map { Array($0.utf8) })
 
     func isPlaceholder(_ i: Int) -> Bool {
-        var t = model.tree.textBytes(i)
-        while let f = t.first, ClassMatcher.isSpace(f) { t.removeFirst() }
-        while let l = t.last, ClassMatcher.isSpace(l) { t.removeLast() }
-        guard !t.isEmpty, t.count <= 24 else { return false }
+        let all = model.tree.textBytes(i)
+        var lo = 0, hi = all.count
+        while lo < hi, ClassMatcher.isSpace(all[lo]) { lo += 1 }
+        while hi > lo, ClassMatcher.isSpace(all[hi - 1]) { hi -= 1 }
+        guard hi > lo, hi - lo <= 24 else { return false }
+        var t = Array(all[lo ..< hi])
         BoilerplatePhrases.lowerLatin(&t)
         return ArticleCleaner.placeholderBytes.contains(t)
     }

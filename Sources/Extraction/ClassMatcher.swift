@@ -5,24 +5,41 @@
 /// allocated per element.
 struct ClassMatcher: Sendable {
     struct Pattern: Sendable {
-        let bytes: [UInt8]
+        /// The fragment as a range of ``ClassMatcher/fragmentBytes``.
+        let start: Int32
+        let count: Int32
         let sets: ClassVocabulary.Set
         let mode: ClassVocabulary.Mode
     }
 
-    /// Patterns by first byte.
-    let buckets: [[Pattern]]
+    /// Every fragment's bytes, back to back.
+    let fragmentBytes: [UInt8]
+    /// Patterns ordered by first byte.
+    let patterns: [Pattern]
+    /// `patterns[bucketStart[b] ..< bucketStart[b + 1]]` start with byte `b` (257 entries).
+    let bucketStart: [Int32]
 
     static let shared = ClassMatcher(ClassVocabulary.entries)
 
     init(_ entries: [ClassVocabulary.Entry]) {
-        var b = [[Pattern]](repeating: [], count: 256)
+        var byFirst = [[(bytes: [UInt8], sets: ClassVocabulary.Set, mode: ClassVocabulary.Mode)]](repeating: [], count: 256)
         for e in entries {
             let bytes = Array(UnsafeBufferPointer(start: e.fragment.utf8Start, count: e.fragment.utf8CodeUnitCount))
             guard let first = bytes.first else { continue }
-            b[Int(first)].append(Pattern(bytes: bytes, sets: e.sets, mode: e.mode))
+            byFirst[Int(first)].append((bytes, e.sets, e.mode))
         }
-        buckets = b
+        var all = [UInt8](), list = [Pattern](), starts = [Int32]()
+        for bucket in byFirst {
+            starts.append(Int32(list.count))
+            for p in bucket {
+                list.append(Pattern(start: Int32(all.count), count: Int32(p.bytes.count), sets: p.sets, mode: p.mode))
+                all.append(contentsOf: p.bytes)
+            }
+        }
+        starts.append(Int32(list.count))
+        fragmentBytes = all
+        patterns = list
+        bucketStart = starts
     }
 
     @inline(__always) static func lower(_ c: UInt8) -> UInt8 { (c >= 65 && c <= 90) ? c + 32 : c }
@@ -34,16 +51,34 @@ struct ClassMatcher: Sendable {
 
     /// The union of the sets of every fragment found in `bytes[range]`.
     func sets(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> ClassVocabulary.Set {
+        fragmentBytes.withUnsafeBufferPointer { frag in
+            patterns.withUnsafeBufferPointer { pats in
+                bucketStart.withUnsafeBufferPointer { starts in
+                    scan(bytes, range, frag, pats, starts)
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ frag: UnsafeBufferPointer<UInt8>,
+                      _ pats: UnsafeBufferPointer<Pattern>, _ starts: UnsafeBufferPointer<Int32>) -> ClassVocabulary.Set {
         var found = ClassVocabulary.Set()
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
-            let c = ClassMatcher.lower(bytes[i])
-            for p in buckets[Int(c)] where !found.isSuperset(of: p.sets) {
-                let n = p.bytes.count
+            let c = Int(ClassMatcher.lower(bytes[i]))
+            var q = Int(starts[c])
+            let qEnd = Int(starts[c + 1])
+            while q < qEnd {
+                let p = pats[q]
+                q += 1
+                if found.isSuperset(of: p.sets) { continue }
+                let n = Int(p.count)
                 guard i + n <= end else { continue }
+                let f = Int(p.start)
                 var k = 1
-                while k < n, ClassMatcher.lower(bytes[i + k]) == p.bytes[k] { k += 1 }
+                while k < n, ClassMatcher.lower(bytes[i + k]) == frag[f + k] { k += 1 }
                 guard k == n else { continue }
                 switch p.mode {
                 case .substring: found.formUnion(p.sets)

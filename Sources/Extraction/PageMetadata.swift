@@ -80,7 +80,7 @@ struct PageMetadata {
         guard let first = bytes.first(where: { !ClassMatcher.isSpace($0) }) else { return }
         let lowerFirst = ClassMatcher.lower(first)
         // Cheap filters before any String: "Par …", "By …", or a date word somewhere.
-        let byline = (lowerFirst == 112 || lowerFirst == 98) && bytes.count < 120
+        let byline = (lowerFirst == 112 || lowerFirst == 98) && bytes.count < 120 && startsByline(bytes)
         let hasDigit = bytes.contains { $0 >= 48 && $0 <= 57 }
         guard byline || (hasDigit && (contains(bytes, "ubli") || contains(bytes, " jour") || contains(bytes, "odifi"))) else { return }
         let text = TextTools.collapse(String(decoding: bytes, as: UTF8.self))
@@ -94,12 +94,26 @@ struct PageMetadata {
         }
     }
 
-    func contains(_ hay: ArraySlice<UInt8>, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard hay.count >= n.count else { return false }
+    /// True when the line, past leading spaces, opens with "par" or "by" in any case (a byline's necessary
+    /// start: the String test below decides).
+    func startsByline(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var s = bytes.startIndex
+        while s < bytes.endIndex, ClassMatcher.isSpace(bytes[s]) { s += 1 }
+        func at(_ k: Int) -> UInt8 { s + k < bytes.endIndex ? ClassMatcher.lower(bytes[s + k]) : 0 }
+        return (at(0) == 112 && at(1) == 97 && at(2) == 114) || (at(0) == 98 && at(1) == 121)
+    }
+
+    func contains(_ hay: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        let n = needle.utf8Start
+        guard hay.count >= count else { return false }
         var s = hay.startIndex
-        while s + n.count <= hay.endIndex {
-            if hay[s] == n[0], hay[s ..< s + n.count].elementsEqual(n) { return true }
+        while s + count <= hay.endIndex {
+            if hay[s] == n[0] {
+                var k = 1
+                while k < count, hay[s + k] == n[k] { k += 1 }
+                if k == count { return true }
+            }
             s += 1
         }
         return false
