@@ -18,6 +18,11 @@ struct ClassMatcher: Sendable {
     let patterns: [Pattern]
     /// `patterns[bucketStart[b] ..< bucketStart[b + 1]]` start with byte `b` (257 entries).
     let bucketStart: [Int32]
+    /// A bit per two-byte start of some fragment (65,536 bits): most positions of a value fail this test
+    /// and skip the bucket.
+    let bigrams: [UInt64]
+    /// The shortest fragment's length (positions closer to the end cannot start a match).
+    let minLength: Int
 
     static let shared = ClassMatcher(ClassVocabulary.entries)
 
@@ -29,17 +34,27 @@ struct ClassMatcher: Sendable {
             byFirst[Int(first)].append((bytes, e.sets, e.mode))
         }
         var all = [UInt8](), list = [Pattern](), starts = [Int32]()
+        var bits = [UInt64](repeating: 0, count: 1024)
+        var shortest = Int.max
         for bucket in byFirst {
             starts.append(Int32(list.count))
             for p in bucket {
                 list.append(Pattern(start: Int32(all.count), count: Int32(p.bytes.count), sets: p.sets, mode: p.mode))
                 all.append(contentsOf: p.bytes)
+                shortest = min(shortest, p.bytes.count)
+                if p.bytes.count >= 2 {
+                    let key = Int(p.bytes[0]) << 8 | Int(p.bytes[1])
+                    bits[key >> 6] |= 1 << UInt64(key & 63)
+                }
             }
         }
         starts.append(Int32(list.count))
         fragmentBytes = all
         patterns = list
         bucketStart = starts
+        minLength = shortest == Int.max ? 1 : shortest
+        if minLength < 2 { bits = [UInt64](repeating: ~0, count: 1024) }  // the filter needs two bytes
+        bigrams = bits
     }
 
     @inline(__always) static func lower(_ c: UInt8) -> UInt8 { (c >= 65 && c <= 90) ? c + 32 : c }
@@ -54,7 +69,9 @@ struct ClassMatcher: Sendable {
         fragmentBytes.withUnsafeBufferPointer { frag in
             patterns.withUnsafeBufferPointer { pats in
                 bucketStart.withUnsafeBufferPointer { starts in
-                    scan(bytes, range, frag, pats, starts)
+                    bigrams.withUnsafeBufferPointer { bits in
+                        scan(bytes, range, frag, pats, starts, bits)
+                    }
                 }
             }
         }
@@ -62,12 +79,18 @@ struct ClassMatcher: Sendable {
 
     @inline(__always)
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ frag: UnsafeBufferPointer<UInt8>,
-                      _ pats: UnsafeBufferPointer<Pattern>, _ starts: UnsafeBufferPointer<Int32>) -> ClassVocabulary.Set {
+                      _ pats: UnsafeBufferPointer<Pattern>, _ starts: UnsafeBufferPointer<Int32>,
+                      _ bits: UnsafeBufferPointer<UInt64>) -> ClassVocabulary.Set {
         var found = ClassVocabulary.Set()
         var i = range.lowerBound
         let end = range.upperBound
-        while i < end {
+        let last = end - minLength  // the last position where a fragment fits
+        while i <= last {
             let c = Int(ClassMatcher.lower(bytes[i]))
+            if i + 1 < end {
+                let key = c << 8 | Int(ClassMatcher.lower(bytes[i + 1]))
+                if bits[key >> 6] & (1 << UInt64(key & 63)) == 0 { i += 1; continue }
+            }
             var q = Int(starts[c])
             let qEnd = Int(starts[c + 1])
             while q < qEnd {

@@ -150,7 +150,22 @@ struct PageModel {
         var count: Int32 = 0, comma: Int32 = 0
         var pendingSpace = false
         var k = r.lowerBound
+        guard let base = buf.baseAddress, !r.isEmpty else { chars[i] = 0; commas[i] = 0; return }
+        let raw = UnsafeRawPointer(base)
         while k < r.upperBound {
+            // Eight printable ASCII bytes without a comma: eight characters at once.
+            if k + 8 <= r.upperBound {
+                let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                let low = (w &- 0x2121_2121_2121_2121) & ~w & 0x8080_8080_8080_8080
+                let x = w ^ 0x2C2C_2C2C_2C2C_2C2C
+                let comma = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                if (low | comma | (w & 0x8080_8080_8080_8080)) == 0 {
+                    if pendingSpace { count += 1; pendingSpace = false }
+                    count += 8
+                    k += 8
+                    continue
+                }
+            }
             let b = buf[k]
             if b == 32 || b == 10 || b == 9 || b == 13 || b == 12 {
                 pendingSpace = count > 0; k += 1; continue

@@ -85,9 +85,17 @@ struct TextRenderer {
                 if b == 10, pre { request(1); k += 1; continue }
                 if b == 32 || b == 9 || b == 10 || b == 13 || b == 12 { space = true; k += 1; continue }
                 if b == 0xC2, k + 1 < r.upperBound, src[k + 1] == 0xA0 { space = true; k += 2; continue }
+                // A run of ordinary bytes goes in at once.
+                var j = k + 1
+                while j < r.upperBound {
+                    let c = src[j]
+                    if c == 32 || c == 9 || c == 10 || c == 13 || c == 12 { break }
+                    if c == 0xC2, j + 1 < r.upperBound, src[j + 1] == 0xA0 { break }
+                    j += 1
+                }
                 flush()
-                bytes.append(b)
-                k += 1
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[k ..< j]))
+                k = j
             }
         }
     }

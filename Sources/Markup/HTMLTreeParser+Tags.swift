@@ -132,8 +132,7 @@ extension HTMLTreeParser {
         if q == 0x22 || q == 0x27 {
             pos += 1
             while pos < n, p[pos] != q {
-                var i = pos
-                while i < n, p[i] != q, p[i] != 0x26 { i += 1 }
+                let i = nextOf(q, 0x26, from: pos)
                 if i > pos { tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + pos, count: i - pos)); pos = i }
                 if pos < n, p[pos] == 0x26 { appendReference() }
             }

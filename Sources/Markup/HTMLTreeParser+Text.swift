@@ -51,6 +51,21 @@ extension HTMLTreeParser {
         return i
     }
 
+    /// The index of the first `a` or `b` at or after `from` (or `n`), eight bytes at a time.
+    @inline(__always)
+    func nextOf(_ a: UInt8, _ b: UInt8, from: Int) -> Int {
+        var i = from
+        let raw = UnsafeRawPointer(p)
+        let la = HTMLTreeParser.lanes(a), lb = HTMLTreeParser.lanes(b)
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if HTMLTreeParser.zeroLanes(w ^ la) | HTMLTreeParser.zeroLanes(w ^ lb) != 0 { break }
+            i += 8
+        }
+        while i < n, p[i] != a, p[i] != b { i += 1 }
+        return i
+    }
+
     /// A run of text up to the next `<` or `&`; control bytes are dropped.
     mutating func charData() {
         var i = pos
@@ -138,7 +153,8 @@ extension HTMLTreeParser {
         checkParagraph()
         let count = HTMLTreeParser.encode(r.scalar, into: &buffer)
         withUnsafeBytes(of: &buffer) { raw in
-            text(raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count)
+            guard let base = raw.baseAddress else { return }
+            text(base.assumingMemoryBound(to: UInt8.self), count)
         }
     }
 
