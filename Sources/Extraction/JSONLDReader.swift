@@ -26,8 +26,8 @@ struct JSONLDReader {
 
     /// Reads the first article object found in `scripts` (the texts of `application/ld+json` scripts).
     init?(scripts: [String]) {
-        for script in scripts {
-            var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
+        for script in scripts where !script.isEmpty {
+            var text = JSONLDReader.trimmed(script)
             if text.hasPrefix("<![CDATA[") { text = String(text.dropFirst(9)) }
             if text.hasSuffix("]]>") { text = String(text.dropLast(3)) }
             guard let data = text.data(using: .utf8),
@@ -48,9 +48,19 @@ struct JSONLDReader {
         published = JSONLDReader.string(a["datePublished"]) ?? JSONLDReader.string(a["dateCreated"])
         modified = JSONLDReader.string(a["dateModified"])
         language = JSONLDReader.string(a["inLanguage"])
-        articleBody = (a["articleBody"] as? String).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        articleBody = (a["articleBody"] as? String).map(JSONLDReader.trimmed)
         url = JSONLDReader.string(a["url"]) ?? JSONLDReader.string(a["mainEntityOfPage"])
             ?? (a["mainEntityOfPage"] as? [String: Any]).flatMap { JSONLDReader.string($0["@id"]) }
+    }
+
+    /// `s` without leading and trailing whitespace; Foundation's Unicode trim only when an end is not
+    /// plain ASCII (most scripts start with `{` or `[` and end with `}` or `]`).
+    static func trimmed(_ s: String) -> String {
+        let u = s.utf8
+        guard let first = u.first, let last = u.last else { return s }
+        let plain: (UInt8) -> Bool = { $0 > 0x20 && $0 < 0x7F }
+        if plain(first), plain(last) { return s }
+        return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func isArticle(_ o: [String: Any]) -> Bool {

@@ -28,7 +28,12 @@ struct PageMetadata {
         while i < n {
             let node = tree.nodes[i]
             if node.kind == .text {
-                if node.count <= PageMetadata.maxLineBytes { readLine(tree, i) }
+                if node.count <= PageMetadata.maxLineBytes, frenchDateLines.count < 6 || bylineLines.count < 3 {
+                    let candidate = tree.bytes.withUnsafeBufferPointer { buf in
+                        PageMetadata.isCandidateLine(UnsafeBufferPointer(rebasing: buf[Int(node.start) ..< Int(node.start + node.count)]))
+                    }
+                    if candidate { readLine(tree, i) }
+                }
                 i += 1
                 continue
             }
@@ -72,17 +77,22 @@ struct PageMetadata {
         }
     }
 
-    /// Short text lines that carry a French date or a "Par …" byline.
+    /// Cheap filters on a text node's bytes before any String: "Par …", "By …", or a digit and a date word.
+    static func isCandidateLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var s = 0
+        while s < bytes.count, ClassMatcher.isSpace(bytes[s]) { s += 1 }
+        guard s < bytes.count else { return false }
+        func at(_ k: Int) -> UInt8 { s + k < bytes.count ? ClassMatcher.lower(bytes[s + k]) : 0 }
+        if bytes.count < 120, (at(0) == 112 && at(1) == 97 && at(2) == 114) || (at(0) == 98 && at(1) == 121) { return true }
+        var hasDigit = false
+        for b in bytes where b >= 48 && b <= 57 { hasDigit = true; break }
+        return hasDigit && (contains(bytes, "ubli") || contains(bytes, " jour") || contains(bytes, "odifi"))
+    }
+
+    /// Short text lines that carry a French date or a "Par …" byline (``isCandidateLine(_:)`` ones only).
     mutating func readLine(_ tree: HTMLTree, _ i: Int) {
-        guard frenchDateLines.count < 6 || bylineLines.count < 3 else { return }
         let node = tree.nodes[i]
         let bytes = tree.bytes[Int(node.start) ..< Int(node.start + node.count)]
-        guard let first = bytes.first(where: { !ClassMatcher.isSpace($0) }) else { return }
-        let lowerFirst = ClassMatcher.lower(first)
-        // Cheap filters before any String: "Par …", "By …", or a date word somewhere.
-        let byline = (lowerFirst == 112 || lowerFirst == 98) && bytes.count < 120 && startsByline(bytes)
-        let hasDigit = bytes.contains { $0 >= 48 && $0 <= 57 }
-        guard byline || (hasDigit && (contains(bytes, "ubli") || contains(bytes, " jour") || contains(bytes, "odifi"))) else { return }
         let text = TextTools.collapse(String(decoding: bytes, as: UTF8.self))
         let lower = text.lowercased()
         if frenchDateLines.count < 6,
@@ -94,21 +104,12 @@ struct PageMetadata {
         }
     }
 
-    /// True when the line, past leading spaces, opens with "par" or "by" in any case (a byline's necessary
-    /// start: the String test below decides).
-    func startsByline(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var s = bytes.startIndex
-        while s < bytes.endIndex, ClassMatcher.isSpace(bytes[s]) { s += 1 }
-        func at(_ k: Int) -> UInt8 { s + k < bytes.endIndex ? ClassMatcher.lower(bytes[s + k]) : 0 }
-        return (at(0) == 112 && at(1) == 97 && at(2) == 114) || (at(0) == 98 && at(1) == 121)
-    }
-
-    func contains(_ hay: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         let count = needle.utf8CodeUnitCount
         let n = needle.utf8Start
         guard hay.count >= count else { return false }
-        var s = hay.startIndex
-        while s + count <= hay.endIndex {
+        var s = 0
+        while s + count <= hay.count {
             if hay[s] == n[0] {
                 var k = 1
                 while k < count, hay[s + k] == n[k] { k += 1 }

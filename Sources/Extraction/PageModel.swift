@@ -145,39 +145,45 @@ struct PageModel {
         return true
     }
 
+    /// What a byte counts as in ``measure(_:_:into:)``: bit 0 whitespace, bit 1 the lead of a sequence that
+    /// needs a look ahead (no-break space, full-width and Arabic commas), bit 2 a character (neither space
+    /// nor UTF-8 continuation), bit 3 an ASCII comma.
+    nonisolated(unsafe) static let measureClasses: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0 ..< 256 {
+            let space = b == 32 || b == 10 || b == 9 || b == 13 || b == 12
+            var c: UInt8 = space ? 1 : 0
+            if b == 0xC2 || b == 0xEF || b == 0xD8 { c |= 2 }
+            if !space, b & 0xC0 != 0x80 { c |= 4 }
+            if b == 44 { c |= 8 }
+            t[b] = c
+        }
+        return UnsafePointer(t)
+    }()
+
     /// Counts characters with whitespace runs collapsed (leading and trailing runs dropped) and commas.
+    ///
+    /// Branch-free per byte except for the rare look-ahead leads: one table lookup, a run of whitespace
+    /// counts as one character once some text came before it and when text follows.
     mutating func measure(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, into i: Int) {
         var count: Int32 = 0, comma: Int32 = 0
-        var pendingSpace = false
+        var pending: Int32 = 0  // 1 while a whitespace run follows some text
         var k = r.lowerBound
-        guard let base = buf.baseAddress, !r.isEmpty else { chars[i] = 0; commas[i] = 0; return }
-        let raw = UnsafeRawPointer(base)
+        let table = PageModel.measureClasses
         while k < r.upperBound {
-            // Eight printable ASCII bytes without a comma: eight characters at once.
-            if k + 8 <= r.upperBound {
-                let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-                let low = (w &- 0x2121_2121_2121_2121) & ~w & 0x8080_8080_8080_8080
-                let x = w ^ 0x2C2C_2C2C_2C2C_2C2C
-                let comma = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-                if (low | comma | (w & 0x8080_8080_8080_8080)) == 0 {
-                    if pendingSpace { count += 1; pendingSpace = false }
-                    count += 8
-                    k += 8
-                    continue
-                }
-            }
             let b = buf[k]
-            if b == 32 || b == 10 || b == 9 || b == 13 || b == 12 {
-                pendingSpace = count > 0; k += 1; continue
+            let t = table[Int(b)]
+            if t & 2 != 0 {
+                if b == 0xC2, k + 1 < r.upperBound, buf[k + 1] == 0xA0 {  // no-break space
+                    pending = count > 0 ? 1 : 0; k += 2; continue
+                }
+                if b == 0xEF, k + 2 < r.upperBound, buf[k + 1] == 0xBC, buf[k + 2] == 0x8C { comma += 1 }
+                else if b == 0xD8, k + 1 < r.upperBound, buf[k + 1] == 0x8C { comma += 1 }
             }
-            if b == 0xC2, k + 1 < r.upperBound, buf[k + 1] == 0xA0 {  // no-break space
-                pendingSpace = count > 0; k += 2; continue
-            }
-            if pendingSpace { count += 1; pendingSpace = false }
-            if b & 0xC0 != 0x80 { count += 1 }
-            if b == 44 { comma += 1 }
-            else if b == 0xEF, k + 2 < r.upperBound, buf[k + 1] == 0xBC, buf[k + 2] == 0x8C { comma += 1 }
-            else if b == 0xD8, k + 1 < r.upperBound, buf[k + 1] == 0x8C { comma += 1 }
+            let space = Int32(t & 1)
+            count &+= (pending & (space ^ 1)) &+ Int32((t >> 2) & 1)
+            pending = space & (count > 0 ? 1 : 0)
+            comma &+= Int32((t >> 3) & 1)
             k += 1
         }
         chars[i] = count
