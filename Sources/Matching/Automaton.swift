@@ -15,8 +15,11 @@ struct Automaton: Sendable {
     }
 
     /// States shallower than this get dense rows (reason: the root, the space and the first two letters
-    /// of every word are read for every word of every text).
+    /// of every word are read for every word of every text). At least 3, for ``wordStart``.
     static let denseDepth = 4
+    /// Bytes of dense rows allowed beyond those (reason: a row per state makes every byte one table read;
+    /// 10,000 aliases of Latin script need about 10 MB; larger watchlists keep their deep states sparse).
+    static let denseBudget = 16 << 20
 
     /// Byte → class.
     let classes: [UInt8]
@@ -24,16 +27,28 @@ struct Automaton: Sendable {
     /// States `0 ..< denseCount` have dense rows (`dense[state * classCount + class]`).
     let denseCount: Int
     let nodes: [Node]
-    /// Dense rows: `dense[row + class]` is the next state (`~state` when it has outputs).
+    /// Dense rows: `dense[row + class]` is the next state's row offset (its number times ``classCount``,
+    /// the bitwise not when it has outputs), so a step is one addition and one read.
     let dense: [Int32]
     /// Trie edges of sparse states: class in the top 8 bits, target state (or `~target`) below.
     let edges: [UInt32]
     /// Outputs of state `s`: `outputs[outputStart[s] ..< outputStart[s + 1]]` (pattern indices).
     let outputStart: [Int32]
     let outputs: [Int32]
+    /// Word-start shortcut: `wordStart[b1 | b2 << 8]` is the state reached from ``spaceState`` by the bytes
+    /// `b1 b2` (a dense state: depth ≤ 3), or ``slowStart`` when a state on the way has outputs (patterns of
+    /// one or two bytes), which the scan then reads byte by byte.
+    let wordStart: [Int32]
+    static let slowStart = Int32.min
+    /// The row of the state after a space read from the root (every word start).
+    let spaceRow: Int
+    /// Depth of each state (bytes from the root), for where a stretch of ``scanDense(_:_:_:_:_:)`` may stop.
+    let depths: [UInt16]
 
     /// Compiles `patterns` (normalized bytes, each starting with a space). Pattern `i` is reported as output `i`.
-    init(patterns: [[UInt8]]) {
+    ///
+    /// `denseBudget` bounds the bytes of dense rows beyond the shallow states (tests lower it).
+    init(patterns: [[UInt8]], denseBudget: Int = Automaton.denseBudget) {
         var used = [Bool](repeating: false, count: 256)
         for p in patterns { for b in p { used[Int(b)] = true } }
         var classes = [UInt8](repeating: 0, count: 256)
@@ -83,7 +98,10 @@ struct Automaton: Sendable {
         var id = [Int32](repeating: 0, count: states)
         for (j, old) in order.enumerated() { id[old] = Int32(j) }
         func encode(_ t: Int32) -> Int32 { merged[Int(t)].isEmpty ? id[Int(t)] : ~id[Int(t)] }
-        let denseCount = order.firstIndex { depth[$0] >= Self.denseDepth } ?? states
+        /// A target in a dense row: its row offset (its number times `k`), bitwise not when it has outputs.
+        func code(_ t: Int32) -> Int32 { merged[Int(t)].isEmpty ? id[Int(t)] * Int32(k) : ~(id[Int(t)] * Int32(k)) }
+        let shallow = order.firstIndex { depth[$0] >= Self.denseDepth } ?? states
+        let denseCount = max(shallow, min(states, denseBudget / (4 * k)))
         var nodes = [Node](repeating: Node(row: -1, edgeStart: 0, edgeEnd: 0, fail: 0), count: states)
         var dense = [Int32](repeating: 0, count: denseCount * k)
         var edges: [UInt32] = []
@@ -97,18 +115,27 @@ struct Automaton: Sendable {
             nodes[j].edgeEnd = Int32(edges.count)
             guard j < denseCount else { continue }
             nodes[j].row = Int32(j * k)
-            for cls in 0..<k {
-                var f = s
-                var target: Int32 = 0
-                while true {  // the trie edge, else the failure chain's (shallower states first)
-                    if let e = children[f].first(where: { $0.cls == cls }) { target = encode(e.to); break }
-                    if f == 0 { break }
-                    f = Int(fail[f])
-                }
-                dense[j * k + cls] = target
-            }
+            // The failure state's row (shallower, so already filled), overridden by the trie edges.
+            let failRow = Int(id[Int(fail[s])]) * k
+            if j > 0 { for cls in 0..<k { dense[j * k + cls] = dense[failRow + cls] } }
+            for (cls, t) in children[s] { dense[j * k + cls] = code(t) }
         }
         start[states] = Int32(flat.count)
+        // States of depth ≤ 2 have dense rows (denseDepth ≥ 3), so two lookups after the space give the entry.
+        var wordStart = [Int32](repeating: Self.slowStart, count: 1 << 16)
+        let afterSpace = dense[Int(classes[0x20])]
+        if afterSpace >= 0 {
+            for b1 in 0..<256 {
+                let s1 = dense[Int(afterSpace) + Int(classes[b1])]
+                guard s1 >= 0 else { continue }
+                for b2 in 0..<256 {
+                    let s2 = dense[Int(s1) + Int(classes[b2])]
+                    if s2 >= 0 { wordStart[b1 | b2 << 8] = s2 }
+                }
+            }
+        }
+        self.wordStart = wordStart
+        self.spaceRow = Int(max(0, afterSpace))
         self.classes = classes
         self.classCount = k
         self.denseCount = denseCount
@@ -117,52 +144,58 @@ struct Automaton: Sendable {
         self.edges = edges
         self.outputStart = start
         self.outputs = flat
+        self.depths = order.map { UInt16(min(depth[$0], Int(UInt16.max))) }
     }
 
-    /// Scans `text`, calling `hit(state, end)` (end exclusive) whenever a state with outputs is reached.
+    /// Scans `text`, calling `hit(state, end, startBelow)` (end exclusive) whenever a state with outputs is
+    /// reached; only its patterns that start before `startBelow` count for that call.
     ///
-    /// Every pattern starts with a space (the normalizer puts one before every word), so from the root only
-    /// a space leads anywhere: in the root state the scan skips straight to the next space.
+    /// When every state is dense, ``scanDense(_:_:_:_:_:_:)`` reads every byte, four stretches at once.
+    /// Otherwise: every pattern starts with a space (the normalizer puts one before every word), so from the
+    /// root only a space leads anywhere: in the root state the scan skips straight to the next space.
     @inline(__always)
-    func scan(_ text: UnsafeBufferPointer<UInt8>, _ hit: (Int, Int) -> Void) {
+    func scan(_ text: UnsafeBufferPointer<UInt8>, _ hit: (_ state: Int, _ end: Int, _ startBelow: Int) -> Void) {
         guard let p = text.baseAddress else { return }
         let n = text.count
         let k = classCount
+        if denseCount == nodes.count, n >= Self.stretchMinimum {
+            dense.withUnsafeBufferPointer { dense in
+            classes.withUnsafeBufferPointer { cls in
+            depths.withUnsafeBufferPointer { depths in
+                scanDense(p, n, dense, cls, depths, hit)
+            }
+            }
+            }
+            return
+        }
         nodes.withUnsafeBufferPointer { nodes in
         dense.withUnsafeBufferPointer { dense in
         edges.withUnsafeBufferPointer { edges in
         classes.withUnsafeBufferPointer { cls in
-            var s = 0, i = 0
+        wordStart.withUnsafeBufferPointer { entry in
+            let sp = spaceRow
+            let denseEnd = denseCount &* k
+            var s = 0, i = 0  // s: the current state's row offset (its number times k)
             while i < n {
-                if s == 0 {
+                if s == 0 {  // the root: nothing until the next space, which leads to `sp` (no pattern is a lone space)
                     i = Self.nextSpace(p, i, n)
                     if i == n { return }
+                    i &+= 1
+                    s = sp
                 }
-                let c = UInt32(cls[Int(p[i])])
-                i += 1
                 var t: Int32 = 0
-                while true {
-                    if s < denseCount { t = dense[s &* k &+ Int(c)]; break }
-                    let node = nodes[s]
-                    var e = Int(node.edgeStart)
-                    let end = Int(node.edgeEnd)
-                    var found = false
-                    while e < end {
-                        let edge = edges[e]
-                        if edge >> 24 == c {
-                            let raw = edge & 0x00FF_FFFF
-                            t = raw & 0x0080_0000 != 0 ? Int32(bitPattern: raw | 0xFF00_0000) : Int32(raw)
-                            found = true
-                            break
-                        }
-                        e += 1
-                    }
-                    if found { break }
-                    s = Int(node.fail)
+                if s == sp, i &+ 2 < n, case let e = entry[Int(UInt16(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt16.self)))], e != Self.slowStart {
+                    // A word's first three bytes: one lookup for two, the dense row for the third.
+                    t = dense[Int(e) &+ Int(cls[Int(p[i &+ 2])])]
+                    i &+= 3
+                } else {
+                    let c = Int(cls[Int(p[i])])
+                    i &+= 1
+                    t = s < denseEnd ? dense[s &+ c] : sparseStep(s, c, nodes, dense, edges)
                 }
                 if t < 0 {
                     s = Int(~t)
-                    hit(s, i)
+                    hit(s / k, i, Int.max)
                 } else {
                     s = Int(t)
                 }
@@ -171,6 +204,25 @@ struct Automaton: Sendable {
         }
         }
         }
+        }
+    }
+
+    /// The transition from a sparse state (row offset `s`) on class `c`: its trie edge, else its failure
+    /// state's (reason: deep states of very large watchlists, outside the dense budget).
+    func sparseStep(_ s: Int, _ c: Int, _ nodes: UnsafeBufferPointer<Node>, _ dense: UnsafeBufferPointer<Int32>,
+                    _ edges: UnsafeBufferPointer<UInt32>) -> Int32 {
+        let k = classCount
+        var state = s / k
+        while state >= denseCount {
+            let node = nodes[state]
+            for e in Int(node.edgeStart)..<Int(node.edgeEnd) where Int(edges[e] >> 24) == c {
+                let raw = edges[e] & 0x00FF_FFFF
+                let target = raw & 0x0080_0000 != 0 ? Int32(bitPattern: raw | 0xFF00_0000) : Int32(raw)
+                return target < 0 ? ~(~target * Int32(k)) : target * Int32(k)
+            }
+            state = Int(node.fail)
+        }
+        return dense[state * k + c]
     }
 
     /// The offset of the next space at or after `i` (or `n`), eight bytes at a time: the lowest zero
@@ -192,7 +244,7 @@ struct Automaton: Sendable {
     /// Bytes held by the compiled tables.
     var memoryBytes: Int {
         nodes.count * MemoryLayout<Node>.stride + dense.count * 4 + edges.count * 4
-            + outputStart.count * 4 + outputs.count * 4 + classes.count
+            + outputStart.count * 4 + outputs.count * 4 + classes.count + wordStart.count * 4
     }
 
     /// Number of states.

@@ -10,15 +10,19 @@ extension CompiledWatchlist {
     /// Scans the normalized text and keeps the hits that respect word boundaries and stay in one field
     /// (exact case is checked later, against the original text).
     func hits(_ norm: NormalizedText) -> [Candidate] {
-        var raw: [(state: Int, end: Int)] = []
-        norm.bytes.withUnsafeBufferPointer { text in automaton.scan(text) { raw.append(($0, $1)) } }
+        var raw: [(state: Int, end: Int, startBelow: Int)] = []
+        norm.bytes.withUnsafeBufferPointer { text in automaton.scan(text) { raw.append(($0, $1, $2)) } }
+        if raw.isEmpty { return [] }
+        // Text order; at one end, patterns starting earlier first (as one scan would report them).
+        raw.sort { ($0.end, $0.startBelow) < ($1.end, $1.startBelow) }
         var out: [Candidate] = []
         let bytes = norm.bytes
-        for (state, end) in raw {
+        for (state, end, startBelow) in raw {
             for o in automaton.outputStart[state]..<automaton.outputStart[state + 1] {
                 let p = Int(automaton.outputs[Int(o)])
                 let spec = patterns[p]
                 let start = end - spec.bytes.count
+                if start >= startBelow { continue }  // found by the scan of the next stretch
                 if start > 0, NormalizedText.isWord(bytes[start - 1]) { continue }
                 if !spec.prefix, end < bytes.count, NormalizedText.isWord(bytes[end]) { continue }
                 var stop = end

@@ -52,17 +52,11 @@ public final class CompiledWatchlist: Sendable {
     ///   - text: the item's text, if any.
     /// - Returns: the matches, title first, then by position and entity id; vetoed hits are not included.
     public func match(title: String?, text: String?) -> [EntityMatch] {
-        var norm: NormalizedText
-        switch (title, text) {
-        case (nil, nil): return []
-        case (let one?, nil), (nil, let one?):
-            var one = one
-            norm = one.withUTF8 { Normalizer.normalize($0, nil) }
-        case (var t?, var x?):
-            norm = t.withUTF8 { tb in x.withUTF8 { xb in Normalizer.normalize(tb, xb) } }
-        }
-        var candidates = hits(norm)
+        guard title != nil || text != nil else { return [] }
+        // Bytes only first: most items have no hit, and anchors are only needed to report one.
+        var candidates = hits(Self.normalize(title, text, anchored: false))
         if candidates.isEmpty { return [] }
+        var norm = Self.normalize(title, text, anchored: true)
         if let t = title, let x = text {
             norm.original = Array(t.utf8) + [0x0A] + Array(x.utf8)
         } else {
@@ -72,6 +66,18 @@ public final class CompiledWatchlist: Sendable {
         let titleLength = title?.utf8.count ?? -1
         let matches = evaluate(candidates, norm).map { evidence($0, norm, titleLength: titleLength) }
         return matches.sorted(by: Self.order)
+    }
+
+    /// The normalized title and text (one text, title first), with anchors or bytes only.
+    static func normalize(_ title: String?, _ text: String?, anchored: Bool) -> NormalizedText {
+        switch (title, text) {
+        case (var t?, var x?):
+            return t.withUTF8 { tb in x.withUTF8 { xb in Normalizer.normalize(tb, xb, anchored: anchored) } }
+        case (var one?, nil), (nil, var one?):
+            return one.withUTF8 { Normalizer.normalize($0, nil, anchored: anchored) }
+        case (nil, nil):
+            return NormalizedText(bytes: [0x20], anchors: [.init(norm: 0, orig: 0)], fieldBreak: -1)
+        }
     }
 
     /// Title first, then by start, end and entity id.

@@ -44,11 +44,13 @@ enum Normalizer {
         /// `orig - norm` from the last anchor on.
         var delta = -1
         var anchors: [NormalizedText.Anchor] = [.init(norm: 0, orig: 0), .init(norm: 1, orig: 0)]
+        /// False when only the bytes are wanted (``normalizeBytes(_:_:)``): no anchor is recorded.
+        var recording = true
 
         /// Records that normalized offset `n` stands for original offset `orig`, if the offset changed.
         @inline(__always)
         mutating func sync(_ orig: Int) {
-            guard orig - n != delta else { return }
+            guard recording, orig - n != delta else { return }
             delta = orig - n
             if let last = anchors.last, Int(last.norm) == n {
                 anchors[anchors.count - 1].orig = Int32(orig)
@@ -59,22 +61,36 @@ enum Normalizer {
     }
 
     /// Normalizes one or two fields (title, text): one text, a space between, `fieldBreak` at that space.
-    static func normalize(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?) -> NormalizedText {
+    ///
+    /// With `anchored` false only the bytes are produced (no anchors: offsets cannot be mapped back), by a
+    /// faster loop; the bytes are the same either way.
+    static func normalize(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?,
+                          anchored: Bool = true) -> NormalizedText {
         let capacity = 3 * (first.count + (second?.count ?? 0)) + 8
         var state = State()
-        state.anchors.reserveCapacity(capacity / 24 + 8)  // about one anchor per punctuation mark or accent
+        if anchored {
+            state.anchors.reserveCapacity(capacity / 24 + 8)  // about one anchor per punctuation mark or accent
+        } else {
+            state.recording = false
+            state.anchors = []
+        }
         var fieldBreak = -1
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
             guard let o = out.baseAddress else { written = 0; return }
             o[0] = 0x20
             ascii.withUnsafeBufferPointer { table in
-                run(first, base: 0, o, &state, table)
+            twoByte.withUnsafeBufferPointer { two in
+                func segment(_ input: UnsafeBufferPointer<UInt8>, base: Int) {
+                    if anchored { run(input, base: base, o, &state, table) } else { runPlain(input, base: base, o, &state, table, two) }
+                }
+                segment(first, base: 0)
                 if let second {
                     if !state.lastSep { o[state.n] = 0x20; state.n += 1; state.lastSep = true }
                     fieldBreak = state.n - 1
                     state.sync(first.count + 1)
-                    run(second, base: first.count + 1, o, &state, table)
+                    segment(second, base: first.count + 1)
                 }
+            }
             }
             written = state.n
         }
@@ -132,7 +148,7 @@ enum Normalizer {
             let t = table[Int(p[i])]
             if t == slowCode, i &+ 1 < count {  // a two-byte letter folding to one ASCII letter (é → e)
                 let cp = (Int(p[i]) & 0x1F) << 6 | Int(p[i &+ 1] & 0x3F)
-                let folded = cp < 0x800 && p[i] >= 0xC2 ? twoByte[cp] : 0
+                let folded = p[i] >= 0xC2 && p[i] < 0xE0 ? twoByte[cp] : 0
                 if folded != 0 {
                     out[n] = folded
                     n &+= 1; i &+= 2

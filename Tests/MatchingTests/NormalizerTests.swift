@@ -26,6 +26,8 @@ struct NormalizerTests {
         ("hashtags and handles: the mark is a word of its own", "#RecognizeNewCaledonia @reliablerecentnews", "# recognizenewcaledonia @ reliablerecentnews"),
         ("fullwidth", "ＶＩＧＩＮＵＭ", "viginum"),
         ("emoji split words", "Bakou🔥JO", "bakou jo"),
+        // Three-byte letters are never taken for two-byte ones (a lead byte E3 once read as À).
+        ("other scripts, three-byte", "中国 東京 ひらがな", "中国 東京 ひらかな"),
     ]
 
     @Test(arguments: table)
@@ -52,5 +54,29 @@ struct NormalizerTests {
         #expect(span("soeur") == "sœur")
         #expect(span("# bakou") == "#Bakou")
         #expect(span("a") == "À")
+    }
+
+    /// Pieces of text that exercise every branch of the normalizer (accents, marks, elisions, separators,
+    /// scripts, invalid-looking sequences, runs of ASCII).
+    static let pieces = ["Bakou", "l’", "Azerbaïdjan", " ", "  ", "#", "@", "BIG", "big", "JO", "é", "œ", "\u{00AD}",
+                         "\u{0301}", "🔥", "\u{0000}", "\n", "qu'", "Aliev", "-", "’", "azéri", "ǅ", "ﬁ", "VIGINUM",
+                         "\u{200B}", "Ŀ", "ıİ", "ＢＩＧ", "\u{FEFF}", "d'", "L'", "jusqu’", "h", "a", "中国", "ひらがな",
+                         "ªº", ", ", ". ", "«", "»", "Ω", "ж", "\u{10400}", "`", "Paris 2024", "JOP24", "x1y2z3w4v5"]
+
+    /// The bytes-only loop (no anchors, used to look for hits) writes exactly the bytes of the anchored one.
+    @Test(arguments: 0..<40)
+    func plainLoopWritesTheSameBytes(_ seed: Int) {
+        var state = UInt64(seed + 1)
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        var title = "", text = ""
+        for _ in 0..<(next() % 20) { title += Self.pieces[next() % Self.pieces.count] }
+        for _ in 0..<(next() % 600) { text += Self.pieces[next() % Self.pieces.count] }
+        var t = title, x = text
+        let anchored = t.withUTF8 { tb in x.withUTF8 { xb in Normalizer.normalize(tb, xb, anchored: true) } }
+        let plain = t.withUTF8 { tb in x.withUTF8 { xb in Normalizer.normalize(tb, xb, anchored: false) } }
+        #expect(plain.bytes == anchored.bytes)
+        #expect(plain.fieldBreak == anchored.fieldBreak)
+        let one = x.withUTF8 { Normalizer.normalize($0, nil, anchored: false) }
+        #expect(one.bytes == x.withUTF8 { Normalizer.normalize($0, nil, anchored: true) }.bytes)
     }
 }
