@@ -38,15 +38,24 @@ extension MarkupDocument {
     /// - Parameters:
     ///   - bytes: the document as received.
     ///   - httpCharset: the HTTP `charset`, if any.
+    ///   - htmlReferences: when given, veille's parser reads references as feeds mean them: an HTML name
+    ///     (looked up here) is its character, an unknown name or a bare `&` is literal text, `&#X` is `&#x`.
+    ///   - repair: the same repair as bytes, for libxml2 (applied only when veille's parser declines).
     /// - Returns: the tree (if any) and the diagnostics.
-    public static func xmlOutcome(_ bytes: [UInt8], httpCharset: String? = nil) -> XMLParseOutcome {
+    public static func xmlOutcome(_ bytes: [UInt8], httpCharset: String? = nil,
+                                  htmlReferences: XMLTreeParser.ReferenceLookup? = nil,
+                                  repair: ([UInt8]) -> [UInt8]? = { _ in nil }) -> XMLParseOutcome {
         let decision = Charset.decide(bytes, httpCharset: httpCharset, kind: .xml)
         let (input, label) = utf32WithoutBOM(bytes) ?? utf8Input(bytes, decision)
         // A BOM is the one origin of a UTF-8 decision that did not check the bytes.
-        if label == "utf-8", decision.origin != .bom || Charset.isValidUTF8(input[...]), let tree = XMLTreeParser.parse(input) {
+        if label == "utf-8", decision.origin != .bom || Charset.isValidUTF8(input[...]),
+           let tree = XMLTreeParser.parse(input, htmlReferences: htmlReferences) {
             return XMLParseOutcome(tree: tree, wellFormed: true, endedEarly: false, lastError: nil, encoding: decision.label)
         }
-        return libxml2Outcome(input, label: label, encoding: decision.label)
+        guard let repaired = repair(bytes) else { return libxml2Outcome(input, label: label, encoding: decision.label) }
+        let again = Charset.decide(repaired, httpCharset: httpCharset, kind: .xml)
+        let (fixed, fixedLabel) = utf32WithoutBOM(repaired) ?? utf8Input(repaired, again)
+        return libxml2Outcome(fixed, label: fixedLabel, encoding: again.label)
     }
 
     /// Parses with libxml2 in recover mode and copies its tree.

@@ -140,39 +140,85 @@ extension XMLTreeParser {
         return nil
     }
 
-    /// Decodes the reference at `j` (a `&`) into the buffer: a character reference or one of the five
-    /// predefined entities. Nil for anything else (libxml2 takes over).
+    /// Decodes the reference at `j` (a `&`) into the buffer; returns the index after it.
+    ///
+    /// XML's rules: a character reference or one of the five predefined entities, nil for anything else
+    /// (libxml2 takes over). With ``htmlReferences``, the rules feeds are read by (feedparser's, which
+    /// Syndication's entity repair gives libxml2 too): `&#X…;` is hexadecimal, an HTML name is its
+    /// character, and a `&` that starts no reference, or an unknown name, is a literal `&`.
     mutating func reference(_ j: Int) -> Int? {
         var i = j + 1
-        guard i < n else { return nil }
-        if p[i] == 0x23 {  // &#
+        let lenient = htmlReferences != nil
+        if i < n, p[i] == 0x23 {  // &#
             i += 1
+            guard i < n else { return lenient ? literalAmpersand(j) : nil }
             var value: UInt32 = 0
             var digits = 0
-            if i < n, p[i] == 0x78 {  // &#x
+            if p[i] == 0x78 || (lenient && p[i] == 0x58) {  // &#x
                 i += 1
                 while i < n, digits <= 8, let d = Self.hexValue(p[i]) { value = value &* 16 &+ d; i += 1; digits += 1 }
+            } else if lenient, !Self.isWordByte(p[i]) {
+                return literalAmpersand(j)
             } else {
                 while i < n, digits <= 8, p[i] >= 0x30, p[i] <= 0x39 { value = value &* 10 &+ UInt32(p[i] - 0x30); i += 1; digits += 1 }
             }
             guard digits > 0, digits <= 8, i < n, p[i] == 0x3B, Self.isXMLChar(value), let scalar = Unicode.Scalar(value) else { return nil }
-            tree.bytes.append(contentsOf: UTF8.encode(scalar)!)
+            appendScalar(scalar)
             return i + 1
         }
         let s = i
-        while i < n, i - s < 5, (p[i] >= 0x61 && p[i] <= 0x7A) { i += 1 }
-        guard i < n, p[i] == 0x3B else { return nil }
-        let byte: UInt8
-        switch (i - s, p[s], p[s + 1]) {
-        case (3, 0x61, 0x6D) where p[s + 2] == 0x70: byte = 0x26                       // amp
-        case (2, 0x6C, 0x74): byte = 0x3C                                              // lt
-        case (2, 0x67, 0x74): byte = 0x3E                                              // gt
-        case (4, 0x71, 0x75) where p[s + 2] == 0x6F && p[s + 3] == 0x74: byte = 0x22   // quot
-        case (4, 0x61, 0x70) where p[s + 2] == 0x6F && p[s + 3] == 0x73: byte = 0x27   // apos
-        default: return nil
+        if let lookup = htmlReferences {
+            while i < n, i - s <= 32, Self.isWordByte(p[i]) || p[i] == 0x2D || p[i] == 0x2E { i += 1 }
+            guard i > s, i < n, p[i] == 0x3B else { return literalAmpersand(j) }
+            if let byte = predefined(s, i) { tree.bytes.append(byte); return i + 1 }
+            guard let cp = lookup(UnsafeBufferPointer(start: p + s, count: i - s)), Self.isXMLChar(cp),
+                  let scalar = Unicode.Scalar(cp) else { return literalAmpersand(j) }
+            appendScalar(scalar)
+            return i + 1
         }
+        while i < n, i - s < 5, (p[i] >= 0x61 && p[i] <= 0x7A) { i += 1 }
+        guard i < n, p[i] == 0x3B, let byte = predefined(s, i) else { return nil }
         tree.bytes.append(byte)
         return i + 1
+    }
+
+    /// A `&` kept as text; returns the index after it.
+    mutating func literalAmpersand(_ j: Int) -> Int {
+        tree.bytes.append(0x26)
+        return j + 1
+    }
+
+    mutating func appendScalar(_ scalar: Unicode.Scalar) {
+        var v = scalar.value
+        if v < 0x80 { tree.bytes.append(UInt8(v)); return }
+        var buffer: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let count: Int
+        if v < 0x800 {
+            buffer = (0xC0 | UInt8(v >> 6), 0x80 | UInt8(v & 0x3F), 0, 0); count = 2
+        } else if v < 0x10000 {
+            buffer = (0xE0 | UInt8(v >> 12), 0x80 | UInt8((v >> 6) & 0x3F), 0x80 | UInt8(v & 0x3F), 0); count = 3
+        } else {
+            v &= 0x1FFFFF
+            buffer = (0xF0 | UInt8(v >> 18), 0x80 | UInt8((v >> 12) & 0x3F), 0x80 | UInt8((v >> 6) & 0x3F), 0x80 | UInt8(v & 0x3F)); count = 4
+        }
+        withUnsafeBytes(of: &buffer) { tree.bytes.append(contentsOf: $0.prefix(count)) }
+    }
+
+    /// The byte one of XML's five predefined names (`p[s..<e]`) stands for, nil for any other name.
+    func predefined(_ s: Int, _ e: Int) -> UInt8? {
+        switch (e - s, p[s], e - s > 1 ? p[s + 1] : 0) {
+        case (3, 0x61, 0x6D) where p[s + 2] == 0x70: return 0x26                       // amp
+        case (2, 0x6C, 0x74): return 0x3C                                              // lt
+        case (2, 0x67, 0x74): return 0x3E                                              // gt
+        case (4, 0x71, 0x75) where p[s + 2] == 0x6F && p[s + 3] == 0x74: return 0x22   // quot
+        case (4, 0x61, 0x70) where p[s + 2] == 0x6F && p[s + 3] == 0x73: return 0x27   // apos
+        default: return nil
+        }
+    }
+
+    /// ASCII letters, digits and `_` (the name characters of the references feeds write).
+    static func isWordByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
     }
 
     static func hexValue(_ c: UInt8) -> UInt32? {

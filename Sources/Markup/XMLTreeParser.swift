@@ -15,10 +15,12 @@
 /// whitespace normalised to spaces, character references and the five predefined entities decoded,
 /// namespace declarations resolved (they are not attributes), comments, processing instructions and the
 /// document type skipped.
-struct XMLTreeParser {
+public struct XMLTreeParser {
     let p: UnsafePointer<UInt8>
     let n: Int
     var tree: XMLTree.Builder
+    /// Feeds' reading of references (HTML names, bare ampersands), nil for XML's.
+    let htmlReferences: ReferenceLookup?
     /// Byte classes of character data and attribute values (``textClass``, ``attributeClass``, ``nameClass``),
     /// read through pointers: a static array read in a loop costs a lazy-initialisation check per byte.
     let textTable: UnsafePointer<UInt8>
@@ -41,12 +43,17 @@ struct XMLTreeParser {
     /// Attributes per element past which the duplicate check would cost too much: libxml2 takes over.
     static let maxAttributes = 256
 
+    /// Looks up an HTML character reference name (UTF-8 bytes between `&` and `;`).
+    public typealias ReferenceLookup = (UnsafeBufferPointer<UInt8>) -> UInt32?
+
     /// The tree, or nil when the document is not one this parser reads exactly (see the type's doc).
-    static func parse(_ input: [UInt8]) -> XMLTree? {
+    ///
+    /// - Parameter htmlReferences: read references as feeds mean them (see ``reference(_:)``); nil for XML's rules.
+    static func parse(_ input: [UInt8], htmlReferences: ReferenceLookup? = nil) -> XMLTree? {
         guard !input.isEmpty, input.count < Int(Int32.max) / 2 else { return nil }
         return input.withUnsafeBufferPointer { buf -> XMLTree? in
             guard let base = buf.baseAddress else { return nil }
-            var parser = XMLTreeParser(p: base, n: buf.count, tree: XMLTree.Builder(bytes: input),
+            var parser = XMLTreeParser(p: base, n: buf.count, tree: XMLTree.Builder(bytes: input), htmlReferences: htmlReferences,
                                        textTable: Tables.shared.text, attributeTable: Tables.shared.attribute,
                                        nameTable: Tables.shared.name)
             parser.tree.nodes.reserveCapacity(buf.count / 48)

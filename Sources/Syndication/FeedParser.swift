@@ -23,7 +23,11 @@ public enum FeedParser {
         case .other: throw FeedError.notXMLOrJSON
         case .xml: break
         }
-        let outcome = MarkupDocument.xmlOutcome(EntityPrepass.repair(bytes) ?? bytes, httpCharset: httpCharset)
+        // veille's parser reads references as the entity repair would have them; libxml2 gets the repaired bytes.
+        var references: XMLTreeParser.ReferenceLookup?
+        if EntityPrepass.applies(bytes) { references = { EntityPrepass.lookup($0) } }
+        let outcome = MarkupDocument.xmlOutcome(bytes, httpCharset: httpCharset, htmlReferences: references,
+                                                repair: { EntityPrepass.repair($0) })
         guard let tree = outcome.tree else {
             if outcome.endedEarly { throw FeedError.truncated(outcome.lastError ?? "the document ends early") }
             throw FeedError.unreadableXML(outcome.lastError ?? "no element could be read")

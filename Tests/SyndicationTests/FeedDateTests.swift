@@ -41,4 +41,30 @@ struct FeedDateTests {
     func parses(_ text: String, _ expected: String?) {
         #expect(FeedDate.parse(text).map(UTCStamp.format) == expected)
     }
+
+    /// The allocation-free reader of the canonical RFC 822 form agrees with the general reader wherever it
+    /// answers, and leaves every other form to it.
+    @Test func canonicalReaderAgreesWithGeneralReader() {
+        let days = ["", "Mon, ", "Tue,  ", "mar, ", "Xyz, "]
+        let dates = ["18 Nov 2024", "1 Jan 1998", "29 Feb 2024", "29 Feb 2023", "07 Aug 2024", "18 Nov 24", "18 Nov. 2024", "18 Nov 2024,"]
+        let times = ["10:00:00", "9:05:00", "10:00", "23:59:61", "24:00:00", ""]
+        let zones = ["", " GMT", " +0100", " -0530", " Z", " UT", " UTC", " EST", " -05:00", " XYZ", " +01"]
+        var answered = 0
+        for d in days {
+            for date in dates {
+                for t in times {
+                    for z in zones {
+                        let text = (d + date + (t.isEmpty ? "" : " " + t) + z).lowercased()
+                        let fast = Array(text.utf8).withUnsafeBufferPointer(FeedDate.rfc822Canonical)
+                        if let fast {
+                            answered += 1
+                            #expect(fast == FeedDate.rfc822(text), "\(text)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(answered > 100)  // the canonical form is common: the fast reader must take it
+        #expect(Array("mon, 18 nov 2024 10:00:00 est".utf8).withUnsafeBufferPointer(FeedDate.rfc822Canonical) == nil)
+    }
 }

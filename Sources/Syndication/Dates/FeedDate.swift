@@ -19,6 +19,7 @@ enum FeedDate {
             return iso8601(bytes)
         }
         for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 32 }
+        if let canonical = bytes.withUnsafeBufferPointer(rfc822Canonical) { return canonical }
         let lower = String(decoding: bytes, as: UTF8.self)
         return rfc822(lower) ?? asctime(lower)
     }

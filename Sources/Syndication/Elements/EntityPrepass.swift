@@ -1,3 +1,5 @@
+import Markup
+
 /// Repairs the ampersands feeds get wrong, before libxml2 sees them, without expanding any DTD entity.
 ///
 /// Feeds use HTML's named references without declaring them (`&eacute;`, `&nbsp;`), leave bare ampersands
@@ -10,9 +12,20 @@ enum EntityPrepass {
     /// The five names XML predefines.
     static let xmlNames: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
 
+    /// True for bytes in an ASCII-compatible encoding, the only ones this pass repairs (not UTF-16/32).
+    static func applies(_ bytes: [UInt8]) -> Bool {
+        !(bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0 || bytes[0] >= 0xFE))
+    }
+
+    /// The same reading for veille's own XML parser, which decodes references itself (no copy):
+    /// an HTML name's code point.
+    static func lookup(_ name: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        HTMLEntities.codePoints[String(decoding: name, as: UTF8.self)]
+    }
+
     /// The repaired bytes, or nil when nothing needed repair (the common case: no copy).
     static func repair(_ bytes: [UInt8]) -> [UInt8]? {
-        if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 || bytes[0] >= 0xFE { return nil }  // UTF-16/32: not ours
+        guard applies(bytes) else { return nil }  // UTF-16/32: not ours
         return bytes.withUnsafeBufferPointer { b -> [UInt8]? in
             guard let p = b.baseAddress else { return nil }
             var out: [UInt8]?

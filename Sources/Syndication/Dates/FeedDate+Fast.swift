@@ -1,0 +1,77 @@
+import Foundation
+
+extension FeedDate {
+    /// English month abbreviations, lower case, in order (reason: RFC 822's own spelling, by far the most common).
+    static let rfc822Months: [(UInt8, UInt8, UInt8)] = [
+        (0x6A, 0x61, 0x6E), (0x66, 0x65, 0x62), (0x6D, 0x61, 0x72), (0x61, 0x70, 0x72), (0x6D, 0x61, 0x79), (0x6A, 0x75, 0x6E),
+        (0x6A, 0x75, 0x6C), (0x61, 0x75, 0x67), (0x73, 0x65, 0x70), (0x6F, 0x63, 0x74), (0x6E, 0x6F, 0x76), (0x64, 0x65, 0x63),
+    ]
+
+    /// The canonical RFC 822 form on trimmed, lower-cased bytes, without allocating:
+    /// `[ddd, ]d[d] mon yyyy hh:mm[:ss][ (+|-)hhmm| gmt| utc| ut| z]`.
+    ///
+    /// - Returns: `.some(date)` when the text has exactly this form (the general reader would read it the
+    ///   same way), nil when the general reader must look at it.
+    static func rfc822Canonical(_ b: UnsafeBufferPointer<UInt8>) -> Date?? {
+        var i = 0
+        let n = b.count
+        func letter(_ k: Int) -> Bool { k < n && b[k] >= 0x61 && b[k] <= 0x7A }
+        func digits(_ count: Int) -> Int? {
+            guard i + count <= n else { return nil }
+            var v = 0
+            for k in i ..< i + count {
+                guard isDigit(b[k]) else { return nil }
+                v = v * 10 + Int(b[k] - 0x30)
+            }
+            i += count
+            return v
+        }
+        func spaces() -> Bool {
+            let from = i
+            while i < n, b[i] == 0x20 { i += 1 }
+            return i > from
+        }
+        if letter(0) {  // a day name: three English letters and a comma
+            guard letter(1), letter(2), n > 4, b[3] == 0x2C, DateNames.days.contains(String(decoding: b[0..<3], as: UTF8.self)) else { return nil }
+            i = 4
+            guard spaces() else { return nil }
+        }
+        let dayStart = i
+        while i < n, isDigit(b[i]), i - dayStart < 3 { i += 1 }
+        guard i - dayStart == 1 || i - dayStart == 2, spaces() else { return nil }
+        var day = 0
+        for k in dayStart ..< i where isDigit(b[k]) { day = day * 10 + Int(b[k] - 0x30) }
+        guard i + 3 <= n, !letter(i + 3),
+              let month = rfc822Months.firstIndex(where: { $0 == (b[i], b[i + 1], b[i + 2]) }) else { return nil }
+        i += 3
+        guard spaces(), let year = digits(4), spaces(), let hour = digits(2), i < n, b[i] == 0x3A else { return nil }
+        i += 1
+        guard let minute = digits(2) else { return nil }
+        var second = 0
+        if i < n, b[i] == 0x3A {
+            i += 1
+            guard let s = digits(2) else { return nil }
+            second = s
+        }
+        var offset = 0
+        if i < n {
+            guard spaces(), i < n else { return nil }
+            let c = b[i]
+            if c == 0x2B || c == 0x2D {
+                i += 1
+                guard let hhmm = digits(4) else { return nil }
+                offset = ((hhmm / 100) * 60 + hhmm % 100) * (c == 0x2D ? -1 : 1)
+            } else {
+                let rest = n - i
+                let z: (UInt8, UInt8, UInt8) = (b[i], rest > 1 ? b[i + 1] : 0, rest > 2 ? b[i + 2] : 0)
+                switch (rest, z) {
+                case (3, (0x67, 0x6D, 0x74)), (3, (0x75, 0x74, 0x63)), (2, (0x75, 0x74, 0)), (1, (0x7A, 0, 0)): break
+                default: return nil
+                }
+                i = n
+            }
+            guard i == n else { return nil }
+        }
+        return .some(make(year, month + 1, day, hour, minute, second, offsetMinutes: offset))
+    }
+}
