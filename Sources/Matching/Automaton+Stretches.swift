@@ -22,24 +22,27 @@ extension Automaton {
         cut.2 = Self.nextSpace(p, max(cut.1, n / 2), n)
         cut.3 = Self.nextSpace(p, max(cut.2, 3 * n / 4), n)
         let len = min(cut.1 - cut.0, cut.2 - cut.1, cut.3 - cut.2, cut.4 - cut.3)
-        var s0 = 0, s1 = 0, s2 = 0, s3 = 0
-        @inline(__always) func step(_ s: inout Int, _ i: Int, _ startBelow: Int) {
-            let t = Int(dense[s &+ Int(cls[Int(p[i])])])
-            if t < 0 {
-                s = ~t
-                hit(s / k, i &+ 1, startBelow)
-            } else {
-                s = t
-            }
+        @inline(__always) func settle(_ t: Int, _ i: Int, _ startBelow: Int) -> Int {
+            if t >= 0 { return t }
+            hit(~t / k, i &+ 1, startBelow)
+            return ~t
         }
+        @inline(__always) func step(_ s: inout Int, _ i: Int, _ startBelow: Int) {
+            s = settle(Int(dense[s &+ Int(cls[Int(p[i])])]), i, startBelow)
+        }
+        guard let table = dense.baseAddress, let classOf = cls.baseAddress else { return }
+        var states = (0, 0, 0, 0)
         var j = 0
-        while j < len {  // the four stretches side by side
-            step(&s0, cut.0 &+ j, Int.max)
-            step(&s1, cut.1 &+ j, Int.max)
-            step(&s2, cut.2 &+ j, Int.max)
-            step(&s3, cut.3 &+ j, Int.max)
+        while true {  // the four stretches side by side, stopping only to report outputs
+            j = Self.lockstep((p + cut.0, p + cut.1, p + cut.2, p + cut.3), len, table, classOf, &states, from: j)
+            if j >= len { break }
+            states.0 = settle(states.0, cut.0 &+ j, Int.max)
+            states.1 = settle(states.1, cut.1 &+ j, Int.max)
+            states.2 = settle(states.2, cut.2 &+ j, Int.max)
+            states.3 = settle(states.3, cut.3 &+ j, Int.max)
             j &+= 1
         }
+        var (s0, s1, s2, s3) = states
         @inline(__always) func finish(_ s: inout Int, _ from: Int, _ end: Int) {
             var i = from &+ len
             while i < end { step(&s, i, Int.max); i &+= 1 }
@@ -49,5 +52,27 @@ extension Automaton {
         finish(&s1, cut.1, cut.2)
         finish(&s2, cut.2, cut.3)
         finish(&s3, cut.3, cut.4)
+    }
+
+    /// Steps four stretches side by side from offset `from` until `len`, or until a step reaches a state
+    /// with outputs: then `states` hold that step's targets (negative where outputs) and its offset is
+    /// returned. Apart, with nothing else live, so that the four states stay in registers.
+    @inline(never)
+    static func lockstep(_ text: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>),
+                         _ len: Int, _ table: UnsafePointer<Int32>, _ classOf: UnsafePointer<UInt8>,
+                         _ states: inout (Int, Int, Int, Int), from: Int) -> Int {
+        let (a0, a1, a2, a3) = text
+        var (s0, s1, s2, s3) = states
+        var j = from
+        while j < len {
+            s0 = Int(table[s0 &+ Int(classOf[Int(a0[j])])])
+            s1 = Int(table[s1 &+ Int(classOf[Int(a1[j])])])
+            s2 = Int(table[s2 &+ Int(classOf[Int(a2[j])])])
+            s3 = Int(table[s3 &+ Int(classOf[Int(a3[j])])])
+            if (s0 | s1 | s2 | s3) < 0 { break }
+            j &+= 1
+        }
+        states = (s0, s1, s2, s3)
+        return j
     }
 }
