@@ -109,7 +109,12 @@ enum HTMLElementRules {
         var priority = [UInt8](repeating: 100, count: 256)
         /// `closes[id]`: the open elements a start tag `id` closes.
         var closes = [IDSet](repeating: IDSet(), count: 256)
+        /// `level[id]`: the rank of `priority[id]` among ``priorityLevels`` (0 for the default 100).
+        var level = [UInt8](repeating: 0, count: 256)
     }
+
+    /// The distinct end-tag priorities, lowest first: an element blocks an end tag of a lower level.
+    static let priorityLevels: [UInt8] = [100, 150, 160, 170, 180, 190, 200, 220]
 
     /// The id of a known name (``HTMLTag`` or ``extraNames``).
     static func knownID(_ name: String) -> Int {
@@ -121,7 +126,10 @@ enum HTMLElementRules {
     static let tables: Tables = {
         var t = Tables()
         for name in emptyNames { t.empty[knownID(name)] = true }
-        for (name, p) in endPriorities { t.priority[knownID(name)] = p }
+        for (name, p) in endPriorities {
+            t.priority[knownID(name)] = p
+            t.level[knownID(name)] = UInt8(priorityLevels.firstIndex(of: p) ?? 0)
+        }
         for (old, closers) in startClose {
             for new in closers { t.closes[knownID(new)].insert(knownID(old)) }
         }

@@ -34,7 +34,11 @@ extension HTMLTreeParser {
     mutating func startTag() {
         let (id, nameEnd) = peekName(pos + 1)
         pos = nameEnd
-        if Int(id) >= openCount.count { openCount.append(contentsOf: repeatElement(0, count: Int(id) + 64 - openCount.count)) }
+        if Int(id) >= openCount.count {
+            let more = Int(id) + 64 - openCount.count
+            openCount.append(contentsOf: repeatElement(0, count: more))
+            topmost.append(contentsOf: repeatElement(-1, count: more))
+        }
         autoClose(id)
         var discard = false
         if id == HTMLTreeParser.idHTML, !stack.isEmpty { discard = true; misplaced += 1 }
@@ -96,7 +100,7 @@ extension HTMLTreeParser {
                 tree.bytes.removeSubrange((valueStart + HTMLTree.maxAttributeBytes)...)
                 valueCount = HTMLTree.maxAttributeBytes
             }
-            if isRepeated(nameStart, name.count, since: first) {
+            if tree.attributes.count - first >= HTMLTreeParser.maxAttributes || isRepeated(nameStart, name.count, since: first) {
                 tree.bytes.removeSubrange(nameStart...)
             } else {
                 tree.attributes.append(HTMLTree.Attribute(nameStart: Int32(nameStart), nameCount: Int32(name.count),
@@ -165,20 +169,20 @@ extension HTMLTreeParser {
             misplaced -= 1
             return
         }
-        guard Int(id) < openCount.count, openCount[Int(id)] > 0 else { return }
-        let priority = self.priority(id)
-        var i = stack.count - 1
-        while i >= 0 {
-            let other = stack[i].id
-            if other == id { break }
-            if self.priority(other) > priority { return }  // a misplaced end tag cannot close a higher block
-            i -= 1
+        guard Int(id) < topmost.count else { return }
+        let at = topmost[Int(id)]
+        guard at >= 0 else { return }
+        // A misplaced end tag cannot close a block of higher priority standing above its element.
+        var level = Int(self.level(id)) + 1
+        while level < topmostAtLevel.count {
+            if topmostAtLevel[level] > at { return }
+            level += 1
         }
         while let top = stack.last, top.id != id { pop() }
         pop()
     }
 
-    @inline(__always) func priority(_ id: UInt16) -> UInt8 { id < 256 ? rules.priority[Int(id)] : 100 }
+    @inline(__always) func level(_ id: UInt16) -> UInt8 { id < 256 ? rules.level[Int(id)] : 0 }
 
     /// Closes the current element while start tag `id` implies its end (libxml2's `htmlAutoClose`).
     mutating func autoClose(_ id: UInt16) {
@@ -191,9 +195,13 @@ extension HTMLTreeParser {
     /// too deep or inside dropped content (then its attributes are taken back).
     mutating func push(_ id: UInt16, attributesFrom attributeMark: Int, bytesFrom bytesMark: Int) {
         openCount[Int(id)] += 1
+        let position = Int32(stack.count), level = Int(self.level(id))
+        var entry = OpenElement(id: id, node: -1, previousSame: topmost[Int(id)], previousAtLevel: topmostAtLevel[level])
+        topmost[Int(id)] = position
+        topmostAtLevel[level] = position
         if skipping > 0 || open.count > maxDepth {
             if skipping > 0 { skipping += 1 } else { tree.truncatedDepth = true }
-            stack.append(OpenElement(id: id, node: -1))
+            stack.append(entry)
             tree.attributes.removeSubrange(attributeMark...)
             tree.bytes.removeSubrange(bytesMark...)
             return
@@ -203,7 +211,8 @@ extension HTMLTreeParser {
         tree.nodes.append(HTMLTree.Node(kind: .element, tag: tag, parent: open[open.count - 1], end: 0,
                                         start: Int32(attributeMark), count: Int32(tree.attributes.count - attributeMark)))
         open.append(index)
-        stack.append(OpenElement(id: id, node: index))
+        entry.node = index
+        stack.append(entry)
         switch tag {
         case .style, .template: skipping = 1
         case .script:
@@ -220,6 +229,8 @@ extension HTMLTreeParser {
     mutating func pop() {
         guard let top = stack.popLast() else { return }
         openCount[Int(top.id)] -= 1
+        topmost[Int(top.id)] = top.previousSame
+        topmostAtLevel[Int(level(top.id))] = top.previousAtLevel
         let kept = top.node >= 0
         if skipping > 0 {
             skipping -= 1

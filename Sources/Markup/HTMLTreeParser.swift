@@ -21,6 +21,10 @@ struct HTMLTreeParser {
         var id: UInt16
         /// Its node in the tree, -1 when it was not materialised.
         var node: Int32
+        /// Stack position of the next open element below with the same id (-1 for none).
+        var previousSame: Int32 = -1
+        /// Stack position of the next open element below with the same priority level (-1 for none).
+        var previousAtLevel: Int32 = -1
     }
 
     let p: UnsafePointer<UInt8>
@@ -36,6 +40,13 @@ struct HTMLTreeParser {
     var stack: [OpenElement] = []
     /// How many elements of each id are open.
     var openCount = [Int32](repeating: 0, count: 256)
+    /// Stack position of the topmost open element of each id (-1 for none): end tags find their element
+    /// and check for a blocking element in constant time, however deep the stack.
+    var topmost = [Int32](repeating: -1, count: 256)
+    /// Stack position of the topmost open element of each priority level (``HTMLElementRules/priorityLevels``).
+    var topmostAtLevel = [Int32](repeating: -1, count: HTMLElementRules.priorityLevels.count)
+    /// Attributes kept per element (the duplicate check compares each name with the earlier ones).
+    static let maxAttributes = 256
     /// Materialised open elements; `open[0]` is the document.
     var open: [Int32] = [0]
     /// Above 0 inside an element whose content is not kept (style, template, non-JSON-LD script).

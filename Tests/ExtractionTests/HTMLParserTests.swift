@@ -124,6 +124,18 @@ import Testing
         #expect(tree.nodes.contains { $0.tag == .p && $0.parent == 0 })
     }
 
+    /// Stray end tags under a deep stack and elements with huge attribute lists: each tag costs constant work
+    /// (libxml2 rescanned the open elements for every end tag and compared every attribute with all others).
+    @Test func hostileTagPatternsStayBounded() throws {
+        let stray = "<b><div>" + String(repeating: "<span>", count: 50_000) + String(repeating: "</b><i>", count: 100_000) + "end"
+        let tree = try #require(HTMLTree.parse(Array(stray.utf8)))
+        #expect(tree.truncatedDepth)
+        #expect(tree.text(0) == "end")
+        let attributes = "<p " + (0 ..< 20_000).map { "a\($0)=1" }.joined(separator: " ") + ">x</p>"
+        let wide = try #require(HTMLTree.parse(Array(attributes.utf8)))
+        #expect(wide.nodes[1].count == 256)
+    }
+
     @Test func longAttributeValuesAreCut() throws {
         let html = "<img src=\"data:" + String(repeating: "A", count: 10_000) + "\" alt=ok>"
         let tree = try #require(HTMLTree.parse(Array(html.utf8)))
