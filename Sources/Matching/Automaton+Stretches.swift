@@ -1,17 +1,16 @@
 extension Automaton {
-    /// Texts shorter than this are scanned in one stretch (reason: splitting costs more than it saves).
+    /// Texts shorter than this take the word-skipping scan (reason: cutting them costs more than it saves).
     static let stretchMinimum = 256
-    /// Stretches scanned at once (reason: each step of one stretch waits for its table read; four
-    /// independent stretches keep the core busy while they are in flight).
-    static let stretchCount = 4
 
     /// Scans a text when every state has a dense row: one table read per byte, in four stretches at once.
     ///
+    /// Each step of one stretch waits for its table read; four independent stretches (as many as keep their
+    /// states, pointers and tables in registers) let the core overlap the reads.
     /// The text is cut at spaces into four stretches, each scanned from the root. Patterns start with a
     /// space, so the scan of a stretch finds every pattern that starts in it, provided it reads on past its
     /// end until its state is no deeper than what it has read past the end (then every pattern still in
     /// progress starts in the next stretch, which finds it); hits past its end count only for patterns
-    /// starting before it. Reports come stretch by stretch, each in text order.
+    /// starting before it. Reports are in text order within a stretch only (the caller sorts them).
     @inline(__always)
     func scanDense(_ p: UnsafePointer<UInt8>, _ n: Int, _ dense: UnsafeBufferPointer<Int32>,
                    _ cls: UnsafeBufferPointer<UInt8>, _ depths: UnsafeBufferPointer<UInt16>,

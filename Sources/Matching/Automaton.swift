@@ -1,10 +1,12 @@
-/// A multi-pattern automaton over normalized bytes: Aho–Corasick with dense rows for the hot states.
+/// A multi-pattern automaton over normalized bytes: Aho–Corasick compiled into a table of dense rows.
 ///
 /// Bytes are first mapped to classes (each byte some pattern uses gets its own class, every other byte
-/// shares class 0). States near the root (depth ≤ ``denseDepth``), which nearly every word goes through,
-/// get a full row of transitions (one table read per byte); deeper states, each of which few words reach,
-/// keep only their trie edges and a failure link, so the whole automaton stays small enough for the
-/// caches. A target with outputs is stored as its bitwise not, so the scan tests one sign.
+/// shares class 0). Every state within ``denseBudget`` (all of them for 10,000 Latin-script aliases) gets a
+/// full row of transitions, failure links folded in, holding each target's row offset: a step is one
+/// addition and one table read, and ``scanDense(_:_:_:_:_:_:)`` runs four stretches of the text side by side
+/// so that their reads overlap. Beyond the budget, deeper states keep only their trie edges and a failure
+/// link, and the scan skips from the root to the next word start, whose first bytes it looks up at once.
+/// A target with outputs is stored as its bitwise not, so the scan tests one sign.
 struct Automaton: Sendable {
     /// One state: its dense row (or -1), its trie edges in ``edges``, its failure state.
     struct Node: Sendable {
@@ -14,8 +16,8 @@ struct Automaton: Sendable {
         var fail: Int32
     }
 
-    /// States shallower than this get dense rows (reason: the root, the space and the first two letters
-    /// of every word are read for every word of every text). At least 3, for ``wordStart``.
+    /// States shallower than this always get dense rows (reason: the root, the space and the first two
+    /// letters of every word are read for every word of every text). At least 3, for ``wordStart``.
     static let denseDepth = 4
     /// Bytes of dense rows allowed beyond those (reason: a row per state makes every byte one table read;
     /// 10,000 aliases of Latin script need about 10 MB; larger watchlists keep their deep states sparse).
@@ -35,14 +37,14 @@ struct Automaton: Sendable {
     /// Outputs of state `s`: `outputs[outputStart[s] ..< outputStart[s + 1]]` (pattern indices).
     let outputStart: [Int32]
     let outputs: [Int32]
-    /// Word-start shortcut: `wordStart[b1 | b2 << 8]` is the state reached from ``spaceState`` by the bytes
+    /// Word-start shortcut: `wordStart[b1 | b2 << 8]` is the state reached from ``spaceRow`` by the bytes
     /// `b1 b2` (a dense state: depth ≤ 3), or ``slowStart`` when a state on the way has outputs (patterns of
     /// one or two bytes), which the scan then reads byte by byte.
     let wordStart: [Int32]
     static let slowStart = Int32.min
     /// The row of the state after a space read from the root (every word start).
     let spaceRow: Int
-    /// Depth of each state (bytes from the root), for where a stretch of ``scanDense(_:_:_:_:_:)`` may stop.
+    /// Depth of each state (bytes from the root), for where a stretch of ``scanDense(_:_:_:_:_:_:)`` may stop.
     let depths: [UInt16]
 
     /// Compiles `patterns` (normalized bytes, each starting with a space). Pattern `i` is reported as output `i`.

@@ -61,7 +61,9 @@ struct NormalizerTests {
     static let pieces = ["Bakou", "l’", "Azerbaïdjan", " ", "  ", "#", "@", "BIG", "big", "JO", "é", "œ", "\u{00AD}",
                          "\u{0301}", "🔥", "\u{0000}", "\n", "qu'", "Aliev", "-", "’", "azéri", "ǅ", "ﬁ", "VIGINUM",
                          "\u{200B}", "Ŀ", "ıİ", "ＢＩＧ", "\u{FEFF}", "d'", "L'", "jusqu’", "h", "a", "中国", "ひらがな",
-                         "ªº", ", ", ". ", "«", "»", "Ω", "ж", "\u{10400}", "`", "Paris 2024", "JOP24", "x1y2z3w4v5"]
+                         "ªº", ", ", ". ", "«", "»", "Ω", "ж", "\u{10400}", "`", "Paris 2024", "JOP24", "x1y2z3w4v5",
+                         "The Campaign IMPERSONATED national newspapers in 2024", "a\tb\r\nc  d",
+                         String(String.UnicodeScalarView((32...126).compactMap(Unicode.Scalar.init)))]
 
     /// The bytes-only loop (no anchors, used to look for hits) writes exactly the bytes of the anchored one.
     @Test(arguments: 0..<40)
