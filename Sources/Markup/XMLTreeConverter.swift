@@ -62,8 +62,10 @@ struct XMLTreeConverter {
                 if let content = c.pointee.content { _ = appendC(content) }
                 child = c.pointee.next
             }
-            tree.attributes.append(XMLTree.Attribute(nameStart: attrName.0, nameCount: attrName.1, ns: namespace(a.pointee.ns),
-                                                     valueStart: valueStart, valueCount: Int32(tree.bytes.count) - valueStart))
+            let valueCount = Int32(tree.bytes.count) - valueStart
+            let ns = namespace(a.pointee.ns)  // after the value is measured: a first sight appends the URI
+            tree.attributes.append(XMLTree.Attribute(nameStart: attrName.0, nameCount: attrName.1, ns: ns,
+                                                     valueStart: valueStart, valueCount: valueCount))
         }
         tree.nodes.append(XMLTree.Node(kind: .element, parent: parent, end: index + 1, start: name.0, count: name.1, ns: ns,
                                        attrStart: attrStart, attrCount: Int32(tree.attributes.count) - attrStart))

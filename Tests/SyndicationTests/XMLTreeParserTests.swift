@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import Markup
+@testable import Syndication
+import VeilleCore
+
+/// veille's own XML parser: the tree it builds is the tree libxml2 builds, and it declines (leaving the
+/// document to libxml2) whatever it would not read exactly as libxml2 does.
+struct XMLTreeParserTests {
+    /// A canonical dump of a tree: elements with namespace, name and attributes, text merged, entities named.
+    static func dump(_ tree: XMLTree) -> String {
+        var out = ""
+        var pendingText = [UInt8]()
+        func flush() {
+            if !pendingText.isEmpty { out += "T(" + String(decoding: pendingText, as: UTF8.self) + ")"; pendingText = [] }
+        }
+        func element(_ c: XMLCursor) -> String {
+            var attributes: [String] = []
+            let n = c.node
+            for k in Int(n.attrStart) ..< Int(n.attrStart + n.attrCount) {
+                let a = tree.attributes[k]
+                let ns = a.ns < 0 ? "" : tree.string(tree.namespaces[Int(a.ns)].uriStart, tree.namespaces[Int(a.ns)].uriCount)
+                attributes.append("{\(ns)}\(tree.string(a.nameStart, a.nameCount))=\(tree.string(a.valueStart, a.valueCount))")
+            }
+            return "{\(c.namespaceURI ?? "")}\(c.prefix ?? "-"):\(c.localName)[\(attributes.sorted().joined(separator: ","))]"
+        }
+        _ = tree.withRootCursor { root in
+            out += "<" + element(root) + ">"
+            root.walk { event in
+                switch event {
+                case .start(let c): flush(); out += "<" + element(c) + ">"
+                case .end: flush(); out += "</>"
+                case .text(let b): pendingText.append(contentsOf: b)
+                case .entity(let name): flush(); out += "&" + name + ";"
+                }
+            }
+            flush()
+        }
+        return out
+    }
+
+    /// libxml2's tree of the same bytes, copied.
+    static func libxml2Tree(_ bytes: [UInt8]) -> XMLTree? {
+        MarkupDocument.libxml2Outcome(bytes, label: "utf-8", encoding: "utf-8").tree
+    }
+
+    @Test func buildsLibxml2sTreeForEveryWellFormedFixture() throws {
+        var compared = 0
+        for path in FixtureFiles.corpus() {
+            var bytes = try FixtureFiles.bytes(path)
+            guard Charset.decide(bytes, httpCharset: nil, kind: .xml).label == "utf-8" else { continue }
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            guard let own = XMLTreeParser.parse(bytes), let reference = Self.libxml2Tree(bytes) else { continue }
+            compared += 1
+            #expect(Self.dump(own) == Self.dump(reference), "\(path)")
+        }
+        #expect(compared > 100)
+    }
+
+    static let declined: [(String, String)] = [
+        ("<rss><channel></rss>", "mismatched end tag"),
+        ("<rss><channel>", "unclosed elements"),
+        ("<rss a='1' a='2'/>", "duplicate attribute"),
+        ("<rss a='<'/>", "< in an attribute value"),
+        ("<rss><dc:creator>x</dc:creator></rss>", "undeclared prefix"),
+        ("<!DOCTYPE rss [<!ENTITY e 'x'>]><rss>&e;</rss>", "internal subset"),
+        ("<rss>&eacute;</rss>", "an HTML name under XML's rules"),
+        ("<rss>a ]]> b</rss>", "]]> in text"),
+        ("<rss><!-- a -- b --></rss>", "-- in a comment"),
+        ("<rss>\u{1}</rss>", "a control character"),
+        ("<rss>&#0;</rss>", "a reference to a character XML forbids"),
+        ("<rss/><rss/>", "two roots"),
+        ("text<rss/>", "text before the root"),
+        ("<rss/>text", "text after the root"),
+        ("<ré/>", "a non-ASCII name"),
+        ("<rss>" + String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300) + "</rss>", "deeper than libxml2's limit"),
+        ("", "empty"),
+    ]
+
+    @Test(arguments: declined)
+    func declines(_ xml: String, _ why: String) {
+        #expect(XMLTreeParser.parse(Array(xml.utf8)) == nil, "\(why)")
+    }
+
+    static let read: [(String, String)] = [
+        ("<?xml version='1.0'?>\n<!DOCTYPE rss PUBLIC 'x' 'y'>\n<rss a=\"1\tb\r\nc\"><t>x &amp; y &#233;&#xE9; &lt;b&gt;</t><![CDATA[<p>z</p>]]></rss>",
+         "<{}-:rss[{}a=1 b c]><{}-:t[]>T(x & y éé <b>)</>T(<p>z</p>)"),
+        ("<feed xmlns='http://www.w3.org/2005/Atom' xmlns:m='urn:m'><m:x xml:base='http://a/' m:y='2'/></feed>",
+         "<{http://www.w3.org/2005/Atom}-:feed[]><{urn:m}m:x[{http://www.w3.org/XML/1998/namespace}base=http://a/,{urn:m}y=2]></>"),
+        ("<a xmlns='urn:a'><b xmlns=''><c/></b></a>", "<{urn:a}-:a[]><{}-:b[]><{}-:c[]></></>"),
+        ("<a>l1\r\nl2\rl3</a>", "<{}-:a[]>T(l1\nl2\nl3)"),
+    ]
+
+    @Test(arguments: read)
+    func reads(_ xml: String, _ expected: String) throws {
+        let tree = try #require(XMLTreeParser.parse(Array(xml.utf8)))
+        #expect(Self.dump(tree) == expected)
+        #expect(Self.dump(tree) == Self.dump(try #require(Self.libxml2Tree(Array(xml.utf8)))))
+    }
+
+    /// Feeds' reading of references: what the entity repair gives libxml2.
+    static let feedReferences: [(String, String)] = [
+        ("<a>caf&eacute; &nbsp;x</a>", "café \u{A0}x"),
+        ("<a>?a=1&b=2 & c</a>", "?a=1&b=2 & c"),
+        ("<a>&doesnotexist; &#X41; &#; &</a>", "&doesnotexist; A &#; &"),
+    ]
+
+    @Test(arguments: feedReferences)
+    func readsFeedReferences(_ xml: String, _ expected: String) throws {
+        let tree = try #require(XMLTreeParser.parse(Array(xml.utf8), htmlReferences: { EntityPrepass.lookup($0) }))
+        let text = tree.withRootCursor { $0.text(entity: { _ in nil }) }
+        #expect(text == expected)
+        let repaired = EntityPrepass.repair(Array(xml.utf8)) ?? Array(xml.utf8)
+        #expect(Self.libxml2Tree(repaired)?.withRootCursor { $0.text(entity: { _ in nil }) } == expected)
+    }
+}
