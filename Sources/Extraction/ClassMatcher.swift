@@ -18,9 +18,9 @@ struct ClassMatcher: Sendable {
     let patterns: [Pattern]
     /// `patterns[bucketStart[b] ..< bucketStart[b + 1]]` start with byte `b` (257 entries).
     let bucketStart: [Int32]
-    /// A bit per two-byte start of some fragment (65,536 bits): most positions of a value fail this test
-    /// and skip the bucket.
-    let bigrams: [UInt64]
+    /// A bit per hashed three-byte start of some fragment (65,536 bits, ``trigram(_:_:_:)``): most positions
+    /// of a value fail this test and skip the bucket. All ones when a fragment is shorter than three bytes.
+    let trigrams: [UInt64]
     /// The shortest fragment's length (positions closer to the end cannot start a match).
     let minLength: Int
 
@@ -42,8 +42,8 @@ struct ClassMatcher: Sendable {
                 list.append(Pattern(start: Int32(all.count), count: Int32(p.bytes.count), sets: p.sets, mode: p.mode))
                 all.append(contentsOf: p.bytes)
                 shortest = min(shortest, p.bytes.count)
-                if p.bytes.count >= 2 {
-                    let key = Int(p.bytes[0]) << 8 | Int(p.bytes[1])
+                if p.bytes.count >= 3 {
+                    let key = ClassMatcher.trigram(p.bytes[0], p.bytes[1], p.bytes[2])
                     bits[key >> 6] |= 1 << UInt64(key & 63)
                 }
             }
@@ -53,8 +53,13 @@ struct ClassMatcher: Sendable {
         patterns = list
         bucketStart = starts
         minLength = shortest == Int.max ? 1 : shortest
-        if minLength < 2 { bits = [UInt64](repeating: ~0, count: 1024) }  // the filter needs two bytes
-        bigrams = bits
+        if minLength < 3 { bits = [UInt64](repeating: ~0, count: 1024) }  // the filter needs three bytes
+        trigrams = bits
+    }
+
+    /// The filter's key for three lower-case bytes.
+    @inline(__always) static func trigram(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        ((Int(a) << 10) ^ (Int(b) << 5) ^ Int(c)) & 0xFFFF
     }
 
     @inline(__always) static func lower(_ c: UInt8) -> UInt8 { (c >= 65 && c <= 90) ? c + 32 : c }
@@ -69,7 +74,7 @@ struct ClassMatcher: Sendable {
         fragmentBytes.withUnsafeBufferPointer { frag in
             patterns.withUnsafeBufferPointer { pats in
                 bucketStart.withUnsafeBufferPointer { starts in
-                    bigrams.withUnsafeBufferPointer { bits in
+                    trigrams.withUnsafeBufferPointer { bits in
                         scan(bytes, range, frag, pats, starts, bits)
                     }
                 }
@@ -87,8 +92,8 @@ struct ClassMatcher: Sendable {
         let last = end - minLength  // the last position where a fragment fits
         while i <= last {
             let c = Int(ClassMatcher.lower(bytes[i]))
-            if i + 1 < end {
-                let key = c << 8 | Int(ClassMatcher.lower(bytes[i + 1]))
+            if i + 2 < end {
+                let key = ClassMatcher.trigram(UInt8(c), ClassMatcher.lower(bytes[i + 1]), ClassMatcher.lower(bytes[i + 2]))
                 if bits[key >> 6] & (1 << UInt64(key & 63)) == 0 { i += 1; continue }
             }
             var q = Int(starts[c])

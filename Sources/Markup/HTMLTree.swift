@@ -4,9 +4,9 @@ import VeilleCore
 /// A parsed HTML page flattened into arrays: nodes in document order, every text and attribute value in one
 /// UTF-8 buffer.
 ///
-/// Built in one iterative walk over libxml2's tree (``MarkupDocument/html(_:httpCharset:)``), so that the
-/// stages that score whole pages (Extraction) work on plain Swift arrays without a String per node and
-/// without recursion. Node 0 is the document itself; a node's subtree is the index range `i ..< end`.
+/// Built in one pass over the page's bytes by ``HTMLTreeParser`` (libxml2's HTML rules; libxml2 itself for
+/// charsets other than UTF-8 and windows-1252), so that the stages that score whole pages (Extraction)
+/// work on plain Swift arrays without a String per node and without recursion. Node 0 is the document itself; a node's subtree is the index range `i ..< end`.
 /// The walk is bounded: elements deeper than `maxDepth` are not materialised (their content is attached to
 /// the deepest kept ancestor), and the text of `<script>` (other than JSON-LD), `<style>` and `<template>`
 /// is not kept. Attribute values are cut at `maxAttributeBytes`.
@@ -30,7 +30,7 @@ public struct HTMLTree: Sendable {
         public var count: Int32
     }
 
-    /// One attribute: its name and value as ranges of ``HTMLTree/bytes`` (names lower-cased by libxml2).
+    /// One attribute: its name and value as ranges of ``HTMLTree/bytes`` (names lower-cased by the parser).
     public struct Attribute: Sendable {
         /// Start of the name in ``HTMLTree/bytes``.
         public var nameStart: Int32

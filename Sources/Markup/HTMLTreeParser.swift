@@ -86,9 +86,11 @@ struct HTMLTreeParser {
         self.n = n
         self.maxDepth = maxDepth
         self.nameBuffer = nameBuffer
-        tree.nodes.reserveCapacity(n / 40)
-        tree.bytes.reserveCapacity(n / 2)
-        tree.attributes.reserveCapacity(n / 100)
+        // Decoded text and attributes never outgrow the input (a reference is never shorter than its
+        // character), so the byte buffer is allocated once.
+        tree.nodes.reserveCapacity(n / 32)
+        tree.bytes.reserveCapacity(n)
+        tree.attributes.reserveCapacity(n / 64)
         tree.nodes.append(HTMLTree.Node(kind: .document, tag: .other, parent: -1, end: 0, start: 0, count: 0))
     }
 
