@@ -26,7 +26,7 @@ struct JSONLDReader {
 
     /// Reads the first article object found in `scripts` (the texts of `application/ld+json` scripts).
     init?(scripts: [String]) {
-        for script in scripts where !script.isEmpty {
+        for script in scripts where !script.isEmpty && JSONLDReader.mayHoldArticle(script) {
             var text = JSONLDReader.trimmed(script)
             if text.hasPrefix("<![CDATA[") { text = String(text.dropFirst(9)) }
             if text.hasSuffix("]]>") { text = String(text.dropLast(3)) }
@@ -61,6 +61,33 @@ struct JSONLDReader {
         let plain: (UInt8) -> Bool = { $0 > 0x20 && $0 < 0x7F }
         if plain(first), plain(last) { return s }
         return s.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Every name in ``articleTypes`` contains one of these: a script with none of them holds no article
+    /// object, and is not handed to the JSON parser (most pages also carry `WebSite`, `Organization` or
+    /// `BreadcrumbList` scripts).
+    static let typeFragments: [StaticString] = ["Article", "Report", "Posting", "APIReference"]
+
+    /// False when no ``typeFragments`` entry occurs in the script's bytes.
+    static func mayHoldArticle(_ script: String) -> Bool {
+        var s = script
+        return s.withUTF8 { bytes in
+            typeFragments.contains { fragment in
+                let n = fragment.utf8CodeUnitCount
+                let f = fragment.utf8Start
+                guard bytes.count >= n else { return false }
+                var i = 0
+                while i + n <= bytes.count {
+                    if bytes[i] == f[0] {
+                        var k = 1
+                        while k < n, bytes[i + k] == f[k] { k += 1 }
+                        if k == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     static func isArticle(_ o: [String: Any]) -> Bool {

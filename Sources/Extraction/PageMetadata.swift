@@ -68,7 +68,8 @@ struct PageMetadata {
             guard let raw = attr else { continue }
             // A property may list several keys ("og:title twitter:title").
             for piece in raw.split(separator: " ") {
-                let key = piece.lowercased().replacingOccurrences(of: ".", with: ":")
+                var key = piece.lowercased()
+                if key.utf8.contains(0x2E) { key = key.replacingOccurrences(of: ".", with: ":") }
                 if !key.isEmpty { meta[key] = value }
             }
         }
