@@ -61,16 +61,21 @@ public struct HTMLTree: Sendable {
         let n = nodes[node]
         guard n.kind == .element, n.count > 0 else { return nil }
         let want = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        for a in attributes[Int(n.start) ..< Int(n.start + n.count)] where Int(a.nameCount) == want.count {
-            var same = true
-            var k = 0
-            while k < want.count {
-                if bytes[Int(a.nameStart) + k] != want[k] { same = false; break }
-                k += 1
+        return bytes.withUnsafeBufferPointer { b in
+            attributes.withUnsafeBufferPointer { attrs in
+                var i = Int(n.start)
+                let end = Int(n.start + n.count)
+                while i < end {
+                    let a = attrs[i]
+                    i += 1
+                    guard Int(a.nameCount) == want.count else { continue }
+                    var k = 0
+                    while k < want.count, b[Int(a.nameStart) + k] == want[k] { k += 1 }
+                    if k == want.count { return Int(a.valueStart) ..< Int(a.valueStart + a.valueCount) }
+                }
+                return nil
             }
-            if same { return Int(a.valueStart) ..< Int(a.valueStart + a.valueCount) }
         }
-        return nil
     }
 
     /// The value of attribute `name` on element `node` as a String, nil when absent.

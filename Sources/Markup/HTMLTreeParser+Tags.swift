@@ -5,7 +5,7 @@ extension HTMLTreeParser {
     ///
     /// - Returns: the name's length and FNV-1a hash, and the index after it; length 0 when no name starts at `i`.
     @inline(__always)
-    func readName(_ i: Int) -> (count: Int, hash: UInt32, end: Int) {
+    func readName(_ i: Int, hashing: Bool = true) -> (count: Int, hash: UInt32, end: Int) {
         guard i < n else { return (0, 0, i) }
         let first = p[i]
         guard HTMLTreeParser.isLetter(first) || first == 0x5F || first == 0x3A || first == 0x2E else { return (0, 0, i) }
@@ -17,7 +17,7 @@ extension HTMLTreeParser {
             guard classes[Int(c)] & ByteClass.tagName != 0 else { break }
             if c >= 0x41, c <= 0x5A { c |= 0x20 }
             nameBuffer[k] = c
-            h = HTMLNameTable.hash(h, c)
+            if hashing { h = HTMLNameTable.hash(h, c) }
             k += 1
             j += 1
         }
@@ -74,7 +74,7 @@ extension HTMLTreeParser {
         while pos < n {
             let c = p[pos]
             if c == 0x3E || (c == 0x2F && at(pos + 1) == 0x3E) { return }
-            let name = readName(pos)
+            let name = readName(pos, hashing: false)
             if name.count == 0 {
                 // A bogus attribute: dumped up to the next blank or the end of the tag.
                 while pos < n {
