@@ -20,10 +20,15 @@ public struct XMLCursor {
     /// The declared prefix of the element's namespace, nil when none.
     public var prefix: String? {
         let ns = node.ns
-        guard ns >= 0 else { return nil }
-        let d = tree.namespaces[Int(ns)]
-        return d.prefixCount < 0 ? nil : tree.string(d.prefixStart, d.prefixCount)
+        return ns < 0 ? nil : tree.namespacePrefix(ns)
     }
+
+    /// A number for the element's namespace and local name, the same for every element of the tree that
+    /// shares both, below ``distinctNames``: a key to cache what an element name means.
+    public var nameID: Int { Int(node.name) }
+
+    /// How many distinct ``nameID`` values the tree has.
+    public var distinctNames: Int { tree.nameCount }
 
     /// An identity for the element's namespace declaration, 0 when the element has no namespace.
     ///
@@ -34,9 +39,7 @@ public struct XMLCursor {
     /// The namespace URI, nil when none.
     public var namespaceURI: String? {
         let ns = node.ns
-        guard ns >= 0 else { return nil }
-        let d = tree.namespaces[Int(ns)]
-        return tree.string(d.uriStart, d.uriCount)
+        return ns < 0 ? nil : tree.namespaceURI(ns)
     }
 
     /// The value of an attribute without namespace (or, failing that, with any namespace), nil when absent.

@@ -26,6 +26,9 @@ public final class XMLTree {
         var attrStart: Int32
         /// Element: the number of attributes.
         var attrCount: Int32
+        /// Element: its name's number, the same for every element of this tree with the same namespace and
+        /// local name (``XMLCursor/nameID``); -1 for other nodes.
+        var name: Int32 = -1
     }
 
     /// One attribute (namespace declarations are not attributes).
@@ -47,15 +50,31 @@ public final class XMLTree {
     let bytes: [UInt8]
     let nodes: [Node]
     let attributes: [Attribute]
-    /// Entry 0 is the `xml` prefix, bound by definition to ``xmlNamespaceURI``.
+    /// Entry 0 is the `xml` prefix, bound by definition to ``xmlNamespaceURI`` (its ranges are unused).
     let namespaces: [Namespace]
+    /// How many distinct element names (namespace and local name) the tree has.
+    let nameCount: Int
 
     /// The namespace the `xml` prefix is bound to (`xml:base`, `xml:lang`).
     static let xmlNamespaceURI = "http://www.w3.org/XML/1998/namespace"
 
     /// The tree a ``Builder`` built (immutable: reads need no exclusivity checks).
     init(_ b: Builder) {
-        bytes = b.bytes; nodes = b.nodes; attributes = b.attributes; namespaces = b.namespaces
+        bytes = b.bytes; nodes = b.nodes; attributes = b.attributes; namespaces = b.namespaces; nameCount = b.nameCount
+    }
+
+    /// The prefix of namespace declaration `ns`, nil for a default namespace.
+    func namespacePrefix(_ ns: Int32) -> String? {
+        if ns == 0 { return "xml" }
+        let d = namespaces[Int(ns)]
+        return d.prefixCount < 0 ? nil : string(d.prefixStart, d.prefixCount)
+    }
+
+    /// The URI of namespace declaration `ns`.
+    func namespaceURI(_ ns: Int32) -> String {
+        if ns == 0 { return Self.xmlNamespaceURI }
+        let d = namespaces[Int(ns)]
+        return string(d.uriStart, d.uriCount)
     }
 
     /// The arrays of a tree under construction.
@@ -63,14 +82,14 @@ public final class XMLTree {
         var bytes: [UInt8]
         var nodes: [Node] = []
         var attributes: [Attribute] = []
-        var namespaces: [Namespace] = []
+        /// Entry 0, the `xml` prefix, is built in: nothing is appended for it, so the parsed bytes are
+        /// shared, not copied, until decoded text must be appended.
+        var namespaces: [Namespace] = [Namespace(prefixStart: 0, prefixCount: 0, uriStart: 0, uriCount: 0)]
+        var nameCount = 0
 
-        /// A tree over `bytes` (shared, not copied, until something is appended) with the `xml` namespace.
+        /// A tree over `bytes`.
         init(bytes: [UInt8]) {
             self.bytes = bytes
-            let prefix = append("xml".utf8)
-            let uri = append(XMLTree.xmlNamespaceURI.utf8)
-            namespaces.append(Namespace(prefixStart: prefix.0, prefixCount: prefix.1, uriStart: uri.0, uriCount: uri.1))
         }
 
         /// Appends bytes to the buffer and returns their range as (start, count).

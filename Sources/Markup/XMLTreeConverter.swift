@@ -7,6 +7,8 @@ struct XMLTreeConverter {
     var tree = XMLTree.Builder(bytes: [])
     /// libxml2's namespace declarations (by address) and their index in the tree.
     var namespaceIndex: [UnsafeRawPointer: Int32] = [:]
+    /// Element names (namespace index and local name) and their number.
+    var nameIDs: [String: Int32] = [:]
 
     /// The tree under `doc`'s root element.
     static func convert(_ doc: xmlDocPtr) -> XMLTree {
@@ -67,8 +69,17 @@ struct XMLTreeConverter {
             tree.attributes.append(XMLTree.Attribute(nameStart: attrName.0, nameCount: attrName.1, ns: ns,
                                                      valueStart: valueStart, valueCount: valueCount))
         }
+        let key = "\(ns) " + tree.bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(name.0) ..< Int(name.0 + name.1)]), as: UTF8.self)
+        }
+        let id: Int32
+        if let known = nameIDs[key] { id = known } else {
+            id = Int32(tree.nameCount)
+            tree.nameCount += 1
+            nameIDs[key] = id
+        }
         tree.nodes.append(XMLTree.Node(kind: .element, parent: parent, end: index + 1, start: name.0, count: name.1, ns: ns,
-                                       attrStart: attrStart, attrCount: Int32(tree.attributes.count) - attrStart))
+                                       attrStart: attrStart, attrCount: Int32(tree.attributes.count) - attrStart, name: id))
         return index
     }
 
@@ -86,12 +97,11 @@ struct XMLTreeConverter {
         if let known = namespaceIndex[key] { return known }
         var index: Int32 = -1
         if let href = ns.pointee.href {
-            let uri = appendC(href)
-            let prefix = ns.pointee.prefix.map { appendC($0) } ?? (0, -1)
-            if prefix.1 == 3, uri.1 == Int32(XMLTree.xmlNamespaceURI.utf8.count),
-               tree.equals(prefix.0, prefix.1, "xml"), tree.equals(uri.0, uri.1, XMLTree.xmlNamespaceURI) {
+            if let p = ns.pointee.prefix, String(cString: p) == "xml", String(cString: href) == XMLTree.xmlNamespaceURI {
                 index = 0
             } else {
+                let uri = appendC(href)
+                let prefix = ns.pointee.prefix.map { appendC($0) } ?? (0, -1)
                 index = Int32(tree.namespaces.count)
                 tree.namespaces.append(XMLTree.Namespace(prefixStart: prefix.0, prefixCount: prefix.1, uriStart: uri.0, uriCount: uri.1))
             }

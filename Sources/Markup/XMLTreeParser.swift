@@ -33,6 +33,10 @@ public struct XMLTreeParser {
     var scope: [(prefixStart: Int32, prefixCount: Int32, ns: Int32)] = []
     /// `scope.count` when each open element started.
     var scopeMarks: [Int] = []
+    /// Open-addressing table of element names: slot → name number + 1 (0: empty); capacity a power of two.
+    var nameSlots = [Int32](repeating: 0, count: 64)
+    /// Per name number: namespace and local name's range in the input.
+    var names: [(ns: Int32, start: Int32, count: Int32)] = []
     /// The attributes of the tag being read: qualified name (colon offset, -1 when none) and value.
     var pending: [(nameStart: Int32, nameCount: Int32, colon: Int32, valueStart: Int32, valueCount: Int32)] = []
 
@@ -137,7 +141,8 @@ public struct XMLTreeParser {
                                                      valueStart: a.valueStart, valueCount: a.valueCount))
         }
         tree.nodes.append(XMLTree.Node(kind: .element, parent: parent, end: index + 1, start: localStart, count: localCount,
-                                       ns: ns, attrStart: attrStart, attrCount: Int32(tree.attributes.count) - attrStart))
+                                       ns: ns, attrStart: attrStart, attrCount: Int32(tree.attributes.count) - attrStart,
+                                       name: nameID(ns, localStart, localCount)))
         if selfClosing {
             scope.removeSubrange(mark...)
         } else {
@@ -176,6 +181,41 @@ public struct XMLTreeParser {
         }
         guard i < n, nameTable[Int(p[i])] == 0, p[i] < 0x80, colon != Int32(i - from - 1) else { return nil }
         return (Int32(from), Int32(i - from), colon)
+    }
+
+    /// The number of the element name (`ns`, local name at `start`), numbering it on first sight.
+    mutating func nameID(_ ns: Int32, _ start: Int32, _ count: Int32) -> Int32 {
+        let h = nameHash(ns, start, count)
+        var mask = nameSlots.count - 1
+        var slot = Int(h) & mask
+        while true {
+            let entry = nameSlots[slot]
+            if entry == 0 { break }
+            let known = names[Int(entry - 1)]
+            if known.ns == ns, known.count == count, same(known.start, start, Int(count)) { return entry - 1 }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(names.count)
+        names.append((ns, start, count))
+        nameSlots[slot] = id + 1
+        if names.count * 2 > nameSlots.count {  // keep the table at most half full
+            nameSlots = [Int32](repeating: 0, count: nameSlots.count * 2)
+            mask = nameSlots.count - 1
+            for (i, n) in names.enumerated() {
+                var s = Int(nameHash(n.ns, n.start, n.count)) & mask
+                while nameSlots[s] != 0 { s = (s + 1) & mask }
+                nameSlots[s] = Int32(i) + 1
+            }
+        }
+        tree.nameCount = names.count
+        return id
+    }
+
+    /// FNV-1a over the local name, seeded with the namespace.
+    func nameHash(_ ns: Int32, _ start: Int32, _ count: Int32) -> UInt32 {
+        var h: UInt32 = 2_166_136_261 ^ UInt32(bitPattern: ns)
+        for k in Int(start) ..< Int(start + count) { h = (h ^ UInt32(p[k])) &* 16_777_619 }
+        return h
     }
 
     // MARK: - Namespaces

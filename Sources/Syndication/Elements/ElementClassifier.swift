@@ -4,9 +4,36 @@ import Markup
 struct ElementClassifier {
     /// Namespace declarations seen in this document and their family (a handful: a list beats a dictionary).
     private var cache: [(key: UInt, family: FeedVocabulary.Family)] = []
+    /// What each element name of the document means, by ``XMLCursor/nameID``: worked out once per name.
+    private var byName: [Meaning?] = []
+
+    /// An element name's namespace family, lower-cased local name and role.
+    struct Meaning {
+        var family: FeedVocabulary.Family
+        var name: String
+        var role: FeedVocabulary.Role?
+    }
+
+    /// What `element`'s name means (worked out on the name's first element, then looked up).
+    mutating func meaning(_ element: XMLCursor) -> Meaning {
+        let id = element.nameID
+        if id >= 0, id < byName.count, let known = byName[id] { return known }
+        let (family, name) = classifyUncached(element)
+        let m = Meaning(family: family, name: name, role: FeedVocabulary.role(family, name))
+        if id >= 0 {
+            if byName.count < element.distinctNames { byName += Array(repeating: nil, count: element.distinctNames - byName.count) }
+            if id < byName.count { byName[id] = m }
+        }
+        return m
+    }
 
     /// The namespace family and lower-cased local name of `element`.
     mutating func classify(_ element: XMLCursor) -> (family: FeedVocabulary.Family, name: String) {
+        let m = meaning(element)
+        return (m.family, m.name)
+    }
+
+    private mutating func classifyUncached(_ element: XMLCursor) -> (family: FeedVocabulary.Family, name: String) {
         let local = element.localName
         let key = element.namespaceKey
         if key == 0 {
@@ -38,7 +65,6 @@ struct ElementClassifier {
 
     /// The role of `element`, nil when feeds give it no meaning here.
     mutating func role(_ element: XMLCursor) -> FeedVocabulary.Role? {
-        let (family, name) = classify(element)
-        return FeedVocabulary.role(family, name)
+        meaning(element).role
     }
 }

@@ -65,8 +65,9 @@ struct EntryReader {
 
     private mutating func readChildren(of element: XMLCursor, depth: Int, inImage: Bool, into state: inout State) {
         for child in element.elements {
-            let (family, name) = classifier.classify(child)
-            guard let role = FeedVocabulary.role(family, name) else {
+            let m = classifier.meaning(child)
+            let (family, name) = (m.family, m.name)
+            guard let role = m.role else {
                 if !(family == .core && name == "source") {
                     let image = inImage || (family == .core && name == "image")
                     readChildren(of: child, depth: depth + 1, inImage: image, into: &state)

@@ -41,8 +41,9 @@ struct XMLFeedReader {
     private func readLevel(_ container: XMLCursor, into feed: inout ParsedFeed, entries: inout EntryReader,
                            classifier: inout ElementClassifier, isAtom: Bool) {
         for child in container.elements {
-            let (family, name) = classifier.classify(child)
-            guard let role = FeedVocabulary.role(family, name) else {
+            let m = classifier.meaning(child)
+            let (family, name) = (m.family, m.name)
+            guard let role = m.role else {
                 if family == .core, name == "channel" || name == "feed" {
                     if let href = child.attribute("HREF") ?? child.attribute("href") { feed.link = resolve(href, child) }  // CDF
                     readLevel(child, into: &feed, entries: &entries, classifier: &classifier, isAtom: isAtom)
