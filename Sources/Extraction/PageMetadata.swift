@@ -30,7 +30,8 @@ struct PageMetadata {
             if node.kind == .text {
                 if node.count <= PageMetadata.maxLineBytes, frenchDateLines.count < 6 || bylineLines.count < 3 {
                     let candidate = tree.bytes.withUnsafeBufferPointer { buf in
-                        PageMetadata.isCandidateLine(UnsafeBufferPointer(rebasing: buf[Int(node.start) ..< Int(node.start + node.count)]))
+                        let line = buf[Int(node.start) ..< Int(node.start + node.count)]
+                        return PageMetadata.isCandidateLine(UnsafeBufferPointer(rebasing: line))
                     }
                     if candidate { readLine(tree, i) }
                 }
