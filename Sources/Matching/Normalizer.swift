@@ -44,7 +44,7 @@ enum Normalizer {
         /// `orig - norm` from the last anchor on.
         var delta = -1
         var anchors: [NormalizedText.Anchor] = [.init(norm: 0, orig: 0), .init(norm: 1, orig: 0)]
-        /// False when only the bytes are wanted (``normalizeBytes(_:_:)``): no anchor is recorded.
+        /// False when only the bytes are wanted (`anchored: false`): no anchor is recorded.
         var recording = true
 
         /// Records that normalized offset `n` stands for original offset `orig`, if the offset changed.
