@@ -77,10 +77,14 @@ public enum Charset {
     ///
     /// - Returns: nil for an empty or absurd label.
     public static func normalize(_ raw: String) -> String? {
-        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'")))
-            .lowercased()
-        guard !s.isEmpty, s.count <= 40 else { return nil }
-        s = s.replacingOccurrences(of: "_", with: "-")
+        var s: String
+        if let plain = asciiLabel(raw) {
+            s = plain
+        } else {
+            s = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'"))).lowercased()
+            guard !s.isEmpty, s.count <= 40 else { return nil }
+            s = s.replacingOccurrences(of: "_", with: "-")
+        }
         switch s {
         case "utf8", "utf-8", "unicode-1-1-utf-8": return "utf-8"
         case "latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1", "iso-ir-100", "cp819", "ibm819":
@@ -90,6 +94,25 @@ public enum Charset {
         case "latin9", "latin-9", "iso8859-15", "iso-8859-15": return "iso-8859-15"
         case "utf16", "utf-16": return "utf-16"
         default: return s
+        }
+    }
+
+    /// A label of plain ASCII name characters, lower-cased with `_` as `-`, without Foundation (the usual
+    /// case: `UTF-8`, `iso-8859-1`); nil for anything else (spaces, quotes, non-ASCII), left to the general path.
+    static func asciiLabel(_ raw: String) -> String? {
+        var raw = raw
+        return raw.withUTF8 { b -> String? in
+            guard !b.isEmpty, b.count <= 40 else { return nil }
+            var out = [UInt8](repeating: 0, count: b.count)
+            for (i, c) in b.enumerated() {
+                switch c {
+                case 0x41...0x5A: out[i] = c | 0x20
+                case 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x3A: out[i] = c
+                case 0x5F: out[i] = 0x2D
+                default: return nil
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
     }
 
@@ -196,9 +219,15 @@ public enum Charset {
         guard b.count >= 5, b[0] == 0x3C, b[1] == 0x3F, b[2] == 0x78, b[3] == 0x6D, b[4] == 0x6C else { return nil }
         let end = min(b.count, 512)
         guard let close = b[0..<end].firstIndex(of: 0x3E) else { return nil }
-        let decl = String(decoding: b[0..<close], as: UTF8.self)
-        guard let r = decl.range(of: "encoding") else { return nil }
-        return quotedValue(after: decl[r.upperBound...])
+        let word = Array("encoding".utf8)
+        var i = 5
+        while i + word.count <= close {
+            if b[i] == word[0], b[i ..< i + word.count].elementsEqual(word) {
+                return quotedValue(after: Substring(String(decoding: b[(i + word.count) ..< close], as: UTF8.self)))
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 64 KB.
