@@ -66,7 +66,7 @@ enum Normalizer {
     /// faster loop; the bytes are the same either way.
     static func normalize(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?,
                           anchored: Bool = true) -> NormalizedText {
-        let capacity = 3 * (first.count + (second?.count ?? 0)) + 8
+        let capacity = 3 * (first.count + (second?.count ?? 0)) + 40  // runPlain copies sixteen bytes at a time
         var state = State()
         if anchored {
             state.anchors.reserveCapacity(capacity / 24 + 8)  // about one anchor per punctuation mark or accent
