@@ -102,6 +102,12 @@ enum PlainText {
                 if c == UInt8(ascii: "&"), let (scalar, next) = decodeReference(b, at: i) {
                     w.scalar(scalar); i = next; continue
                 }
+                if c > 0x20, c < 0x7F, c != UInt8(ascii: "<"), c != UInt8(ascii: "&") {
+                    let j = TextWriter.printableRunEnd(p, i + 1, n, UInt8(ascii: "<"), UInt8(ascii: "&"))
+                    w.printable(p + i, j - i)
+                    i = j
+                    continue
+                }
                 if c < 0x80 { w.ascii(c); i += 1; continue }
                 let len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
                 guard i + len <= n else { return }
@@ -129,10 +135,45 @@ enum PlainText {
         var j = nameStart
         while j < n, !isTagNameEnd(b[j]) { j += 1 }
         guard let end = tagEnd(b, from: j) else { return nil }
-        let name = String(decoding: b[nameStart..<j], as: UTF8.self).lowercased()
-        if !closing, droppedTags.contains(name) { return skipRawText(b, name: name, from: end) }
-        if blockTags.contains(name) { out.space() }
+        switch tagKind(UnsafeBufferPointer(rebasing: b[nameStart..<j])) {
+        case .dropped where !closing:
+            let name = String(decoding: b[nameStart..<j], as: UTF8.self).lowercased()
+            return skipRawText(b, name: name, from: end)
+        case .block: out.space()
+        default: break
+        }
         return end
+    }
+
+    /// How a tag name reads in text.
+    enum TagKind { case inline, block, dropped }
+
+    /// ``blockTags`` and ``droppedTags`` keyed by their lower-cased name packed into a UInt64 (all fit in
+    /// 8 bytes but two, checked apart): a tag is classified without making a String.
+    static let tagKinds: [UInt64: TagKind] = {
+        var d = [UInt64: TagKind]()
+        for t in blockTags where t.utf8.count <= 8 { d[pack(Array(t.utf8)[...])] = .block }
+        for t in droppedTags where t.utf8.count <= 8 { d[pack(Array(t.utf8)[...])] = .dropped }
+        return d
+    }()
+
+    /// Up to 8 bytes, lower-cased, little-endian in a UInt64.
+    static func pack<C: Collection>(_ name: C) -> UInt64 where C.Element == UInt8 {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        for c in name {
+            v |= UInt64(lower(c)) << shift
+            shift += 8
+        }
+        return v
+    }
+
+    /// The kind of the tag named by `name` (any case).
+    static func tagKind(_ name: UnsafeBufferPointer<UInt8>) -> TagKind {
+        if name.count <= 8 { return tagKinds[pack(name)] ?? .inline }
+        let lowered = String(decoding: name.map(lower), as: UTF8.self)
+        if blockTags.contains(lowered) { return .block }
+        return droppedTags.contains(lowered) ? .dropped : .inline
     }
 
     @inline(__always)

@@ -41,6 +41,28 @@ struct TextWriter {
         pendingSpace = false
     }
 
+    /// Copies a run of printable ASCII other than the space (0x21–0x7E), which needs no mapping.
+    @inline(__always)
+    mutating func printable(_ p: UnsafePointer<UInt8>, _ len: Int) {
+        flush()
+        let m = min(len, capacity - count)
+        var k = 0
+        while k < m { base[count + k] = p[k]; k += 1 }
+        count += max(m, 0)
+    }
+
+    /// The end of the run of printable ASCII (0x21–0x7E) starting at `i`, stopping also at `stop1`/`stop2`.
+    @inline(__always)
+    static func printableRunEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ stop1: UInt8, _ stop2: UInt8) -> Int {
+        var j = i
+        while j < n {
+            let d = p[j]
+            if d <= 0x20 || d >= 0x7F || d == stop1 || d == stop2 { break }
+            j += 1
+        }
+        return j
+    }
+
     /// Writes one multi-byte UTF-8 sequence (`len` bytes at `p`), already known valid.
     @inline(__always)
     mutating func sequence(_ p: UnsafePointer<UInt8>, _ len: Int) {
@@ -87,6 +109,12 @@ struct TextWriter {
         let n = b.count
         while i < n {
             let c = p[i]
+            if c > 0x20, c < 0x7F {
+                let j = Self.printableRunEnd(p, i + 1, n, 0x7F, 0x7F)
+                printable(p + i, j - i)
+                i = j
+                continue
+            }
             if c < 0x80 { ascii(c); i += 1; continue }
             let len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
             guard i + len <= n else { return }
