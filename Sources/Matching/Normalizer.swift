@@ -36,6 +36,17 @@ enum Normalizer {
     static let elisions: [[UInt8]] = ["l", "d", "qu", "jusqu", "lorsqu"].map { Array($0.utf8) }
     /// First letters that allow an elision (reason: French elides before a vowel or a mute h).
     static let elisionFollowers: Set<UInt8> = Set("aeiouyh".utf8)
+    /// ``elisions`` packed little-endian into integers (each is at most six bytes), for a quick test.
+    static let elisionKeys: [UInt64] = elisions.map { $0.withUnsafeBufferPointer(packed) }
+    /// ``elisionFollowers`` as a table indexed by byte.
+    static let elisionFollowerTable: [Bool] = (0..<256).map { elisionFollowers.contains(UInt8($0)) }
+
+    /// Up to eight bytes packed little-endian into an integer.
+    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        for j in 0..<min(bytes.count, 8) { key |= UInt64(bytes[j]) << (8 * UInt64(j)) }
+        return key
+    }
 
     /// Where the loop stands between segments.
     struct State {
@@ -253,9 +264,10 @@ enum Normalizer {
         while k > 1, st.n - k <= 6, NormalizedText.isWord(out[k - 1]) { k -= 1 }
         guard !NormalizedText.isWord(out[k - 1]), st.n - k <= 6 else { return false }
         let word = UnsafeBufferPointer(start: out + k, count: st.n - k)
-        guard elisions.contains(where: { $0.elementsEqual(word) }) else { return false }
+        let key = packed(word)
+        guard elisionKeys.contains(key) else { return false }
         let (fold, _) = decode(p, next, count)
-        guard fold.isEmit, elisionFollowers.contains(fold.first) else { return false }
+        guard fold.isEmit, elisionFollowerTable[Int(fold.first)] else { return false }
         st.n = k
         while let last = st.anchors.last, Int(last.norm) > k { st.anchors.removeLast() }
         if let last = st.anchors.last { st.delta = Int(last.orig) - Int(last.norm) }
