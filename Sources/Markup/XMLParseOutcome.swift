@@ -49,8 +49,9 @@ extension MarkupDocument {
         let (input, label) = utf32WithoutBOM(bytes) ?? utf8Input(bytes, decision)
         // A BOM is the one origin of a UTF-8 decision that did not check the bytes.
         if label == "utf-8", decision.origin != .bom || Charset.isValidUTF8(input[...]),
-           let tree = XMLTreeParser.parse(input, htmlReferences: htmlReferences) {
-            return XMLParseOutcome(tree: tree, wellFormed: true, endedEarly: false, lastError: nil, encoding: decision.label)
+           let (tree, recovered) = XMLTreeParser.parseReporting(input, htmlReferences: htmlReferences) {
+            return XMLParseOutcome(tree: tree, wellFormed: !recovered, endedEarly: false,
+                                   lastError: recovered ? "an end tag closes elements left open" : nil, encoding: decision.label)
         }
         guard let repaired = repair(bytes) else { return libxml2Outcome(input, label: label, encoding: decision.label) }
         let again = Charset.decide(repaired, httpCharset: httpCharset, kind: .xml)

@@ -60,13 +60,23 @@ extension XMLTreeParser {
         guard skipPlainText(&j), j < n else { return nil }
         if p[j] == 0x3C { return addText(Int32(from), Int32(j - from)) ? j : nil }
         // References or carriage returns: the decoded text goes to the buffer.
-        let start = tree.bytes.count
+        var start = tree.bytes.count
         tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + from, count: j - from))
         while j < n {
             switch p[j] {
             case 0x3C:
                 return addText(Int32(start), Int32(tree.bytes.count - start)) ? j : nil
             case 0x26:
+                if declaresEntities, let (nameStart, nameCount, next) = declaredReference(j) {
+                    // A declared entity: a node of its own between two texts, never expanded.
+                    guard addText(Int32(start), Int32(tree.bytes.count - start)), let parent = open.last?.index else { return nil }
+                    let index = Int32(tree.nodes.count)
+                    tree.nodes.append(XMLTree.Node(kind: .entity, parent: parent, end: index + 1, start: nameStart, count: nameCount,
+                                                   ns: -1, attrStart: 0, attrCount: 0))
+                    j = next
+                    start = tree.bytes.count
+                    continue
+                }
                 guard let next = reference(j) else { return nil }
                 j = next
             case 0x0D:
@@ -172,7 +182,10 @@ extension XMLTreeParser {
             guard i > s, i < n, p[i] == 0x3B else { return literalAmpersand(j) }
             if let byte = predefined(s, i) { tree.bytes.append(byte); return i + 1 }
             guard let cp = lookup(UnsafeBufferPointer(start: p + s, count: i - s)), Self.isXMLChar(cp),
-                  let scalar = Unicode.Scalar(cp) else { return literalAmpersand(j) }
+                  let scalar = Unicode.Scalar(cp) else {
+                // Syndication's repair keeps an unknown name when the document declares entities: libxml2's call.
+                return declaresEntities ? nil : literalAmpersand(j)
+            }
             appendScalar(scalar)
             return i + 1
         }
@@ -180,6 +193,19 @@ extension XMLTreeParser {
         guard i < n, p[i] == 0x3B, let byte = predefined(s, i) else { return nil }
         tree.bytes.append(byte)
         return i + 1
+    }
+
+    /// The reference at `j` when it names an entity the internal subset declares (and, read as feeds are,
+    /// no HTML name, which wins): its name's range and the index after it.
+    func declaredReference(_ j: Int) -> (Int32, Int32, Int)? {
+        let s = j + 1
+        var i = s
+        while i < n, i - s <= 64, Self.isWordByte(p[i]) || p[i] == 0x2D || p[i] == 0x2E || p[i] == 0x3A { i += 1 }
+        guard i > s, i < n, p[i] == 0x3B, predefined(s, i) == nil else { return nil }
+        let count = Int32(i - s)
+        guard declaredEntities.contains(where: { $0.count == count && same($0.start, Int32(s), Int(count)) }) else { return nil }
+        if let lookup = htmlReferences, lookup(UnsafeBufferPointer(start: p + s, count: i - s)) != nil { return nil }
+        return (Int32(s), count, i + 1)
     }
 
     /// A `&` kept as text; returns the index after it.
@@ -258,12 +284,70 @@ extension XMLTreeParser {
                 } else if c == 0x22 || c == 0x27 {
                     quote = c
                 } else if c == 0x5B {
-                    return nil  // an internal subset: entities may be declared
+                    guard let after = internalSubset(j + 1) else { return nil }
+                    j = after
+                    continue
                 } else if c == 0x3E {
                     return j + 1
                 }
                 j += 1
             }
+        }
+        return nil
+    }
+
+    /// Reads the internal subset of a document type from `from` (just past `[`), recording the general
+    /// entities it declares and expanding nothing; returns the index past the closing `]`. Nil for
+    /// anything but declarations, comments, processing instructions and parameter-entity references.
+    mutating func internalSubset(_ from: Int) -> Int? {
+        var i = from
+        while true {
+            skipSpace(&i)
+            guard i < n else { return nil }
+            if p[i] == 0x5D { return i + 1 }
+            if starts(i, "<!--") {
+                guard let end = find(i + 4, 0x2D, 0x2D, 0x3E) else { return nil }
+                i = end
+            } else if starts(i, "<?") {
+                guard let end = find(i + 2, 0x3F, 0x3E, nil) else { return nil }
+                i = end
+            } else if p[i] == 0x25 {  // %name;
+                i += 1
+                while i < n, p[i] != 0x3B, !Self.isSpace(p[i]) { i += 1 }
+                guard i < n, p[i] == 0x3B else { return nil }
+                i += 1
+            } else if starts(i, "<!") {
+                let isEntity = starts(i, "<!ENTITY")
+                i += 2
+                if isEntity {
+                    declaresEntities = true
+                    i += 6
+                    guard skipSpace(&i), i < n else { return nil }
+                    if p[i] != 0x25, let (s, count, _) = name(i) {  // a general entity (not `% name`)
+                        declaredEntities.append((Int32(s), count))
+                    }
+                }
+                var quote: UInt8 = 0
+                while i < n {  // to the `>` that ends the declaration, quoted strings skipped
+                    let c = p[i]
+                    if quote != 0 { if c == quote { quote = 0 } } else if c == 0x22 || c == 0x27 { quote = c } else if c == 0x3E { break }
+                    i += 1
+                }
+                guard i < n else { return nil }
+                i += 1
+            } else {
+                return nil
+            }
+        }
+    }
+
+    /// The index past the first `a b c` (or `a b` when `c` is nil) at or after `from`.
+    func find(_ from: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8?) -> Int? {
+        var j = from
+        let width = c == nil ? 2 : 3
+        while j + width <= n {
+            if p[j] == a, p[j + 1] == b, c.map({ p[j + 2] == $0 }) ?? true { return j + width }
+            j += 1
         }
         return nil
     }

@@ -37,6 +37,13 @@ public struct XMLTreeParser {
     var nameSlots = [Int32](repeating: 0, count: 64)
     /// Per name number: namespace and local name's range in the input.
     var names: [(ns: Int32, start: Int32, count: Int32)] = []
+    /// True once an end tag had to be matched loosely (see ``endTag(_:)``): the document was not well-formed.
+    var recovered = false
+    /// True when the document type declares entities (any `<!ENTITY`).
+    var declaresEntities = false
+    /// The general entities the internal subset declares (name ranges in the input): their references
+    /// become entity nodes, never expanded.
+    var declaredEntities: [(start: Int32, count: Int32)] = []
     /// The attributes of the tag being read: qualified name (colon offset, -1 when none) and value.
     var pending: [(nameStart: Int32, nameCount: Int32, colon: Int32, valueStart: Int32, valueCount: Int32)] = []
 
@@ -54,14 +61,19 @@ public struct XMLTreeParser {
     ///
     /// - Parameter htmlReferences: read references as feeds mean them (see ``reference(_:)``); nil for XML's rules.
     static func parse(_ input: [UInt8], htmlReferences: ReferenceLookup? = nil) -> XMLTree? {
+        parseReporting(input, htmlReferences: htmlReferences)?.tree
+    }
+
+    /// ``parse(_:htmlReferences:)``, and whether an end tag had to be matched loosely.
+    static func parseReporting(_ input: [UInt8], htmlReferences: ReferenceLookup? = nil) -> (tree: XMLTree, recovered: Bool)? {
         guard !input.isEmpty, input.count < Int(Int32.max) / 2 else { return nil }
-        return input.withUnsafeBufferPointer { buf -> XMLTree? in
+        return input.withUnsafeBufferPointer { buf -> (tree: XMLTree, recovered: Bool)? in
             guard let base = buf.baseAddress else { return nil }
             var parser = XMLTreeParser(p: base, n: buf.count, tree: XMLTree.Builder(bytes: input), htmlReferences: htmlReferences,
                                        textTable: Tables.shared.text, attributeTable: Tables.shared.attribute,
                                        nameTable: Tables.shared.name)
             parser.tree.nodes.reserveCapacity(buf.count / 48)
-            return parser.run() ? XMLTree(parser.tree) : nil
+            return parser.run() ? (XMLTree(parser.tree), parser.recovered) : nil
         }
     }
 
@@ -152,17 +164,30 @@ public struct XMLTreeParser {
         return i
     }
 
+    /// An end tag. One that names an element open further out closes the elements left open inside it
+    /// (`<description>Un <b>texte</description>`: the `b` ends with the description, as feed readers and
+    /// browsers read it, where libxml2's recovery would nest the rest of the feed inside the `b`); one
+    /// that names no open element is ignored. Either marks the document as recovered.
     mutating func endTag(_ from: Int) -> Int? {
-        guard let top = open.last else { return nil }
-        let count = Int(top.nameCount)
-        guard from + count < n, same(top.nameStart, Int32(from), count) else { return nil }
+        guard let (_, nameCount, _) = name(from) else { return nil }
+        let count = Int(nameCount)
         var i = from + count
         skipSpace(&i)
         guard i < n, p[i] == 0x3E else { return nil }
-        open.removeLast()
+        var k = open.count - 1
+        while k >= 0, !(Int(open[k].nameCount) == count && same(open[k].nameStart, Int32(from), count)) { k -= 1 }
+        if k != open.count - 1 { recovered = true }
+        if k >= 0 {
+            while open.count > k { closeTop() }
+        }
+        return i + 1
+    }
+
+    /// Ends the innermost open element.
+    mutating func closeTop() {
+        guard let top = open.popLast() else { return }
         tree.nodes[Int(top.index)].end = Int32(tree.nodes.count)
         if let mark = scopeMarks.popLast() { scope.removeSubrange(mark...) }
-        return i + 1
     }
 
     /// A name at `from`: ASCII only, at most one colon, neither first nor last.

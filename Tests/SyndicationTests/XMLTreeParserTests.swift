@@ -58,12 +58,13 @@ struct XMLTreeParserTests {
     }
 
     static let declined: [(String, String)] = [
-        ("<rss><channel></rss>", "mismatched end tag"),
         ("<rss><channel>", "unclosed elements"),
         ("<rss a='1' a='2'/>", "duplicate attribute"),
         ("<rss a='<'/>", "< in an attribute value"),
         ("<rss><dc:creator>x</dc:creator></rss>", "undeclared prefix"),
-        ("<!DOCTYPE rss [<!ENTITY e 'x'>]><rss>&e;</rss>", "internal subset"),
+        ("<!DOCTYPE rss [<!ENTITY e 'x'>]><rss>&f;</rss>", "an undeclared name where entities are declared"),
+        ("<!DOCTYPE rss [<!ENTITY e 'x'>]><rss a='&e;'/>", "a declared entity in an attribute value"),
+        ("<!DOCTYPE rss [<!ELEMENT rss ANY> junk]><rss/>", "junk in the internal subset"),
         ("<rss>&eacute;</rss>", "an HTML name under XML's rules"),
         ("<rss>a ]]> b</rss>", "]]> in text"),
         ("<rss><!-- a -- b --></rss>", "-- in a comment"),
@@ -89,7 +90,28 @@ struct XMLTreeParserTests {
          "<{http://www.w3.org/2005/Atom}-:feed[]><{urn:m}m:x[{http://www.w3.org/XML/1998/namespace}base=http://a/,{urn:m}y=2]></>"),
         ("<a xmlns='urn:a'><b xmlns=''><c/></b></a>", "<{urn:a}-:a[]><{}-:b[]><{}-:c[]></></>"),
         ("<a>l1\r\nl2\rl3</a>", "<{}-:a[]>T(l1\nl2\nl3)"),
+        ("<!DOCTYPE rss [<!ENTITY e 'x'>]><rss>a &e; b</rss>", "<{}-:rss[]>T(a )&e;T( b)"),
     ]
+
+    /// Declared entities are never expanded (billion laughs), whatever their declarations hold: a node of
+    /// their own, and the document goes on.
+    @Test func declaredEntitiesAreNodesNeverExpanded() throws {
+        let xml = "<!DOCTYPE rss [\n<!-- c --><!ENTITY % p 'q'> %p; <!ENTITY e \"&e2;&e2;\"><!ENTITY e2 'x>'><?pi x?>]>\n"
+            + "<rss>a &e; b &e2;<i>after</i></rss>"
+        let tree = try #require(XMLTreeParser.parse(Array(xml.utf8)))
+        #expect(Self.dump(tree, ids: false) == "<{}-:rss[]>T(a )&e;T( b )&e2;<{}-:i[]>T(after)</>")
+    }
+
+    /// An end tag naming an element open further out closes what was left open inside it; a stray one is
+    /// ignored; the document is reported as recovered.
+    @Test func recoversEndTagsThatSkipAnOpenElement() throws {
+        let xml = "<rss><item><d>Un <b>texte</d></item></x><item><d>ok</d></item></rss>"
+        let (tree, recovered) = try #require(XMLTreeParser.parseReporting(Array(xml.utf8)))
+        #expect(recovered)
+        #expect(Self.dump(tree, ids: false) == "<{}-:rss[]><{}-:item[]><{}-:d[]>T(Un )<{}-:b[]>T(texte)</></></><{}-:item[]><{}-:d[]>T(ok)</></>")
+        let wellFormed = try #require(XMLTreeParser.parseReporting(Array("<rss><item/></rss>".utf8)))
+        #expect(!wellFormed.recovered)
+    }
 
     @Test(arguments: read)
     func reads(_ xml: String, _ expected: String) throws {
