@@ -106,6 +106,9 @@ extension MarkupDocument {
         case "windows-1252", "iso-8859-1", "us-ascii":
             return (Charset.windows1252ToUTF8(bytes[...]), "utf-8")
         case let l where l.hasPrefix("utf-16") || l.hasPrefix("utf-32"):
+            if l == "utf-16le" || l == "utf-16be", let utf8 = Charset.utf16ToUTF8(bytes[d.bomLength...], bigEndian: l == "utf-16be") {
+                return (utf8, "utf-8")
+            }
             return (Array(Charset.decode(bytes, with: d).utf8), "utf-8")
         case "utf-8":
             return (d.bomLength > 0 ? Array(bytes[d.bomLength...]) : bytes, "utf-8")

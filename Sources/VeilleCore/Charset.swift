@@ -65,11 +65,51 @@ public enum Charset {
         case "windows-1252", "iso-8859-1", "us-ascii":
             return String(decoding: windows1252ToUTF8(body), as: UTF8.self)
         default:
+            if decision.label == "utf-16le" || decision.label == "utf-16be",
+               let utf8 = utf16ToUTF8(body, bigEndian: decision.label == "utf-16be") {
+                return String(decoding: utf8, as: UTF8.self)
+            }
             if let encoding = foundationEncoding(decision.label),
                let text = String(data: Data(body), encoding: encoding) {
                 return text
             }
             return String(decoding: windows1252ToUTF8(body), as: UTF8.self)
+        }
+    }
+
+    /// UTF-16 of known byte order transcoded to UTF-8 in one pass; nil when it is not valid UTF-16 (an odd
+    /// length, an unpaired surrogate), left to Foundation's reading.
+    public static func utf16ToUTF8(_ body: ArraySlice<UInt8>, bigEndian: Bool) -> [UInt8]? {
+        guard body.count % 2 == 0 else { return nil }
+        return body.withUnsafeBufferPointer { b -> [UInt8]? in
+            var out = [UInt8]()
+            out.reserveCapacity(b.count / 2 + b.count / 4)
+            var i = 0
+            let n = b.count
+            @inline(__always) func unit(_ k: Int) -> UInt32 {
+                bigEndian ? UInt32(b[k]) << 8 | UInt32(b[k + 1]) : UInt32(b[k + 1]) << 8 | UInt32(b[k])
+            }
+            while i < n {
+                var v = unit(i)
+                i += 2
+                if v >= 0xD800, v <= 0xDFFF {
+                    guard v <= 0xDBFF, i < n else { return nil }
+                    let low = unit(i)
+                    guard low >= 0xDC00, low <= 0xDFFF else { return nil }
+                    i += 2
+                    v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                }
+                switch v {
+                case 0..<0x80: out.append(UInt8(v))
+                case 0x80..<0x800: out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+                case 0x800..<0x10000:
+                    out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | (v >> 6) & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+                default:
+                    out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | (v >> 12) & 0x3F))
+                    out.append(UInt8(0x80 | (v >> 6) & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+                }
+            }
+            return out
         }
     }
 

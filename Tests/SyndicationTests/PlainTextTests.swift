@@ -44,3 +44,15 @@ struct PlainTextTests {
         #expect(Mojibake.repair("â€¦") == "…")
     }
 }
+
+/// `?a=1&b;=2` undone: the byte reading of ASCII links agrees with the Character reading.
+struct FixQueryTests {
+    @Test(arguments: ["http://x/?a=1&b;=2&c;=3", "&&a;", "&;", "a&b", "&amp;x", "&a_1;&", "?q=&lt;b&gt;", "no amp", "&é;"])
+    func byteReadingAgrees(_ link: String) {
+        #expect(LinkReader.fixQuery(link) == LinkReader.fixQueryCharacters(link))
+    }
+
+    @Test func dropsTheSemicolonAfterAWord() {
+        #expect(LinkReader.fixQuery("http://x/?a=1&b;=2") == "http://x/?a=1&b=2")
+    }
+}

@@ -28,6 +28,12 @@ enum LinkReader {
     /// Undoes `?a=1&b;=2`, the mangling of query strings some generators apply to `<link>` text.
     static func fixQuery(_ link: String) -> String {
         guard link.utf8.contains(UInt8(ascii: "&")) else { return link }
+        if link.utf8.allSatisfy({ $0 < 0x80 }) { return fixQueryASCII(Array(link.utf8)) }
+        return fixQueryCharacters(link)
+    }
+
+    /// ``fixQuery(_:)`` by Characters (a link with non-ASCII text: letters of any script form the word).
+    static func fixQueryCharacters(_ link: String) -> String {
         var out = ""
         var rest = Substring(link)
         while let amp = rest.firstIndex(of: "&") {
@@ -42,5 +48,26 @@ enum LinkReader {
             rest = after
         }
         return out + rest
+    }
+
+    /// ``fixQuery(_:)`` on ASCII bytes (the usual link): `&word;` loses its `;`.
+    static func fixQueryASCII(_ b: [UInt8]) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            out.append(b[i])
+            if b[i] == UInt8(ascii: "&") {
+                var j = i + 1
+                while j < b.count, PlainText.isWordByte(b[j]) { j += 1 }
+                if j > i + 1, j < b.count, b[j] == UInt8(ascii: ";") {
+                    out.append(contentsOf: b[(i + 1) ..< j])
+                    i = j + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
