@@ -39,6 +39,11 @@ enum TextTools {
             previous = b
         }
         if simple { return String(decoding: bytes, as: UTF8.self) }
+        return collapseCharacters(text)
+    }
+
+    /// ``collapse(_:)`` by Characters: the reading for text holding a character past U+1FFF (Unicode spaces).
+    static func collapseCharacters(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var space = false

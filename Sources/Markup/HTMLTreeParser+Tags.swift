@@ -213,15 +213,10 @@ extension HTMLTreeParser {
         open.append(index)
         entry.node = index
         stack.append(entry)
-        switch tag {
-        case .style, .template: skipping = 1
-        case .script:
-            if let type = tree.attribute(Int(index), "type"), HTMLTreeSAX.isJSONLD(tree.bytes[type]) {
-                inJSONScript = true
-            } else {
-                skipping = 1
-            }
-        default: break
+        switch HTMLTreeSAX.content(of: tag, at: index, in: tree) {
+        case .skipped: skipping = 1
+        case .jsonLD: inJSONScript = true
+        case .kept: break
         }
     }
 

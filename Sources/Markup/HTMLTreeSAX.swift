@@ -131,15 +131,24 @@ struct HTMLTreeSAX {
                                         start: attrStart, count: attrCount))
         open.append(index)
         entered.append(true)
+        switch HTMLTreeSAX.content(of: tag, at: index, in: tree) {
+        case .skipped: skipping = 1
+        case .jsonLD: inJSONScript = true
+        case .kept: break
+        }
+    }
+
+    /// What becomes of an element's content in the tree.
+    enum Content { case kept, skipped, jsonLD }
+
+    /// Script bodies other than JSON-LD, styles and templates are never read: they are not kept.
+    static func content(of tag: HTMLTag, at index: Int32, in tree: HTMLTree) -> Content {
         switch tag {
-        case .style, .template: skipping = 1
+        case .style, .template: return .skipped
         case .script:
-            if let type = tree.attribute(Int(index), "type"), HTMLTreeSAX.isJSONLD(tree.bytes[type]) {
-                inJSONScript = true
-            } else {
-                skipping = 1
-            }
-        default: break
+            if let type = tree.attribute(Int(index), "type"), isJSONLD(tree.bytes[type]) { return .jsonLD }
+            return .skipped
+        default: return .kept
         }
     }
 

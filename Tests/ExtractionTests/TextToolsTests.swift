@@ -4,16 +4,7 @@ import Testing
 /// `TextTools.collapse`: the byte path gives what the Character path gives.
 @Suite struct TextToolsTests {
     /// The Character reading (the reference for any string holding a character past U+1FFF).
-    static func reference(_ text: String) -> String {
-        var out = ""
-        var space = false
-        for ch in text {
-            if ch.isWhitespace || ch == "\u{00A0}" { space = !out.isEmpty; continue }
-            if space { out.append(" "); space = false }
-            out.append(ch)
-        }
-        return out
-    }
+    static func reference(_ text: String) -> String { TextTools.collapseCharacters(text) }
 
     @Test(arguments: [
         ("  a \u{2009} b\u{00A0}c  ", "a b c"),
