@@ -324,6 +324,7 @@ extension XMLTreeParser {
                     i += 6
                     guard skipSpace(&i), i < n else { return nil }
                     if p[i] != 0x25, let (s, count, _) = name(i) {  // a general entity (not `% name`)
+                        guard declaredEntities.count < Self.maxDeclaredEntities else { return nil }
                         declaredEntities.append((Int32(s), count))
                     }
                 }

@@ -51,8 +51,11 @@ public struct XMLTreeParser {
     static let maxDepth = 255
     /// libxml2's text node limit without `HUGE`.
     static let maxText = 10_000_000
-    /// Attributes per element past which the duplicate check would cost too much: libxml2 takes over.
-    static let maxAttributes = 256
+    /// Attributes per element past which the duplicate check (quadratic in them) would cost too much:
+    /// libxml2 takes over. Feeds use a handful.
+    static let maxAttributes = 64
+    /// Declared entities past which looking a reference up (linear in them) would cost too much.
+    static let maxDeclaredEntities = 256
 
     /// Looks up an HTML character reference name (UTF-8 bytes between `&` and `;`).
     public typealias ReferenceLookup = (UnsafeBufferPointer<UInt8>) -> UInt32?

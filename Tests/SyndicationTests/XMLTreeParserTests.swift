@@ -76,6 +76,8 @@ struct XMLTreeParserTests {
         ("<ré/>", "a non-ASCII name"),
         ("<rss>" + String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300) + "</rss>", "deeper than libxml2's limit"),
         ("", "empty"),
+        ("<rss " + (0..<65).map { "a\($0)='x'" }.joined(separator: " ") + "/>", "more attributes than the quadratic check allows"),
+        ("<!DOCTYPE rss [" + (0..<257).map { "<!ENTITY e\($0) 'x'>" }.joined() + "]><rss/>", "more declared entities than the linear lookup allows"),
     ]
 
     @Test(arguments: declined)
