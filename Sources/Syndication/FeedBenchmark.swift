@@ -19,6 +19,11 @@ public enum FeedBenchmark {
         public var seconds: Double
         /// CPU time of all rounds, in seconds (steadier than wall time on a shared machine).
         public var cpuSeconds: Double
+        /// CPU time of the fastest round, in seconds (the least disturbed by other work on the machine).
+        public var bestRoundCPUSeconds: Double = 0
+        /// Megabytes per second of a plain byte loop over the same bytes now: how fast this core is at
+        /// the moment (a shared machine's speed drifts by a factor of two), to compare runs.
+        public var calibrationMegabytesPerSecond: Double = 0
 
         /// Megabytes (10^6 bytes) parsed per second of wall time.
         public var megabytesPerSecond: Double { Double(bytes * rounds) / 1e6 / seconds }
@@ -27,9 +32,11 @@ public enum FeedBenchmark {
 
         /// One line with every figure, for the benchmark's output.
         public var description: String {
-            String(format: "feeds: files=%d MB=%.2f rounds=%d parsed=%d wall=%.3fs cpu=%.3fs MB/s=%.1f (per CPU second %.1f) files/s=%.0f",
+            String(format: "feeds: files=%d MB=%.2f rounds=%d parsed=%d wall=%.3fs cpu=%.3fs MB/s=%.1f (per CPU second %.1f; best round %.1f) files/s=%.0f\n"
+                   + "calibration: a byte loop over the same bytes runs at %.0f MB/s on this core now",
                    files, Double(bytes) / 1e6, rounds, parsed, seconds, cpuSeconds, megabytesPerSecond,
-                   megabytesPerCPUSecond, Double(files * rounds) / seconds)
+                   megabytesPerCPUSecond, Double(bytes) / 1e6 / max(bestRoundCPUSeconds, 1e-9), Double(files * rounds) / seconds,
+                   calibrationMegabytesPerSecond)
         }
     }
 
@@ -43,14 +50,32 @@ public enum FeedBenchmark {
         let blobs = feedFiles(paths).compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
         let bytes = blobs.reduce(0) { $0 + $1.count }
         var parsed = 0
+        var best = Double.infinity
         let start = DispatchTime.now().uptimeNanoseconds
         let cpuStart = cpuTime()
         for _ in 0..<max(1, rounds) {
+            let roundStart = cpuTime()
             for blob in blobs where (try? FeedParser.parse(blob)) != nil { parsed += 1 }
+            best = min(best, cpuTime() - roundStart)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Result(files: blobs.count, bytes: bytes, rounds: max(1, rounds), parsed: parsed / max(1, rounds),
-                      seconds: seconds, cpuSeconds: cpuTime() - cpuStart)
+        var result = Result(files: blobs.count, bytes: bytes, rounds: max(1, rounds), parsed: parsed / max(1, rounds),
+                            seconds: seconds, cpuSeconds: cpuTime() - cpuStart)
+        result.bestRoundCPUSeconds = best
+        result.calibrationMegabytesPerSecond = calibration(blobs, bytes: bytes)
+        return result
+    }
+
+    /// A plain byte loop over the blobs: the speed of this core now, in MB/s (best of 5).
+    static func calibration(_ blobs: [[UInt8]], bytes: Int) -> Double {
+        var best = Double.infinity
+        var checksum = 0
+        for _ in 0..<5 {
+            let t0 = cpuTime()
+            for blob in blobs { blob.withUnsafeBufferPointer { for b in $0 { checksum &+= Int(b & 0x20) } } }
+            best = min(best, cpuTime() - t0)
+        }
+        return checksum == -1 ? 0 : Double(bytes) / 1e6 / max(best, 1e-9)
     }
 
     /// CPU time used by this process so far, in seconds.
