@@ -30,6 +30,26 @@ public struct XMLCursor {
     /// How many distinct ``nameID`` values the tree has.
     public var distinctNames: Int { tree.nameCount }
 
+    /// Runs `body` on the bytes that name the element, without making Strings: its namespace URI and
+    /// declared prefix (nil when it has none) and its local name.
+    public func withNameBytes<R>(_ body: (_ uri: UnsafeBufferPointer<UInt8>?, _ prefix: UnsafeBufferPointer<UInt8>?,
+                                          _ local: UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let n = node
+        return tree.bytes.withUnsafeBufferPointer { b in
+            func slice(_ start: Int32, _ count: Int32) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: b[Int(start) ..< Int(start + count)])
+            }
+            let local = slice(n.start, n.count)
+            guard n.ns >= 0 else { return body(nil, nil, local) }
+            if n.ns == 0 {  // the built-in xml namespace
+                var uri = XMLTree.xmlNamespaceURI, prefix = "xml"
+                return uri.withUTF8 { u in prefix.withUTF8 { p in body(u, p, local) } }
+            }
+            let d = tree.namespaces[Int(n.ns)]
+            return body(slice(d.uriStart, d.uriCount), d.prefixCount < 0 ? nil : slice(d.prefixStart, d.prefixCount), local)
+        }
+    }
+
     /// An identity for the element's namespace declaration, 0 when the element has no namespace.
     ///
     /// Two declarations of the same URI have different keys: use it to cache a classification of

@@ -1,4 +1,5 @@
 import Markup
+import Synchronization
 
 /// Gives each element its role in a feed, caching namespace lookups per declaration.
 struct ElementClassifier {
@@ -14,14 +15,16 @@ struct ElementClassifier {
         var role: FeedVocabulary.Role?
     }
 
-    /// What `element`'s name means (worked out on the name's first element, then looked up).
+    /// What `element`'s name means: looked up in this document's table, then in the process's
+    /// (``KnownNames``), worked out only the first time the process meets the name.
     mutating func meaning(_ element: XMLCursor) -> Meaning {
         let id = element.nameID
         if id >= 0, id < byName.count, let known = byName[id] { return known }
-        let (family, name) = classifyUncached(element)
-        let m = Meaning(family: family, name: name, role: FeedVocabulary.role(family, name))
+        let m = element.withNameBytes { uri, prefix, local in
+            KnownNames.shared.meaning(uri, prefix, local) { classifyUncached(element) }
+        }
         if id >= 0 {
-            if byName.count < element.distinctNames { byName += Array(repeating: nil, count: element.distinctNames - byName.count) }
+            if byName.isEmpty { byName = Array(repeating: nil, count: element.distinctNames) }
             if id < byName.count { byName[id] = m }
         }
         return m
@@ -33,12 +36,17 @@ struct ElementClassifier {
         return (m.family, m.name)
     }
 
-    private mutating func classifyUncached(_ element: XMLCursor) -> (family: FeedVocabulary.Family, name: String) {
+    private mutating func classifyUncached(_ element: XMLCursor) -> Meaning {
+        let (family, name) = familyAndName(element)
+        return Meaning(family: family, name: name, role: FeedVocabulary.role(family, name))
+    }
+
+    private mutating func familyAndName(_ element: XMLCursor) -> (family: FeedVocabulary.Family, name: String) {
         let local = element.localName
         let key = element.namespaceKey
         if key == 0 {
             // No namespace: RSS 0.9x/2.0, or a prefix the feed forgot to declare ("dc:creator").
-            if let colon = local.firstIndex(of: ":") {
+            if local.utf8.contains(UInt8(ascii: ":")), let colon = local.firstIndex(of: ":") {
                 let family = FeedVocabulary.prefixes[local[..<colon].lowercased()] ?? .other
                 return (family, local[local.index(after: colon)...].lowercased())
             }
@@ -66,5 +74,63 @@ struct ElementClassifier {
     /// The role of `element`, nil when feeds give it no meaning here.
     mutating func role(_ element: XMLCursor) -> FeedVocabulary.Role? {
         meaning(element).role
+    }
+}
+
+/// What element names mean, for the whole process: feeds reuse a few dozen names, so each is worked out
+/// once (a family lookup by namespace URI, a role by name) and then found by a hash of its bytes.
+///
+/// Keyed by the namespace URI, the declared prefix and the local name, exactly what the meaning depends
+/// on; at most ``capacity`` names are kept (feeds that invent names cannot grow it without bound).
+final class KnownNames: Sendable {
+    static let shared = KnownNames()
+    /// Names kept at most.
+    static let capacity = 4096
+
+    struct Entry: Sendable {
+        /// `[has URI] uri 0 [has prefix] prefix 0 local`.
+        var key: [UInt8]
+        var meaning: ElementClassifier.Meaning
+    }
+
+    private let table = Mutex<[UInt64: [Entry]]>([:])
+
+    /// The meaning of a name, from the table or from `work` (then remembered).
+    func meaning(_ uri: UnsafeBufferPointer<UInt8>?, _ prefix: UnsafeBufferPointer<UInt8>?, _ local: UnsafeBufferPointer<UInt8>,
+                 _ work: () -> ElementClassifier.Meaning) -> ElementClassifier.Meaning {
+        var h: UInt64 = 14_695_981_039_346_656_037
+        func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 1_099_511_628_211 }
+        mix(uri == nil ? 0 : 1); uri?.forEach(mix); mix(0)
+        mix(prefix == nil ? 0 : 1); prefix?.forEach(mix); mix(0)
+        local.forEach(mix)
+        let hash = h
+        func matches(_ key: [UInt8]) -> Bool {
+            var k = 0
+            func part(_ flag: Bool, _ bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
+                guard k < key.count, key[k] == (flag ? 1 : 0) else { return false }
+                k += 1
+                for b in bytes ?? UnsafeBufferPointer(start: nil, count: 0) {
+                    guard k < key.count, key[k] == b else { return false }
+                    k += 1
+                }
+                guard k < key.count, key[k] == 0 else { return false }
+                k += 1
+                return true
+            }
+            guard part(uri != nil, uri), part(prefix != nil, prefix), key.count - k == local.count else { return false }
+            return local.elementsEqual(key[k...])
+        }
+        if let known = table.withLock({ $0[hash]?.first(where: { matches($0.key) }) }) { return known.meaning }
+        let m = work()
+        var key: [UInt8] = [uri == nil ? 0 : 1]
+        key += uri ?? UnsafeBufferPointer(start: nil, count: 0); key.append(0)
+        key.append(prefix == nil ? 0 : 1)
+        key += prefix ?? UnsafeBufferPointer(start: nil, count: 0); key.append(0)
+        key += local
+        table.withLock { t in
+            guard t.count < Self.capacity else { return }
+            t[hash, default: []].append(Entry(key: key, meaning: m))
+        }
+        return m
     }
 }
