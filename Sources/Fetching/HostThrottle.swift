@@ -12,6 +12,7 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
         var busy = false
         var waiters: [CheckedContinuation<Void, Never>] = []
         var nextStart: C.Instant?
+        var lastStart: C.Instant?
         var delay: Duration?
     }
 
@@ -36,10 +37,16 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
         CurlURL(url)?.bareHost ?? ""
     }
 
-    /// Declares a delay for a host; when several are declared, the largest applies.
+    /// Declares a delay for a host; when several are declared, the largest applies. A delay declared after
+    /// a request started (a robots.txt `Crawl-delay`, read from that request) already spaces the next one.
     public func setDelay(_ delay: Duration, for host: String) {
         let current = hosts[host]?.delay ?? .zero
         hosts[host, default: HostState()].delay = max(current, delay)
+        if let last = hosts[host]?.lastStart {
+            let spaced = last.advanced(by: max(current, delay))
+            if let next = hosts[host]?.nextStart, spaced <= next { return }
+            hosts[host]?.nextStart = spaced
+        }
     }
 
     /// The gap in force for a host.
@@ -78,7 +85,9 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
             release(host: host)
             throw error
         }
-        hosts[host, default: HostState()].nextStart = clock.now.advanced(by: delay(for: host))
+        let now = clock.now
+        hosts[host, default: HostState()].nextStart = now.advanced(by: delay(for: host))
+        hosts[host]?.lastStart = now
     }
 
     /// Gives the host's permit to the next waiter, or frees it.

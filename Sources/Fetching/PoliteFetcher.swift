@@ -6,7 +6,8 @@ import Foundation
 /// Every request goes through the host throttle: the page itself, each retry and the robots.txt fetch.
 /// Waits use the throttle's clock, so tests drive time by hand.
 ///
-/// Flow of ``fetch(_:)``: robots.txt allows the URL, else ``FetchError/disallowedByRobots(url:)``; then
+/// Flow of ``fetch(_:)``: robots.txt allows the URL, else ``FetchError/disallowedByRobots(url:)`` (its
+/// `Crawl-delay`, up to ``maxCrawlDelay``, becomes the host's gap when larger than the declared one); then
 /// up to ``RetryPolicy/maxTries`` tries, each holding the host's permit: a 2xx–4xx answer (but 429) is
 /// returned; a 429, a 5xx, a timeout or a network failure is tried again after the backoff (or the
 /// server's `Retry-After`, which also pauses the host); the last answer or error is what the caller gets,
@@ -14,6 +15,11 @@ import Foundation
 public final class PoliteFetcher<C: Clock>: Sendable where C.Duration == Duration {
     /// How one request is made (``Fetcher/fetch(_:)`` in production, a fake in tests).
     public typealias Transport = @Sendable (FetchRequest) async throws -> FetchResponse
+
+    /// The longest robots.txt `Crawl-delay` honoured, in seconds (reason: a site asking for minutes between
+    /// requests would hold a nightly run for hours over a few new articles; 30 s is already gentler than
+    /// any browser).
+    public static var maxCrawlDelay: Double { 30 }
 
     /// The per-host throttle every request goes through.
     public let throttle: HostThrottle<C>
@@ -55,10 +61,13 @@ public final class PoliteFetcher<C: Clock>: Sendable where C.Duration == Duratio
     /// - Throws: ``FetchError`` (the last try's, or ``FetchError/disallowedByRobots(url:)``);
     ///   `CancellationError`.
     public func fetch(_ request: FetchRequest) async throws -> FetchResponse {
-        if let robots, await !robots.isAllowed(request.url, trust: request.trust) {
-            throw FetchError.disallowedByRobots(url: request.url)
-        }
         let host = HostThrottle<C>.host(of: request.url)
+        if let robots {
+            guard await robots.isAllowed(request.url, trust: request.trust) else { throw FetchError.disallowedByRobots(url: request.url) }
+            if let seconds = await robots.crawlDelay(request.url, trust: request.trust), seconds > 0 {
+                await throttle.setDelay(Self.duration(min(seconds, Self.maxCrawlDelay)), for: host)
+            }
+        }
         var random = SystemRandomNumberGenerator()
         var tries = 0
         while true {

@@ -59,6 +59,12 @@ public actor RobotsCache {
         return robots.isAllowed(path)
     }
 
+    /// The `Crawl-delay` the site's robots.txt asks of veille, in seconds, nil when none.
+    public func crawlDelay(_ url: String, trust: Trust) async -> Double? {
+        guard let site = Self.site(of: url) else { return nil }
+        return await rules(forSite: site, trust: trust).crawlDelay
+    }
+
     /// The rules of one site, fetched on first use.
     public func rules(forSite site: String, trust: Trust) async -> RobotsTxt {
         if let pending = rules[site] { return await pending.value }

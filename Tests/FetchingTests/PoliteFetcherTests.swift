@@ -127,4 +127,28 @@ struct PoliteFetcherTests {
         _ = try? await fetcher.fetch(FetchRequest(url: "http://news.example/other"))
         #expect(transport.count("http://news.example/robots.txt") == 1)
     }
+
+    /// robots.txt's `Crawl-delay` spaces the requests to its host (capped at ``PoliteFetcher/maxCrawlDelay``),
+    /// from the request after the robots.txt fetch on.
+    @Test(.timeLimit(.minutes(1)), arguments: [(5.0, 5.0), (3600.0, 30.0)])
+    func crawlDelayIsHonoured(_ asked: Double, _ applied: Double) async throws {
+        let robots = FetchResponse(status: 200, finalURL: "", body: Array("User-agent: *\nCrawl-delay: \(asked)\n".utf8))
+        let other = "http://news.example/other.xml"
+        let transport = ScriptedTransport(["http://news.example/robots.txt": [.success(robots)], Self.feed: [Self.answer(200)],
+                                           other: [Self.answer(200)]])
+        let clock = ManualClock()
+        let fetcher = polite(transport, clock: clock, robots: true)
+        let first = Task { try await fetcher.fetch(FetchRequest(url: Self.feed)) }
+        await clock.waitForSleepers(1)  // the feed waits for the crawl delay after robots.txt
+        #expect(transport.count(Self.feed) == 0)
+        clock.advance(by: .milliseconds(Int64(applied * 1000) - 1))
+        #expect(transport.count(Self.feed) == 0)
+        clock.advance(by: .milliseconds(1))
+        #expect(try await first.value.status == 200)
+        let second = Task { try await fetcher.fetch(FetchRequest(url: other)); return clock.now }
+        await clock.waitForSleepers(1)
+        clock.advance(by: .seconds(applied))
+        #expect(try await second.value == ManualClock.Instant(offset: .seconds(applied * 2)))
+        #expect(await fetcher.throttle.delay(for: "news.example") == .milliseconds(Int64(applied * 1000)))
+    }
 }
