@@ -6,10 +6,15 @@ import CLibXML2
 /// is walked at the speed of array reads. It is only valid inside ``XMLTree/withRootCursor(_:)``, which
 /// keeps the tree alive.
 public struct XMLCursor {
-    unowned(unsafe) let tree: XMLTree
-    let index: Int32
+    @usableFromInline unowned(unsafe) let tree: XMLTree
+    @usableFromInline let index: Int32
 
-    var node: XMLTree.Node { tree.nodes[Int(index)] }
+    @usableFromInline var node: XMLTree.Node { tree.nodes[Int(index)] }
+
+    @usableFromInline init(tree: XMLTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
 
     /// The local name (`item`, `title`); a qualified name whose prefix was undeclared keeps its colon.
     public var localName: String {
@@ -31,9 +36,11 @@ public struct XMLCursor {
     public var distinctNames: Int { tree.nameCount }
 
     /// Runs `body` on the bytes that name the element, without making Strings: its namespace URI and
-    /// declared prefix (nil when it has none) and its local name.
-    public func withNameBytes<R>(_ body: (_ uri: UnsafeBufferPointer<UInt8>?, _ prefix: UnsafeBufferPointer<UInt8>?,
-                                          _ local: UnsafeBufferPointer<UInt8>) -> R) -> R {
+    /// declared prefix (nil when it has none) and its local name. Not generic (a generic function called
+    /// from another module is not specialised, and pays for type metadata on every call): `body` answers
+    /// a number, such as an index into the caller's own table.
+    public func withNameBytes(_ body: (_ uri: UnsafeBufferPointer<UInt8>?, _ prefix: UnsafeBufferPointer<UInt8>?,
+                                       _ local: UnsafeBufferPointer<UInt8>) -> Int) -> Int {
         let n = node
         return tree.bytes.withUnsafeBufferPointer { b in
             func slice(_ start: Int32, _ count: Int32) -> UnsafeBufferPointer<UInt8> {
@@ -114,7 +121,7 @@ public struct XMLCursor {
     }
 
     /// The only child, when it is text (the common case: `<title>Text</title>`), as a range of the buffer.
-    var onlyText: (Int32, Int32)? {
+    @usableFromInline var onlyText: (Int32, Int32)? {
         let n = node
         guard n.end == index + 2 else { return n.end == index + 1 ? (0, 0) : nil }
         let c = tree.nodes[Int(index) + 1]
@@ -131,6 +138,7 @@ public struct XMLCursor {
 
     /// Runs `body` on the element's text as UTF-8 bytes: straight from the tree's buffer when the element
     /// holds one text node or none (no copy), else gathered as ``textBytes(entity:)`` gathers it.
+    @inlinable
     public func withText<R>(entity: (String) -> String?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let (start, count) = onlyText {
             return tree.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(start) ..< Int(start + count)])) }

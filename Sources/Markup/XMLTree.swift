@@ -7,19 +7,19 @@
 /// is the root element. Read it through ``XMLCursor``.
 public final class XMLTree {
     /// What a node is.
-    enum Kind: UInt8 { case element, text, entity }
+    @usableFromInline enum Kind: UInt8 { case element, text, entity }
 
     /// One node, no references.
-    struct Node {
-        var kind: Kind
+    @usableFromInline struct Node {
+        @usableFromInline var kind: Kind
         /// Index of the parent element (-1 for the root).
         var parent: Int32
         /// One past the last node of this node's subtree.
-        var end: Int32
+        @usableFromInline var end: Int32
         /// Element or entity: start of its (local) name in ``bytes``; text: start of the text.
-        var start: Int32
+        @usableFromInline var start: Int32
         /// Length of the name or text in bytes.
-        var count: Int32
+        @usableFromInline var count: Int32
         /// Element: index of its namespace declaration in ``namespaces``, -1 for none.
         var ns: Int32
         /// Element: first index in ``attributes``.
@@ -47,8 +47,8 @@ public final class XMLTree {
     }
 
     /// Names, texts, values and URIs, UTF-8, back to back (the parsed bytes themselves come first).
-    let bytes: [UInt8]
-    let nodes: [Node]
+    @usableFromInline let bytes: [UInt8]
+    @usableFromInline let nodes: [Node]
     let attributes: [Attribute]
     /// Entry 0 is the `xml` prefix, bound by definition to ``xmlNamespaceURI`` (its ranges are unused).
     let namespaces: [Namespace]

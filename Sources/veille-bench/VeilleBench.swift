@@ -4,7 +4,7 @@ import Syndication
 /// `veille-bench NAME [ARGS…]`: the benchmarks that print the figures quoted in the issues' notes.
 /// Never part of the test run; tests never assert on time.
 ///
-/// - `feeds FILE…`          feed parsing MB/s (Syndication.FeedBenchmark)
+/// - `feeds [--rounds N] FILE…` feed parsing MB/s (Syndication.FeedBenchmark)
 /// - `extract FOLDER [N]`   article extraction pages/s (ExtractionBenchmark)
 /// - `match [ARGS]`         watchlist matching MB/s, compile time and memory (MatchingBenchmark)
 /// - `senate [FILES]`       Sénat page and CSV parsing (SenateBenchmark)
@@ -21,7 +21,11 @@ enum VeilleBench {
         args.removeFirst()
         do {
             switch name {
-            case "feeds": print(FeedBenchmark.run(paths: expand(args)))
+            case "feeds":
+                // `--rounds N` first (default 5): more rounds, steadier figure.
+                var rounds = 5
+                if args.first == "--rounds", args.count > 1 { rounds = Int(args[1]) ?? 5; args.removeFirst(2) }
+                print(FeedBenchmark.run(paths: expand(args), rounds: rounds))
             case "extract": for line in ExtractionBenchmark.run(folder: args.first ?? "Tests/ExtractionTests/Fixtures", iterations: Int(args.dropFirst().first ?? "") ?? 5) { print(line) }
             case "match": print(MatchingBenchmark.run(arguments: args))
             case "senate": print(SenateBenchmark.run(arguments: args))

@@ -20,9 +20,15 @@ struct ElementClassifier {
     mutating func meaning(_ element: XMLCursor) -> Meaning {
         let id = element.nameID
         if id >= 0, id < byName.count, let known = byName[id] { return known }
-        let m = element.withNameBytes { uri, prefix, local in
-            KnownNames.shared.meaning(uri, prefix, local) { classifyUncached(element) }
+        var worked: Meaning?
+        let known = element.withNameBytes { uri, prefix, local in
+            KnownNames.shared.index(uri, prefix, local) {
+                let m = classifyUncached(element)
+                worked = m
+                return m
+            }
         }
+        let m = worked ?? (known >= 0 ? KnownNames.shared.meaning(at: known) : classifyUncached(element))
         if id >= 0 {
             if byName.isEmpty { byName = Array(repeating: nil, count: element.distinctNames) }
             if id < byName.count { byName[id] = m }
@@ -93,11 +99,18 @@ final class KnownNames: Sendable {
         var meaning: ElementClassifier.Meaning
     }
 
-    private let table = Mutex<[UInt64: [Entry]]>([:])
+    /// The names known, and the indexes of those of each hash.
+    private let table = Mutex<(entries: [Entry], byHash: [UInt64: [Int]])>(([], [:]))
 
-    /// The meaning of a name, from the table or from `work` (then remembered).
-    func meaning(_ uri: UnsafeBufferPointer<UInt8>?, _ prefix: UnsafeBufferPointer<UInt8>?, _ local: UnsafeBufferPointer<UInt8>,
-                 _ work: () -> ElementClassifier.Meaning) -> ElementClassifier.Meaning {
+    /// The meaning of the name at `index` (from ``index(_:_:_:_:)``).
+    func meaning(at index: Int) -> ElementClassifier.Meaning {
+        table.withLock { $0.entries[index].meaning }
+    }
+
+    /// The index of a name's meaning, found in the table or worked out by `work` and added; -1 when the
+    /// table is full (the meaning `work` gave is then not kept).
+    func index(_ uri: UnsafeBufferPointer<UInt8>?, _ prefix: UnsafeBufferPointer<UInt8>?, _ local: UnsafeBufferPointer<UInt8>,
+               _ work: () -> ElementClassifier.Meaning) -> Int {
         var h: UInt64 = 14_695_981_039_346_656_037
         func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 1_099_511_628_211 }
         mix(uri == nil ? 0 : 1); uri?.forEach(mix); mix(0)
@@ -120,17 +133,19 @@ final class KnownNames: Sendable {
             guard part(uri != nil, uri), part(prefix != nil, prefix), key.count - k == local.count else { return false }
             return local.elementsEqual(key[k...])
         }
-        if let known = table.withLock({ $0[hash]?.first(where: { matches($0.key) }) }) { return known.meaning }
+        let found = table.withLock { t in t.byHash[hash]?.first(where: { matches(t.entries[$0].key) }) }
+        if let found { return found }
         let m = work()
         var key: [UInt8] = [uri == nil ? 0 : 1]
         key += uri ?? UnsafeBufferPointer(start: nil, count: 0); key.append(0)
         key.append(prefix == nil ? 0 : 1)
         key += prefix ?? UnsafeBufferPointer(start: nil, count: 0); key.append(0)
         key += local
-        table.withLock { t in
-            guard t.count < Self.capacity else { return }
-            t[hash, default: []].append(Entry(key: key, meaning: m))
+        return table.withLock { t in
+            guard t.entries.count < Self.capacity else { return -1 }  // names invented by hostile feeds
+            t.entries.append(Entry(key: key, meaning: m))
+            t.byHash[hash, default: []].append(t.entries.count - 1)
+            return t.entries.count - 1
         }
-        return m
     }
 }
