@@ -137,4 +137,13 @@ struct XMLTreeParserTests {
         let repaired = EntityPrepass.repair(Array(xml.utf8)) ?? Array(xml.utf8)
         #expect(Self.libxml2Tree(repaired)?.withRootCursor { $0.text(entity: { _ in nil }) } == expected)
     }
+
+    /// A feed inventing more element names than the process keeps still reads its known ones.
+    @Test func inventedNamesPastTheTableStillRead() throws {
+        let junk = (0..<(KnownNames.capacity + 500)).map { "<x\($0)/>" }.joined()
+        let xml = "<rss><channel>\(junk)<title>Titre</title><item><title>Un</title><guid>g1</guid></item></channel></rss>"
+        let feed = try FeedParser.parse(Array(xml.utf8))
+        #expect(feed.title == "Titre")
+        #expect(feed.entries.map(\.id) == ["g1"])
+    }
 }
