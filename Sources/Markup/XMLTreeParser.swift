@@ -26,15 +26,17 @@ public struct XMLTreeParser {
     let textTable: UnsafePointer<UInt8>
     let attributeTable: UnsafePointer<UInt8>
     let nameTable: UnsafePointer<UInt8>
-    /// Open elements: node index and the qualified name's range in the input.
-    var open: [(index: Int32, nameStart: Int32, nameCount: Int32)] = []
+    /// Open elements: node index, the qualified name's range in the input, and `scope.count` when the
+    /// element started (its declarations go out of scope with it).
+    var open: [(index: Int32, nameStart: Int32, nameCount: Int32, scopeMark: Int32)] = []
     /// Namespace declarations in scope, innermost last: prefix range in the input (count -1: default) and
     /// the declaration's index in the tree (-1: the default namespace undeclared).
     var scope: [(prefixStart: Int32, prefixCount: Int32, ns: Int32)] = []
-    /// `scope.count` when each open element started.
-    var scopeMarks: [Int] = []
     /// Open-addressing table of element names: slot → name number + 1 (0: empty); capacity a power of two.
-    var nameSlots = [Int32](repeating: 0, count: 64)
+    /// Empty until the document has more than ``linearNames`` names (small feeds search ``names`` directly).
+    var nameSlots: [Int32] = []
+    /// Names looked up by a plain scan while there are at most this many.
+    static let linearNames = 16
     /// Per name number: namespace and local name's range in the input.
     var names: [(ns: Int32, start: Int32, count: Int32)] = []
     /// True once an end tag had to be matched loosely (see ``endTag(_:)``): the document was not well-formed.
@@ -161,8 +163,7 @@ public struct XMLTreeParser {
         if selfClosing {
             scope.removeSubrange(mark...)
         } else {
-            open.append((index, nameStart, nameCount))
-            scopeMarks.append(mark)
+            open.append((index, nameStart, nameCount, Int32(mark)))
         }
         return i
     }
@@ -190,7 +191,7 @@ public struct XMLTreeParser {
     mutating func closeTop() {
         guard let top = open.popLast() else { return }
         tree.nodes[Int(top.index)].end = Int32(tree.nodes.count)
-        if let mark = scopeMarks.popLast() { scope.removeSubrange(mark...) }
+        if scope.count > Int(top.scopeMark) { scope.removeSubrange(Int(top.scopeMark)...) }
     }
 
     /// A name at `from`: ASCII only, at most one colon, neither first nor last.
@@ -213,8 +214,17 @@ public struct XMLTreeParser {
 
     /// The number of the element name (`ns`, local name at `start`), numbering it on first sight.
     mutating func nameID(_ ns: Int32, _ start: Int32, _ count: Int32) -> Int32 {
+        if nameSlots.isEmpty {
+            for (i, known) in names.enumerated() where known.ns == ns && known.count == count && same(known.start, start, Int(count)) {
+                return Int32(i)
+            }
+            names.append((ns, start, count))
+            tree.nameCount = names.count
+            if names.count > Self.linearNames { rehash(capacity: 64) }
+            return Int32(names.count - 1)
+        }
         let h = nameHash(ns, start, count)
-        var mask = nameSlots.count - 1
+        let mask = nameSlots.count - 1
         var slot = Int(h) & mask
         while true {
             let entry = nameSlots[slot]
@@ -226,17 +236,20 @@ public struct XMLTreeParser {
         let id = Int32(names.count)
         names.append((ns, start, count))
         nameSlots[slot] = id + 1
-        if names.count * 2 > nameSlots.count {  // keep the table at most half full
-            nameSlots = [Int32](repeating: 0, count: nameSlots.count * 2)
-            mask = nameSlots.count - 1
-            for (i, n) in names.enumerated() {
-                var s = Int(nameHash(n.ns, n.start, n.count)) & mask
-                while nameSlots[s] != 0 { s = (s + 1) & mask }
-                nameSlots[s] = Int32(i) + 1
-            }
-        }
+        if names.count * 2 > nameSlots.count { rehash(capacity: nameSlots.count * 2) }  // at most half full
         tree.nameCount = names.count
         return id
+    }
+
+    /// Rebuilds the name table with `capacity` slots (a power of two).
+    mutating func rehash(capacity: Int) {
+        nameSlots = [Int32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (i, n) in names.enumerated() {
+            var s = Int(nameHash(n.ns, n.start, n.count)) & mask
+            while nameSlots[s] != 0 { s = (s + 1) & mask }
+            nameSlots[s] = Int32(i) + 1
+        }
     }
 
     /// FNV-1a over the local name, seeded with the namespace.
