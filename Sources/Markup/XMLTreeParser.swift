@@ -77,7 +77,7 @@ public struct XMLTreeParser {
             var parser = XMLTreeParser(p: base, n: buf.count, tree: XMLTree.Builder(bytes: input), htmlReferences: htmlReferences,
                                        textTable: Tables.shared.text, attributeTable: Tables.shared.attribute,
                                        nameTable: Tables.shared.name)
-            parser.tree.nodes.reserveCapacity(buf.count / 48)
+            parser.tree.nodes.reserveCapacity(max(16, buf.count / 40))  // one allocation for small feeds
             return parser.run() ? (XMLTree(parser.tree), parser.recovered) : nil
         }
     }
