@@ -147,11 +147,14 @@ struct FetcherTests {
         _ = try await fetcher.fetch(FetchRequest(url: origin))
         _ = try await fetcher.fetch(FetchRequest(url: origin))
         _ = try await fetcher.fetch(FetchRequest(url: origin, trust: .content(origin: origin)))
-        let ports = server.requests().map(\.clientPort)
-        // Reuse is a performance property: on a loaded machine the idle worker (and its connection) can be
-        // gone before the second request. The safety property below is always asserted.
-        withKnownIssue("keep-alive reuse can miss when the machine is loaded", isIntermittent: true) {
-            #expect(ports[0] == ports[1])
+        let requests = server.requests()
+        let ports = requests.map(\.clientPort)
+        // A pool thread keeps its connections while it waits for work, up to its idle timeout. When the
+        // test itself was starved longer than that between two requests (parallel suites holding the
+        // cooperative threads), the thread and its connection are rightly gone: nothing to assert then.
+        let gap = requests[1].time - requests[0].time
+        if gap < TransferPool.idleTimeout - 1 {
+            #expect(ports[0] == ports[1], "second request \(gap) s after the first")
         }
         // Content never rides a connection opened for an operator URL: its address was never checked.
         #expect(ports[2] != ports[0])
