@@ -62,7 +62,9 @@ public struct Pipeline: Sendable {
         var report = RunReport(runID: runID, startedAt: startedAt, finishedAt: options.now(), outcomes: outcomes,
                                digestPaths: [], digestError: nil)
         do {
-            report.digestPaths = try DigestStage(context: context, options: options, config: config).deliver(from: startedAt)
+            // Sending mail waits on the network: on a thread of its own, not a cooperative one.
+            let stage = DigestStage(context: context, options: options, config: config)
+            report.digestPaths = try await BlockingWork.run { try stage.deliver(from: startedAt) }
         } catch {
             report.digestError = "\(error)"
         }

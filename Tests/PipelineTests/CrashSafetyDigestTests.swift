@@ -51,8 +51,7 @@ import TestSupport
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            try await Task.sleep(nanoseconds: UInt64(Double.random(in: 0...window, using: &rng) * 1e9))
-            if process.isRunning { kill(process.processIdentifier, SIGKILL); killedMidRun += 1 }
+            if await CrashSafetyTests.kill(process, after: Double.random(in: 0...window, using: &rng)) { killedMidRun += 1 }
             process.waitUntilExit()
             #expect(try Store(path: w.db).integrityCheck() == "ok", "trial \(trial)")
             let started = Date()

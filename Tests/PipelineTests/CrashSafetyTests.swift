@@ -78,9 +78,7 @@ import TestSupport
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            try await Task.sleep(nanoseconds: UInt64(Double.random(in: 0...window, using: &rng) * 1e9))
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
+            if await Self.kill(process, after: Double.random(in: 0...window, using: &rng)) {
                 killedMidRun += 1
                 aim = min(1, aim * 1.25)
             } else {
@@ -99,6 +97,21 @@ import TestSupport
         #expect(killedMidRun >= Self.trials / 2, "only \(killedMidRun) of \(Self.trials) kills hit a running process")
         print("crash safety: \(killedMidRun) of \(Self.trials) SIGKILLs hit a running veille")
         try Self.checkDigests(w)
+    }
+
+    /// Sends SIGKILL to `process` after `seconds` if it still runs; true when it did. The wait happens on a
+    /// thread of its own: a task's sleep can overshoot by seconds while the parallel suites hold the
+    /// cooperative threads, and the kill would then come after the run had ended.
+    static func kill(_ process: Process, after seconds: Double) async -> Bool {
+        nonisolated(unsafe) let target = process
+        return await withCheckedContinuation { continuation in
+            Thread {
+                usleep(UInt32(max(0, seconds) * 1_000_000))
+                guard target.isRunning else { continuation.resume(returning: false); return }
+                Foundation.kill(target.processIdentifier, SIGKILL)
+                continuation.resume(returning: true)
+            }.start()
+        }
     }
 
     /// Exactly once, nothing lost: the stored items are what the world serves, one `new` delta per item,
