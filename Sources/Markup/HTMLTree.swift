@@ -132,13 +132,5 @@ public struct HTMLTree: Sendable {
         HTMLTreeSAX.parse(bytes, httpCharset: httpCharset, maxDepth: maxDepth)
     }
 
-    /// Flattens a parsed document.
-    public init(document: MarkupDocument, maxDepth: Int = defaultMaxDepth) {
-        var builder = HTMLTreeBuilder(maxDepth: maxDepth)
-        builder.walk(document.doc)
-        self = builder.tree
-        withExtendedLifetime(document) {}
-    }
-
     init() {}
 }

@@ -213,11 +213,7 @@ extension HTMLTreeParser {
         open.append(index)
         entry.node = index
         stack.append(entry)
-        switch HTMLTreeSAX.content(of: tag, at: index, in: tree) {
-        case .skipped: skipping = 1
-        case .jsonLD: inJSONScript = true
-        case .kept: break
-        }
+        didOpen(tag, at: index)
     }
 
     /// Closes the current element.
@@ -226,15 +222,6 @@ extension HTMLTreeParser {
         openCount[Int(top.id)] -= 1
         topmost[Int(top.id)] = top.previousSame
         topmostAtLevel[Int(level(top.id))] = top.previousAtLevel
-        let kept = top.node >= 0
-        if skipping > 0 {
-            skipping -= 1
-            if kept, skipping == 0, let index = open.popLast() { tree.nodes[Int(index)].end = Int32(tree.nodes.count) }
-            return
-        }
-        if kept, let index = open.popLast() {
-            if tree.nodes[Int(index)].tag == .script { inJSONScript = false }
-            tree.nodes[Int(index)].end = Int32(tree.nodes.count)
-        }
+        didClose(kept: top.node >= 0)
     }
 }

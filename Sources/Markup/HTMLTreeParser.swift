@@ -14,7 +14,7 @@
 /// elements deeper than `maxDepth` are not materialised, the content of `style`, `template` and of scripts
 /// other than JSON-LD is dropped, attribute values are cut at ``HTMLTree/maxAttributeBytes``, adjacent text
 /// is one node. Memory is linear in the input and no step rescans the open elements more than once per tag.
-struct HTMLTreeParser {
+struct HTMLTreeParser: HTMLTreeSink {
     /// One open element of the parser's stack (libxml2's name stack).
     struct OpenElement {
         /// Interned name (``HTMLNameTable``).

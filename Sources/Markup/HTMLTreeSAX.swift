@@ -5,7 +5,7 @@ import VeilleCore
 /// freeing a tree of its own: the same parser, the same implied and auto-closed elements, a fraction of the
 /// allocations. The builder is a struct reached through the parser's user-data pointer (no class, so no
 /// dynamic exclusivity checks in the per-node callbacks).
-struct HTMLTreeSAX {
+struct HTMLTreeSAX: HTMLTreeSink {
     var tree = HTMLTree()
     let maxDepth: Int
     /// Materialised open elements; `open[0]` is the document.
@@ -131,53 +131,12 @@ struct HTMLTreeSAX {
                                         start: attrStart, count: attrCount))
         open.append(index)
         entered.append(true)
-        switch HTMLTreeSAX.content(of: tag, at: index, in: tree) {
-        case .skipped: skipping = 1
-        case .jsonLD: inJSONScript = true
-        case .kept: break
-        }
-    }
-
-    /// What becomes of an element's content in the tree.
-    enum Content { case kept, skipped, jsonLD }
-
-    /// Script bodies other than JSON-LD, styles and templates are never read: they are not kept.
-    static func content(of tag: HTMLTag, at index: Int32, in tree: HTMLTree) -> Content {
-        switch tag {
-        case .style, .template: return .skipped
-        case .script:
-            if let type = tree.attribute(Int(index), "type"), isJSONLD(tree.bytes[type]) { return .jsonLD }
-            return .skipped
-        default: return .kept
-        }
-    }
-
-    /// `application/ld+json`, in any case.
-    static func isJSONLD(_ type: ArraySlice<UInt8>) -> Bool {
-        let want = Array("ld+json".utf8)
-        guard type.count >= want.count else { return false }
-        let tail = type.suffix(want.count + 8)
-        var i = tail.startIndex
-        while i + want.count <= tail.endIndex {
-            var k = 0
-            while k < want.count, tail[i + k] | 0x20 == want[k] | 0x20 { k += 1 }
-            if k == want.count { return true }
-            i += 1
-        }
-        return false
+        didOpen(tag, at: index)
     }
 
     mutating func end() {
         guard let kept = entered.popLast() else { return }
-        if skipping > 0 {
-            skipping -= 1
-            if kept, skipping == 0, let index = open.popLast() { tree.nodes[Int(index)].end = Int32(tree.nodes.count) }
-            return
-        }
-        if kept, let index = open.popLast() {
-            if tree.nodes[Int(index)].tag == .script { inJSONScript = false }
-            tree.nodes[Int(index)].end = Int32(tree.nodes.count)
-        }
+        didClose(kept: kept)
     }
 
     mutating func text(_ ch: UnsafePointer<xmlChar>, _ len: Int, force: Bool = false) {
