@@ -1,3 +1,5 @@
+import VeilleCore
+
 /// Text, raw text (`script`, `style`) and character references.
 extension HTMLTreeParser {
     /// What a byte can be, as bits (one table lookup per byte in the scanning loops).
@@ -151,7 +153,7 @@ extension HTMLTreeParser {
         pos += r.consumed
         guard r.scalar != 0 else { return }  // an invalid numeric reference vanishes, as in libxml2
         checkParagraph()
-        let count = HTMLTreeParser.encode(r.scalar, into: &buffer)
+        let count = Charset.encodeUTF8(r.scalar, into: &buffer)
         withUnsafeBytes(of: &buffer) { raw in
             guard let base = raw.baseAddress else { return }
             text(base.assumingMemoryBound(to: UInt8.self), count)
@@ -165,7 +167,7 @@ extension HTMLTreeParser {
         pos += r.consumed
         guard r.scalar != 0 else { return }
         var buffer: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        let count = HTMLTreeParser.encode(r.scalar, into: &buffer)
+        let count = Charset.encodeUTF8(r.scalar, into: &buffer)
         withUnsafeBytes(of: &buffer) { raw in
             tree.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0 ..< count]))
         }
@@ -208,29 +210,9 @@ extension HTMLTreeParser {
     /// libxml2's `IS_CHAR` check on a numeric reference (0 when refused); 128–159 read as windows-1252.
     static func checkedScalar(_ v: UInt32) -> UInt32 {
         switch v {
-        case 0x80 ... 0x9F: return cp1252High[Int(v - 0x80)]
+        case 0x80 ... 0x9F: return Charset.cp1252High[Int(v - 0x80)]
         case 0x09, 0x0A, 0x0D, 0x20 ... 0xD7FF, 0xE000 ... 0xFFFD, 0x10000 ... 0x10FFFF: return v
         default: return 0
-        }
-    }
-
-    /// windows-1252's 0x80–0x9F (undefined positions keep their C1 code point, as the WHATWG table does).
-    static let cp1252High: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-    ]
-
-    /// UTF-8 encoding of a valid scalar into four bytes; returns the length.
-    static func encode(_ s: UInt32, into b: inout (UInt8, UInt8, UInt8, UInt8)) -> Int {
-        switch s {
-        case 0 ..< 0x80: b.0 = UInt8(s); return 1
-        case 0x80 ..< 0x800:
-            b.0 = UInt8(0xC0 | (s >> 6)); b.1 = UInt8(0x80 | (s & 0x3F)); return 2
-        case 0x800 ..< 0x10000:
-            b.0 = UInt8(0xE0 | (s >> 12)); b.1 = UInt8(0x80 | ((s >> 6) & 0x3F)); b.2 = UInt8(0x80 | (s & 0x3F)); return 3
-        default:
-            b.0 = UInt8(0xF0 | (s >> 18)); b.1 = UInt8(0x80 | ((s >> 12) & 0x3F))
-            b.2 = UInt8(0x80 | ((s >> 6) & 0x3F)); b.3 = UInt8(0x80 | (s & 0x3F)); return 4
         }
     }
 

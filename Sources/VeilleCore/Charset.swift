@@ -77,42 +77,6 @@ public enum Charset {
         }
     }
 
-    /// UTF-16 of known byte order transcoded to UTF-8 in one pass; nil when it is not valid UTF-16 (an odd
-    /// length, an unpaired surrogate), left to Foundation's reading.
-    public static func utf16ToUTF8(_ body: ArraySlice<UInt8>, bigEndian: Bool) -> [UInt8]? {
-        guard body.count % 2 == 0 else { return nil }
-        return body.withUnsafeBufferPointer { b -> [UInt8]? in
-            var out = [UInt8]()
-            out.reserveCapacity(b.count / 2 + b.count / 4)
-            var i = 0
-            let n = b.count
-            @inline(__always) func unit(_ k: Int) -> UInt32 {
-                bigEndian ? UInt32(b[k]) << 8 | UInt32(b[k + 1]) : UInt32(b[k + 1]) << 8 | UInt32(b[k])
-            }
-            while i < n {
-                var v = unit(i)
-                i += 2
-                if v >= 0xD800, v <= 0xDFFF {
-                    guard v <= 0xDBFF, i < n else { return nil }
-                    let low = unit(i)
-                    guard low >= 0xDC00, low <= 0xDFFF else { return nil }
-                    i += 2
-                    v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
-                }
-                switch v {
-                case 0..<0x80: out.append(UInt8(v))
-                case 0x80..<0x800: out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
-                case 0x800..<0x10000:
-                    out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | (v >> 6) & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
-                default:
-                    out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | (v >> 12) & 0x3F))
-                    out.append(UInt8(0x80 | (v >> 6) & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
-                }
-            }
-            return out
-        }
-    }
-
     /// Normalizes a charset label (`UTF8`, `"latin1"`, `ISO_8859-1`) to a canonical lower-case one.
     ///
     /// - Returns: nil for an empty or absurd label.
@@ -155,79 +119,6 @@ public enum Charset {
             return String(decoding: out, as: UTF8.self)
         }
     }
-
-    /// True when `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
-    ///
-    /// ASCII runs are checked 8 bytes at a time (one unaligned 64-bit load each).
-    public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
-            let n = buffer.count
-            let raw = UnsafeRawBufferPointer(buffer)
-            while i < n {
-                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                }
-                guard i < n else { break }
-                let b = buffer[i]
-                if b < 0x80 { i += 1; continue }
-                let need: Int
-                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-                switch b {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lower = 0xA0
-                case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-                case 0xED: need = 2; upper = 0x9F
-                case 0xF0: need = 3; lower = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; upper = 0x8F
-                default: return false
-                }
-                guard i + need < n else { return false }  // truncated sequence at the end
-                let first = buffer[i + 1]
-                guard first >= lower, first <= upper else { return false }
-                var k = 2
-                while k <= need {
-                    let c = buffer[i + k]
-                    guard c & 0xC0 == 0x80 else { return false }
-                    k += 1
-                }
-                i += need + 1
-            }
-            return true
-        }
-    }
-
-    /// Transcodes windows-1252 bytes to UTF-8 (ISO-8859-1 is read as windows-1252, as browsers do).
-    public static func windows1252ToUTF8(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        for b in bytes {
-            if b < 0x80 { out.append(b); continue }
-            let scalar: UInt32 = (0x80...0x9F).contains(b) ? cp1252High[Int(b - 0x80)] : UInt32(b)
-            appendUTF8(scalar, to: &out)
-        }
-        return out
-    }
-
-    @inline(__always)
-    static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
-        switch scalar {
-        case 0..<0x80: out.append(UInt8(scalar))
-        case 0x80..<0x800:
-            out.append(UInt8(0xC0 | (scalar >> 6))); out.append(UInt8(0x80 | (scalar & 0x3F)))
-        default:
-            out.append(UInt8(0xE0 | (scalar >> 12)))
-            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (scalar & 0x3F)))
-        }
-    }
-
-    /// windows-1252's 0x80–0x9F; undefined positions keep their C1 code point, as the WHATWG table does.
-    static let cp1252High: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-    ]
 
     static func bomDecision(_ b: [UInt8]) -> Decision? {
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { return Decision(label: "utf-8", origin: .bom, bomLength: 3) }

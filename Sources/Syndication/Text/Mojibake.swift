@@ -1,3 +1,5 @@
+import VeilleCore
+
 /// Repairs UTF-8 text that was decoded as ISO-8859-1 and re-encoded ("CafÃ©" for "Café").
 ///
 /// feedparser applies the same repair to documents read as UTF-8: a text made only of code points below
@@ -45,7 +47,7 @@ enum Mojibake {
             if s.value < 0x100 {
                 if s.value >= 0x80 { high = true }
                 bytes.append(UInt8(s.value))
-            } else if let k = PlainText.cp1252High.firstIndex(of: s.value) {
+            } else if let k = Charset.cp1252High.firstIndex(of: s.value) {
                 high = true  // already read as windows-1252 punctuation: its byte was 0x80 + k
                 bytes.append(UInt8(0x80 + k))
             } else {

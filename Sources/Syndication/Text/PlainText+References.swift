@@ -1,3 +1,5 @@
+import VeilleCore
+
 extension PlainText {
     /// Decodes `&name;`, `&#123;` or `&#x7B;` at `i`: the code point and the index after the reference.
     ///
@@ -26,7 +28,7 @@ extension PlainText {
             }
             guard j > start else { return nil }
             if j < b.count, b[j] == UInt8(ascii: ";") { j += 1 }
-            if value >= 0x80, value <= 0x9F { value = cp1252High[Int(value - 0x80)] }
+            if value >= 0x80, value <= 0x9F { value = Charset.cp1252High[Int(value - 0x80)] }
             guard value != 0, Unicode.Scalar(value) != nil else { return (0xFFFD, j) }
             return (value, j)
         }
@@ -37,10 +39,4 @@ extension PlainText {
         guard let cp = HTMLEntities.codePoints[name] else { return nil }
         return (cp, j + 1)
     }
-
-    /// windows-1252's 0x80–0x9F, for numeric references that use them.
-    static let cp1252High: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-    ]
 }

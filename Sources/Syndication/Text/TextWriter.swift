@@ -1,3 +1,5 @@
+import VeilleCore
+
 /// Writes plain text into a String's own storage, collapsing whitespace as it goes.
 ///
 /// The one output path of ``PlainText``: every run of Unicode whitespace becomes one space, leading and
@@ -69,7 +71,7 @@ struct TextWriter {
         let c = p[0]
         if len == 2 {
             let v = (UInt32(c & 0x1F) << 6) | UInt32(p[1] & 0x3F)
-            if v >= 0x80, v <= 0x9F { scalar(PlainText.cp1252High[Int(v - 0x80)]); return }
+            if v >= 0x80, v <= 0x9F { scalar(Charset.cp1252High[Int(v - 0x80)]); return }
             if v == 0x85 || v == 0xA0 { space(); return }
         } else if len == 3, c == 0xE1 || c == 0xE2 || c == 0xE3 {
             let v = (UInt32(c & 0x0F) << 12) | (UInt32(p[1] & 0x3F) << 6) | UInt32(p[2] & 0x3F)
