@@ -89,18 +89,10 @@ struct TextWriter {
         guard Unicode.Scalar(v) != nil else { return }
         if PlainText.isWhitespace(value: v) { space(); return }
         flush()
-        let n = v < 0x800 ? 2 : (v < 0x10000 ? 3 : 4)
+        var b: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let n = Charset.encodeUTF8(v, into: &b)
         guard count + n <= capacity else { return }
-        let p = base + count
-        switch n {
-        case 2:
-            p[0] = UInt8(0xC0 | (v >> 6)); p[1] = UInt8(0x80 | (v & 0x3F))
-        case 3:
-            p[0] = UInt8(0xE0 | (v >> 12)); p[1] = UInt8(0x80 | ((v >> 6) & 0x3F)); p[2] = UInt8(0x80 | (v & 0x3F))
-        default:
-            p[0] = UInt8(0xF0 | (v >> 18)); p[1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-            p[2] = UInt8(0x80 | ((v >> 6) & 0x3F)); p[3] = UInt8(0x80 | (v & 0x3F))
-        }
+        withUnsafeBytes(of: b) { raw in for k in 0..<n { base[count + k] = raw[k] } }
         count += n
     }
 
