@@ -1,10 +1,9 @@
 import Markup
 import Synchronization
 
-/// Gives each element its role in a feed, caching namespace lookups per declaration.
+/// Gives each element its role in a feed: worked out once per element name for the process
+/// (``KnownNames``), then kept per document by the name's number.
 struct ElementClassifier {
-    /// Namespace declarations seen in this document and their family (a handful: a list beats a dictionary).
-    private var cache: [(key: UInt, family: FeedVocabulary.Family)] = []
     /// What each element name of the document means, by ``XMLCursor/nameID``: worked out once per name.
     private var byName: [Meaning?] = []
 
@@ -42,15 +41,14 @@ struct ElementClassifier {
         return (m.family, m.name)
     }
 
-    private mutating func classifyUncached(_ element: XMLCursor) -> Meaning {
+    private func classifyUncached(_ element: XMLCursor) -> Meaning {
         let (family, name) = familyAndName(element)
         return Meaning(family: family, name: name, role: FeedVocabulary.role(family, name))
     }
 
-    private mutating func familyAndName(_ element: XMLCursor) -> (family: FeedVocabulary.Family, name: String) {
+    private func familyAndName(_ element: XMLCursor) -> (family: FeedVocabulary.Family, name: String) {
         let local = element.localName
-        let key = element.namespaceKey
-        if key == 0 {
+        guard element.namespaceKey != 0 else {
             // No namespace: RSS 0.9x/2.0, or a prefix the feed forgot to declare ("dc:creator").
             if local.utf8.contains(UInt8(ascii: ":")), let colon = local.firstIndex(of: ":") {
                 let family = FeedVocabulary.prefixes[local[..<colon].lowercased()] ?? .other
@@ -58,7 +56,6 @@ struct ElementClassifier {
             }
             return (.core, Self.lowercased(local))
         }
-        if let hit = cache.first(where: { $0.key == key }) { return (hit.family, Self.lowercased(local)) }
         var family = element.namespaceURI.flatMap { FeedVocabulary.namespaces[$0] } ?? .other
         if family == .other {
             if let prefix = element.prefix {
@@ -68,7 +65,6 @@ struct ElementClassifier {
                 family = .core  // an unknown default namespace (RSS 2.1 drafts): read as plain RSS
             }
         }
-        cache.append((key, family))
         return (family, Self.lowercased(local))
     }
 
