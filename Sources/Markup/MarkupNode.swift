@@ -94,5 +94,6 @@ public struct MarkupChildren: Sequence {
         }
     }
 
+    /// An iterator from the first child element.
     public func makeIterator() -> Iterator { Iterator(next_: first, document: document) }
 }

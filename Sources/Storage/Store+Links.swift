@@ -28,6 +28,7 @@ public struct LinkChanges: Sendable, Equatable {
 
     public init() {}
 
+    /// Equal when the same links were added and removed, in the same order.
     public static func == (a: LinkChanges, b: LinkChanges) -> Bool {
         a.added.map { "\($0.item):\($0.entity)" } == b.added.map { "\($0.item):\($0.entity)" }
             && a.removed.map { "\($0.item):\($0.entity)" } == b.removed.map { "\($0.item):\($0.entity)" }

@@ -14,6 +14,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Already-serialized JSON (a stored detail), written as it is.
     case raw(String)
 
+    /// Equal when they serialize alike.
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
     /// A string, or null when nil.

@@ -45,12 +45,7 @@ import TestSupport
         for trial in 0..<Self.trials {
             if trial > 0 { served.change(trial: trial, rng: &rng) }
             for s in 0..<Self.sources { try w.server.write("s\(s).xml", served.rss(s)) }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLITests.binary)
-            process.arguments = args
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try CrashSafetyTests.launch(args)
             if await CrashSafetyTests.kill(process, after: Double.random(in: 0...window, using: &rng)) { killedMidRun += 1 }
             process.waitUntilExit()
             #expect(try Store(path: w.db).integrityCheck() == "ok", "trial \(trial)")

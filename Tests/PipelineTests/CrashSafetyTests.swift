@@ -72,12 +72,7 @@ import TestSupport
             if trial > 0 { served.change(trial: trial, rng: &rng) }
             for s in 0..<Self.sources { try w.server.write("s\(s).xml", served.rss(s)) }
 
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLITests.binary)
-            process.arguments = args
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try Self.launch(args)
             if await Self.kill(process, after: Double.random(in: 0...window, using: &rng)) {
                 killedMidRun += 1
                 aim = min(1, aim * 1.25)
@@ -97,6 +92,17 @@ import TestSupport
         #expect(killedMidRun >= Self.trials / 2, "only \(killedMidRun) of \(Self.trials) kills hit a running process")
         print("crash safety: \(killedMidRun) of \(Self.trials) SIGKILLs hit a running veille")
         try Self.checkDigests(w)
+    }
+
+    /// Starts the built `veille` with `args`, its output discarded.
+    static func launch(_ args: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLITests.binary)
+        process.arguments = args
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     /// Sends SIGKILL to `process` after `seconds` if it still runs; true when it did. The wait happens on a
