@@ -36,7 +36,30 @@ struct FeedBatchTests {
         #expect(w.result == "\"a\\\"b\\\\c\\nd\\u0001é\"")
     }
 
+    /// Escapes at every offset of the eight-byte scan (and runs of plain text around them) round-trip.
+    @Test func escapesAtEveryOffset() throws {
+        for special in ["\"", "\\", "\n", "\u{1F}", "\t", "é", "\u{7F}"] {
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "ü b", count: 7)
+                var w = JSONLineWriter()
+                w.string(text)
+                let decoded = try JSONSerialization.jsonObject(with: Data(w.bytes), options: .fragmentsAllowed) as? String
+                #expect(decoded == text, "offset \(offset)")
+            }
+        }
+    }
+
+    @Test func batchBytesAreTheLineAndANewline() {
+        for relative in ["feeds/synthetic-fr-lemonde_french_dates.rss", "does/not/exist.xml"] {
+            let path = FixtureFiles.root.appendingPathComponent(relative).path
+            var out = Array("previous line\n".utf8)
+            FeedBatch.appendLine(forPath: path, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "previous line\n" + FeedBatch.line(forPath: path) + "\n")
+        }
+    }
+
     @Test func utcStamps() {
+        #expect(UTCStamp.format(Date(timeIntervalSince1970: 253_402_300_800)) == "10000-01-01T00:00:00Z")
         #expect(UTCStamp.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
         #expect(UTCStamp.format(Date(timeIntervalSince1970: 1_731_924_000)) == "2024-11-18T10:00:00Z")
         #expect(UTCStamp.format(Date(timeIntervalSince1970: -86_401)) == "1969-12-30T23:59:59Z")

@@ -11,16 +11,33 @@ public enum FeedBatch {
     /// - Parameter path: the path exactly as received; echoed in `"file"`.
     /// - Returns: the contract's object for that file, or its error object.
     public static func line(forPath path: String) -> String {
+        var w = JSONLineWriter()
+        write(forPath: path, into: &w)
+        return w.result
+    }
+
+    /// Appends the JSON line for the feed file at `path`, and a newline, to `out`; never throws.
+    ///
+    /// The batch command's path: the line goes straight into a reused byte buffer, no `String` in between.
+    public static func appendLine(forPath path: String, to out: inout [UInt8]) {
+        var w = JSONLineWriter(appendingTo: out)
+        out = []
+        write(forPath: path, into: &w)
+        w.byte(0x0A)
+        out = w.take()
+    }
+
+    static func write(forPath path: String, into w: inout JSONLineWriter) {
         guard let bytes = readFile(path) else {
-            return errorLine(path, "cannot read the file")
+            return writeError(path, "cannot read the file", into: &w)
         }
         do {
             let feed = try FeedParser.parse(bytes)
-            return line(path, feed)
+            write(path, feed, into: &w)
         } catch let error as FeedError {
-            return errorLine(path, error.description)
+            writeError(path, error.description, into: &w)
         } catch {
-            return errorLine(path, "\(error)")
+            writeError(path, "\(error)", into: &w)
         }
     }
 
@@ -48,6 +65,11 @@ public enum FeedBatch {
     /// The contract line for a parsed feed.
     static func line(_ path: String, _ feed: ParsedFeed) -> String {
         var w = JSONLineWriter()
+        write(path, feed, into: &w)
+        return w.result
+    }
+
+    static func write(_ path: String, _ feed: ParsedFeed, into w: inout JSONLineWriter) {
         w.raw("{\"file\":"); w.string(path)
         w.raw(",\"feed\":{\"title\":"); w.optional(feed.title)
         w.raw(",\"link\":"); w.optional(feed.link)
@@ -66,14 +88,11 @@ public enum FeedBatch {
             w.raw("}")
         }
         w.raw("]}")
-        return w.result
     }
 
-    static func errorLine(_ path: String, _ message: String) -> String {
-        var w = JSONLineWriter()
+    static func writeError(_ path: String, _ message: String, into w: inout JSONLineWriter) {
         w.raw("{\"file\":"); w.string(path)
         w.raw(",\"error\":"); w.string(message)
         w.raw(",\"feed\":{},\"entries\":[]}")
-        return w.result
     }
 }

@@ -27,9 +27,11 @@ enum LinkReader {
 
     /// Undoes `?a=1&b;=2`, the mangling of query strings some generators apply to `<link>` text.
     static func fixQuery(_ link: String) -> String {
-        guard link.utf8.contains(UInt8(ascii: "&")) else { return link }
-        if link.utf8.allSatisfy({ $0 < 0x80 }) { return fixQueryASCII(Array(link.utf8)) }
-        return fixQueryCharacters(link)
+        var copy = link
+        // nil: no `&` (the usual link, returned as it is); else whether the link is ASCII.
+        let ascii: Bool? = copy.withUTF8 { b in b.contains(UInt8(ascii: "&")) ? b.allSatisfy { $0 < 0x80 } : nil }
+        guard let ascii else { return link }
+        return ascii ? fixQueryASCII(Array(link.utf8)) : fixQueryCharacters(link)
     }
 
     /// ``fixQuery(_:)`` by Characters (a link with non-ASCII text: letters of any script form the word).
