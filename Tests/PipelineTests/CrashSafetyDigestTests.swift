@@ -32,7 +32,7 @@ import TestSupport
 
     @Test func killedRunsDeliverEachDeltaExactlyOnce() async throws {
         let w = try await PipelineWorld()
-        var rng = CrashSafetyTests.SplitMix(state: 0x5EED_0608)
+        var rng = SplitMix(state: 0x5EED_0608)
         var served = CrashSafetyTests.Served(items: Array(repeating: [], count: Self.sources))
         for s in 0..<Self.sources {
             for _ in 0..<10 { served.nextID += 1; served.items[s].append((guid: "g\(served.nextID)", title: "Article \(served.nextID) du flux \(s)")) }

@@ -8,18 +8,6 @@ import TestSupport
 /// over a loopback world whose feeds change between trials; after each kill the database is sound, a
 /// rerun completes, every delta exists exactly once, nothing is lost and the digest files are whole.
 @Suite struct CrashSafetyTests {
-    /// A small deterministic generator (SplitMix64), so a failing trial can be replayed from its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The feeds the world serves: per source, its items (guid → title) and the edits made to known items.
     struct Served {
         var items: [[(guid: String, title: String)]]

@@ -20,8 +20,11 @@ enum PlainText {
     }
 
     /// ``collapse(_:)`` on valid UTF-8 bytes (C1 controls read as windows-1252 punctuation).
-    static func collapse(bytes b: UnsafeBufferPointer<UInt8>) -> String? {
-        TextWriter.build(capacity: TextWriter.capacity(forInput: b.count)) { $0.write(b) }
+    static func collapse(bytes b: UnsafeBufferPointer<UInt8>, blockCopy: Bool = true) -> String? {
+        TextWriter.build(capacity: TextWriter.capacity(forInput: b.count)) { w in
+            w.blockCopy = blockCopy
+            w.write(b)
+        }
     }
 
     /// ``collapse(_:)`` on an array of valid UTF-8 bytes.
@@ -89,13 +92,19 @@ enum PlainText {
     }
 
     /// ``fromHTML(_:)`` on valid UTF-8 bytes: one pass, straight into the result's storage.
-    static func fromHTML(bytes b: UnsafeBufferPointer<UInt8>) -> String? {
+    static func fromHTML(bytes b: UnsafeBufferPointer<UInt8>, blockCopy: Bool = true) -> String? {
         guard let p = b.baseAddress else { return nil }
         return TextWriter.build(capacity: TextWriter.capacity(forInput: b.count)) { w in
+            w.blockCopy = blockCopy
             var i = 0
             let n = b.count
             while i < n {
                 let c = p[i]
+                if i + 16 <= n, c != UInt8(ascii: "<"), c != UInt8(ascii: "&"), TextWriter.startsBlockCopy(c) {
+                    let before = i
+                    w.copyBlocks(p, &i, n, markup: true)
+                    if i > before { continue }
+                }
                 if c == UInt8(ascii: "<"), i + 1 < n, let next = markupEnd(b, at: i, into: &w) {
                     i = next; continue
                 }

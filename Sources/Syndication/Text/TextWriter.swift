@@ -10,6 +10,9 @@ struct TextWriter {
     let capacity: Int
     var count = 0
     var pendingSpace = false
+    /// Whether ``copyBlocks(_:_:_:markup:)`` copies sixteen bytes at a time (off: the scalar path alone,
+    /// which tests compare it with).
+    var blockCopy = true
 
     /// Builds a String of at most `capacity` UTF-8 bytes with `body`; nil when nothing but whitespace came.
     static func build(capacity: Int, _ body: (inout TextWriter) -> Void) -> String? {
@@ -52,6 +55,52 @@ struct TextWriter {
         while k < m { base[count + k] = p[k]; k += 1 }
         count += max(m, 0)
     }
+
+    /// Copies, sixteen bytes at a time, the bytes from `i` that pass through unchanged: printable ASCII,
+    /// single spaces and UTF-8 sequences that are neither C1 controls, U+00A0 nor possible Unicode spaces
+    /// (lead bytes 0xC2, 0xE1–0xE3 stop it), and with `markup` not `<` or `&`. Leaves `i` at the first byte
+    /// the scalar path must read (or where fewer than sixteen bytes are left).
+    ///
+    /// Call it only where `p[i]` is such a byte and not a space: a pending space is written first.
+    @inline(__always)
+    mutating func copyBlocks(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int, markup: Bool) {
+        guard blockCopy, i + 16 <= n, count + 16 <= capacity else { return }
+        flush()
+        typealias B = ByteBlock
+        var previousSpace: UInt128 = 0  // lane 0 set when the byte before the block is a space
+        while i + 16 <= n, count + 16 <= capacity {
+            let v = B.load(p + i)
+            var stops = (v .< B.splat(0x20)) .| (v .== B.splat(0xC2)) .| ((v &- B.splat(0xE1)) .< B.splat(3))
+            if markup { stops = stops .| (v .== B.splat(0x3C)) .| (v .== B.splat(0x26)) }
+            let spaces = unsafeBitCast(v .== B.splat(0x20), to: UInt128.self)
+            let bits = unsafeBitCast(stops, to: UInt128.self) | (spaces & ((spaces &<< 8) | previousSpace))
+            B.store(v, base + count)
+            guard bits == 0 else {
+                let k = bits.trailingZeroBitCount &>> 3
+                count += k
+                i += k
+                break
+            }
+            count += 16
+            i += 16
+            previousSpace = spaces &>> 120
+        }
+        // Stopped by the end or the capacity, perhaps inside a UTF-8 sequence: back to its lead byte
+        // (the bytes copied are the input's, so the output steps back with it).
+        while i < n, count > 0, p[i] & 0xC0 == 0x80 {
+            i -= 1
+            count -= 1
+        }
+        // A space written last goes back to pending: trailing white space is trimmed, runs collapse.
+        if count > 0, base[count - 1] == 0x20 {
+            count -= 1
+            pendingSpace = true
+        }
+    }
+
+    /// Whether ``copyBlocks(_:_:_:markup:)`` may start at a byte `c` (markup stops are checked by the caller).
+    @inline(__always)
+    static func startsBlockCopy(_ c: UInt8) -> Bool { c > 0x20 && c != 0xC2 && c &- 0xE1 >= 3 }
 
     /// The end of the run of printable ASCII (0x21–0x7E) starting at `i`, stopping also at `stop1`/`stop2`.
     @inline(__always)
@@ -103,6 +152,11 @@ struct TextWriter {
         let n = b.count
         while i < n {
             let c = p[i]
+            if i + 16 <= n, Self.startsBlockCopy(c) {
+                let before = i
+                copyBlocks(p, &i, n, markup: false)
+                if i > before { continue }
+            }
             if c > 0x20, c < 0x7F {
                 let j = Self.printableRunEnd(p, i + 1, n, 0x7F, 0x7F)
                 printable(p + i, j - i)

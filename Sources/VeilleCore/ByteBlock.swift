@@ -1,0 +1,34 @@
+/// Sixteen bytes at a time: the scanning step of veille's byte loops (XML text, plain-text writing).
+///
+/// A loop loads a block, asks which of its bytes need attention (a `SIMDMask` built from lane-wise
+/// comparisons, which compile to SSE compares), and either skips or copies the whole block, or jumps
+/// straight to the first flagged byte. Callers keep their scalar loop for the flagged byte and the tail.
+public enum ByteBlock {
+    /// A block of sixteen bytes.
+    public typealias Bytes = SIMD16<UInt8>
+    /// One flag per byte of a block.
+    public typealias Mask = SIMDMask<SIMD16<Int8>>
+
+    /// Sixteen bytes from `p` (no alignment needed).
+    @inlinable @inline(__always)
+    public static func load(_ p: UnsafePointer<UInt8>) -> Bytes {
+        UnsafeRawPointer(p).loadUnaligned(as: Bytes.self)
+    }
+
+    /// Stores a block at `p` (no alignment needed).
+    @inlinable @inline(__always)
+    public static func store(_ v: Bytes, _ p: UnsafeMutablePointer<UInt8>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: Bytes.self)
+    }
+
+    /// The offset (0…15) of the first flagged byte, or nil when none is.
+    @inlinable @inline(__always)
+    public static func first(_ m: Mask) -> Int? {
+        let bits = unsafeBitCast(m, to: UInt128.self)
+        return bits == 0 ? nil : bits.trailingZeroBitCount &>> 3
+    }
+
+    /// A block of `b` in every lane.
+    @inlinable @inline(__always)
+    public static func splat(_ b: UInt8) -> Bytes { Bytes(repeating: b) }
+}

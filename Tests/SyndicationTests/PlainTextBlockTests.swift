@@ -1,0 +1,47 @@
+import Testing
+import TestSupport
+@testable import Syndication
+
+/// The sixteen-byte copy of ``TextWriter`` gives exactly what the byte-at-a-time path gives, on random
+/// texts made of the pieces that stop it (spaces in runs, C1 controls, U+00A0, U+2009, multi-byte letters
+/// cut at block edges, tags, references, control characters) and long plain runs between them.
+struct PlainTextBlockTests {
+    static let pieces: [String] = [
+        "a", "Z", "0", " ", "  ", "\t", "\n", "\r\n", "é", "à", "ü", "€", "’", "中文", "😀", "\u{00A0}", "\u{0085}",
+        "\u{0092}", "\u{2009}", "\u{3000}", "\u{1680}", "\u{E000}", "<p>", "</p>", "<b>", "</b>", "<br/>", "<!-- c -->",
+        "<script>x()</script>", "&amp;", "&eacute;", "&#8217;", "&#146;", "&nbsp;", "&", "<", ">", "\u{01}", "\u{7F}",
+        "Le Sénat a adopté ", "la proposition de loi relative à la Nouvelle-Calédonie. ",
+        "abcdefghijklmnopqrstuvwxyz0123456789",
+    ]
+
+    static func randomText(_ rng: inout SplitMix) -> String {
+        var text = ""
+        for _ in 0..<Int(rng.next() % 40) {
+            text += pieces[Int(rng.next() % UInt64(pieces.count))]
+        }
+        return text
+    }
+
+    @Test func blockCopyEqualsTheScalarPath() {
+        var rng = SplitMix(state: 0x7E47_0001)
+        for trial in 0..<4000 {
+            let text = Self.randomText(&rng)
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                #expect(PlainText.fromHTML(bytes: b) == PlainText.fromHTML(bytes: b, blockCopy: false), "trial \(trial): \(text)")
+                #expect(PlainText.collapse(bytes: b) == PlainText.collapse(bytes: b, blockCopy: false), "trial \(trial): \(text)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("Quarante-deux caractères avant la fin é", "Quarante-deux caractères avant la fin é"),
+        ("0123456789abcdeé", "0123456789abcdeé"),                  // a two-byte letter across the block's end
+        ("0123456789abcde  fin   de  texte   ", "0123456789abcde fin de texte"),
+        ("0123456789abcdef\u{00A0}\u{00A0}0123456789abcdef", "0123456789abcdef 0123456789abcdef"),
+    ])
+    func blockEdges(_ input: String, _ expected: String) {
+        #expect(PlainText.collapse(input) == expected)
+        #expect(PlainText.fromHTML(input) == expected)
+    }
+}
