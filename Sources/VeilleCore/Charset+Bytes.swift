@@ -43,15 +43,44 @@ extension Charset {
     }
 
     /// Transcodes windows-1252 bytes to UTF-8 (ISO-8859-1 is read as windows-1252, as browsers do).
+    ///
+    /// ASCII goes through sixteen bytes at a time; every other byte becomes two or three.
     public static func windows1252ToUTF8(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        for b in bytes {
-            if b < 0x80 { out.append(b); continue }
-            let scalar: UInt32 = (0x80...0x9F).contains(b) ? cp1252High[Int(b - 0x80)] : UInt32(b)
-            appendUTF8(scalar, to: &out)
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            return [UInt8](unsafeUninitializedCapacity: max(1, 3 * n)) { out, written in
+                guard let src = b.baseAddress, let dst = out.baseAddress else { written = 0; return }
+                var i = 0
+                var o = 0
+                while i < n {
+                    if i + 16 <= n {
+                        // o ≤ 3i, so a block always fits in the 3n bytes reserved.
+                        let v = ByteBlock.load(src + i)
+                        ByteBlock.store(v, dst + o)
+                        guard let k = ByteBlock.first(v .>= ByteBlock.splat(0x80)) else { i += 16; o += 16; continue }
+                        i += k
+                        o += k
+                    }
+                    let c = src[i]
+                    i += 1
+                    if c < 0x80 { dst[o] = c; o += 1; continue }
+                    o += write(c <= 0x9F ? cp1252High[Int(c - 0x80)] : UInt32(c), to: dst + o)
+                }
+                written = o
+            }
         }
-        return out
+    }
+
+    /// Writes the UTF-8 encoding of a valid scalar value at `p`; returns how many bytes it took.
+    @inline(__always)
+    static func write(_ scalar: UInt32, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        var b: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let count = encodeUTF8(scalar, into: &b)
+        p[0] = b.0
+        if count > 1 { p[1] = b.1 }
+        if count > 2 { p[2] = b.2 }
+        if count > 3 { p[3] = b.3 }
+        return count
     }
 
     /// Appends the UTF-8 encoding of a valid scalar value.
@@ -92,26 +121,43 @@ extension Charset {
     public static func utf16ToUTF8(_ body: ArraySlice<UInt8>, bigEndian: Bool) -> [UInt8]? {
         guard body.count % 2 == 0 else { return nil }
         return body.withUnsafeBufferPointer { b -> [UInt8]? in
-            var out = [UInt8]()
-            out.reserveCapacity(b.count / 2 + b.count / 4)
-            var i = 0
             let n = b.count
-            @inline(__always) func unit(_ k: Int) -> UInt32 {
-                bigEndian ? UInt32(b[k]) << 8 | UInt32(b[k + 1]) : UInt32(b[k + 1]) << 8 | UInt32(b[k])
-            }
-            while i < n {
-                var v = unit(i)
-                i += 2
-                if v >= 0xD800, v <= 0xDFFF {
-                    guard v <= 0xDBFF, i < n else { return nil }
-                    let low = unit(i)
-                    guard low >= 0xDC00, low <= 0xDFFF else { return nil }
-                    i += 2
-                    v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+            var valid = true
+            // A unit gives at most 3 bytes (2 input bytes), a surrogate pair 4 (4 input bytes).
+            let result = [UInt8](unsafeUninitializedCapacity: max(16, n + n / 2 + 16)) { out, written in
+                written = 0
+                guard let src = b.baseAddress, let dst = out.baseAddress else { return }
+                var i = 0
+                var o = 0
+                @inline(__always) func unit(_ k: Int) -> UInt32 {
+                    bigEndian ? UInt32(src[k]) << 8 | UInt32(src[k + 1]) : UInt32(src[k + 1]) << 8 | UInt32(src[k])
                 }
-                appendUTF8(v, to: &out)
+                while i < n {
+                    if i + 16 <= n {
+                        // Eight ASCII units at once: their high bytes zero, their low bytes below 0x80.
+                        let v = ByteBlock.load(src + i)
+                        let (low, high) = bigEndian ? (v.oddHalf, v.evenHalf) : (v.evenHalf, v.oddHalf)
+                        if unsafeBitCast(high | (low & SIMD8(repeating: 0x80)), to: UInt64.self) == 0 {
+                            UnsafeMutableRawPointer(dst + o).storeBytes(of: low, as: SIMD8<UInt8>.self)
+                            i += 16
+                            o += 8
+                            continue
+                        }
+                    }
+                    var v = unit(i)
+                    i += 2
+                    if v >= 0xD800, v <= 0xDFFF {
+                        guard v <= 0xDBFF, i < n else { valid = false; return }
+                        let low = unit(i)
+                        guard low >= 0xDC00, low <= 0xDFFF else { valid = false; return }
+                        i += 2
+                        v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    o += write(v, to: dst + o)
+                }
+                written = o
             }
-            return out
+            return valid ? result : nil
         }
     }
 }
