@@ -120,50 +120,6 @@ public struct XMLCursor {
         return false
     }
 
-    /// The only child, when it is text (the common case: `<title>Text</title>`), as a range of the buffer.
-    @usableFromInline var onlyText: (Int32, Int32)? {
-        let n = node
-        guard n.end == index + 2 else { return n.end == index + 1 ? (0, 0) : nil }
-        let c = tree.nodes[Int(index) + 1]
-        return c.kind == .text ? (c.start, c.count) : nil
-    }
-
-    /// The text of the element's descendants (text and CDATA), entity references left to `entity`.
-    ///
-    /// - Parameter entity: the replacement for a named entity reference the parser left unexpanded
-    ///   (nil drops it). DTD entities are never expanded here.
-    public func text(entity: (String) -> String?) -> String {
-        String(decoding: textBytes(entity: entity), as: UTF8.self)
-    }
-
-    /// Runs `body` on the element's text as UTF-8 bytes: straight from the tree's buffer when the element
-    /// holds one text node or none (no copy), else gathered as ``textBytes(entity:)`` gathers it.
-    @inlinable
-    public func withText<R>(entity: (String) -> String?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let (start, count) = onlyText {
-            return tree.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(start) ..< Int(start + count)])) }
-        }
-        return textBytes(entity: entity).withUnsafeBufferPointer(body)
-    }
-
-    /// ``text(entity:)`` as UTF-8 bytes, without building a String.
-    public func textBytes(entity: (String) -> String?) -> [UInt8] {
-        if let (start, count) = onlyText { return Array(tree.bytes[Int(start) ..< Int(start + count)]) }
-        var bytes = [UInt8]()
-        var i = Int(index) + 1
-        let end = Int(node.end)
-        while i < end {
-            let c = tree.nodes[i]
-            switch c.kind {
-            case .text: bytes.append(contentsOf: tree.bytes[Int(c.start) ..< Int(c.start + c.count)])
-            case .entity: if let r = entity(tree.string(c.start, c.count)) { bytes.append(contentsOf: r.utf8) }
-            case .element: break
-            }
-            i += 1
-        }
-        return bytes
-    }
-
     /// Walks the element's descendants in document order, one event per start, end, text or entity.
     public func walk(_ body: (XMLWalkEvent) -> Void) {
         var open: [Int32] = []

@@ -31,9 +31,12 @@ extension FeedDate {
             while i < n, b[i] == 0x20 { i += 1 }
             return i > from
         }
-        if letter(0) {  // a day name: three English letters and a comma
-            guard letter(1), letter(2), n > 4, b[3] == 0x2C, DateNames.days.contains(String(decoding: b[0..<3], as: UTF8.self)) else { return nil }
-            i = 4
+        if letter(0) {  // a day name, English or French, perhaps abbreviated with a dot, and a comma
+            while letter(i), i < 9 { i += 1 }
+            let name = i
+            if i < n, b[i] == 0x2E { i += 1 }
+            guard name >= 3, i < n, b[i] == 0x2C, DateNames.days.contains(String(decoding: b[0..<name], as: UTF8.self)) else { return nil }
+            i += 1
             guard spaces() else { return nil }
         }
         let dayStart = i
@@ -41,9 +44,7 @@ extension FeedDate {
         guard i - dayStart == 1 || i - dayStart == 2, spaces() else { return nil }
         var day = 0
         for k in dayStart ..< i where isDigit(b[k]) { day = day * 10 + Int(b[k] - 0x30) }
-        guard i + 3 <= n, !letter(i + 3),
-              let month = rfc822Months.firstIndex(where: { $0 == (b[i], b[i + 1], b[i + 2]) }) else { return nil }
-        i += 3
+        guard let month = monthName(b, &i) else { return nil }
         guard spaces(), let year = digits(4), spaces(), let hour = digits(2), i < n, b[i] == 0x3A else { return nil }
         i += 1
         guard let minute = digits(2) else { return nil }
@@ -72,6 +73,23 @@ extension FeedDate {
             }
             guard i == n else { return nil }
         }
-        return .some(make(year, month + 1, day, hour, minute, second, offsetMinutes: offset))
+        return .some(make(year, month, day, hour, minute, second, offsetMinutes: offset))
+    }
+
+    /// The month at `i` (1…12), `i` moved past it: an English abbreviation, or a French name or
+    /// abbreviation with its dot ("mars", "févr.", "août") as ``DateNames/months`` spells it; nil otherwise.
+    static func monthName(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Int? {
+        let n = b.count
+        func letter(_ k: Int) -> Bool { k < n && ((b[k] >= 0x61 && b[k] <= 0x7A) || b[k] >= 0x80) }
+        if i + 3 <= n, !letter(i + 3), let m = rfc822Months.firstIndex(where: { $0 == (b[i], b[i + 1], b[i + 2]) }) {
+            i += 3
+            return m + 1
+        }
+        var end = i
+        while letter(end), end - i < 12 { end += 1 }
+        guard end - i >= 3, let m = DateNames.months[String(decoding: b[i..<end], as: UTF8.self)] else { return nil }
+        i = end
+        if i < n, b[i] == 0x2E { i += 1 }
+        return m
     }
 }

@@ -15,14 +15,21 @@ struct TextWriter {
     var blockCopy = true
 
     /// Builds a String of at most `capacity` UTF-8 bytes with `body`; nil when nothing but whitespace came.
+    ///
+    /// The text is written into a temporary buffer (on the stack when small) and copied into a String of
+    /// its exact size without a second validation: every input of the writer is valid UTF-8 (a document
+    /// is validated or transcoded before it is parsed, references are encoded from valid scalars), and the
+    /// writer only copies whole sequences or writes valid scalars. Debug builds check it on every string.
     static func build(capacity: Int, _ body: (inout TextWriter) -> Void) -> String? {
-        let text = String(unsafeUninitializedCapacity: max(capacity, 1)) { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer -> String? in
+            guard let base = buffer.baseAddress else { return nil }
             var w = TextWriter(base: base, capacity: buffer.count)
             body(&w)
-            return w.count
+            guard w.count > 0 else { return nil }
+            let text = UnsafeBufferPointer(start: base, count: w.count)
+            assert(Charset.isValidUTF8(Array(text)[...]), "TextWriter wrote invalid UTF-8")
+            return String(copying: UTF8Span(unchecked: text.span, isKnownASCII: false))
         }
-        return text.isEmpty ? nil : text
     }
 
     /// The most bytes writing `n` input bytes can produce (a 2-byte C1 control becomes 3 bytes).
