@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMalloc"),
 
         // Foundations: the only importers of the C shims, and the domain values.
         .target(name: "Curl", dependencies: ["CCurl"]),
@@ -44,7 +45,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "veille", dependencies: [
-            "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Storage", "Digests", "VeilleCore",
+            "CMalloc", "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Storage", "Digests", "VeilleCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

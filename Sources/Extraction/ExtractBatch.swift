@@ -16,37 +16,6 @@ public enum ExtractBatch {
             + "\"canonical_url\":\(quote(a.canonicalURL))}"
     }
 
-    /// The JSON lines for many page files, in input order, extracted on `threads` threads at once (pages are
-    /// independent; each thread parses with its own libxml2 context).
-    ///
-    /// - Parameters:
-    ///   - paths: page files.
-    ///   - rules: site rules.
-    ///   - threads: how many pages are extracted at the same time (1 for strictly sequential work).
-    public static func lines(forPaths paths: [String], rules: SiteRules,
-                             threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [String] {
-        guard threads > 1, paths.count > 1 else { return paths.map { line(forPath: $0, rules: rules) } }
-        let results = ResultSlots(count: paths.count)
-        let workers = min(threads, paths.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var k = worker
-            while k < paths.count {
-                results.set(k, line(forPath: paths[k], rules: rules))
-                k += workers
-            }
-        }
-        return results.values()
-    }
-
-    /// One slot per input, each written by exactly one worker.
-    private final class ResultSlots: @unchecked Sendable {
-        private var slots: [String]
-        private let lock = NSLock()
-        init(count: Int) { slots = [String](repeating: "", count: count) }
-        func set(_ i: Int, _ value: String) { lock.lock(); slots[i] = value; lock.unlock() }
-        func values() -> [String] { lock.lock(); defer { lock.unlock() }; return slots }
-    }
-
     /// The full article object printed by `veille extract FILE`.
     public static func json(_ a: Article) -> String {
         let fields: [(String, String?)] = [

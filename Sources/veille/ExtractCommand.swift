@@ -37,14 +37,10 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(e.exitCode)
         }
         if batch {
-            var paths: [String] = []
-            while let line = readLine(strippingNewline: true) {
-                let p = line.hasSuffix("\r") ? String(line.dropLast()) : line
-                if !p.isEmpty { paths.append(p) }
-            }
-            let out = FileHandle.standardOutput
-            for line in ExtractBatch.lines(forPaths: paths, rules: rules, threads: ProcessInfo.processInfo.activeProcessorCount) {
-                out.write(Data((line + "\n").utf8))
+            // Pages are independent: extracted on every core, written in input order as they are ready.
+            BatchLoop.runParallel { path, out in
+                out.append(contentsOf: ExtractBatch.line(forPath: path, rules: rules).utf8)
+                out.append(0x0A)
             }
             return
         }

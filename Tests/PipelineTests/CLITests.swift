@@ -124,6 +124,24 @@ import TestSupport
         #expect(lines[1].contains("Première entrée") && !lines[1].contains("\"error\""))
     }
 
+    /// Lines come out in input order, one per path, whatever order the parsing threads finish in: small
+    /// and large feeds and missing files interleaved, each line the same as for that file alone.
+    @Test func feedBatchKeepsInputOrderAcrossThreads() throws {
+        let files = ["atom-hand.xml", "lemonde-international.rss", "lemonde-windows-1252.rss"].map { PipelineWorld.fixture($0).path }
+        let paths = (0..<240).map { i in i % 7 == 3 ? "/no/such/feed-\(i).xml" : files[i % files.count] }
+        let r = try Self.run(["feed", "--batch"], stdin: paths.joined(separator: "\n") + "\n")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(r.code == 0 && lines.count == paths.count)
+        let alone = try Dictionary(uniqueKeysWithValues: files.map { ($0, try Self.run(["feed", $0]).stdout) })
+        for (path, line) in zip(paths, lines) {
+            if let expected = alone[path] {
+                #expect(line + "\n" == expected, "\(path)")
+            } else {
+                #expect(line.contains("\"error\"") && line.contains(path))
+            }
+        }
+    }
+
     @Test func extractPrintsTheArticleAndBatchGoesOnAfterABadFile() throws {
         let page = FileManager.default.temporaryDirectory.appendingPathComponent("veille-extract-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: page) }
