@@ -4,7 +4,7 @@ DEBS := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev python3-aiosm
 SWIFT ?= swift
 BIN := .build/release/veille
 
-.PHONY: run test demo build release deps clean
+.PHONY: run test demo build release deps clean bench-feeds
 
 # Checks the Debian packages veille needs; installs them as root, else prints the exact apt-get line.
 deps:
@@ -39,6 +39,18 @@ test: deps
 
 demo: release
 	$(BIN) demo --mirror Feeds/demo --out demo-out
+
+# The foundation issue's figure: feed_eval.py (from ../shared/tools; pip install feedparser) over 1,020
+# feeds of real size: the six Le Monde-format fixtures (29–57 KB; UTF-8, windows-1252, ISO-8859-1,
+# UTF-16, French dates, xml:base) copied 170 times each. Its MB/s counts the whole batch process and the
+# script's own decoding of the JSON Lines it reads.
+FEED_EVAL ?= ../shared/tools/feed_eval.py
+FEED_CORPUS := .build/feed-corpus
+bench-feeds: release
+	rm -rf $(FEED_CORPUS) && mkdir -p $(FEED_CORPUS)
+	for i in $$(seq 170); do for f in Tests/SyndicationTests/Fixtures/feeds/synthetic-fr-*.rss; do \
+	  cp $$f $(FEED_CORPUS)/$$i-$${f##*/}; done; done
+	python3 $(FEED_EVAL) --batch-cmd '$(BIN) feed --batch' --speed-only --big $(FEED_CORPUS)
 
 clean:
 	rm -rf .build demo-out

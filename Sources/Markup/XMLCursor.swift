@@ -152,6 +152,7 @@ public struct XMLCursor {
     /// `urn:` base.
     /// - Returns: the reference unchanged when no `xml:base` applies or it cannot be resolved.
     public func resolve(_ reference: String) -> String {
+        guard tree.hasXMLBase else { return reference }
         var base: String?
         var cursor: XMLCursor? = self
         while let c = cursor {

@@ -54,6 +54,8 @@ public final class XMLTree {
     let namespaces: [Namespace]
     /// How many distinct element names (namespace and local name) the tree has.
     let nameCount: Int
+    /// True when some element carries `xml:base` (most feeds have none: then nothing needs resolving).
+    let hasXMLBase: Bool
 
     /// The namespace the `xml` prefix is bound to (`xml:base`, `xml:lang`).
     static let xmlNamespaceURI = "http://www.w3.org/XML/1998/namespace"
@@ -61,6 +63,7 @@ public final class XMLTree {
     /// The tree a ``Builder`` built (immutable: reads need no exclusivity checks).
     init(_ b: Builder) {
         bytes = b.bytes; nodes = b.nodes; attributes = b.attributes; namespaces = b.namespaces; nameCount = b.nameCount
+        hasXMLBase = b.attributes.contains { $0.ns == 0 && XMLTree.equals(b.bytes, $0.nameStart, $0.nameCount, "base") }
     }
 
     /// The prefix of namespace declaration `ns`, nil for a default namespace.
