@@ -4,7 +4,7 @@ extension XMLCursor {
     @usableFromInline var onlyText: (Int32, Int32)? {
         let n = node
         guard n.end == index + 2 else { return n.end == index + 1 ? (0, 0) : nil }
-        let c = tree.nodes[Int(index) + 1]
+        let c = tree.nodeBase[Int(index) + 1]
         return c.kind == .text ? (c.start, c.count) : nil
     }
 
@@ -38,7 +38,7 @@ extension XMLCursor {
         var i = Int(index) + 1
         let end = Int(node.end)
         while i < end {
-            let c = tree.nodes[i]
+            let c = tree.nodeBase[i]
             switch c.kind {
             case .text: total += Int(c.count)
             case .entity: return nil
@@ -57,7 +57,7 @@ extension XMLCursor {
             var i = Int(index) + 1
             let end = Int(node.end)
             while i < end {
-                let c = tree.nodes[i]
+                let c = tree.nodeBase[i]
                 if c.kind == .text {
                     out.update(from: base + Int(c.start), count: Int(c.count))
                     out += Int(c.count)
@@ -74,7 +74,7 @@ extension XMLCursor {
         var i = Int(index) + 1
         let end = Int(node.end)
         while i < end {
-            let c = tree.nodes[i]
+            let c = tree.nodeBase[i]
             switch c.kind {
             case .text: bytes.append(contentsOf: tree.bytes[Int(c.start) ..< Int(c.start + c.count)])
             case .entity: if let r = entity(tree.string(c.start, c.count)) { bytes.append(contentsOf: r.utf8) }

@@ -9,7 +9,7 @@ public struct XMLCursor {
     @usableFromInline unowned(unsafe) let tree: XMLTree
     @usableFromInline let index: Int32
 
-    @usableFromInline var node: XMLTree.Node { tree.nodes[Int(index)] }
+    @usableFromInline var node: XMLTree.Node { tree.nodeBase[Int(index)] }
 
     @usableFromInline init(tree: XMLTree, index: Int32) {
         self.tree = tree
@@ -113,7 +113,7 @@ public struct XMLCursor {
         var i = Int(index) + 1
         let end = Int(node.end)
         while i < end {
-            let c = tree.nodes[i]
+            let c = tree.nodeBase[i]
             if c.kind == .element { return true }
             i = Int(c.end)
         }
@@ -126,11 +126,11 @@ public struct XMLCursor {
         var i = Int32(index) + 1
         let end = node.end
         while i < end {
-            while let top = open.last, tree.nodes[Int(top)].end <= i {
+            while let top = open.last, tree.nodeBase[Int(top)].end <= i {
                 open.removeLast()
                 body(.end(XMLCursor(tree: tree, index: top)))
             }
-            let c = tree.nodes[Int(i)]
+            let c = tree.nodeBase[Int(i)]
             switch c.kind {
             case .element:
                 body(.start(XMLCursor(tree: tree, index: i)))
@@ -210,7 +210,7 @@ public struct XMLCursorChildren: Sequence {
         public mutating func next() -> XMLCursor? {
             while position < end {
                 let i = position
-                let n = tree.nodes[Int(i)]
+                let n = tree.nodeBase[Int(i)]
                 position = n.end
                 if n.kind == .element { return XMLCursor(tree: tree, index: i) }
             }

@@ -49,6 +49,9 @@ public final class XMLTree {
     /// Names, texts, values and URIs, UTF-8, back to back (the parsed bytes themselves come first).
     @usableFromInline let bytes: [UInt8]
     @usableFromInline let nodes: [Node]
+    /// A copy of ``nodes`` owned by the tree, read by cursors without retaining an array on every step
+    /// (reading a class's array property retains its buffer; the cursors walk nodes in tight loops).
+    @usableFromInline let nodeBase: UnsafeMutablePointer<Node>
     let attributes: [Attribute]
     /// Entry 0 is the `xml` prefix, bound by definition to ``xmlNamespaceURI`` (its ranges are unused).
     let namespaces: [Namespace]
@@ -63,7 +66,15 @@ public final class XMLTree {
     /// The tree a ``Builder`` built (immutable: reads need no exclusivity checks).
     init(_ b: Builder) {
         bytes = b.bytes; nodes = b.nodes; attributes = b.attributes; namespaces = b.namespaces; nameCount = b.nameCount
+        let copy = UnsafeMutablePointer<Node>.allocate(capacity: max(1, b.nodes.count))
+        b.nodes.withUnsafeBufferPointer { if let base = $0.baseAddress { copy.initialize(from: base, count: $0.count) } }
+        nodeBase = copy
         hasXMLBase = b.attributes.contains { $0.ns == 0 && XMLTree.equals(b.bytes, $0.nameStart, $0.nameCount, "base") }
+    }
+
+    deinit {
+        nodeBase.deinitialize(count: nodes.count)
+        nodeBase.deallocate()
     }
 
     /// The prefix of namespace declaration `ns`, nil for a default namespace.
