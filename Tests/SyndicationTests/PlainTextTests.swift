@@ -42,6 +42,12 @@ struct PlainTextTests {
         #expect(Mojibake.repair("CafÃ©") == "Café")
         #expect(Mojibake.repair("Café") == "Café")
         #expect(Mojibake.repair("â€¦") == "…")
+        // Found wherever it falls in the sixteen-byte scan, and only there.
+        for offset in 0..<40 {
+            let lead = String(repeating: "a", count: offset)
+            #expect(Mojibake.repair(lead + "Ã©tÃ© indien, " + lead) == lead + "été indien, " + lead, "offset \(offset)")
+            #expect(Mojibake.repair(lead + "été indien, Ã " + lead) == lead + "été indien, Ã " + lead, "offset \(offset)")
+        }
     }
 }
 

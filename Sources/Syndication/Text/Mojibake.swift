@@ -7,6 +7,7 @@ import VeilleCore
 enum Mojibake {
     /// The feed with every text field repaired where it is double-encoded.
     static func repaired(_ feed: ParsedFeed) -> ParsedFeed {
+        guard needsRepair(feed) else { return feed }  // the usual case: no copy of the entries
         var f = feed
         f.title = f.title.map(repair)
         for i in f.entries.indices {
@@ -18,14 +19,28 @@ enum Mojibake {
         return f
     }
 
+    /// True when some text field of `feed` may be double-encoded.
+    static func needsRepair(_ feed: ParsedFeed) -> Bool {
+        func may(_ s: String?) -> Bool { s.map(mayBeDoubleEncoded) ?? false }
+        if may(feed.title) { return true }
+        for e in feed.entries where may(e.title) || may(e.summaryText) || may(e.contentText) || may(e.author) { return true }
+        return false
+    }
+
     /// True when `text` holds a Latin-1 lead byte (Ã, Â, â… spelled in UTF-8 as C3 82–B4) followed by a
     /// continuation byte read as Latin-1 or windows-1252: a cheap test that spares the repair pass.
     static func mayBeDoubleEncoded(_ text: String) -> Bool {
         var t = text
         return t.withUTF8 { b in
-            guard b.count >= 4 else { return false }
+            guard b.count >= 4, let p = b.baseAddress else { return false }
             var i = 0
             while i + 2 < b.count {
+                if i + 16 <= b.count {
+                    // Sixteen bytes at a time to the next 0xC3 (French text has one every few words: é).
+                    guard let k = ByteBlock.first(ByteBlock.load(p + i) .== ByteBlock.splat(0xC3)) else { i += 16; continue }
+                    i += k
+                    if i + 2 >= b.count { break }
+                }
                 if b[i] == 0xC3, b[i + 1] >= 0x82, b[i + 1] <= 0xB4 {
                     switch b[i + 2] {
                     case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2: return true
