@@ -2,17 +2,18 @@
 extension Charset {
     /// True when `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
     ///
-    /// ASCII runs are checked 8 bytes at a time (one unaligned 64-bit load each).
+    /// ASCII runs are checked sixteen bytes at a time (``ByteBlock``).
     public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             var i = 0
             let n = buffer.count
-            let raw = UnsafeRawBufferPointer(buffer)
+            guard let p = buffer.baseAddress else { return true }
             while i < n {
-                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
+                if i + 16 <= n {
+                    // ASCII sixteen bytes at a time, straight to the first byte that is not.
+                    guard let k = ByteBlock.first(ByteBlock.load(p + i) .>= ByteBlock.splat(0x80)) else { i += 16; continue }
+                    i += k
                 }
-                guard i < n else { break }
                 let b = buffer[i]
                 if b < 0x80 { i += 1; continue }
                 let need: Int

@@ -46,6 +46,26 @@ struct TranscodingTests {
         }
     }
 
+    /// The sixteen-byte ASCII skip of the UTF-8 check: the standard library's verdict on random bytes made
+    /// of ASCII runs, valid sequences and stray bytes, wherever they fall.
+    @Test func utf8ValidityAgreesWithTheStandardLibrary() {
+        var rng = SplitMix(state: 0x0078)
+        let pieces: [[UInt8]] = [[0xC3, 0xA9], [0xE2, 0x80, 0x99], [0xF0, 0x9F, 0x98, 0x80], [0xC3], [0xA9], [0xED, 0xA0, 0x80],
+                                 [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0xE2, 0x82]]
+        var invalid = 0
+        for trial in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 6) {
+                bytes += (0..<Int(rng.next() % 40)).map { _ in UInt8(0x20 + rng.next() % 95) }
+                if rng.next() % 2 == 0 { bytes += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            if !expected { invalid += 1 }
+            #expect(Charset.isValidUTF8(bytes[...]) == expected, "trial \(trial): \(bytes)")
+        }
+        #expect(invalid > 500)
+    }
+
     @Test func utf16LoneSurrogatesAndOddLengthsAreRefused() {
         let ascii: [UInt8] = Array(repeating: [0x41, 0x00], count: 20).flatMap { $0 }  // "AAAA…" in UTF-16LE
         for offset in stride(from: 0, through: 40, by: 2) {
