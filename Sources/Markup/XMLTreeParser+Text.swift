@@ -123,6 +123,14 @@ extension XMLTreeParser {
         var j = from
         var start = -1  // decoding into the buffer from here, once something needed it
         while j < n {
+            if start < 0, j + 16 <= n {
+                // Until something needs decoding, sixteen plain bytes at a time (URLs are long).
+                let v = ByteBlock.load(p + j)
+                let stops = (v .== ByteBlock.splat(quote)) .| (v .== ByteBlock.splat(0x26)) .| (v .== ByteBlock.splat(0x3C))
+                    .| (v .< ByteBlock.splat(0x20)) .| (v .== ByteBlock.splat(0xEF))
+                guard let k = ByteBlock.first(stops) else { j += 16; continue }
+                j += k
+            }
             let c = p[j]
             switch attributeTable[Int(c)] {
             case 0:

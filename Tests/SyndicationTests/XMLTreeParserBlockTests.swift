@@ -39,6 +39,24 @@ struct XMLTreeParserBlockTests {
         }
     }
 
+    /// Attribute values: decoded, normalised or declined wherever the piece falls in the sixteen-byte scan.
+    @Test(arguments: [("&amp;", "&"), ("\t", " "), ("\r\n", " "), ("\n", " "), ("'", "'"), ("&#233;", "é"), ("\u{FEFF}", "\u{FEFF}")])
+    func attributeValueAtEveryOffset(_ piece: String, _ decoded: String) throws {
+        for offset in 0..<40 {
+            let value = Self.text(piece, at: offset)
+            let tree = try #require(XMLTreeParser.parse(Array("<rss href=\"\(value)\"/>".utf8)), "offset \(offset)")
+            #expect(tree.withRootCursor { $0.attribute("href") } == Self.text(decoded, at: offset), "offset \(offset)")
+        }
+    }
+
+    @Test(arguments: ["<", "\u{1}", "\u{FFFF}", "\""])
+    func attributeValueDeclinedAtEveryOffset(_ piece: String) {
+        for offset in 0..<40 {
+            let value = Self.text(piece, at: offset)
+            #expect(XMLTreeParser.parse(Array("<rss href=\"\(value)\"/>".utf8)) == nil, "offset \(offset)")
+        }
+    }
+
     @Test func cdataLeavesReferencesAndTagsAsText() throws {
         for offset in 0..<40 {
             let t = Self.text("&amp;<b>x</b>", at: offset)
