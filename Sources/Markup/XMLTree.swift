@@ -48,10 +48,11 @@ public final class XMLTree {
 
     /// Names, texts, values and URIs, UTF-8, back to back (the parsed bytes themselves come first).
     @usableFromInline let bytes: [UInt8]
-    @usableFromInline let nodes: [Node]
-    /// A copy of ``nodes`` owned by the tree, read by cursors without retaining an array on every step
-    /// (reading a class's array property retains its buffer; the cursors walk nodes in tight loops).
+    /// The nodes, in document order, in storage the tree owns: cursors read them without retaining an
+    /// array at every step (reading a class's array property retains its buffer; cursors walk in tight loops).
     @usableFromInline let nodeBase: UnsafeMutablePointer<Node>
+    /// How many nodes there are.
+    @usableFromInline let nodeCount: Int
     let attributes: [Attribute]
     /// Entry 0 is the `xml` prefix, bound by definition to ``xmlNamespaceURI`` (its ranges are unused).
     let namespaces: [Namespace]
@@ -65,7 +66,7 @@ public final class XMLTree {
 
     /// The tree a ``Builder`` built (immutable: reads need no exclusivity checks).
     init(_ b: Builder) {
-        bytes = b.bytes; nodes = b.nodes; attributes = b.attributes; namespaces = b.namespaces; nameCount = b.nameCount
+        bytes = b.bytes; nodeCount = b.nodes.count; attributes = b.attributes; namespaces = b.namespaces; nameCount = b.nameCount
         let copy = UnsafeMutablePointer<Node>.allocate(capacity: max(1, b.nodes.count))
         b.nodes.withUnsafeBufferPointer { if let base = $0.baseAddress { copy.initialize(from: base, count: $0.count) } }
         nodeBase = copy
@@ -73,7 +74,7 @@ public final class XMLTree {
     }
 
     deinit {
-        nodeBase.deinitialize(count: nodes.count)
+        nodeBase.deinitialize(count: nodeCount)
         nodeBase.deallocate()
     }
 
@@ -153,7 +154,7 @@ public final class XMLTree {
     /// - Returns: nil for a document without a root element.
     public func withRootCursor<R>(_ body: (XMLCursor) throws -> R) rethrows -> R? {
         try withExtendedLifetime(self) {
-            guard !nodes.isEmpty else { return nil }
+            guard nodeCount > 0 else { return nil }
             return try body(XMLCursor(tree: self, index: 0))
         }
     }
