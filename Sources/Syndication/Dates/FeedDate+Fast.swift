@@ -35,7 +35,7 @@ extension FeedDate {
             while letter(i), i < 9 { i += 1 }
             let name = i
             if i < n, b[i] == 0x2E { i += 1 }
-            guard name >= 3, i < n, b[i] == 0x2C, DateNames.days.contains(String(decoding: b[0..<name], as: UTF8.self)) else { return nil }
+            guard name >= 3, i < n, b[i] == 0x2C, isDayName(UnsafeBufferPointer(rebasing: b[0..<name])) else { return nil }
             i += 1
             guard spaces() else { return nil }
         }
@@ -76,6 +76,33 @@ extension FeedDate {
         return .some(make(year, month, day, hour, minute, second, offsetMinutes: offset))
     }
 
+    /// ``DateNames/days`` and ``DateNames/months`` of at most eight bytes, packed into a UInt64 (see
+    /// ``pack(_:)``): looked up without making a String.
+    static let packedDays: Set<UInt64> = Set(DateNames.days.compactMap { name in Array(name.utf8).withUnsafeBufferPointer(pack) })
+    static let packedMonths: [UInt64: Int] = Dictionary(uniqueKeysWithValues: DateNames.months.compactMap { name, m in
+        Array(name.utf8).withUnsafeBufferPointer(pack).map { ($0, m) }
+    })
+
+    /// Up to eight bytes, little-endian in a UInt64; nil for more.
+    static func pack(_ b: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard b.count <= 8 else { return nil }
+        var v: UInt64 = 0
+        for (k, c) in b.enumerated() { v |= UInt64(c) << (8 * UInt64(k)) }
+        return v
+    }
+
+    /// Whether the lower-cased bytes name a day (``DateNames/days``).
+    static func isDayName(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let key = pack(b) { return packedDays.contains(key) }
+        return DateNames.days.contains(String(decoding: b, as: UTF8.self))
+    }
+
+    /// The month the lower-cased bytes name (``DateNames/months``), nil when none.
+    static func monthNumber(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let key = pack(b) { return packedMonths[key] }
+        return DateNames.months[String(decoding: b, as: UTF8.self)]
+    }
+
     /// The month at `i` (1…12), `i` moved past it: an English abbreviation, or a French name or
     /// abbreviation with its dot ("mars", "févr.", "août") as ``DateNames/months`` spells it; nil otherwise.
     static func monthName(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Int? {
@@ -87,7 +114,7 @@ extension FeedDate {
         }
         var end = i
         while letter(end), end - i < 12 { end += 1 }
-        guard end - i >= 3, let m = DateNames.months[String(decoding: b[i..<end], as: UTF8.self)] else { return nil }
+        guard end - i >= 3, let m = monthNumber(UnsafeBufferPointer(rebasing: b[i..<end])) else { return nil }
         i = end
         if i < n, b[i] == 0x2E { i += 1 }
         return m
