@@ -124,7 +124,7 @@ public struct XMLTreeParser {
     mutating func startTag(_ from: Int) -> Int? {
         guard open.count < Self.maxDepth, let (nameStart, nameCount, colon) = name(from) else { return nil }
         var i = from + Int(nameCount)
-        pending.removeAll(keepingCapacity: true)
+        if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }  // most elements have no attribute
         var selfClosing = false
         while true {
             let spaced = skipSpace(&i)
