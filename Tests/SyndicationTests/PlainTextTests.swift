@@ -62,3 +62,15 @@ struct FixQueryTests {
         #expect(LinkReader.fixQuery("http://x/?a=1&b;=2") == "http://x/?a=1&b=2")
     }
 }
+
+/// Base64 content (Atom `mode="base64"`, or a non-text media type): decoded when it is base64 of UTF-8.
+struct Base64TextTests {
+    @Test(arguments: [
+        ("SGVs\nbG8g d29y\tbGQ=", "Hello world"), ("w6l0w6k=", "été"), ("", ""),
+        ("not base64!", nil), ("SGVsbG8@", nil), ("/w==", nil),  // the last is 0xFF: not UTF-8
+    ] as [(String, String?)])
+    func decodes(_ text: String, _ expected: String?) {
+        let decoded = Array(text.utf8).withUnsafeBufferPointer { ElementText.decodeBase64($0) }
+        #expect(decoded.map { String(decoding: $0, as: UTF8.self) } == expected)
+    }
+}

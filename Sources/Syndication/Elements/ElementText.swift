@@ -51,14 +51,18 @@ enum ElementText {
 
     /// Base64 text decoded (valid UTF-8 only); nil (cheaply, at the first foreign byte) when it is not base64.
     static func decodeBase64(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var compact = [UInt8]()
+        // First a scan that allocates nothing: most texts offered here are not base64 and fail at once.
+        var count = 0
         for c in text {
             switch c {
             case 0x20, 0x09, 0x0A, 0x0D: continue
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): compact.append(c)
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): count += 1
             default: return nil
             }
         }
+        var compact = [UInt8]()
+        compact.reserveCapacity(count)
+        for c in text where c != 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { compact.append(c) }
         guard let data = Data(base64Encoded: Data(compact)), String(data: data, encoding: .utf8) != nil else { return nil }
         return [UInt8](data)
     }
