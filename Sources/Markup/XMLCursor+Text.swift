@@ -1,3 +1,5 @@
+import VeilleCore
+
 /// The text under an element: as one String, as bytes, or lent to a closure without a copy.
 extension XMLCursor {
     /// The only child, when it is text (the common case: `<title>Text</title>`), as a range of the buffer.
@@ -26,7 +28,7 @@ extension XMLCursor {
             return tree.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(start) ..< Int(start + count)])) }
         }
         guard let total = textsOnlyCount else { return textBytes(entity: entity).withUnsafeBufferPointer(body) }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { buffer in
+        return ScratchBytes.with(capacity: total) { buffer in
             copyTexts(into: buffer)
             return body(UnsafeBufferPointer(rebasing: buffer[0 ..< total]))
         }

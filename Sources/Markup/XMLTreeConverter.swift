@@ -1,4 +1,5 @@
 import CLibXML2
+import VeilleCore
 
 /// Copies libxml2's recovered tree into an ``XMLTree``, in one iterative walk (no recursion, whatever the
 /// nesting): the path for documents veille's own parser declines (ill-formed, DTD entities, legacy
@@ -110,8 +111,13 @@ struct XMLTreeConverter {
         return index
     }
 
+    /// Appends one of libxml2's strings to the tree's buffer. The tree holds UTF-8 only (its readers rely
+    /// on it): libxml2 in recover mode passes bytes it could not convert through as they are (a document
+    /// in an encoding it does not know), so a string that is not UTF-8 is repaired with U+FFFD here.
     mutating func appendC(_ p: UnsafePointer<xmlChar>?) -> (Int32, Int32) {
         guard let p else { return (Int32(tree.bytes.count), 0) }
-        return tree.append(UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p))))
+        let bytes = UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p)))
+        guard Charset.isValidUTF8(bytes) else { return tree.append(Array(String(decoding: bytes, as: UTF8.self).utf8)) }
+        return tree.append(bytes)
     }
 }

@@ -32,3 +32,17 @@ public enum ByteBlock {
     @inlinable @inline(__always)
     public static func splat(_ b: UInt8) -> Bytes { Bytes(repeating: b) }
 }
+
+/// A temporary byte buffer on the heap, for text built in one pass before it becomes a String.
+///
+/// Not `withUnsafeTemporaryAllocation`: its stack memory is invisible to AddressSanitizer, and the fuzz
+/// targets must see any write past the end.
+public enum ScratchBytes {
+    /// Runs `body` with an uninitialized buffer of `capacity` bytes (at least one), freed afterwards.
+    @inlinable
+    public static func with<R>(capacity: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(capacity, 1))
+        defer { buffer.deallocate() }
+        return try body(buffer)
+    }
+}

@@ -4,43 +4,46 @@ extension Charset {
     ///
     /// ASCII runs are checked sixteen bytes at a time (``ByteBlock``).
     public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
-            let n = buffer.count
-            guard let p = buffer.baseAddress else { return true }
-            while i < n {
-                if i + 16 <= n {
-                    // ASCII sixteen bytes at a time, straight to the first byte that is not.
-                    guard let k = ByteBlock.first(ByteBlock.load(p + i) .>= ByteBlock.splat(0x80)) else { i += 16; continue }
-                    i += k
-                }
-                let b = buffer[i]
-                if b < 0x80 { i += 1; continue }
-                let need: Int
-                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-                switch b {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lower = 0xA0
-                case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-                case 0xED: need = 2; upper = 0x9F
-                case 0xF0: need = 3; lower = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; upper = 0x8F
-                default: return false
-                }
-                guard i + need < n else { return false }  // truncated sequence at the end
-                let first = buffer[i + 1]
-                guard first >= lower, first <= upper else { return false }
-                var k = 2
-                while k <= need {
-                    let c = buffer[i + k]
-                    guard c & 0xC0 == 0x80 else { return false }
-                    k += 1
-                }
-                i += need + 1
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
+    /// The same check on bytes in memory.
+    public static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = buffer.count
+        guard let p = buffer.baseAddress else { return true }
+        while i < n {
+            if i + 16 <= n {
+                // ASCII sixteen bytes at a time, straight to the first byte that is not.
+                guard let k = ByteBlock.first(ByteBlock.load(p + i) .>= ByteBlock.splat(0x80)) else { i += 16; continue }
+                i += k
             }
-            return true
+            let b = buffer[i]
+            if b < 0x80 { i += 1; continue }
+            let need: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: return false
+            }
+            guard i + need < n else { return false }  // truncated sequence at the end
+            let first = buffer[i + 1]
+            guard first >= lower, first <= upper else { return false }
+            var k = 2
+            while k <= need {
+                let c = buffer[i + k]
+                guard c & 0xC0 == 0x80 else { return false }
+                k += 1
+            }
+            i += need + 1
         }
+        return true
     }
 
     /// Transcodes windows-1252 bytes to UTF-8 (ISO-8859-1 is read as windows-1252, as browsers do).

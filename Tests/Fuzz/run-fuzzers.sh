@@ -22,6 +22,8 @@ work=${VEILLE_FUZZ_WORK:-$package/.build-fuzz/work}
 build=(swift build -c release --package-path "$package" --scratch-path "$package/.build-fuzz"
        --product veille-fuzz
        -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
+       # Invariants debug builds assert (feed text is valid UTF-8) are checked in the fuzzing build too.
+       -Xswiftc -DVEILLE_CHECK_UTF8
        # gold aborts with an internal error on the sanitized link; lld links it.
        -Xswiftc -use-ld=lld)
 "${build[@]}"

@@ -16,18 +16,21 @@ struct TextWriter {
 
     /// Builds a String of at most `capacity` UTF-8 bytes with `body`; nil when nothing but whitespace came.
     ///
-    /// The text is written into a temporary buffer (on the stack when small) and copied into a String of
-    /// its exact size without a second validation: every input of the writer is valid UTF-8 (a document
-    /// is validated or transcoded before it is parsed, references are encoded from valid scalars), and the
-    /// writer only copies whole sequences or writes valid scalars. Debug builds check it on every string.
+    /// The text is written into a temporary buffer (``ScratchBytes``) and copied into a String of its
+    /// exact size without a second UTF-8 check: every input of the writer is valid UTF-8 (documents are
+    /// validated or transcoded before veille's parser reads them, libxml2's strings are checked as its
+    /// tree is copied, references are encoded from valid scalars, other inputs are Strings), and the
+    /// writer copies whole sequences or writes valid scalars. Debug and fuzzing builds check every string.
     static func build(capacity: Int, _ body: (inout TextWriter) -> Void) -> String? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer -> String? in
+        ScratchBytes.with(capacity: capacity) { buffer -> String? in
             guard let base = buffer.baseAddress else { return nil }
             var w = TextWriter(base: base, capacity: buffer.count)
             body(&w)
             guard w.count > 0 else { return nil }
             let text = UnsafeBufferPointer(start: base, count: w.count)
-            assert(Charset.isValidUTF8(Array(text)[...]), "TextWriter wrote invalid UTF-8")
+            #if DEBUG || VEILLE_CHECK_UTF8
+            precondition(Charset.isValidUTF8(text), "TextWriter wrote invalid UTF-8")
+            #endif
             return String(copying: UTF8Span(unchecked: text.span, isKnownASCII: false))
         }
     }
