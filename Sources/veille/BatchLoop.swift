@@ -24,7 +24,7 @@ enum BatchLoop {
     /// Like ``run(_:)`` for a producer that appends its line and newline to a byte buffer, with `workers`
     /// threads producing lines at once (files are independent): one thread reads stdin, the workers take
     /// paths in order, and the calling thread writes each line once all those before it are written.
-    /// At most ``window`` lines are ahead of the writer, so memory stays bounded on endless input.
+    /// At most a few lines per worker are ahead of the writer, so memory stays bounded on endless input.
     static func runParallel(workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                             _ line: @escaping @Sendable (String, inout [UInt8]) -> Void) {
         veille_malloc_keep_memory()
@@ -34,7 +34,7 @@ enum BatchLoop {
             state.endInput()
         }
         for _ in 0 ..< max(1, workers) {
-            Thread.detachNewThread {
+            let worker = Thread {
                 var buffer: [UInt8] = []
                 while let (index, path) = state.take() {
                     buffer.removeAll(keepingCapacity: true)
@@ -42,6 +42,8 @@ enum BatchLoop {
                     state.finish(index, buffer)
                 }
             }
+            worker.stackSize = 8 << 20  // the main thread's: a deeply nested page parses as it would there
+            worker.start()
         }
         while let bytes = state.nextLine() {
             guard writeAll(bytes) else { return }
@@ -68,6 +70,9 @@ enum BatchLoop {
 }
 
 /// The shared state of ``BatchLoop/runParallel(workers:_:)``: paths read, lines done, the next line to write.
+///
+/// One condition guards it all; a broadcast goes out only when someone may be waiting for that change
+/// (idle workers for a path, the writer for the very line it needs, workers for the window to move).
 final class OrderedLines: @unchecked Sendable {
     private let condition = NSCondition()
     private let window: Int

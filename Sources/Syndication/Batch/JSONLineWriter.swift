@@ -8,11 +8,8 @@ struct JSONLineWriter {
     /// The bytes written so far.
     private(set) var bytes: [UInt8]
 
-    /// A writer whose buffer starts with room for `capacity` bytes.
-    init(reserving capacity: Int = 0) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
-    }
+    /// A writer with an empty buffer.
+    init() { bytes = [] }
 
     /// A writer that appends to `bytes` (moved in; take it back with ``take()``).
     init(appendingTo bytes: [UInt8]) { self.bytes = bytes }
