@@ -18,8 +18,8 @@ let package = Package(
     ],
     targets: [
         // C libraries: a module map and a small shim header each.
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
-                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libcurl is opened on first use (dlopen), not linked: see Sources/CCurl/loader.c.
+        .target(name: "CCurl"),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),

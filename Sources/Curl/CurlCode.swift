@@ -53,6 +53,7 @@ public struct CurlCode: RawRepresentable, Hashable, Sendable, CustomStringConver
 
     /// libcurl's generic English text for the code (`curl_easy_strerror`).
     public var description: String {
-        String(cString: curl_easy_strerror(CURLcode(rawValue: UInt32(bitPattern: rawValue))))
+        guard CurlGlobal.initialised else { return "libcurl could not be loaded (libcurl.so.4)" }
+        return String(cString: veille_curl_easy_strerror(CURLcode(rawValue: UInt32(bitPattern: rawValue))))
     }
 }

@@ -35,7 +35,10 @@ public final class CurlEasy {
     ///
     /// - Throws: ``CurlError`` when libcurl cannot be initialised or allocate a handle.
     public init() throws(CurlError) {
-        guard CurlGlobal.initialised, let h = curl_easy_init() else {
+        guard CurlGlobal.initialised else {
+            throw CurlError(code: .outOfMemory, message: "libcurl could not be loaded (libcurl.so.4, package libcurl4)")
+        }
+        guard let h = veille_curl_easy_init() else {
             throw CurlError(code: .outOfMemory, message: "libcurl could not create a handle")
         }
         handle = h
@@ -45,8 +48,8 @@ public final class CurlEasy {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
-        lists.forEach { curl_slist_free_all($0) }
+        veille_curl_easy_cleanup(handle)
+        lists.forEach { veille_curl_slist_free_all($0) }
         errorBuffer.deallocate()
     }
 
@@ -55,8 +58,8 @@ public final class CurlEasy {
 
     /// Clears every option (callbacks are reinstalled, closures kept), keeping the connection cache.
     public func reset() {
-        curl_easy_reset(handle)
-        lists.forEach { curl_slist_free_all($0) }
+        veille_curl_easy_reset(handle)
+        lists.forEach { veille_curl_slist_free_all($0) }
         lists.removeAll()
         installCallbacks()
     }
@@ -95,8 +98,8 @@ public final class CurlEasy {
         }
         var list: UnsafeMutablePointer<curl_slist>?
         for value in values {
-            guard let next = curl_slist_append(list, value) else {
-                if let list { curl_slist_free_all(list) }
+            guard let next = veille_curl_slist_append(list, value) else {
+                if let list { veille_curl_slist_free_all(list) }
                 throw CurlError(code: .outOfMemory)
             }
             list = next
@@ -110,7 +113,7 @@ public final class CurlEasy {
     /// Never call this on Swift's cooperative thread pool: the caller runs it on a thread of its own.
     public func perform() -> CurlCode {
         errorBuffer[0] = 0
-        return CurlCode(curl_easy_perform(handle))
+        return CurlCode(veille_curl_easy_perform(handle))
     }
 
     /// The detailed message of the last failed ``perform()``, when libcurl wrote one.

@@ -4,8 +4,13 @@ import CCurl
 enum CurlGlobal {
     /// `curl_global_init` runs the first time this is read (Swift initialises globals lazily and
     /// exactly once, under a lock), so no handle can race it.
-    static let initialised: Bool = curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
+    /// libcurl is opened here (`dlopen`, see the CCurl shim): false also when it cannot be loaded, and
+    /// then every transfer fails with libcurl's "failed initialization" code instead of the process dying.
+    static let initialised: Bool = veille_curl_loaded() != 0 && veille_curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
 
-    /// The libcurl version string, e.g. `7.88.1`.
-    static var version: String { String(cString: curl_version_info(CURLVERSION_TENTH).pointee.version) }
+    /// The libcurl version string, e.g. `7.88.1` ("unavailable" when libcurl could not be loaded).
+    static var version: String {
+        guard initialised, let info = veille_curl_version_info(CURLVERSION_TENTH) else { return "unavailable" }
+        return String(cString: info.pointee.version)
+    }
 }

@@ -19,10 +19,10 @@ public struct CurlURL: Sendable, Hashable {
     ///
     /// Any scheme is accepted here, so that a `file:` or `gopher:` URL can be named in an error.
     public init?(_ text: String) {
-        guard CurlGlobal.initialised, let u = curl_url() else { return nil }
-        defer { curl_url_cleanup(u) }
+        guard CurlGlobal.initialised, let u = veille_curl_url() else { return nil }
+        defer { veille_curl_url_cleanup(u) }
         let flags = UInt32(CURLU_NON_SUPPORT_SCHEME)
-        guard curl_url_set(u, CURLUPART_URL, text, flags) == CURLUE_OK,
+        guard veille_curl_url_set(u, CURLUPART_URL, text, flags) == CURLUE_OK,
               let scheme = Self.part(u, CURLUPART_SCHEME), let url = Self.part(u, CURLUPART_URL) else { return nil }
         self.scheme = scheme.lowercased()
         self.host = Self.part(u, CURLUPART_HOST) ?? ""
@@ -39,8 +39,8 @@ public struct CurlURL: Sendable, Hashable {
 
     private static func part(_ u: OpaquePointer, _ what: CURLUPart) -> String? {
         var out: UnsafeMutablePointer<CChar>?
-        guard curl_url_get(u, what, &out, 0) == CURLUE_OK, let out else { return nil }
-        defer { curl_free(out) }
+        guard veille_curl_url_get(u, what, &out, 0) == CURLUE_OK, let out else { return nil }
+        defer { veille_curl_free(out) }
         return String(cString: out)
     }
 }
