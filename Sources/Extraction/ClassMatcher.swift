@@ -4,6 +4,7 @@
 /// fragments that could start there. ASCII letters are folded to lower case on the fly; nothing is
 /// allocated per element.
 struct ClassMatcher: Sendable {
+    /// One vocabulary fragment: where its bytes are, and what a match of it adds.
     struct Pattern: Sendable {
         /// The fragment as a range of ``ClassMatcher/fragmentBytes``.
         let start: Int32

@@ -71,23 +71,7 @@ struct JSONLDReader {
     /// False when no ``typeFragments`` entry occurs in the script's bytes.
     static func mayHoldArticle(_ script: String) -> Bool {
         var s = script
-        return s.withUTF8 { bytes in
-            typeFragments.contains { fragment in
-                let n = fragment.utf8CodeUnitCount
-                let f = fragment.utf8Start
-                guard bytes.count >= n else { return false }
-                var i = 0
-                while i + n <= bytes.count {
-                    if bytes[i] == f[0] {
-                        var k = 1
-                        while k < n, bytes[i + k] == f[k] { k += 1 }
-                        if k == n { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
+        return s.withUTF8 { bytes in typeFragments.contains { PageMetadata.contains(bytes, $0) } }
     }
 
     static func isArticle(_ o: [String: Any]) -> Bool {

@@ -106,6 +106,7 @@ struct PageMetadata {
         }
     }
 
+    /// True when `needle` occurs in `hay` (bytes compared as they are).
     static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         let count = needle.utf8CodeUnitCount
         let n = needle.utf8Start

@@ -89,6 +89,7 @@ final class KnownNames: Sendable {
     /// Names kept at most.
     static let capacity = 4096
 
+    /// One known name: its key bytes and what it means.
     struct Entry: Sendable {
         /// `[has URI] uri 0 [has prefix] prefix 0 local`.
         var key: [UInt8]
