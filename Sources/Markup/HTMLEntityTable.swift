@@ -4,7 +4,7 @@
 /// few HTML5 names seen on news pages (`&mldr;`, `&hyphen;`, `&commat;`…). As in libxml2, a name is
 /// decoded only when it is followed by `;` and known (case-sensitive); anything else stays as written.
 /// Every name is at most 8 ASCII bytes, so a name packs into one `UInt64` key.
-enum HTMLEntityTable {
+public enum HTMLEntityTable {
     /// The code point of entity `name` (the bytes between `&` and `;`), nil when unknown.
     @inline(__always)
     static func codePoint(_ name: UnsafeBufferPointer<UInt8>) -> UInt32? {
@@ -31,8 +31,9 @@ enum HTMLEntityTable {
         return d
     }()
 
-    /// HTML 4.01's entities (the set libxml2 2.9 decodes), plus `apos` which libxml2 adds.
-    static let html4: [(String, UInt32)] = [
+    /// HTML 4.01's entities (the set libxml2 2.9 decodes), plus `apos` which libxml2 adds: also the names
+    /// feeds use in escaped markup (Syndication's `HTMLEntities` reads them from here).
+    public static let html4: [(String, UInt32)] = [
         ("AElig", 0xC6), ("Aacute", 0xC1), ("Acirc", 0xC2), ("Agrave", 0xC0), ("Alpha", 0x391), ("Aring", 0xC5),
         ("Atilde", 0xC3), ("Auml", 0xC4), ("Beta", 0x392), ("Ccedil", 0xC7), ("Chi", 0x3A7), ("Dagger", 0x2021),
         ("Delta", 0x394), ("ETH", 0xD0), ("Eacute", 0xC9), ("Ecirc", 0xCA), ("Egrave", 0xC8), ("Epsilon", 0x395),
