@@ -1,3 +1,5 @@
+import VeilleCore
+
 /// The named character references the HTML parser decodes, looked up without a String per reference.
 ///
 /// The HTML 4 set that libxml2's HTML parser knows (`html40EntitiesTable`, 252 names plus `apos`), and a
@@ -9,16 +11,7 @@ public enum HTMLEntityTable {
     @inline(__always)
     static func codePoint(_ name: UnsafeBufferPointer<UInt8>) -> UInt32? {
         guard name.count > 0, name.count <= 8 else { return nil }
-        return table[key(name)]
-    }
-
-    /// The packed key: the name's bytes, little-endian, zero-padded (names hold no NUL).
-    @inline(__always)
-    static func key(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var k: UInt64 = 0
-        var i = name.count - 1
-        while i >= 0 { k = k << 8 | UInt64(name[i]); i -= 1 }
-        return k
+        return table[ByteBlock.packed(name)]  // names hold no NUL: the zero padding is unambiguous
     }
 
     /// Names to code points, built once.
@@ -26,7 +19,7 @@ public enum HTMLEntityTable {
         var d = [UInt64: UInt32](minimumCapacity: html4.count + html5.count)
         for (name, cp) in html4 + html5 {
             let bytes = Array(name.utf8)
-            d[bytes.withUnsafeBufferPointer { key($0) }] = cp
+            d[bytes.withUnsafeBufferPointer(ByteBlock.packed)] = cp
         }
         return d
     }()

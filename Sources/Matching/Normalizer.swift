@@ -1,3 +1,5 @@
+import VeilleCore
+
 /// Normalizes UTF-8 text in one pass, keeping the map back to the original bytes.
 ///
 /// 1. Case folded, diacritics removed, ligatures split (`œ` → `oe`), via ``FoldTable``.
@@ -37,16 +39,9 @@ enum Normalizer {
     /// First letters that allow an elision (reason: French elides before a vowel or a mute h).
     static let elisionFollowers: Set<UInt8> = Set("aeiouyh".utf8)
     /// ``elisions`` packed little-endian into integers (each is at most six bytes), for a quick test.
-    static let elisionKeys: [UInt64] = elisions.map { $0.withUnsafeBufferPointer(packed) }
+    static let elisionKeys: [UInt64] = elisions.map { $0.withUnsafeBufferPointer(ByteBlock.packed) }
     /// ``elisionFollowers`` as a table indexed by byte.
     static let elisionFollowerTable: [Bool] = (0..<256).map { elisionFollowers.contains(UInt8($0)) }
-
-    /// Up to eight bytes packed little-endian into an integer.
-    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var key: UInt64 = 0
-        for j in 0..<min(bytes.count, 8) { key |= UInt64(bytes[j]) << (8 * UInt64(j)) }
-        return key
-    }
 
     /// Where the loop stands between segments.
     struct State {
@@ -264,7 +259,7 @@ enum Normalizer {
         while k > 1, st.n - k <= 6, NormalizedText.isWord(out[k - 1]) { k -= 1 }
         guard !NormalizedText.isWord(out[k - 1]), st.n - k <= 6 else { return false }
         let word = UnsafeBufferPointer(start: out + k, count: st.n - k)
-        let key = packed(word)
+        let key = ByteBlock.packed(word)
         guard elisionKeys.contains(key) else { return false }
         let (fold, _) = decode(p, next, count)
         guard fold.isEmit, elisionFollowerTable[Int(fold.first)] else { return false }

@@ -31,6 +31,16 @@ public enum ByteBlock {
     /// A block of `b` in every lane.
     @inlinable @inline(__always)
     public static func splat(_ b: UInt8) -> Bytes { Bytes(repeating: b) }
+
+    /// The first eight bytes (or fewer), little-endian in a UInt64, zero-padded: a key for short names
+    /// (entity names, month names, elided words) looked up without making a String. Callers whose names
+    /// may be longer check the length first.
+    @inlinable @inline(__always)
+    public static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        for j in 0 ..< min(bytes.count, 8) { key |= UInt64(bytes[j]) << (8 * UInt64(j)) }
+        return key
+    }
 }
 
 /// A temporary byte buffer on the heap, for text built in one pass before it becomes a String.

@@ -1,12 +1,7 @@
 import Foundation
+import VeilleCore
 
 extension FeedDate {
-    /// English month abbreviations, lower case, in order (reason: RFC 822's own spelling, by far the most common).
-    static let rfc822Months: [(UInt8, UInt8, UInt8)] = [
-        (0x6A, 0x61, 0x6E), (0x66, 0x65, 0x62), (0x6D, 0x61, 0x72), (0x61, 0x70, 0x72), (0x6D, 0x61, 0x79), (0x6A, 0x75, 0x6E),
-        (0x6A, 0x75, 0x6C), (0x61, 0x75, 0x67), (0x73, 0x65, 0x70), (0x6F, 0x63, 0x74), (0x6E, 0x6F, 0x76), (0x64, 0x65, 0x63),
-    ]
-
     /// The canonical RFC 822 form on trimmed, lower-cased bytes, without allocating:
     /// `[ddd, ]d[d] mon yyyy hh:mm[:ss][ (+|-)hhmm| gmt| utc| ut| z]`.
     ///
@@ -76,42 +71,35 @@ extension FeedDate {
         return .some(make(year, month, day, hour, minute, second, offsetMinutes: offset))
     }
 
-    /// ``DateNames/days`` and ``DateNames/months`` of at most eight bytes, packed into a UInt64 (see
-    /// ``pack(_:)``): looked up without making a String.
-    static let packedDays: Set<UInt64> = Set(DateNames.days.compactMap { name in Array(name.utf8).withUnsafeBufferPointer(pack) })
+    /// ``DateNames/days`` and ``DateNames/months`` of at most eight bytes, packed
+    /// (``ByteBlock/packed(_:)``): looked up without making a String.
+    static let packedDays: Set<UInt64> = Set(DateNames.days.compactMap(packedName))
     static let packedMonths: [UInt64: Int] = Dictionary(uniqueKeysWithValues: DateNames.months.compactMap { name, m in
-        Array(name.utf8).withUnsafeBufferPointer(pack).map { ($0, m) }
+        packedName(name).map { ($0, m) }
     })
 
-    /// Up to eight bytes, little-endian in a UInt64; nil for more.
-    static func pack(_ b: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard b.count <= 8 else { return nil }
-        var v: UInt64 = 0
-        for (k, c) in b.enumerated() { v |= UInt64(c) << (8 * UInt64(k)) }
-        return v
+    /// A name's key when it is at most eight bytes (longer ones are looked up as Strings).
+    static func packedName(_ name: String) -> UInt64? {
+        name.utf8.count <= 8 ? Array(name.utf8).withUnsafeBufferPointer(ByteBlock.packed) : nil
     }
 
     /// Whether the lower-cased bytes name a day (``DateNames/days``).
     static func isDayName(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let key = pack(b) { return packedDays.contains(key) }
+        if b.count <= 8 { return packedDays.contains(ByteBlock.packed(b)) }
         return DateNames.days.contains(String(decoding: b, as: UTF8.self))
     }
 
     /// The month the lower-cased bytes name (``DateNames/months``), nil when none.
     static func monthNumber(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        if let key = pack(b) { return packedMonths[key] }
+        if b.count <= 8 { return packedMonths[ByteBlock.packed(b)] }
         return DateNames.months[String(decoding: b, as: UTF8.self)]
     }
 
-    /// The month at `i` (1…12), `i` moved past it: an English abbreviation, or a French name or
-    /// abbreviation with its dot ("mars", "févr.", "août") as ``DateNames/months`` spells it; nil otherwise.
+    /// The month at `i` (1…12), `i` moved past it: an English or French name or abbreviation, with its
+    /// dot ("nov", "mars", "févr.", "août") as ``DateNames/months`` spells it; nil otherwise.
     static func monthName(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Int? {
         let n = b.count
         func letter(_ k: Int) -> Bool { k < n && ((b[k] >= 0x61 && b[k] <= 0x7A) || b[k] >= 0x80) }
-        if i + 3 <= n, !letter(i + 3), let m = rfc822Months.firstIndex(where: { $0 == (b[i], b[i + 1], b[i + 2]) }) {
-            i += 3
-            return m + 1
-        }
         var end = i
         while letter(end), end - i < 12 { end += 1 }
         guard end - i >= 3, let m = monthNumber(UnsafeBufferPointer(rebasing: b[i..<end])) else { return nil }
