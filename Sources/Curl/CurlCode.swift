@@ -50,6 +50,8 @@ public struct CurlCode: RawRepresentable, Hashable, Sendable, CustomStringConver
     public static let sendError = CurlCode(CURLE_SEND_ERROR)
     /// libcurl's own out-of-memory.
     public static let outOfMemory = CurlCode(CURLE_OUT_OF_MEMORY)
+    /// libcurl could not be initialised (veille: it could not be loaded at all).
+    public static let failedInit = CurlCode(CURLE_FAILED_INIT)
 
     /// libcurl's generic English text for the code (`curl_easy_strerror`).
     public var description: String {

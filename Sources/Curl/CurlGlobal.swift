@@ -4,8 +4,9 @@ import CCurl
 enum CurlGlobal {
     /// `curl_global_init` runs the first time this is read (Swift initialises globals lazily and
     /// exactly once, under a lock), so no handle can race it.
-    /// libcurl is opened here (`dlopen`, see the CCurl shim): false also when it cannot be loaded, and
-    /// then every transfer fails with libcurl's "failed initialization" code instead of the process dying.
+    /// libcurl is opened here (`dlopen`, see `Sources/CCurl/loader.c`): false also when it cannot be
+    /// loaded, and then creating a handle throws ``CurlCode/failedInit`` naming the library, instead of
+    /// the process dying at start-up.
     static let initialised: Bool = veille_curl_loaded() != 0 && veille_curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
 
     /// The libcurl version string, e.g. `7.88.1` ("unavailable" when libcurl could not be loaded).
