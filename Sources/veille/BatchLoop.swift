@@ -4,50 +4,47 @@ import Foundation
 /// The `--batch` commands' loop: paths on stdin (one per line), one output line per path on stdout, in
 /// input order, each written with `write(2)` as soon as it and every line before it are ready.
 enum BatchLoop {
-    /// Reads paths on stdin and writes one line per path, one at a time.
-    static func run(_ line: (String) -> String) {
-        let out = FileHandle.standardOutput
-        while let path = nextPath() {
-            out.write(Data((line(path) + "\n").utf8))
+    /// Reads paths on stdin and writes one line per path, one at a time, on the calling thread.
+    static func run(_ line: @escaping @Sendable (String) -> String) {
+        runParallel(workers: 1) { path, out in
+            out.append(contentsOf: line(path).utf8)
+            out.append(0x0A)
         }
-    }
-
-    /// The next non-empty path on stdin (a trailing `\r` dropped), nil at the end of input.
-    static func nextPath() -> String? {
-        while let raw = readLine(strippingNewline: true) {
-            let path = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
-            if !path.isEmpty { return path }
-        }
-        return nil
     }
 
     /// Like ``run(_:)`` for a producer that appends its line and newline to a byte buffer, with `workers`
-    /// threads producing lines at once (files are independent): one thread reads stdin, the workers take
-    /// paths in order, and the calling thread writes each line once all those before it are written.
-    /// At most a few lines per worker are ahead of the writer, so memory stays bounded on endless input.
+    /// threads producing lines at once (files are independent; the calling thread is one of them).
+    ///
+    /// One thread reads stdin as fast as it comes, so a caller that writes every path before reading any
+    /// line never blocks on a full pipe. The worker that finishes the next line to write writes it, with
+    /// any later lines already done: no thread exists only to write, and no thread is woken per line. A
+    /// worker more than a few lines ahead of the output waits, so memory stays bounded on endless input.
     static func runParallel(workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                             _ line: @escaping @Sendable (String, inout [UInt8]) -> Void) {
-        veille_malloc_keep_memory()
-        let state = OrderedLines(window: max(16, 8 * workers))
+        let count = max(1, workers)
+        if count > 1 { veille_malloc_keep_memory() }
+        let state = BatchState(window: max(16, 8 * count), workers: count)
         Thread.detachNewThread {
-            while let path = nextPath() { state.add(path) }
+            var reader = PathReader(fd: STDIN_FILENO)
+            while let path = reader.next() { state.add(path) }
             state.endInput()
         }
-        for _ in 0 ..< max(1, workers) {
-            let worker = Thread {
-                var buffer: [UInt8] = []
-                while let (index, path) = state.take() {
-                    buffer.removeAll(keepingCapacity: true)
-                    line(path, &buffer)
-                    state.finish(index, buffer)
-                }
+        let work: @Sendable () -> Void = {
+            var buffer: [UInt8] = []
+            while let (index, path) = state.take() {
+                buffer.removeAll(keepingCapacity: true)
+                line(path, &buffer)
+                state.finish(index, &buffer)
             }
+            state.workerEnded()
+        }
+        for _ in 1 ..< count {
+            let worker = Thread(block: work)
             worker.stackSize = 8 << 20  // the main thread's: a deeply nested page parses as it would there
             worker.start()
         }
-        while let bytes = state.nextLine() {
-            guard writeAll(bytes) else { return }
-        }
+        work()
+        state.waitForWorkers()
     }
 
     /// Writes every byte to standard output; false when the reader has gone (then there is no point going on).
@@ -69,74 +66,193 @@ enum BatchLoop {
     }
 }
 
-/// The shared state of ``BatchLoop/runParallel(workers:_:)``: paths read, lines done, the next line to write.
-///
-/// One condition guards it all; a broadcast goes out only when someone may be waiting for that change
-/// (idle workers for a path, the writer for the very line it needs, workers for the window to move).
-final class OrderedLines: @unchecked Sendable {
-    private let condition = NSCondition()
-    private let window: Int
-    /// Paths read and not yet taken, by input index.
-    private var waiting: [Int: String] = [:]
-    private var read = 0
+/// The shared state of ``BatchLoop/runParallel(workers:_:)``: the paths read and not yet taken, the lines
+/// done and not yet written, the next line to write.
+final class BatchState: @unchecked Sendable {
+    /// Guards the input's fields; idle workers wait on it for a path.
+    private let input = NSCondition()
+    private var queue: [String] = []
+    private var head = 0
     private var taken = 0
-    private var written = 0
     private var ended = false
+    /// True once stdout has gone: idle workers stop waiting for input.
+    private var stopped = false
+    private var waitingForInput = 0
+    /// Guards the output's fields; workers wait on it for the window to move, the caller for the workers.
+    private let output = NSCondition()
+    private let window: Int
+    private var written = 0
+    /// True while a worker writes (outside the lock): lines finished meanwhile are left to it.
+    private var writing = false
+    /// True once stdout has gone: workers stop.
+    private var broken = false
     /// Lines done and not yet written, by input index.
     private var done: [Int: [UInt8]] = [:]
+    private var waitingForWindow = 0
+    private var running: Int
 
-    init(window: Int) { self.window = window }
+    init(window: Int, workers: Int) {
+        self.window = window
+        running = workers
+    }
 
     /// A path read from the input.
     func add(_ path: String) {
-        condition.lock()
-        waiting[read] = path
-        if taken == read { condition.broadcast() }  // workers may be idle, waiting for a path
-        read += 1
-        condition.unlock()
+        input.lock()
+        if head > 4096, head * 2 > queue.count {
+            queue.removeFirst(head)
+            head = 0
+        }
+        queue.append(path)
+        if waitingForInput > 0 { input.signal() }
+        input.unlock()
     }
 
     /// The input has ended.
     func endInput() {
-        condition.lock()
+        input.lock()
         ended = true
-        condition.broadcast()
-        condition.unlock()
+        input.broadcast()
+        input.unlock()
     }
 
-    /// The next path to work on, with its input index; nil once every path is taken and the input ended.
+    /// The next path to work on, with its input index; nil at the end of input or once stdout has gone.
+    /// Waits while the output is a window behind that index.
     func take() -> (Int, String)? {
-        condition.lock()
-        defer { condition.unlock() }
-        while taken == read || taken - written >= window {
-            if taken == read, ended { return nil }
-            condition.wait()
+        input.lock()
+        while head == queue.count, !ended, !stopped {
+            waitingForInput += 1
+            input.wait()
+            waitingForInput -= 1
         }
+        guard head < queue.count, !stopped else {
+            input.unlock()
+            return nil
+        }
+        let path = queue[head]
         let index = taken
+        head += 1
         taken += 1
-        return waiting.removeValue(forKey: index).map { (index, $0) }
+        input.unlock()
+        output.lock()
+        defer { output.unlock() }
+        while index - written >= window, !broken {
+            waitingForWindow += 1
+            output.wait()
+            waitingForWindow -= 1
+        }
+        return broken ? nil : (index, path)
     }
 
-    /// The line for input `index` is ready.
-    func finish(_ index: Int, _ line: [UInt8]) {
-        condition.lock()
-        done[index] = line
-        if index == written { condition.broadcast() }  // the writer waits for this very line
-        condition.unlock()
+    /// The line for input `index` is in `line`: written now when it is the next one (with the lines after
+    /// it that are done), else kept for the worker that writes the line before it (`line` is then emptied).
+    func finish(_ index: Int, _ line: inout [UInt8]) {
+        output.lock()
+        guard index == written, !writing else {
+            done[index] = line
+            line = []
+            output.unlock()
+            return
+        }
+        writing = true
+        output.unlock()
+        var ok = BatchLoop.writeAll(line)
+        output.lock()
+        written += 1
+        while ok, let next = done.removeValue(forKey: written) {
+            output.unlock()
+            ok = BatchLoop.writeAll(next)
+            output.lock()
+            written += 1
+        }
+        writing = false
+        if !ok {
+            broken = true
+            done.removeAll()
+        }
+        if waitingForWindow > 0 || !ok { output.broadcast() }
+        output.unlock()
+        if !ok {
+            input.lock()
+            stopped = true
+            input.broadcast()
+            input.unlock()
+        }
     }
 
-    /// The next line in input order, once it is ready; nil when every line is written.
-    func nextLine() -> [UInt8]? {
-        condition.lock()
-        defer { condition.unlock() }
+    /// A worker has stopped taking paths.
+    func workerEnded() {
+        output.lock()
+        running -= 1
+        if running == 0 { output.broadcast() }
+        output.unlock()
+    }
+
+    /// Returns once every worker has stopped (every line is then written).
+    func waitForWorkers() {
+        output.lock()
+        while running > 0 { output.wait() }
+        output.unlock()
+    }
+}
+
+/// Paths from a file descriptor, one per line: empty lines skipped, a trailing `\r` dropped, bytes that are
+/// not UTF-8 replaced (U+FFFD). Reads in blocks; each byte is scanned once.
+struct PathReader {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+    /// Where the next line starts in ``buffer``, and how far the search for its end has gone.
+    private var start = 0
+    private var scanned = 0
+    private var ended = false
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// The next non-empty path; nil at the end of input (or on a read error).
+    mutating func next() -> String? {
         while true {
-            if let line = done.removeValue(forKey: written) {
-                if taken - written >= window { condition.broadcast() }  // workers wait for the window to move
-                written += 1
+            while scanned < buffer.count {
+                if buffer[scanned] == 0x0A {
+                    let line = path(start, scanned)
+                    scanned += 1
+                    start = scanned
+                    if let line { return line }
+                } else {
+                    scanned += 1
+                }
+            }
+            if ended {
+                let line = path(start, buffer.count)
+                start = buffer.count
                 return line
             }
-            if ended, written == read { return nil }
-            condition.wait()
+            fill()
         }
+    }
+
+    /// The bytes `from ..< to` as a path, without a trailing `\r`; nil when that leaves nothing.
+    private func path(_ from: Int, _ to: Int) -> String? {
+        var end = to
+        if end > from, buffer[end - 1] == 0x0D { end -= 1 }
+        guard end > from else { return nil }
+        return String(decoding: buffer[from ..< end], as: UTF8.self)
+    }
+
+    /// Drops the consumed bytes and reads up to 64 KB more; marks the end of input.
+    private mutating func fill() {
+        if start > 0 {
+            buffer.removeFirst(start)
+            scanned -= start
+            start = 0
+        }
+        let old = buffer.count
+        let block = 64 << 10
+        buffer.append(contentsOf: repeatElement(0, count: block))
+        var got = -1
+        repeat {
+            got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress.map { $0 + old }, block) }
+        } while got < 0 && errno == EINTR
+        buffer.removeLast(block - max(0, got))
+        if got <= 0 { ended = true }
     }
 }
