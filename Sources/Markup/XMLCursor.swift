@@ -152,7 +152,7 @@ public struct XMLCursor {
     /// `urn:` base.
     /// - Returns: the reference unchanged when no `xml:base` applies or it cannot be resolved.
     public func resolve(_ reference: String) -> String {
-        guard tree.hasXMLBase else { return reference }
+        guard tree.hasXMLBase, !XMLCursor.hasScheme(reference) else { return reference }
         var base: String?
         var cursor: XMLCursor? = self
         while let c = cursor {
@@ -174,6 +174,25 @@ public struct XMLCursor {
     /// Resolves a URI reference against a base URI with libxml2's RFC 3986 resolver.
     public static func resolve(_ reference: String, against base: String) -> String {
         build(reference, against: base) ?? reference
+    }
+
+    /// True when `reference` starts with a scheme (`ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`): then
+    /// libxml2's resolver returns it as it is whatever the base (an absolute URI is not modified; one it
+    /// cannot parse gives no result, and the reference is kept), so it need not be called. Most links in
+    /// feeds with `xml:base` are absolute.
+    static func hasScheme(_ reference: String) -> Bool {
+        var first = true
+        for c in reference.utf8 {
+            let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+            if first {
+                guard letter else { return false }
+                first = false
+                continue
+            }
+            if c == 0x3A { return true }
+            guard letter || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E else { return false }
+        }
+        return false
     }
 
     static func build(_ reference: String, against base: String) -> String? {
