@@ -173,6 +173,17 @@ public struct XMLTreeParser {
     /// browsers read it, where libxml2's recovery would nest the rest of the feed inside the `b`); one
     /// that names no open element is ignored. Either marks the document as recovered.
     mutating func endTag(_ from: Int) -> Int? {
+        if let top = open.last {
+            // The usual case, the innermost element's end tag: its name compared, not scanned again.
+            let after = from + Int(top.nameCount)
+            if after < n, nameTable[Int(p[after])] == 0, p[after] < 0x80, same(top.nameStart, Int32(from), Int(top.nameCount)) {
+                var i = after
+                skipSpace(&i)
+                guard i < n, p[i] == 0x3E else { return nil }
+                closeTop()
+                return i + 1
+            }
+        }
         guard let (_, nameCount, _) = name(from) else { return nil }
         let count = Int(nameCount)
         var i = from + count

@@ -44,4 +44,21 @@ struct PlainTextBlockTests {
         #expect(PlainText.collapse(input) == expected)
         #expect(PlainText.fromHTML(input) == expected)
     }
+
+    /// feedparser's HTML guess finds a closing tag or a known reference wherever it stands, block edges
+    /// included, and nothing in text that has neither (however long).
+    @Test func looksLikeHTMLAtEveryOffset() {
+        let filler = "Le Sénat a adopté la loi; a<b et c>d, x & y, 3 &lt 4 sans point-virgule, </ pas un tag "
+        #expect(!PlainText.looksLikeHTML(filler + filler + filler))
+        for marker in ["</b>", "&amp;", "&#8217;", "&eacute;", "</p>"] {
+            for offset in 0 ... 48 {
+                let prefix = String(repeating: "é", count: offset / 2) + String(repeating: "a", count: offset % 2)
+                #expect(PlainText.looksLikeHTML(prefix + marker + "fin"), "\(marker) after \(offset)")
+                #expect(PlainText.looksLikeHTML(prefix + marker), "\(marker) ending the text after \(offset)")
+            }
+        }
+        for notHTML in ["&nosuchentity;", "</>", "<b>", "& amp;", "</b"] {
+            #expect(!PlainText.looksLikeHTML(String(repeating: "x", count: 20) + notHTML), "\(notHTML)")
+        }
+    }
 }

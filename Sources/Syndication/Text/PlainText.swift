@@ -1,3 +1,5 @@
+import VeilleCore
+
 /// Turns feed text into the plain text veille stores: markup removed, entities decoded, whitespace collapsed.
 ///
 /// One pass over UTF-8 bytes. The rules are the `feed --batch` contract's: block-level tags become a space,
@@ -54,8 +56,20 @@ enum PlainText {
 
     /// ``looksLikeHTML(_:)`` on UTF-8 bytes.
     static func looksLikeHTML(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = b.baseAddress else { return false }
         var i = 0
         while i < b.count {
+            // Most titles hold neither `<` nor `&`: sixteen bytes at a time to the next one.
+            while i + 16 <= b.count {
+                let v = ByteBlock.load(p + i)
+                guard let k = ByteBlock.first((v .== ByteBlock.splat(0x3C)) .| (v .== ByteBlock.splat(0x26))) else {
+                    i += 16
+                    continue
+                }
+                i += k
+                break
+            }
+            guard i < b.count else { return false }
             if b[i] == UInt8(ascii: "<"), i + 2 < b.count, b[i + 1] == UInt8(ascii: "/") {
                 var j = i + 2
                 while j < b.count, isWordByte(b[j]) { j += 1 }
