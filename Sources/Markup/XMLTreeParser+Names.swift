@@ -67,6 +67,7 @@ extension XMLTreeParser {
                     tree.namespaces.append(XMLTree.Namespace(prefixStart: 0, prefixCount: -1, uriStart: a.valueStart, uriCount: a.valueCount))
                 }
                 scope.append((0, -1, ns))
+                defaultNamespace = ns
             } else {
                 let prefixStart = a.nameStart + a.colon + 1
                 let prefixCount = a.nameCount - a.colon - 1
@@ -81,6 +82,13 @@ extension XMLTreeParser {
         return true
     }
 
+    /// Takes the declarations made since `mark` out of scope.
+    mutating func popScope(to mark: Int) {
+        guard scope.count > mark else { return }
+        scope.removeSubrange(mark...)
+        defaultNamespace = scope.last(where: { $0.prefixCount < 0 })?.ns ?? -1
+    }
+
     func isReservedPrefix(_ start: Int32, _ count: Int32) -> Bool {
         let s = Int(start)
         guard count >= 3, p[s] | 0x20 == 0x78, p[s + 1] | 0x20 == 0x6D, p[s + 2] | 0x20 == 0x6C else { return false }
@@ -89,11 +97,7 @@ extension XMLTreeParser {
 
     /// The namespace and local name of a qualified name; nil for an undeclared prefix.
     func resolve(_ start: Int32, _ count: Int32, _ colon: Int32, isAttribute: Bool) -> (Int32, Int32, Int32)? {
-        guard colon >= 0 else {
-            if isAttribute { return (-1, start, count) }
-            for entry in scope.reversed() where entry.prefixCount < 0 { return (entry.ns, start, count) }
-            return (-1, start, count)
-        }
+        guard colon >= 0 else { return (isAttribute ? -1 : defaultNamespace, start, count) }
         let localStart = start + colon + 1
         let localCount = count - colon - 1
         if colon == 3, p[Int(start)] == 0x78, p[Int(start) + 1] == 0x6D, p[Int(start) + 2] == 0x6C { return (0, localStart, localCount) }

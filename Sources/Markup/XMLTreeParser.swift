@@ -32,6 +32,9 @@ public struct XMLTreeParser {
     /// Namespace declarations in scope, innermost last: prefix range in the input (count -1: default) and
     /// the declaration's index in the tree (-1: the default namespace undeclared).
     var scope: [(prefixStart: Int32, prefixCount: Int32, ns: Int32)] = []
+    /// The default namespace in scope (the innermost default declaration's, -1 for none): kept as `scope`
+    /// changes, so that unprefixed names need no search.
+    var defaultNamespace: Int32 = -1
     /// Open-addressing table of element names: slot → name number + 1 (0: empty); capacity a power of two.
     /// Empty until the document has more than ``linearNames`` names (small feeds search ``names`` directly).
     var nameSlots: [Int32] = []
@@ -161,7 +164,7 @@ public struct XMLTreeParser {
                                        ns: ns, attrStart: attrStart, attrCount: Int32(tree.attributes.count) - attrStart,
                                        name: nameID(ns, localStart, localCount)))
         if selfClosing {
-            scope.removeSubrange(mark...)
+            popScope(to: mark)
         } else {
             open.append((index, nameStart, nameCount, Int32(mark)))
         }
@@ -202,7 +205,7 @@ public struct XMLTreeParser {
     mutating func closeTop() {
         guard let top = open.popLast() else { return }
         tree.nodes[Int(top.index)].end = Int32(tree.nodes.count)
-        if scope.count > Int(top.scopeMark) { scope.removeSubrange(Int(top.scopeMark)...) }
+        popScope(to: Int(top.scopeMark))
     }
 
     /// A name at `from`: ASCII only, at most one colon, neither first nor last.

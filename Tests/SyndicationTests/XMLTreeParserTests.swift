@@ -91,6 +91,10 @@ struct XMLTreeParserTests {
         ("<feed xmlns='http://www.w3.org/2005/Atom' xmlns:m='urn:m'><m:x xml:base='http://a/' m:y='2'/></feed>",
          "<{http://www.w3.org/2005/Atom}-:feed[]><{urn:m}m:x[{http://www.w3.org/XML/1998/namespace}base=http://a/,{urn:m}y=2]></>"),
         ("<a xmlns='urn:a'><b xmlns=''><c/></b></a>", "<{urn:a}-:a[]><{}-:b[]><{}-:c[]></></>"),
+        // The default namespace comes back when a redeclaring element ends (self-closing or not).
+        ("<a xmlns='urn:a'><b xmlns='urn:b'><c/></b><d/><e xmlns='urn:e'/><f xmlns:p='urn:p'><g/></f><h/></a>",
+         "<{urn:a}-:a[]><{urn:b}-:b[]><{urn:b}-:c[]></></><{urn:a}-:d[]></><{urn:e}-:e[]></><{urn:a}-:f[]><{urn:a}-:g[]></></><{urn:a}-:h[]></>"),
+        ("<a><b xmlns='urn:b'/><c/></a>", "<{}-:a[]><{urn:b}-:b[]></><{}-:c[]></>"),
         ("<a>l1\r\nl2\rl3</a>", "<{}-:a[]>T(l1\nl2\nl3)"),
         ("<!DOCTYPE rss [<!ENTITY e 'x'>]><rss>a &e; b</rss>", "<{}-:rss[]>T(a )&e;T( b)"),
     ]

@@ -1,3 +1,4 @@
+import Foundation
 import Markup
 
 /// The rules of link elements: Atom's `href`/`rel`/`type`, and RSS text links.
@@ -29,7 +30,10 @@ enum LinkReader {
     static func fixQuery(_ link: String) -> String {
         var copy = link
         // nil: no `&` (the usual link, returned as it is); else whether the link is ASCII.
-        let ascii: Bool? = copy.withUTF8 { b in b.contains(UInt8(ascii: "&")) ? b.allSatisfy { $0 < 0x80 } : nil }
+        let ascii: Bool? = copy.withUTF8 { b in
+            guard let base = b.baseAddress, memchr(base, 0x26, b.count) != nil else { return nil }
+            return b.allSatisfy { $0 < 0x80 }
+        }
         guard let ascii else { return link }
         return ascii ? fixQueryASCII(Array(link.utf8)) : fixQueryCharacters(link)
     }
