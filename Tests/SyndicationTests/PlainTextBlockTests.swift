@@ -61,4 +61,42 @@ struct PlainTextBlockTests {
             #expect(!PlainText.looksLikeHTML(String(repeating: "x", count: 20) + notHTML), "\(notHTML)")
         }
     }
+
+    /// The end of a tag found sixteen bytes at a time is the one a byte-by-byte reading finds, quotes and
+    /// block edges included.
+    @Test func tagEndEqualsTheScalarReading() {
+        func scalar(_ b: [UInt8]) -> Int? {
+            var quote: UInt8 = 0
+            for (i, c) in b.enumerated() {
+                if quote != 0 { if c == quote { quote = 0 } } else if c == 0x22 || c == 0x27 { quote = c } else if c == 0x3E { return i + 1 }
+            }
+            return nil
+        }
+        let pieces = [">", "\"", "'", "a", " ", "=", "é", "href=", "https://example.org/a/long/path?x=1&y=2"]
+        var rng = SplitMix(state: 0x7A6E_0001)
+        for trial in 0 ..< 6000 {
+            var text = ""
+            for _ in 0 ..< Int(rng.next() % 24) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                #expect(PlainText.tagEnd(b, from: 0) == scalar(bytes), "trial \(trial): \(text)")
+            }
+        }
+    }
+
+    /// The switch that classifies tags agrees with the block and dropped sets, in any case.
+    @Test func tagKindsAgreeWithTheSets() {
+        func kind(_ name: String) -> PlainText.TagKind {
+            Array(name.utf8).withUnsafeBufferPointer { PlainText.tagKind($0) }
+        }
+        for name in PlainText.blockTags {
+            #expect(kind(name) == .block && kind(name.uppercased()) == .block, "\(name)")
+        }
+        for name in PlainText.droppedTags {
+            #expect(kind(name) == .dropped && kind(name.uppercased()) == .dropped, "\(name)")
+        }
+        for name in ["a", "b", "span", "em", "strong", "pp", "divx", "h7", "scripts", "blockquot", "figcaptions", "tablee"] {
+            #expect(kind(name) == .inline, "\(name)")
+        }
+    }
 }

@@ -171,32 +171,33 @@ enum PlainText {
     /// How a tag name reads in text.
     enum TagKind { case inline, block, dropped }
 
-    /// ``blockTags`` and ``droppedTags`` keyed by their lower-cased name packed into a UInt64 (all fit in
-    /// 8 bytes but two, checked apart): a tag is classified without making a String.
-    static let tagKinds: [UInt64: TagKind] = {
-        var d = [UInt64: TagKind]()
-        for t in blockTags where t.utf8.count <= 8 { d[pack(Array(t.utf8)[...])] = .block }
-        for t in droppedTags where t.utf8.count <= 8 { d[pack(Array(t.utf8)[...])] = .dropped }
-        return d
-    }()
-
     /// Up to 8 bytes, lower-cased, little-endian in a UInt64.
-    static func pack<C: Collection>(_ name: C) -> UInt64 where C.Element == UInt8 {
+    static func pack(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var v: UInt64 = 0
-        var shift: UInt64 = 0
-        for c in name {
-            v |= UInt64(lower(c)) << shift
-            shift += 8
-        }
+        for j in 0 ..< min(name.count, 8) { v |= UInt64(lower(name[j])) << (8 * UInt64(j)) }
         return v
     }
 
-    /// The kind of the tag named by `name` (any case).
+    /// The kind of the tag named by `name` (any case): ``blockTags`` and ``droppedTags`` as a switch on the
+    /// lower-cased name packed little-endian into a UInt64, so that a tag is classified without hashing or
+    /// a lazy global in the loop; the two block names longer than 8 bytes are checked apart. A test checks
+    /// the switch against the sets.
     static func tagKind(_ name: UnsafeBufferPointer<UInt8>) -> TagKind {
-        if name.count <= 8 { return tagKinds[pack(name)] ?? .inline }
-        let lowered = String(decoding: name.map(lower), as: UTF8.self)
-        if blockTags.contains(lowered) { return .block }
-        return droppedTags.contains(lowered) ? .dropped : .inline
+        guard name.count <= 8 else {
+            let lowered = String(decoding: name.map(lower), as: UTF8.self)
+            return lowered == "blockquote" || lowered == "figcaption" ? .block : .inline
+        }
+        switch pack(name) {
+        case 0x70 /* p */, 0x7262 /* br */, 0x766964 /* div */, 0x696C /* li */, 0x6C75 /* ul */, 0x6C6F /* ol */,
+             0x3168 /* h1 */, 0x3268 /* h2 */, 0x3368 /* h3 */, 0x3468 /* h4 */, 0x3568 /* h5 */, 0x3668 /* h6 */,
+             0x7274 /* tr */, 0x6474 /* td */, 0x6874 /* th */, 0x656C626174 /* table */, 0x657270 /* pre */,
+             0x7268 /* hr */, 0x6E6F6974636573 /* section */, 0x656C6369747261 /* article */,
+             0x726564616568 /* header */, 0x7265746F6F66 /* footer */, 0x6464 /* dd */, 0x7464 /* dt */,
+             0x6C64 /* dl */, 0x657275676966 /* figure */, 0x676D69 /* img */, 0x79646F6274 /* tbody */,
+             0x6461656874 /* thead */: return .block
+        case 0x747069726373 /* script */, 0x656C797473 /* style */, 0x74656C707061 /* applet */: return .dropped
+        default: return .inline
+        }
     }
 
     @inline(__always)
@@ -211,11 +212,24 @@ enum PlainText {
     }
 
     /// The index after the `>` that closes a tag, skipping quoted attribute values; nil when none does.
+    /// Sixteen bytes at a time to the next byte that matters (attribute values, URLs above all, are long).
     static func tagEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let p = b.baseAddress else { return nil }
+        let n = b.count
         var i = from
         var quote: UInt8 = 0
-        while i < b.count {
-            let c = b[i]
+        while i < n {
+            if i + 16 <= n {
+                let v = ByteBlock.load(p + i)
+                let stops = quote != 0 ? v .== ByteBlock.splat(quote)
+                    : (v .== ByteBlock.splat(0x3E)) .| (v .== ByteBlock.splat(0x22)) .| (v .== ByteBlock.splat(0x27))
+                guard let k = ByteBlock.first(stops) else {
+                    i += 16
+                    continue
+                }
+                i += k
+            }
+            let c = p[i]
             if quote != 0 { if c == quote { quote = 0 } } else if c == 0x22 || c == 0x27 { quote = c } else if c == UInt8(ascii: ">") { return i + 1 }
             i += 1
         }
