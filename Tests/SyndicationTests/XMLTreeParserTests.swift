@@ -108,6 +108,25 @@ struct XMLTreeParserTests {
         #expect(Self.dump(tree, ids: false) == "<{}-:rss[]>T(a )&e;T( b )&e2;<{}-:i[]>T(after)</>")
     }
 
+    /// Escaped HTML's usual references (read eight bytes at once) decode as libxml2 decodes them, wherever
+    /// they stand, up to the end of the document, next to look-alikes that are not them.
+    @Test func commonReferencesAtEveryOffset() throws {
+        let body = "&lt;p&gt;x &amp;amp; &quot;q&quot; &ampx; &amp &quote; &lt &gtx;&#60;&gt;"
+        for k in 0 ... 12 {
+            let xml = "<t>" + String(repeating: "a", count: k) + body + "</t>"
+            guard let tree = XMLTreeParser.parse(Array(xml.utf8), htmlReferences: { HTMLEntityTable.codePoint($0) }) else {
+                Issue.record("\(k): not parsed")
+                continue
+            }
+            #expect(Self.dump(tree, ids: false).contains("<p>x &amp; \"q\" &ampx; &amp &quote; &lt &gtx;<>"), "\(k)")
+        }
+        for tail in ["&lt;", "&gt;", "&amp;", "&quot;"] {
+            let xml = "<t>x" + tail + "</t>"
+            let tree = try #require(XMLTreeParser.parse(Array(xml.utf8)))
+            #expect(Self.dump(tree) == Self.dump(try #require(Self.libxml2Tree(Array(xml.utf8)))), "\(tail)")
+        }
+    }
+
     /// An end tag naming an element open further out closes what was left open inside it; a stray one is
     /// ignored; the document is reported as recovered.
     @Test func recoversEndTagsThatSkipAnOpenElement() throws {
