@@ -1,3 +1,5 @@
+import Glibc
+
 /// veille's own XML parser: one pass over UTF-8 bytes into an ``XMLTree``, for well-formed documents.
 ///
 /// Feeds are mostly well-formed, and libxml2 spends most of its time building and freeing a tree of
@@ -81,6 +83,12 @@ public struct XMLTreeParser {
                                        textTable: Tables.shared.text, attributeTable: Tables.shared.attribute,
                                        nameTable: Tables.shared.name)
             parser.tree.nodes.reserveCapacity(max(16, buf.count / 40))  // one allocation for small feeds
+            // References or carriage returns mean decoded text will follow the input in the buffer: room for
+            // all of it at once (decoding never lengthens a text, so twice the input is enough), instead of
+            // the copy of the shared input at the first append and one more at each doubling.
+            if memchr(base, 0x26, buf.count) != nil || memchr(base, 0x0D, buf.count) != nil {
+                parser.tree.bytes.reserveCapacity(2 * buf.count)
+            }
             return parser.run() ? (XMLTree(parser.tree), parser.recovered) : nil
         }
     }
