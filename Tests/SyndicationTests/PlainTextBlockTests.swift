@@ -11,6 +11,10 @@ struct PlainTextBlockTests {
         "\u{0092}", "\u{2009}", "\u{3000}", "\u{1680}", "\u{E000}", "<p>", "</p>", "<b>", "</b>", "<br/>", "<!-- c -->",
         "<script>x()</script>", "&amp;", "&eacute;", "&#8217;", "&#146;", "&nbsp;", "&", "<", ">", "\u{01}", "\u{7F}",
         "Le Sénat a adopté ", "la proposition de loi relative à la Nouvelle-Calédonie. ",
+        // Neighbours of the sequences the block copy stops at, which it must pass through (and those it stops at).
+        "«", "»", "–", "…", "‰", "“", "”", "°", "\u{00A1}", "\u{009F}", "\u{200A}", "\u{200B}", "\u{2027}",
+        "\u{2028}", "\u{2029}", "\u{202A}", "\u{202F}", "\u{205E}", "\u{205F}", "\u{2060}", "\u{1681}", "ẞ",
+        "\u{3001}", "\u{3000}", "\u{30A2}", "\u{1E80}",
         "abcdefghijklmnopqrstuvwxyz0123456789",
     ]
 
