@@ -100,14 +100,11 @@ extension XMLTreeParser {
         var carriageReturn = false
         var closed = false
         while j + 2 < n {
-            if j + 16 <= n {
-                // `&` and `<` are plain in CDATA; the other stops of character data are not.
-                let v = ByteBlock.load(p + j)
-                let stops = Self.textStops(v) .& (v .!= ByteBlock.splat(0x3C)) .& (v .!= ByteBlock.splat(0x26))
-                guard let k = ByteBlock.first(stops) else { j += 16; continue }
-                j += k
-                guard j + 2 < n else { break }
+            // `&` and `<` are plain in CDATA; the other stops of character data are not.
+            j = ByteBlock.skip(p, from: j, to: n) { v in
+                Self.textStops(v) .& (v .!= ByteBlock.splat(0x3C)) .& (v .!= ByteBlock.splat(0x26))
             }
+            guard j + 2 < n else { break }
             let c = p[j]
             if c == 0x5D, p[j + 1] == 0x5D, p[j + 2] == 0x3E { closed = true; break }
             switch textTable[Int(c)] {

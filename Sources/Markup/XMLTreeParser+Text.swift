@@ -35,11 +35,9 @@ extension XMLTreeParser {
     /// the end. False on `]]>`, a non-character or a forbidden control character.
     func skipPlainText(_ j: inout Int) -> Bool {
         while j < n {
-            if j + 16 <= n {
-                // Sixteen plain bytes (the usual case) skipped at once; else straight to the first other one.
-                guard let k = ByteBlock.first(Self.textStops(ByteBlock.load(p + j))) else { j += 16; continue }
-                j += k
-            }
+            // Sixteen plain bytes (the usual case) skipped at once; else straight to the first other one.
+            j = ByteBlock.skip(p, from: j, to: n, until: Self.textStops)
+            guard j < n else { break }
             switch textTable[Int(p[j])] {
             case 0: j += 1
             case 4:
@@ -128,13 +126,13 @@ extension XMLTreeParser {
         var j = from
         var start = -1  // decoding into the buffer from here, once something needed it
         while j < n {
-            if start < 0, j + 16 <= n {
+            if start < 0 {
                 // Until something needs decoding, sixteen plain bytes at a time (URLs are long).
-                let v = ByteBlock.load(p + j)
-                let stops = (v .== ByteBlock.splat(quote)) .| (v .== ByteBlock.splat(0x26)) .| (v .== ByteBlock.splat(0x3C))
-                    .| (v .< ByteBlock.splat(0x20)) .| (v .== ByteBlock.splat(0xEF))
-                guard let k = ByteBlock.first(stops) else { j += 16; continue }
-                j += k
+                j = ByteBlock.skip(p, from: j, to: n) { v in
+                    (v .== ByteBlock.splat(quote)) .| (v .== ByteBlock.splat(0x26)) .| (v .== ByteBlock.splat(0x3C))
+                        .| (v .< ByteBlock.splat(0x20)) .| (v .== ByteBlock.splat(0xEF))
+                }
+                guard j < n else { break }
             }
             let c = p[j]
             switch attributeTable[Int(c)] {

@@ -28,6 +28,19 @@ public enum ByteBlock {
         return bits == 0 ? nil : bits.trailingZeroBitCount &>> 3
     }
 
+    /// The index of the first byte from `i` that `stops` flags, reading whole blocks of sixteen; when no
+    /// whole block left holds one, the index where fewer than sixteen bytes remain before `n` (the caller
+    /// reads those one by one). The step every "skip to the next byte that matters" loop shares.
+    @inlinable @inline(__always)
+    public static func skip(_ p: UnsafePointer<UInt8>, from i: Int, to n: Int, until stops: (Bytes) -> Mask) -> Int {
+        var i = i
+        while i + 16 <= n {
+            if let k = first(stops(load(p + i))) { return i + k }
+            i += 16
+        }
+        return i
+    }
+
     /// A block of `b` in every lane.
     @inlinable @inline(__always)
     public static func splat(_ b: UInt8) -> Bytes { Bytes(repeating: b) }

@@ -13,11 +13,9 @@ extension Charset {
         let n = buffer.count
         guard let p = buffer.baseAddress else { return true }
         while i < n {
-            if i + 16 <= n {
-                // ASCII sixteen bytes at a time, straight to the first byte that is not.
-                guard let k = ByteBlock.first(ByteBlock.load(p + i) .>= ByteBlock.splat(0x80)) else { i += 16; continue }
-                i += k
-            }
+            // ASCII sixteen bytes at a time, straight to the first byte that is not.
+            i = ByteBlock.skip(p, from: i, to: n) { $0 .>= ByteBlock.splat(0x80) }
+            guard i < n else { break }
             let b = buffer[i]
             if b < 0x80 { i += 1; continue }
             let need: Int

@@ -35,12 +35,9 @@ enum Mojibake {
             guard b.count >= 4, let p = b.baseAddress else { return false }
             var i = 0
             while i + 2 < b.count {
-                if i + 16 <= b.count {
-                    // Sixteen bytes at a time to the next 0xC3 (French text has one every few words: é).
-                    guard let k = ByteBlock.first(ByteBlock.load(p + i) .== ByteBlock.splat(0xC3)) else { i += 16; continue }
-                    i += k
-                    if i + 2 >= b.count { break }
-                }
+                // Sixteen bytes at a time to the next 0xC3 (French text has one every few words: é).
+                i = ByteBlock.skip(p, from: i, to: b.count) { $0 .== ByteBlock.splat(0xC3) }
+                if i + 2 >= b.count { break }
                 if b[i] == 0xC3, b[i + 1] >= 0x82, b[i + 1] <= 0xB4 {
                     switch b[i + 2] {
                     case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2: return true

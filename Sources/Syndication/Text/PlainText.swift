@@ -60,15 +60,7 @@ enum PlainText {
         var i = 0
         while i < b.count {
             // Most titles hold neither `<` nor `&`: sixteen bytes at a time to the next one.
-            while i + 16 <= b.count {
-                let v = ByteBlock.load(p + i)
-                guard let k = ByteBlock.first((v .== ByteBlock.splat(0x3C)) .| (v .== ByteBlock.splat(0x26))) else {
-                    i += 16
-                    continue
-                }
-                i += k
-                break
-            }
+            i = ByteBlock.skip(p, from: i, to: b.count) { v in (v .== ByteBlock.splat(0x3C)) .| (v .== ByteBlock.splat(0x26)) }
             guard i < b.count else { return false }
             if b[i] == UInt8(ascii: "<"), i + 2 < b.count, b[i + 1] == UInt8(ascii: "/") {
                 var j = i + 2
@@ -219,16 +211,11 @@ enum PlainText {
         var i = from
         var quote: UInt8 = 0
         while i < n {
-            if i + 16 <= n {
-                let v = ByteBlock.load(p + i)
-                let stops = quote != 0 ? v .== ByteBlock.splat(quote)
+            i = ByteBlock.skip(p, from: i, to: n) { v in
+                quote != 0 ? v .== ByteBlock.splat(quote)
                     : (v .== ByteBlock.splat(0x3E)) .| (v .== ByteBlock.splat(0x22)) .| (v .== ByteBlock.splat(0x27))
-                guard let k = ByteBlock.first(stops) else {
-                    i += 16
-                    continue
-                }
-                i += k
             }
+            guard i < n else { break }
             let c = p[i]
             if quote != 0 { if c == quote { quote = 0 } } else if c == 0x22 || c == 0x27 { quote = c } else if c == UInt8(ascii: ">") { return i + 1 }
             i += 1
