@@ -55,7 +55,7 @@ public struct CurlCode: RawRepresentable, Hashable, Sendable, CustomStringConver
 
     /// libcurl's generic English text for the code (`curl_easy_strerror`).
     public var description: String {
-        guard CurlGlobal.initialised else { return "libcurl could not be loaded (libcurl.so.4)" }
+        guard CurlGlobal.initialised else { return CurlGlobal.unavailable }
         return String(cString: veille_curl_easy_strerror(CURLcode(rawValue: UInt32(bitPattern: rawValue))))
     }
 }

@@ -36,7 +36,7 @@ public final class CurlEasy {
     /// - Throws: ``CurlError`` when libcurl cannot be initialised or allocate a handle.
     public init() throws(CurlError) {
         guard CurlGlobal.initialised else {
-            throw CurlError(code: .failedInit, message: "libcurl could not be loaded (libcurl.so.4, package libcurl4)")
+            throw CurlError(code: .failedInit, message: CurlGlobal.unavailable)
         }
         guard let h = veille_curl_easy_init() else {
             throw CurlError(code: .outOfMemory, message: "libcurl could not create a handle")

@@ -4,9 +4,10 @@ import Foundation
 /// The `--batch` commands' loop: paths on stdin (one per line), one output line per path on stdout, in
 /// input order, each written with `write(2)` as soon as it and every line before it are ready.
 enum BatchLoop {
-    /// Reads paths on stdin and writes one line per path, one at a time, on the calling thread.
-    static func run(_ line: @escaping @Sendable (String) -> String) {
-        runParallel(workers: 1) { path, out in
+    /// Reads paths on stdin and writes one line per path (`line` gives it without its newline), made by
+    /// `workers` threads at once (by default one: the calling thread).
+    static func run(workers: Int = 1, _ line: @escaping @Sendable (String) -> String) {
+        runParallel(workers: workers) { path, out in
             out.append(contentsOf: line(path).utf8)
             out.append(0x0A)
         }

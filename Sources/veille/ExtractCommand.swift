@@ -38,10 +38,7 @@ struct ExtractCommand: ParsableCommand {
         }
         if batch {
             // Pages are independent: extracted on every core, written in input order as they are ready.
-            BatchLoop.runParallel { path, out in
-                out.append(contentsOf: ExtractBatch.line(forPath: path, rules: rules).utf8)
-                out.append(0x0A)
-            }
+            BatchLoop.run(workers: ProcessInfo.processInfo.activeProcessorCount) { ExtractBatch.line(forPath: $0, rules: rules) }
             return
         }
         guard let file, let data = FileManager.default.contents(atPath: file) else {
