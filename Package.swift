@@ -8,7 +8,7 @@ let package = Package(
     name: "veille",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "veille", targets: ["veille"]),
+        .executable(name: "veille", targets: ["veille"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -20,8 +20,9 @@ let package = Package(
         // C libraries: a module map and a small shim header each.
         // libcurl is opened on first use (dlopen), not linked: see Sources/CCurl/loader.c.
         .target(name: "CCurl"),
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
-                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CMalloc"),
 
@@ -31,55 +32,79 @@ let package = Package(
         .target(name: "VeilleCore", dependencies: [.product(name: "Yams", package: "Yams")]),
 
         // Pipeline stages.
-        .target(name: "Fetching", dependencies: ["Curl", "VeilleCore",
-                                                 .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Fetching",
+            dependencies: [
+                "Curl", "VeilleCore",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "Syndication", dependencies: ["Markup", "VeilleCore"]),
         .target(name: "Parliament", dependencies: ["Markup", "VeilleCore"]),
         .target(name: "Extraction", dependencies: ["Markup", "VeilleCore"]),
         .target(name: "Matching", dependencies: ["VeilleCore"]),
         .target(name: "Storage", dependencies: ["VeilleCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Digests", dependencies: ["Storage", "VeilleCore", "Curl",
-                                                .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Pipeline", dependencies: [
-            "Fetching", "Syndication", "Parliament", "Extraction", "Matching", "Storage", "Digests", "VeilleCore",
-            .product(name: "Logging", package: "swift-log"),
-        ]),
-        .executableTarget(name: "veille", dependencies: [
-            "CMalloc", "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Storage", "Digests", "VeilleCore",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        .target(
+            name: "Digests",
+            dependencies: [
+                "Storage", "VeilleCore", "Curl",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Fetching", "Syndication", "Parliament", "Extraction", "Matching", "Storage", "Digests", "VeilleCore",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "veille",
+            dependencies: [
+                "CMalloc", "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Storage", "Digests",
+                "VeilleCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
 
         // Benchmarks: figures for the notes, never part of the test run.
-        .executableTarget(name: "veille-bench", dependencies: [
-            "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Fetching", "Storage", "VeilleCore",
-            "TestSupport",
-        ]),
+        .executableTarget(
+            name: "veille-bench",
+            dependencies: [
+                "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Fetching", "Storage", "VeilleCore",
+                "TestSupport",
+            ]),
 
         // Fuzzing: libFuzzer targets run by Tests/Fuzz/run-fuzzers.sh; an ordinary build replays saved inputs.
         .target(name: "CFuzzMain"),
-        .executableTarget(name: "veille-fuzz", dependencies: [
-            "CFuzzMain", "Syndication", "Extraction", "Parliament", "Matching", "VeilleCore",
-        ]),
+        .executableTarget(
+            name: "veille-fuzz",
+            dependencies: [
+                "CFuzzMain", "Syndication", "Extraction", "Parliament", "Matching", "VeilleCore",
+            ]),
 
         // Tests: pure modules directly, the rest against real servers on 127.0.0.1.
         .target(name: "TestSupport", dependencies: ["VeilleCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "VeilleCoreTests", dependencies: ["VeilleCore", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "SyndicationTests", dependencies: ["Syndication", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "VeilleCoreTests", dependencies: ["VeilleCore", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "SyndicationTests", dependencies: ["Syndication", "TestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "TestSupport"]),
-        .testTarget(name: "ParliamentTests", dependencies: ["Parliament", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "MatchingTests", dependencies: ["Matching", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ParliamentTests", dependencies: ["Parliament", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "MatchingTests", dependencies: ["Matching", "TestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
-        .testTarget(name: "DigestsTests", dependencies: ["Digests", "Storage", "Pipeline", "Syndication", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Storage", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DigestsTests", dependencies: ["Digests", "Storage", "Pipeline", "Syndication", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "PipelineTests", dependencies: ["Pipeline", "Storage", "TestSupport"],
+            resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

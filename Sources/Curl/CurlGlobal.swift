@@ -7,7 +7,8 @@ enum CurlGlobal {
     /// libcurl is opened here (`dlopen`, see `Sources/CCurl/loader.c`): false also when it cannot be
     /// loaded, and then creating a handle throws ``CurlCode/failedInit`` naming the library, instead of
     /// the process dying at start-up.
-    static let initialised: Bool = veille_curl_loaded() != 0 && veille_curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
+    static let initialised: Bool =
+        veille_curl_loaded() != 0 && veille_curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
 
     /// What a command that needs libcurl reports when it could not be loaded.
     static let unavailable = "libcurl could not be loaded (libcurl.so.4, package libcurl4)"

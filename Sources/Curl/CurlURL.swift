@@ -23,7 +23,8 @@ public struct CurlURL: Sendable, Hashable {
         defer { veille_curl_url_cleanup(u) }
         let flags = UInt32(CURLU_NON_SUPPORT_SCHEME)
         guard veille_curl_url_set(u, CURLUPART_URL, text, flags) == CURLUE_OK,
-              let scheme = Self.part(u, CURLUPART_SCHEME), let url = Self.part(u, CURLUPART_URL) else { return nil }
+            let scheme = Self.part(u, CURLUPART_SCHEME), let url = Self.part(u, CURLUPART_URL)
+        else { return nil }
         self.scheme = scheme.lowercased()
         self.host = Self.part(u, CURLUPART_HOST) ?? ""
         self.port = Self.part(u, CURLUPART_PORT).flatMap { Int($0) }

@@ -69,9 +69,10 @@ public final class SMTPSender {
         let reply = easy.responseCode
         guard code == .ok else {
             let message = easy.errorMessage ?? code.description
-            throw SMTPError(server: settings.displayServer, recipient: recipient,
-                            step: Self.step(code: code, message: message, uploadStarted: started, reply: reply),
-                            message: message + (reply > 0 ? " (last reply \(reply))" : ""))
+            throw SMTPError(
+                server: settings.displayServer, recipient: recipient,
+                step: Self.step(code: code, message: message, uploadStarted: started, reply: reply),
+                message: message + (reply > 0 ? " (last reply \(reply))" : ""))
         }
         return reply
     }
@@ -107,9 +108,15 @@ public struct SMTPSettings: Sendable {
     public var timeout: Double
 
     /// Settings; TLS `auto` by default.
-    public init(url: String, username: String? = nil, password: String? = nil, tls: TLS = .auto, caFile: String? = nil,
-                timeout: Double = 60) {
-        self.url = url; self.username = username; self.password = password; self.tls = tls; self.caFile = caFile
+    public init(
+        url: String, username: String? = nil, password: String? = nil, tls: TLS = .auto, caFile: String? = nil,
+        timeout: Double = 60
+    ) {
+        self.url = url
+        self.username = username
+        self.password = password
+        self.tls = tls
+        self.caFile = caFile
         self.timeout = timeout
     }
 
@@ -137,7 +144,10 @@ public struct SMTPError: Error, Sendable, CustomStringConvertible, Equatable {
 
     /// An error naming the server, the recipient and the step.
     public init(server: String, recipient: String, step: String, message: String) {
-        self.server = server; self.recipient = recipient; self.step = step; self.message = message
+        self.server = server
+        self.recipient = recipient
+        self.step = step
+        self.message = message
     }
 
     public var description: String { "smtp \(server): sending to \(recipient) failed at \(step): \(message)" }

@@ -15,7 +15,8 @@ public struct ChangeSummary: Sendable, Equatable {
 
     /// The short diff between a previous and a current revision.
     public init(previousTitle: String?, title: String?, previousText: String?, text: String?) {
-        let oldTitle = normalizeWhitespace(previousTitle ?? ""), newTitle = normalizeWhitespace(title ?? "")
+        let oldTitle = normalizeWhitespace(previousTitle ?? "")
+        let newTitle = normalizeWhitespace(title ?? "")
         titleWas = oldTitle != newTitle && previousTitle != nil ? oldTitle : nil
         let a = (previousText ?? "").split(whereSeparator: \.isWhitespace)
         let b = (text ?? "").split(whereSeparator: \.isWhitespace)

@@ -11,7 +11,9 @@ public struct DigestBuilder: Sendable {
 
     /// A builder for one digest's selection.
     public init(selection: DigestsConfig.Digest, watchlist: Watchlist?, sourceOrder: [String]) {
-        self.selection = selection; self.watchlist = watchlist; self.sourceOrder = sourceOrder
+        self.selection = selection
+        self.watchlist = watchlist
+        self.sourceOrder = sourceOrder
     }
 
     /// Which deltas of `deltas` this digest covers (its sources), and the content it shows.
@@ -21,16 +23,22 @@ public struct DigestBuilder: Sendable {
     ///   - links: the links of their items, with evidence.
     ///   - senate: stored Sénat question JSON by item.
     /// - Returns: the content and, per covered delta, whether it is listed.
-    public func build(runs: [Int64], from: Date, to: Date, deltas: [DeltaExport], links: [Int64: [ItemLink]],
-                      senate: [Int64: String], trouble: [RunDigest.Trouble]) -> (DigestContent, [(id: Int64, listed: Bool)]) {
+    public func build(
+        runs: [Int64], from: Date, to: Date, deltas: [DeltaExport], links: [Int64: [ItemLink]],
+        senate: [Int64: String], trouble: [RunDigest.Trouble]
+    ) -> (DigestContent, [(id: Int64, listed: Bool)]) {
         let covered = deltas.filter { selection.sources.contains($0.source) }
         var baseline: [String: Int] = [:]
-        var campaignItems: [String: [DeltaExport]] = [:], actorItems: [String: [DeltaExport]] = [:]
+        var campaignItems: [String: [DeltaExport]] = [:]
+        var actorItems: [String: [DeltaExport]] = [:]
         var unmatched: [DeltaExport] = []
         var listed = Set<Int64>()
         var unlisted = 0
         for d in covered {
-            if d.baseline { baseline[d.source, default: 0] += 1; continue }
+            if d.baseline {
+                baseline[d.source, default: 0] += 1
+                continue
+            }
             let campaigns = d.campaigns.filter { selection.campaigns.contains($0) }
             let actors = d.actors.filter { selection.actors.contains($0) }
             if !campaigns.isEmpty {
@@ -40,7 +48,8 @@ public struct DigestBuilder: Sendable {
             } else if selection.unmatched, d.campaigns.isEmpty, d.actors.isEmpty {
                 unmatched.append(d)
             } else {
-                unlisted += 1; continue
+                unlisted += 1
+                continue
             }
             listed.insert(d.id)
         }
@@ -52,25 +61,32 @@ public struct DigestBuilder: Sendable {
             guard let ds = campaignItems[c] else { continue }
             let entity = watchlist?.campaigns.first { $0.id == c }
             let attributed = (entity?.actors ?? []).map { a in watchlist?.actors.first { $0.id == a }?.name ?? a }
-            sections.append(.init(campaign: c, actor: nil, title: entity?.name ?? c, attributedActors: attributed,
-                                  items: items(ds, links: links, senate: senate)))
+            sections.append(
+                .init(
+                    campaign: c, actor: nil, title: entity?.name ?? c, attributedActors: attributed,
+                    items: items(ds, links: links, senate: senate)))
         }
         for a in actorOrder where done.insert("a:" + a).inserted {
             guard let ds = actorItems[a] else { continue }
             let name = watchlist?.actors.first { $0.id == a }?.name ?? a
-            sections.append(.init(campaign: nil, actor: a, title: name, attributedActors: [],
-                                  items: items(ds, links: links, senate: senate)))
+            sections.append(
+                .init(
+                    campaign: nil, actor: a, title: name, attributedActors: [],
+                    items: items(ds, links: links, senate: senate)))
         }
         if !unmatched.isEmpty {
-            sections.append(.init(campaign: nil, actor: nil, title: "Unmatched items", attributedActors: [],
-                                  items: items(unmatched, links: links, senate: senate)))
+            sections.append(
+                .init(
+                    campaign: nil, actor: nil, title: "Unmatched items", attributedActors: [],
+                    items: items(unmatched, links: links, senate: senate)))
         }
         let rank = Dictionary(sourceOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let baselines = baseline.sorted { (rank[$0.key] ?? Int.max, $0.key) < (rank[$1.key] ?? Int.max, $1.key) }
             .map { (source: $0.key, count: $0.value) }
         let shownTrouble = trouble.filter { selection.sources.contains($0.source) }
-        let content = DigestContent(digest: selection.id, runs: runs, from: from, to: to, sections: sections,
-                                    baseline: baselines, unlisted: unlisted, trouble: shownTrouble)
+        let content = DigestContent(
+            digest: selection.id, runs: runs, from: from, to: to, sections: sections,
+            baseline: baselines, unlisted: unlisted, trouble: shownTrouble)
         return (content, covered.map { ($0.id, listed.contains($0.id)) })
     }
 
@@ -79,9 +95,11 @@ public struct DigestBuilder: Sendable {
         NearDuplicates.groups(deltas.map(NearDuplicates.text)).map { group in
             let d = deltas[group[0]]
             let evidence = (links[d.itemID] ?? []).flatMap(DigestItem.evidence)
-            let facts = (d.detail != nil || senate[d.itemID] != nil)
+            let facts =
+                (d.detail != nil || senate[d.itemID] != nil)
                 ? SenateFacts(detail: d.detail, question: senate[d.itemID]) : nil
-            return DigestItem(delta: d, evidence: evidence, duplicates: group.dropFirst().map { deltas[$0] }, senate: facts)
+            return DigestItem(
+                delta: d, evidence: evidence, duplicates: group.dropFirst().map { deltas[$0] }, senate: facts)
         }
     }
 }

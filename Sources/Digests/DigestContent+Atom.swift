@@ -34,11 +34,17 @@ extension DigestContent {
         for (item, sectionTitles) in entries.prefix(Self.atomEntryLimit) {
             out += "  <entry>\n"
             out += "    <id>urn:veille:digest:\(Self.xml(id)):delta:\(item.delta.id)</id>\n"
-            out += "    <title type=\"text\">" + Self.xml("[\(item.delta.kind)] " + (item.delta.title ?? "(untitled)")) + "</title>\n"
-            if let u = DigestText.safeURL(item.link) { out += "    <link rel=\"alternate\" href=\"" + Self.xml(u) + "\"/>\n" }
+            out +=
+                "    <title type=\"text\">" + Self.xml("[\(item.delta.kind)] " + (item.delta.title ?? "(untitled)"))
+                + "</title>\n"
+            if let u = DigestText.safeURL(item.link) {
+                out += "    <link rel=\"alternate\" href=\"" + Self.xml(u) + "\"/>\n"
+            }
             for d in item.duplicates {
                 if let u = DigestText.safeURL(d.canonicalURL ?? d.url) {
-                    out += "    <link rel=\"related\" href=\"" + Self.xml(u) + "\" title=\"" + Self.xml(d.source) + "\"/>\n"
+                    out +=
+                        "    <link rel=\"related\" href=\"" + Self.xml(u) + "\" title=\"" + Self.xml(d.source)
+                        + "\"/>\n"
                 }
             }
             out += "    <updated>\(Timestamp.iso(item.delta.at))</updated>\n"

@@ -11,16 +11,31 @@ extension DigestContent {
             ("runs", .array(runs.map { .int(Int($0)) })),
             ("period", .object([("from", .time(from)), ("to", .time(to))])),
             ("counts", .object(counts.map { ($0.0, .int($0.1)) })),
-            ("sections", .array(sections.map { s in
-                .object([("campaign", .string(s.campaign)), ("actor", .string(s.actor)), ("title", .string(s.title)),
-                         ("attributed_actors", .array(s.attributedActors.map(JSONValue.string))),
-                         ("items", .array(s.items.map(\.json)))])
-            })),
-            ("baseline", .array(baseline.map { .object([("source", .string($0.source)), ("count", .int($0.count))]) })),
-            ("sources_in_trouble", .array(trouble.map { t in
-                .object([("source", .string(t.source)), ("error", .string(t.error)), ("failures", .int(t.failures)),
-                         ("status", .string(t.status))])
-            })),
+            (
+                "sections",
+                .array(
+                    sections.map { s in
+                        .object([
+                            ("campaign", .string(s.campaign)), ("actor", .string(s.actor)), ("title", .string(s.title)),
+                            ("attributed_actors", .array(s.attributedActors.map(JSONValue.string))),
+                            ("items", .array(s.items.map(\.json))),
+                        ])
+                    })
+            ),
+            (
+                "baseline",
+                .array(baseline.map { .object([("source", .string($0.source)), ("count", .int($0.count))]) })
+            ),
+            (
+                "sources_in_trouble",
+                .array(
+                    trouble.map { t in
+                        .object([
+                            ("source", .string(t.source)), ("error", .string(t.error)), ("failures", .int(t.failures)),
+                            ("status", .string(t.status)),
+                        ])
+                    })
+            ),
         ])
     }
 }

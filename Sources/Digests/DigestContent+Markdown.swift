@@ -16,23 +16,34 @@ extension DigestContent {
         }
         if !baseline.isEmpty {
             out += "\n## Baseline\n\n"
-            for b in baseline { out += "- " + DigestText.markdown(b.source) + ": \(b.count) item\(b.count == 1 ? "" : "s") stored on the first crawl (not listed)\n" }
+            for b in baseline {
+                out +=
+                    "- " + DigestText.markdown(b.source)
+                    + ": \(b.count) item\(b.count == 1 ? "" : "s") stored on the first crawl (not listed)\n"
+            }
         }
         out += "\n## Sources in trouble\n\n"
         if trouble.isEmpty { out += "None.\n" }
         for t in trouble {
-            let what = t.status == "blocked" ? "blocked" : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
-            out += "- **" + DigestText.markdown(t.source) + "** (\(what)): " + RunDigest.code(DigestText.line(t.error)) + "\n"
+            let what =
+                t.status == "blocked" ? "blocked" : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
+            out +=
+                "- **" + DigestText.markdown(t.source) + "** (\(what)): " + RunDigest.code(DigestText.line(t.error))
+                + "\n"
         }
         return out
     }
 
     static func markdownLine(_ item: DigestItem) -> String {
         let link = DigestText.safeURL(item.link).map { " <\(RunDigest.escapeURL($0))>" } ?? ""
-        var line = "- **\(item.delta.kind)** " + DigestText.markdown(item.title) + " — " + DigestText.markdown(item.delta.source)
+        var line =
+            "- **\(item.delta.kind)** " + DigestText.markdown(item.title) + " — "
+            + DigestText.markdown(item.delta.source)
             + ", " + DigestText.date(item.date) + link + "\n"
         for d in item.duplicates {
-            line += "  - also: " + DigestText.markdown(d.source) + (DigestText.safeURL(d.canonicalURL ?? d.url).map { " <\(RunDigest.escapeURL($0))>" } ?? "") + "\n"
+            line +=
+                "  - also: " + DigestText.markdown(d.source)
+                + (DigestText.safeURL(d.canonicalURL ?? d.url).map { " <\(RunDigest.escapeURL($0))>" } ?? "") + "\n"
         }
         return line
     }
@@ -48,11 +59,14 @@ extension DigestContent {
         for e in item.evidence {
             let snippet: String
             if let (before, found, after) = Highlight.split(e.snippet, found: e.found) {
-                snippet = DigestText.markdown(before) + "**" + DigestText.markdown(found) + "**" + DigestText.markdown(after)
+                snippet =
+                    DigestText.markdown(before) + "**" + DigestText.markdown(found) + "**" + DigestText.markdown(after)
             } else {
                 snippet = DigestText.markdown(e.snippet)
             }
-            out += "  - " + DigestText.markdown(e.entity) + " · “" + DigestText.markdown(e.alias) + "” (" + DigestText.markdown(e.field) + "): " + snippet + "\n"
+            out +=
+                "  - " + DigestText.markdown(e.entity) + " · “" + DigestText.markdown(e.alias) + "” ("
+                + DigestText.markdown(e.field) + "): " + snippet + "\n"
         }
         return out
     }

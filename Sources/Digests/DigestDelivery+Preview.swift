@@ -10,17 +10,23 @@ extension DigestDelivery {
         for d in config.digests where only == nil || only == d.id {
             let start = try store.storedDigestStart(d.id) ?? store.lastDeltaID(before: nil)
             let recipients = d.channel == .email ? d.to : ["file"]
-            out += "=== digest \(d.id) (\(d.channel.rawValue)\(d.channel == .file ? ", \(d.format.rawValue)" : "")) → "
+            out +=
+                "=== digest \(d.id) (\(d.channel.rawValue)\(d.channel == .file ? ", \(d.format.rawValue)" : "")) → "
                 + recipients.joined(separator: ", ") + "\n"
             for r in recipients {
                 for m in try store.pendingDigestMessages(digest: d.id, recipient: r) {
-                    out += "pending for \(r): \(m.messageId), \(m.attempts) attempt(s)" + (m.lastError.map { ", last error: \($0)" } ?? "") + "\n"
+                    out +=
+                        "pending for \(r): \(m.messageId), \(m.attempts) attempt(s)"
+                        + (m.lastError.map { ", last error: \($0)" } ?? "") + "\n"
                 }
             }
             guard let first = recipients.first else { continue }
             let ids = try store.undeliveredDeltaIDs(digest: d.id, recipient: first, after: start)
             let content = try build(d, deltaIDs: ids, currentRun: nil).0
-            if d.quiet, content.isQuiet { out += "nothing to send (quiet)\n\n"; continue }
+            if d.quiet, content.isQuiet {
+                out += "nothing to send (quiet)\n\n"
+                continue
+            }
             out += (d.channel == .email ? content.markdown : Self.text(content, format: d.format, at: now())) + "\n"
         }
         return out
@@ -32,7 +38,8 @@ extension DigestDelivery {
     /// - Throws: ``DigestError`` when the digest is unknown or the file cannot be written.
     public func replay(run: Int64, digest: String, to path: String) throws {
         guard let d = config.digests.first(where: { $0.id == digest }) else {
-            throw DigestError.settings("no digest '\(digest)' in digests.yaml (known: \(config.digests.map(\.id).joined(separator: ", ")))")
+            throw DigestError.settings(
+                "no digest '\(digest)' in digests.yaml (known: \(config.digests.map(\.id).joined(separator: ", ")))")
         }
         let content = try build(d, deltaIDs: store.deltaIDs(run: run), currentRun: run, trouble: []).0
         let at = now()
@@ -45,9 +52,12 @@ extension DigestDelivery {
         case "txt": text = content.plainText
         case "eml":
             let from = config.smtp?.from ?? "veille <veille@localhost>"
-            text = MailMessage(from: from, to: d.to.first ?? "replay@localhost", subject: subject(content, digest: d.id), date: at,
-                               messageID: MailMessage.newMessageID(digest: d.id, from: from), listID: d.id,
-                               text: content.plainText, html: content.html).rendered
+            text =
+                MailMessage(
+                    from: from, to: d.to.first ?? "replay@localhost", subject: subject(content, digest: d.id), date: at,
+                    messageID: MailMessage.newMessageID(digest: d.id, from: from), listID: d.id,
+                    text: content.plainText, html: content.html
+                ).rendered
         default: text = d.channel == .email ? content.html : Self.text(content, format: d.format, at: at)
         }
         try DigestFiles.writeAtomically(text, to: path)

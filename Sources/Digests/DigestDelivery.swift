@@ -34,11 +34,19 @@ public struct DigestDelivery: Sendable {
     var afterAccept: (@Sendable (DigestMessageRecord) throws -> Void)?
 
     /// A delivery over `store` of the digests of `config`.
-    public init(store: Store, config: DigestsConfig, watchlist: Watchlist?, outDir: String, sourceOrder: [String],
-                trouble: [RunDigest.Trouble], environment: [String: String] = ProcessInfo.processInfo.environment,
-                now: @escaping @Sendable () -> Date = { Date() }) {
-        self.store = store; self.config = config; self.watchlist = watchlist; self.outDir = outDir
-        self.sourceOrder = sourceOrder; self.trouble = trouble; self.environment = environment; self.now = now
+    public init(
+        store: Store, config: DigestsConfig, watchlist: Watchlist?, outDir: String, sourceOrder: [String],
+        trouble: [RunDigest.Trouble], environment: [String: String] = ProcessInfo.processInfo.environment,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.config = config
+        self.watchlist = watchlist
+        self.outDir = outDir
+        self.sourceOrder = sourceOrder
+        self.trouble = trouble
+        self.environment = environment
+        self.now = now
     }
 
     /// Sends or writes everything pending.
@@ -60,7 +68,9 @@ public struct DigestDelivery: Sendable {
                     for m in try store.pendingDigestMessages(digest: d.id, recipient: recipient) {
                         paths += try send(m, digest: d, session: &session)
                     }
-                    guard let m = try prepare(d, recipient: recipient, start: start, currentRun: currentRun) else { continue }
+                    guard let m = try prepare(d, recipient: recipient, start: start, currentRun: currentRun) else {
+                        continue
+                    }
                     paths += try send(m, digest: d, session: &session)
                 } catch let e as DigestError {
                     errors.append(e)
@@ -76,7 +86,9 @@ public struct DigestDelivery: Sendable {
 
     /// Builds, renders and stores the next message of (digest, recipient); nil when a quiet digest has
     /// nothing to say (its deltas are then recorded as covered).
-    func prepare(_ d: DigestsConfig.Digest, recipient: String, start: Int64, currentRun: Int64?) throws -> DigestMessageRecord? {
+    func prepare(_ d: DigestsConfig.Digest, recipient: String, start: Int64, currentRun: Int64?) throws
+        -> DigestMessageRecord?
+    {
         let ids = try store.undeliveredDeltaIDs(digest: d.id, recipient: recipient, after: start)
         let (content, covered) = try build(d, deltaIDs: ids, currentRun: currentRun)
         if d.quiet, content.isQuiet {
@@ -84,11 +96,14 @@ public struct DigestDelivery: Sendable {
             return nil
         }
         let outsideSources = Set(ids).subtracting(covered.map(\.id))
-        let rendered = try render(content, digest: d, recipient: recipient, listedNow: covered.filter(\.listed).map(\.id))
-        let m = NewDigestMessage(digestId: d.id, recipient: recipient, messageId: rendered.messageID,
-                                 format: d.channel == .email ? "email" : d.format.rawValue, path: rendered.path,
-                                 body: rendered.body, runs: content.runs, createdAt: now())
-        return try store.storeDigestMessage(m, deltas: covered.map { ($0.id, $0.listed) } + outsideSources.sorted().map { ($0, false) })
+        let rendered = try render(
+            content, digest: d, recipient: recipient, listedNow: covered.filter(\.listed).map(\.id))
+        let m = NewDigestMessage(
+            digestId: d.id, recipient: recipient, messageId: rendered.messageID,
+            format: d.channel == .email ? "email" : d.format.rawValue, path: rendered.path,
+            body: rendered.body, runs: content.runs, createdAt: now())
+        return try store.storeDigestMessage(
+            m, deltas: covered.map { ($0.id, $0.listed) } + outsideSources.sorted().map { ($0, false) })
     }
 
     /// Sends (or writes) one stored message and marks it delivered.
@@ -100,7 +115,9 @@ public struct DigestDelivery: Sendable {
                 try store.markDelivered(message: m.id, at: now())
                 return []
             }
-            guard let path = m.path else { throw DigestError.write(path: d.id, message: "stored file digest without a path") }
+            guard let path = m.path else {
+                throw DigestError.write(path: d.id, message: "stored file digest without a path")
+            }
             try DigestFiles.writeAtomically(String(decoding: m.body, as: UTF8.self), to: path)
             try store.markDelivered(message: m.id, at: now())
             return [path]
@@ -112,9 +129,12 @@ public struct DigestDelivery: Sendable {
 
     /// The content of a digest over some deltas.
     func build(_ d: DigestsConfig.Digest, deltaIDs: [Int64], currentRun: Int64?, trouble: [RunDigest.Trouble]? = nil)
-        throws -> (DigestContent, [(id: Int64, listed: Bool)]) {
+        throws -> (DigestContent, [(id: Int64, listed: Bool)])
+    {
         var deltas: [DeltaExport] = []
-        for chunk in stride(from: 0, to: deltaIDs.count, by: 5000).map({ Array(deltaIDs[$0..<min($0 + 5000, deltaIDs.count)]) }) {
+        for chunk in stride(from: 0, to: deltaIDs.count, by: 5000).map({
+            Array(deltaIDs[$0..<min($0 + 5000, deltaIDs.count)])
+        }) {
             deltas += try store.deltas(.ids(chunk))
         }
         let items = Array(Set(deltas.map(\.itemID))).sorted()
@@ -122,8 +142,9 @@ public struct DigestDelivery: Sendable {
         let senate = try store.senateFacts(items: Array(Set(deltas.filter { $0.detail != nil }.map(\.itemID))).sorted())
         let runs = Array(Set(deltas.map(\.run))).sorted()
         let builder = DigestBuilder(selection: d, watchlist: watchlist, sourceOrder: sourceOrder)
-        return builder.build(runs: runs.isEmpty ? (currentRun.map { [$0] } ?? []) : runs,
-                             from: deltas.map(\.at).min() ?? now(), to: now(), deltas: deltas, links: links,
-                             senate: senate, trouble: trouble ?? self.trouble)
+        return builder.build(
+            runs: runs.isEmpty ? (currentRun.map { [$0] } ?? []) : runs,
+            from: deltas.map(\.at).min() ?? now(), to: now(), deltas: deltas, links: links,
+            senate: senate, trouble: trouble ?? self.trouble)
     }
 }

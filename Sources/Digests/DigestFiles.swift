@@ -21,8 +21,9 @@ public enum DigestFiles {
     public static func writeAtomically(_ text: String, to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: folder.isEmpty ? "." : folder,
+                withIntermediateDirectories: true)
             let tmp = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
             guard FileManager.default.createFile(atPath: tmp, contents: Data(text.utf8)) else {
                 throw DigestError.write(path: path, message: "cannot create \(tmp)")

@@ -38,8 +38,9 @@ public struct DigestItem: Sendable {
     /// What changed, for `changed` deltas.
     public var change: ChangeSummary? {
         guard delta.kind == "changed" else { return nil }
-        return ChangeSummary(previousTitle: delta.previousTitle, title: delta.title,
-                             previousText: delta.previousText, text: delta.text)
+        return ChangeSummary(
+            previousTitle: delta.previousTitle, title: delta.title,
+            previousText: delta.previousText, text: delta.text)
     }
 
     /// How many matches of one entity a digest shows for an item.
@@ -50,24 +51,30 @@ public struct DigestItem: Sendable {
     /// digest reads in two minutes. The stored link keeps every match (`veille export`, the database).
     static func evidence(of link: ItemLink) -> [Evidence] {
         guard let data = link.evidence.data(using: .utf8),
-              let list = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] else { return [] }
+            let list = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]]
+        else { return [] }
         var seen = Set<String>()
         let firsts = list.filter { seen.insert($0["alias"] as? String ?? "").inserted }
-        let ordered = firsts.filter { ($0["rule"] as? String) != "all" } + firsts.filter { ($0["rule"] as? String) == "all" }
+        let ordered =
+            firsts.filter { ($0["rule"] as? String) != "all" } + firsts.filter { ($0["rule"] as? String) == "all" }
         return ordered.prefix(evidencePerEntity).map { m in
-            Evidence(entity: link.entityID, entityKind: link.entityKind, alias: m["alias"] as? String ?? "",
-                     found: m["found"] as? String ?? "", field: m["field"] as? String ?? "",
-                     snippet: m["snippet"] as? String ?? "", rule: m["rule"] as? String)
+            Evidence(
+                entity: link.entityID, entityKind: link.entityKind, alias: m["alias"] as? String ?? "",
+                found: m["found"] as? String ?? "", field: m["field"] as? String ?? "",
+                snippet: m["snippet"] as? String ?? "", rule: m["rule"] as? String)
         }
     }
 
     /// The evidence as JSON: `{"entity", "kind", "alias", "found", "field", "snippet", "rule"}`.
     var evidenceJSON: JSONValue {
-        .array(evidence.map { e in
-            .object([("entity", .string(e.entity)), ("kind", .string(e.entityKind)), ("alias", .string(e.alias)),
-                     ("found", .string(e.found)), ("field", .string(e.field)), ("snippet", .string(e.snippet)),
-                     ("rule", .string(e.rule))])
-        })
+        .array(
+            evidence.map { e in
+                .object([
+                    ("entity", .string(e.entity)), ("kind", .string(e.entityKind)), ("alias", .string(e.alias)),
+                    ("found", .string(e.found)), ("field", .string(e.field)), ("snippet", .string(e.snippet)),
+                    ("rule", .string(e.rule)),
+                ])
+            })
     }
 
     /// The delta's export object plus `matches`, `duplicates` and, for a change, `change`.

@@ -1,5 +1,5 @@
-import VeilleCore
 import Foundation
+import VeilleCore
 
 /// Escaping of untrusted text (titles, snippets, errors) for each digest format.
 ///
@@ -9,8 +9,10 @@ import Foundation
 /// bidi controls that could reorder what surrounds them.
 enum DigestText {
     /// Bidi embedding, override and isolate controls (reason: U+202E can make a line read backwards).
-    static let bidiControls: Set<UInt32> = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
-                                            0x200E, 0x200F, 0x061C]
+    static let bidiControls: Set<UInt32> = [
+        0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+        0x200E, 0x200F, 0x061C,
+    ]
 
     /// One inert line: runs of line breaks, other control characters and spaces become one space, bidi
     /// controls are dropped.
@@ -20,7 +22,8 @@ enum DigestText {
         for u in s.unicodeScalars {
             if bidiControls.contains(u.value) { continue }
             if u.value < 0x20 || u.value == 0x7F || u.value == 0x85 || u.value == 0x2028 || u.value == 0x2029
-                || u.properties.isWhitespace {
+                || u.properties.isWhitespace
+            {
                 space = true
                 continue
             }
@@ -58,7 +61,8 @@ enum DigestText {
     /// A link target usable as is: http(s) only, no spaces or control characters; nil otherwise.
     static func safeURL(_ s: String?) -> String? {
         guard let s, let scheme = s.split(separator: ":", maxSplits: 1).first?.lowercased(),
-              scheme == "http" || scheme == "https" else { return nil }
+            scheme == "http" || scheme == "https"
+        else { return nil }
         guard s.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !bidiControls.contains($0.value) })
         else { return nil }
         return s
@@ -70,5 +74,3 @@ enum DigestText {
         return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5)) + " UTC"
     }
 }
-
-

@@ -19,10 +19,18 @@ public struct MailMessage: Sendable {
     public var html: String
 
     /// A message; nothing is encoded until ``rendered``.
-    public init(from: String, to: String, subject: String, date: Date, messageID: String, listID: String,
-                text: String, html: String) {
-        self.from = from; self.to = to; self.subject = subject; self.date = date; self.messageID = messageID
-        self.listID = listID; self.text = text; self.html = html
+    public init(
+        from: String, to: String, subject: String, date: Date, messageID: String, listID: String,
+        text: String, html: String
+    ) {
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.date = date
+        self.messageID = messageID
+        self.listID = listID
+        self.text = text
+        self.html = html
     }
 
     /// A fresh Message-ID on the sender's domain: `<veille.<digest>.<uuid>@domain>`.
@@ -33,7 +41,10 @@ public struct MailMessage: Sendable {
 
     /// The whole message, CRLF line ends.
     public var rendered: String {
-        let boundary = "veille-" + String(messageID.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII }.suffix(32))
+        let boundary =
+            "veille-"
+            + String(
+                messageID.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII }.suffix(32))
         let domain = MailAddress.extract(from)?.split(separator: "@").last.map(String.init) ?? "veille.invalid"
         var h: [String] = []
         h.append("From: " + Self.address(from))
@@ -67,10 +78,14 @@ public struct MailMessage: Sendable {
         let flat = DigestText.line(text)
         guard let bare = MailAddress.extract(flat) else { return "undisclosed-recipients:;" }
         guard let open = flat.lastIndex(of: "<") else { return bare }
-        let name = flat[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        let name = flat[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(
+            in: CharacterSet(charactersIn: "\""))
         if name.isEmpty { return bare }
-        let plain = name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F && !"\"\\".unicodeScalars.contains($0) }
-        return (plain ? "\"" + name + "\"" : Self.encodedWords(name, room: 60).joined(separator: "\r\n ")) + " <" + bare + ">"
+        let plain = name.unicodeScalars.allSatisfy {
+            $0.value >= 0x20 && $0.value < 0x7F && !"\"\\".unicodeScalars.contains($0)
+        }
+        return (plain ? "\"" + name + "\"" : Self.encodedWords(name, room: 60).joined(separator: "\r\n ")) + " <" + bare
+            + ">"
     }
 
     /// `Name: =?UTF-8?B?…?=` folded over lines when long (RFC 2047); ASCII text is left readable.
@@ -85,7 +100,7 @@ public struct MailMessage: Sendable {
     static func encodedWords(_ s: String, room: Int) -> [String] {
         var words: [String] = []
         var chunk: [UInt8] = []
-        let maxBytes = 39   // 52 base64 characters + 12 of wrapper = 64: with `Subject: ` a line stays under 78
+        let maxBytes = 39 // 52 base64 characters + 12 of wrapper = 64: with `Subject: ` a line stays under 78
         for ch in s {
             let bytes = Array(String(ch).utf8)
             if chunk.count + bytes.count > maxBytes, !chunk.isEmpty {

@@ -26,18 +26,25 @@ public enum NearDuplicates {
         var parent = Array(0..<texts.count)
         func find(_ i: Int) -> Int {
             var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
             return i
         }
         func union(_ a: Int, _ b: Int) {
-            let ra = find(a), rb = find(b)
+            let ra = find(a)
+            let rb = find(b)
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
         var exact: [UInt64: Int] = [:]
         var bands: [[UInt16: [Int]]] = Array(repeating: [:], count: 4)
         for (i, p) in prints.enumerated() {
             if p.shingles == 0 { continue }
-            if let j = exact[p.exact] { union(i, j); continue }
+            if let j = exact[p.exact] {
+                union(i, j)
+                continue
+            }
             exact[p.exact] = i
             guard p.shingles >= minShingles else { continue }
             for b in 0..<4 {
@@ -68,7 +75,9 @@ public enum NearDuplicates {
                 h = (h ^ UInt64(scalar.value)) &* 0x100000001b3
                 inWord = true
             } else if inWord {
-                words.append(h); h = 0xcbf29ce484222325; inWord = false
+                words.append(h)
+                h = 0xcbf29ce484222325
+                inWord = false
             }
         }
         if inWord { words.append(h) }

@@ -11,7 +11,7 @@ enum QuotedPrintable {
                 var piece: String
                 let printable = (b >= 33 && b <= 126 && b != 61) || (b == 32 && !last) || (b == 9 && !last)
                 piece = printable ? String(UnicodeScalar(b)) : String(format: "=%02X", b)
-                if current.isEmpty, b == 46 { piece = "=2E" }   // a leading dot: never an SMTP terminator
+                if current.isEmpty, b == 46 { piece = "=2E" } // a leading dot: never an SMTP terminator
                 if current.count + piece.count > 75 {
                     out += current + "=\r\n"
                     current = ""

@@ -6,18 +6,23 @@ extension RunDigest {
     public var markdown: String {
         var out = "# veille digest: run \(runs.map(String.init).joined(separator: ", "))\n\n"
         out += "Period: \(Timestamp.iso(from)) to \(Timestamp.iso(to))\n\n"
-        out += counts.map { "\($0.0.replacingOccurrences(of: "_", with: " ")): \($0.1)" }.joined(separator: " · ") + "\n"
+        out +=
+            counts.map { "\($0.0.replacingOccurrences(of: "_", with: " ")): \($0.1)" }.joined(separator: " · ") + "\n"
         for s in sections {
             out += "\n## \(Self.escape(s.source))\n\n"
             if s.baselineCount > 0 {
-                out += "Baseline: \(s.baselineCount) item\(s.baselineCount == 1 ? "" : "s") stored on the first crawl (not listed).\n\n"
+                out +=
+                    "Baseline: \(s.baselineCount) item\(s.baselineCount == 1 ? "" : "s") stored on the first crawl (not listed).\n\n"
             }
             for d in s.items {
-                let title = Self.escape(normalizeWhitespace(d.title).isEmpty ? "(untitled)" : normalizeWhitespace(d.title))
+                let title = Self.escape(
+                    normalizeWhitespace(d.title).isEmpty ? "(untitled)" : normalizeWhitespace(d.title))
                 let link = d.url.map { " <\(Self.escapeURL($0))>" } ?? ""
                 let date = d.published.map { " (\(Timestamp.iso($0)))" } ?? ""
                 out += "- **\(d.kind)** \(title)\(date)\(link)\n"
-                if d.kind == "changed", let prev = d.previousTitle, normalizeWhitespace(prev) != normalizeWhitespace(d.title) {
+                if d.kind == "changed", let prev = d.previousTitle,
+                    normalizeWhitespace(prev) != normalizeWhitespace(d.title)
+                {
                     out += "  - title was: \(Self.escape(normalizeWhitespace(prev)))\n"
                 }
             }
@@ -25,7 +30,8 @@ extension RunDigest {
         out += "\n## Sources in trouble\n\n"
         if trouble.isEmpty { out += "None.\n" }
         for t in trouble {
-            let what = t.status == "blocked" ? "blocked" : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
+            let what =
+                t.status == "blocked" ? "blocked" : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
             out += "- **\(Self.escape(t.source))** (\(what)): \(Self.code(t.error))\n"
         }
         return out

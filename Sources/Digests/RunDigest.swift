@@ -23,7 +23,10 @@ public struct RunDigest: Sendable {
 
         /// A source in trouble.
         public init(source: String, error: String, failures: Int, status: String) {
-            self.source = source; self.error = error; self.failures = failures; self.status = status
+            self.source = source
+            self.error = error
+            self.failures = failures
+            self.status = status
         }
     }
 
@@ -34,9 +37,14 @@ public struct RunDigest: Sendable {
     public var trouble: [Trouble]
 
     /// Groups `deltas` by source (in the order of `sourceOrder`, then by id).
-    public init(runs: [Int64], from: Date, to: Date, deltas: [DeltaExport], sourceOrder: [String],
-                trouble: [Trouble]) {
-        self.runs = runs; self.from = from; self.to = to; self.trouble = trouble
+    public init(
+        runs: [Int64], from: Date, to: Date, deltas: [DeltaExport], sourceOrder: [String],
+        trouble: [Trouble]
+    ) {
+        self.runs = runs
+        self.from = from
+        self.to = to
+        self.trouble = trouble
         var bySource: [String: Section] = [:]
         for d in deltas {
             var s = bySource[d.source] ?? Section(source: d.source, items: [], baselineCount: 0)

@@ -18,9 +18,11 @@ public struct SenateFacts: Sendable, Equatable {
 
     /// Facts from the delta detail and the stored question JSON; nil when neither says anything.
     init?(detail: String?, question: String?) {
-        let d = Self.object(detail), q = Self.object(question)
+        let d = Self.object(detail)
+        let q = Self.object(question)
         guard d != nil || q != nil else { return nil }
-        let dq = d ?? [:], qq = q ?? [:]
+        let dq = d ?? [:]
+        let qq = q ?? [:]
         reference = dq["reference"] as? String ?? qq["reference"] as? String
         number = dq["number"] as? String ?? qq["number"] as? String
         let a = qq["author"] as? [String: Any] ?? qq
@@ -29,7 +31,8 @@ public struct SenateFacts: Sendable, Equatable {
         author = name.isEmpty ? nil : name.map(Self.titleCased).joined(separator: " ")
         circonscription = qq["circonscription"] as? String
         group = qq["group"] as? String
-        ministry = dq["ministry"] as? String ?? qq["ministry"] as? String ?? qq["answerMinistry"] as? String
+        ministry =
+            dq["ministry"] as? String ?? qq["ministry"] as? String ?? qq["answerMinistry"] as? String
             ?? qq["transmissionMinistry"] as? String ?? qq["depositMinistry"] as? String
         date = dq["date"] as? String ?? dq["answer_date"] as? String
         joPage = dq["jo_page"] as? Int
@@ -66,19 +69,22 @@ public struct SenateFacts: Sendable, Equatable {
         let when = date.map { " le " + Self.french($0) } ?? ""
         switch kind {
         case "answered":
-            return "Réponse" + (ministry.map { " " + Self.of($0, "du") } ?? "") + (date.map { " publiée le " + Self.french($0) } ?? "")
+            return "Réponse" + (ministry.map { " " + Self.of($0, "du") } ?? "")
+                + (date.map { " publiée le " + Self.french($0) } ?? "")
                 + " à la question " + questionPhrase
         case "forwarded":
             return "Question " + questionPhrase + " transmise" + (ministry.map { " " + Self.of($0, "au") } ?? "") + when
         case "answer-corrected":
-            return "Erratum" + (date.map { " (JO du " + Self.french($0) + (joPage.map { ", p. \($0)" } ?? "") + ")" } ?? "")
+            return "Erratum"
+                + (date.map { " (JO du " + Self.french($0) + (joPage.map { ", p. \($0)" } ?? "") + ")" } ?? "")
                 + " à la réponse à la question " + questionPhrase
         case "lapsed": return "Question " + questionPhrase + " caduque"
         case "withdrawn": return "Question " + questionPhrase + " retirée"
         case "converted": return "Question " + questionPhrase + " transformée en question orale"
         case "reminded":
             return "Question " + questionPhrase + " rappelée" + (remindedBy.map { " par la question " + $0 } ?? "")
-        case "published", "new": return "Question " + questionPhrase + (date.map { " publiée le " + Self.french($0) } ?? "")
+        case "published", "new":
+            return "Question " + questionPhrase + (date.map { " publiée le " + Self.french($0) } ?? "")
         default: return "Question " + questionPhrase + " (" + kind + ")"
         }
     }
@@ -88,7 +94,8 @@ public struct SenateFacts: Sendable, Equatable {
 
     static func of(_ ministry: String, _ article: String) -> String {
         let k = ministry.lowercased()
-        return fullNamePrefixes.contains(where: { k.hasPrefix($0) }) ? article + " " + ministry
+        return fullNamePrefixes.contains(where: { k.hasPrefix($0) })
+            ? article + " " + ministry
             : article + " ministère : " + ministry
     }
 

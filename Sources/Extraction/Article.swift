@@ -27,12 +27,21 @@ public struct Article: Sendable, Equatable, Codable {
     public var emptyReason: String?
 
     /// An article with every field given.
-    public init(title: String? = nil, byline: String? = nil, published: Date? = nil, updated: Date? = nil,
-                language: String? = nil, canonicalURL: String? = nil, siteName: String? = nil,
-                description: String? = nil, text: String = "", emptyReason: String? = nil) {
-        self.title = title; self.byline = byline; self.published = published; self.updated = updated
-        self.language = language; self.canonicalURL = canonicalURL; self.siteName = siteName
-        self.description = description; self.text = text; self.emptyReason = emptyReason
+    public init(
+        title: String? = nil, byline: String? = nil, published: Date? = nil, updated: Date? = nil,
+        language: String? = nil, canonicalURL: String? = nil, siteName: String? = nil,
+        description: String? = nil, text: String = "", emptyReason: String? = nil
+    ) {
+        self.title = title
+        self.byline = byline
+        self.published = published
+        self.updated = updated
+        self.language = language
+        self.canonicalURL = canonicalURL
+        self.siteName = siteName
+        self.description = description
+        self.text = text
+        self.emptyReason = emptyReason
     }
 
     /// An empty article that says why.

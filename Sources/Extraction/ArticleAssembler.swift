@@ -9,24 +9,38 @@ struct ArticleAssembler {
     let url: String?
 
     /// `<meta>` keys for each field, in order of trust.
-    static let bylineKeys = ["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru:author"]
-    static let publishedKeys = ["article:published_time", "og:published_time", "datepublished", "dc:date", "dc:date:issued",
-                                "dcterms:created", "dcterm:created", "parsely-pub-date", "pubdate", "publishdate",
-                                "publish-date", "sailthru:date", "date"]
-    static let updatedKeys = ["article:modified_time", "og:updated_time", "datemodified", "dcterms:modified", "dcterm:modified",
-                              "last-modified"]
-    static let descriptionKeys = ["og:description", "description", "dc:description", "dcterm:description", "twitter:description"]
+    static let bylineKeys = [
+        "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru:author",
+    ]
+    static let publishedKeys = [
+        "article:published_time", "og:published_time", "datepublished", "dc:date", "dc:date:issued",
+        "dcterms:created", "dcterm:created", "parsely-pub-date", "pubdate", "publishdate",
+        "publish-date", "sailthru:date", "date",
+    ]
+    static let updatedKeys = [
+        "article:modified_time", "og:updated_time", "datemodified", "dcterms:modified", "dcterm:modified",
+        "last-modified",
+    ]
+    static let descriptionKeys = [
+        "og:description", "description", "dc:description", "dcterm:description", "twitter:description",
+    ]
     static let siteNameKeys = ["og:site_name", "application-name"]
 
     func article(title: String, text: String, bylineNode: Int?) -> Article {
         let language = self.language()
         let zone = (language?.lowercased().hasPrefix("fr") ?? false) ? DateReader.paris : DateReader.utc
-        var published = jsonLD?.published.flatMap { DateReader.iso($0, defaultZone: zone) }
+        var published =
+            jsonLD?.published.flatMap { DateReader.iso($0, defaultZone: zone) }
             ?? first(ArticleAssembler.publishedKeys).flatMap { DateReader.iso($0, defaultZone: zone) }
-            ?? metadata.itemprop["datepublished"].flatMap { DateReader.iso($0, defaultZone: zone) ?? DateReader.french($0) }
-        var updated = jsonLD?.modified.flatMap { DateReader.iso($0, defaultZone: zone) }
+            ?? metadata.itemprop["datepublished"].flatMap {
+                DateReader.iso($0, defaultZone: zone) ?? DateReader.french($0)
+            }
+        var updated =
+            jsonLD?.modified.flatMap { DateReader.iso($0, defaultZone: zone) }
             ?? first(ArticleAssembler.updatedKeys).flatMap { DateReader.iso($0, defaultZone: zone) }
-            ?? metadata.itemprop["datemodified"].flatMap { DateReader.iso($0, defaultZone: zone) ?? DateReader.french($0) }
+            ?? metadata.itemprop["datemodified"].flatMap {
+                DateReader.iso($0, defaultZone: zone) ?? DateReader.french($0)
+            }
         if published == nil || updated == nil {
             for line in metadata.frenchDateLines {
                 let (p, u) = DateReader.frenchLine(line)
@@ -34,7 +48,9 @@ struct ArticleAssembler {
                 if updated == nil, let u { updated = u }
             }
         }
-        if published == nil { published = metadata.timeValues.lazy.compactMap { DateReader.iso($0, defaultZone: zone) }.first }
+        if published == nil {
+            published = metadata.timeValues.lazy.compactMap { DateReader.iso($0, defaultZone: zone) }.first
+        }
         return Article(
             title: title.isEmpty ? nil : title,
             byline: byline(bylineNode),
@@ -42,7 +58,8 @@ struct ArticleAssembler {
             updated: updated,
             language: language,
             canonicalURL: canonical(),
-            siteName: jsonLD?.siteName.flatMap { _ in first(ArticleAssembler.siteNameKeys) } ?? first(ArticleAssembler.siteNameKeys) ?? jsonLD?.siteName,
+            siteName: jsonLD?.siteName.flatMap { _ in first(ArticleAssembler.siteNameKeys) } ?? first(
+                ArticleAssembler.siteNameKeys) ?? jsonLD?.siteName,
             description: first(ArticleAssembler.descriptionKeys) ?? jsonLD?.description,
             text: text)
     }
@@ -76,7 +93,8 @@ struct ArticleAssembler {
     }
 
     func language() -> String? {
-        let raw = metadata.language ?? metadata.meta["content-language"] ?? metadata.meta["og:locale"]
+        let raw =
+            metadata.language ?? metadata.meta["content-language"] ?? metadata.meta["og:locale"]
             ?? metadata.meta["language"] ?? jsonLD?.language
         guard let raw else { return nil }
         let t = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-")

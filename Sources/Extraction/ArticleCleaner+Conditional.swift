@@ -21,7 +21,10 @@ extension ArticleCleaner {
         if weight < 0 { return true }
         guard s.commas < 10 else { return false }
         if s.text <= 20, isPlaceholder(i) { return true }
-        let p = Float(s.p), img = Float(s.img), li = Float(s.li) - 100, input = Float(s.input)
+        let p = Float(s.p)
+        let img = Float(s.img)
+        let li = Float(s.li) - 100
+        let input = Float(s.input)
         let headingDensity: Float = s.text > 0 ? Float(s.heading) / Float(s.text) : 0
         let linkDensity = s.linkDensity
         let isFigureChild = model.ancestry[i].contains(.figure)
@@ -29,7 +32,9 @@ extension ArticleCleaner {
         if !isFigureChild, img > 1, p / img < 0.5 { remove = true }
         if !isList, li > p { remove = true }
         if input > (p / 3).rounded(.down) { remove = true }
-        if !isList, headingDensity < 0.9, s.text < 25, img == 0 || img > 2, !isFigureChild, linkDensity > 0 { remove = true }
+        if !isList, headingDensity < 0.9, s.text < 25, img == 0 || img > 2, !isFigureChild, linkDensity > 0 {
+            remove = true
+        }
         if !isList, weight < 25, linkDensity > 0.2 { remove = true }
         if weight >= 25, linkDensity > 0.5 { remove = true }
         if s.embed == 1 && s.text < 75 || s.embed > 1 { remove = true }
@@ -50,11 +55,12 @@ extension ArticleCleaner {
 
     func isPlaceholder(_ i: Int) -> Bool {
         let all = model.tree.textBytes(i)
-        var lo = 0, hi = all.count
+        var lo = 0
+        var hi = all.count
         while lo < hi, ClassMatcher.isSpace(all[lo]) { lo += 1 }
         while hi > lo, ClassMatcher.isSpace(all[hi - 1]) { hi -= 1 }
         guard hi > lo, hi - lo <= 24 else { return false }
-        var t = Array(all[lo ..< hi])
+        var t = Array(all[lo..<hi])
         BoilerplatePhrases.lowerLatin(&t)
         return ArticleCleaner.placeholderBytes.contains(t)
     }
@@ -73,17 +79,29 @@ extension ArticleCleaner {
         if let known = cache[t] { return known }
         var result = false
         defer { cache[t] = result }
-        if model.attribute(t, "role", equals: "presentation") || model.attribute(t, "datatable", equals: "0") { return false }
-        if model.tree.attribute(t, "summary") != nil { result = true; return true }
-        var rows = 0, cells = 0, maxCells = 0
+        if model.attribute(t, "role", equals: "presentation") || model.attribute(t, "datatable", equals: "0") {
+            return false
+        }
+        if model.tree.attribute(t, "summary") != nil {
+            result = true
+            return true
+        }
+        var rows = 0
+        var cells = 0
+        var maxCells = 0
         var k = t + 1
         while k < model.end(t) {
             let tag = model.tag(k)
             if model.isElement(k) {
                 switch tag {
-                case .caption, .thead, .tfoot, .col, .colgroup, .th: result = true; return true
+                case .caption, .thead, .tfoot, .col, .colgroup, .th:
+                    result = true
+                    return true
                 case .table: return false
-                case .tr: rows += 1; maxCells = max(maxCells, cells); cells = 0
+                case .tr:
+                    rows += 1
+                    maxCells = max(maxCells, cells)
+                    cells = 0
                 case .td: cells += 1
                 default: break
                 }

@@ -11,7 +11,7 @@ struct ArticleCleaner {
     func clean(_ selection: inout ContentScorer.Selection) {
         for root in selection.roots { dropFurniture(root, &selection) }
         for root in selection.roots {
-            NodeStats.compute(model, range: root ..< model.end(root), removed: selection.removed, into: &selection.stats)
+            NodeStats.compute(model, range: root..<model.end(root), removed: selection.removed, into: &selection.stats)
         }
         guard options.cleanConditionally else { return }
         var dataTables: [Int: Bool] = [:]
@@ -22,7 +22,7 @@ struct ArticleCleaner {
                 guard model.isElement(i), !selection.removed[i] else { continue }
                 let tag = model.tag(i)
                 guard TagVocabulary.cleanedConditionally.contains(tag) else { continue }
-                if tag == .div, !selection.stats[i].block { continue }  // reads as a paragraph
+                if tag == .div, !selection.stats[i].block { continue } // reads as a paragraph
                 if shouldRemove(i, selection.stats, &dataTables) { remove(i, root: root, &selection) }
             }
         }
@@ -31,7 +31,7 @@ struct ArticleCleaner {
     /// Marks a subtree removed and takes its figures out of its ancestors up to the root.
     func remove(_ i: Int, root: Int, _ selection: inout ContentScorer.Selection) {
         let e = model.end(i)
-        for k in i ..< e { selection.removed[k] = true }
+        for k in i..<e { selection.removed[k] = true }
         let s = selection.stats[i]
         let tag = model.tag(i)
         var p = model.parent(i)
@@ -46,7 +46,10 @@ struct ArticleCleaner {
             selection.stats[p].input -= s.input
             selection.stats[p].heading -= s.heading
             selection.stats[p].list -= (tag == .ul || tag == .ol) ? s.text : s.list
-            if first { selection.stats[p].children -= 1; first = false }
+            if first {
+                selection.stats[p].children -= 1
+                first = false
+            }
             p = model.parent(p)
         }
     }
@@ -56,7 +59,10 @@ struct ArticleCleaner {
         var i = root + 1
         let end = model.end(root)
         while i < end {
-            guard model.isElement(i), !selection.removed[i] else { i = selection.removed[i] ? model.end(i) : i + 1; continue }
+            guard model.isElement(i), !selection.removed[i] else {
+                i = selection.removed[i] ? model.end(i) : i + 1
+                continue
+            }
             let tag = model.tag(i)
             let sets = model.sets(i)
             let text = selection.stats[i].text
@@ -64,17 +70,21 @@ struct ArticleCleaner {
             if !drop, sets.contains(.share), text < 500 { drop = true }
             // Boilerplate classes: short blocks go; long ones only when mostly links (a long block named
             // "paywall" or "abonnes" may hold the article itself).
-            if !drop, sets.contains(.boilerplate), text < 1000 || (!sets.contains(.maybe) && selection.stats[i].linkDensity > 0.33) {
+            if !drop, sets.contains(.boilerplate),
+                text < 1000 || (!sets.contains(.maybe) && selection.stats[i].linkDensity > 0.33)
+            {
                 drop = true
             }
             if !drop, options.weightClasses, tag == .h1 || tag == .h2, model.classWeight(i) < 0 { drop = true }
-            if !drop, text > 0, text <= BoilerplatePhrases.maxBlockCharacters, let phrase = BoilerplatePhrases.match(prefix(i)) {
+            if !drop, text > 0, text <= BoilerplatePhrases.maxBlockCharacters,
+                let phrase = BoilerplatePhrases.match(prefix(i))
+            {
                 drop = true
                 if phrase.heading { dropFollowingLinks(after: i, &selection) }
             }
             if drop {
                 let e = model.end(i)
-                for k in i ..< e { selection.removed[k] = true }
+                for k in i..<e { selection.removed[k] = true }
                 i = e
             } else {
                 i += 1
@@ -90,7 +100,7 @@ struct ArticleCleaner {
         guard c < model.end(parent), model.parent(c) == parent else { return }
         let s = selection.stats[c]
         if s.text > 0, s.linkDensity > 0.5 {
-            for k in c ..< model.end(c) { selection.removed[k] = true }
+            for k in c..<model.end(c) { selection.removed[k] = true }
         }
     }
 
@@ -105,11 +115,17 @@ struct ArticleCleaner {
         while k < e, out.count < BoilerplatePhrases.prefixBytes {
             let node = model.tree.nodes[k]
             if node.kind == .text {
-                for j in Int(node.start) ..< Int(node.start + node.count) {
+                for j in Int(node.start)..<Int(node.start + node.count) {
                     let b = model.tree.bytes[j]
-                    if ClassMatcher.isSpace(b) { space = !out.isEmpty; continue }
+                    if ClassMatcher.isSpace(b) {
+                        space = !out.isEmpty
+                        continue
+                    }
                     if out.isEmpty, !BoilerplatePhrases.firstBytes.contains(ClassMatcher.lower(b)) { return [] }
-                    if space { out.append(32); space = false }
+                    if space {
+                        out.append(32)
+                        space = false
+                    }
                     out.append(b)
                     if out.count >= BoilerplatePhrases.prefixBytes { break }
                 }

@@ -49,7 +49,9 @@ public enum ArticleExtractor {
     ///   - httpCharset: the HTTP `charset`, if any.
     ///   - rules: site rules (``SiteRules/none`` for scoring alone).
     /// - Returns: the article; an empty one with ``Article/emptyReason`` when nothing could be read.
-    public static func extract(_ bytes: [UInt8], url: String?, httpCharset: String?, rules: SiteRules = .none) -> Article {
+    public static func extract(_ bytes: [UInt8], url: String?, httpCharset: String?, rules: SiteRules = .none)
+        -> Article
+    {
         if let reason = InputCheck.refusal(bytes) { return .empty(reason) }
         let page = InputCheck.bounded(bytes, limit: maxPageBytes)
         guard let tree = HTMLTree.parse(page, httpCharset: httpCharset), tree.nodes.count > 1 else {
@@ -60,7 +62,9 @@ public enum ArticleExtractor {
         let jsonLD = JSONLDReader(scripts: metadata.jsonLD)
         let title = TitleReader.title(metadata, jsonLD: jsonLD)
         var (text, bylineNode) = body(model, title: title, site: rules.site(for: url))
-        if let fallback = jsonLD?.articleBody, fallback.utf8.count >= minimumCharacters, text.utf8.count * 2 < fallback.utf8.count {
+        if let fallback = jsonLD?.articleBody, fallback.utf8.count >= minimumCharacters,
+            text.utf8.count * 2 < fallback.utf8.count
+        {
             text = paragraphs(fallback)
         }
         var article = ArticleAssembler(model: model, metadata: metadata, jsonLD: jsonLD, url: url)
@@ -86,16 +90,17 @@ public enum ArticleExtractor {
             let scorer = ContentScorer(model: model, options: options, titleTokens: titleTokens)
             var removed = preRemoved ?? [Bool](repeating: false, count: model.tree.nodes.count)
             let byline = scorer.markRemovals(&removed)
-            var selection = ContentScorer.Selection(roots: roots, removed: removed,
-                                                    stats: [NodeStats](repeating: NodeStats(), count: model.tree.nodes.count),
-                                                    byline: byline)
+            var selection = ContentScorer.Selection(
+                roots: roots, removed: removed,
+                stats: [NodeStats](repeating: NodeStats(), count: model.tree.nodes.count),
+                byline: byline)
             options.cleanConditionally = false
             ArticleCleaner(model: model, options: options).clean(&selection)
             return (TextRenderer(model: model).render(selection.roots, removed: selection.removed), byline)
         }
         var options = ContentScorer.Options()
         var best: (text: String, length: Int, byline: Int?) = ("", -1, nil)
-        for attempt in 0 ..< 4 {
+        for attempt in 0..<4 {
             let scorer = ContentScorer(model: model, options: options, titleTokens: titleTokens)
             var selection = scorer.select(preRemoved: preRemoved)
             ArticleCleaner(model: model, options: options).clean(&selection)

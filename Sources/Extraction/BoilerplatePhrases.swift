@@ -9,7 +9,9 @@ enum BoilerplatePhrases {
         let heading: Bool
         let reason: StaticString
         init(_ text: String, heading: Bool = false, _ reason: StaticString) {
-            self.text = text; self.heading = heading; self.reason = reason
+            self.text = text
+            self.heading = heading
+            self.reason = reason
         }
     }
 
@@ -84,7 +86,9 @@ enum BoilerplatePhrases {
 
     /// The phrase that lower-cased UTF-8 text starts with, if any.
     static func match(_ lowered: [UInt8]) -> Phrase? {
-        for (bytes, phrase) in encoded where lowered.count >= bytes.count && lowered.starts(with: bytes) { return phrase }
+        for (bytes, phrase) in encoded where lowered.count >= bytes.count && lowered.starts(with: bytes) {
+            return phrase
+        }
         return nil
     }
 
@@ -93,9 +97,15 @@ enum BoilerplatePhrases {
         var k = 0
         while k < b.count {
             let c = b[k]
-            if c >= 65, c <= 90 { b[k] = c + 32 }
-            else if c == 0xC3, k + 1 < b.count, b[k + 1] >= 0x80, b[k + 1] <= 0x9E, b[k + 1] != 0x97 { b[k + 1] += 0x20; k += 1 }
-            else if c == 0xC2, k + 1 < b.count, b[k + 1] == 0xA0 { b[k] = 32; b.remove(at: k + 1) }
+            if c >= 65, c <= 90 {
+                b[k] = c + 32
+            } else if c == 0xC3, k + 1 < b.count, b[k + 1] >= 0x80, b[k + 1] <= 0x9E, b[k + 1] != 0x97 {
+                b[k + 1] += 0x20
+                k += 1
+            } else if c == 0xC2, k + 1 < b.count, b[k + 1] == 0xA0 {
+                b[k] = 32
+                b.remove(at: k + 1)
+            }
             k += 1
         }
     }

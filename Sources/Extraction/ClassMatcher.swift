@@ -28,13 +28,16 @@ struct ClassMatcher: Sendable {
     static let shared = ClassMatcher(ClassVocabulary.entries)
 
     init(_ entries: [ClassVocabulary.Entry]) {
-        var byFirst = [[(bytes: [UInt8], sets: ClassVocabulary.Set, mode: ClassVocabulary.Mode)]](repeating: [], count: 256)
+        var byFirst = [[(bytes: [UInt8], sets: ClassVocabulary.Set, mode: ClassVocabulary.Mode)]](
+            repeating: [], count: 256)
         for e in entries {
             let bytes = Array(UnsafeBufferPointer(start: e.fragment.utf8Start, count: e.fragment.utf8CodeUnitCount))
             guard let first = bytes.first else { continue }
             byFirst[Int(first)].append((bytes, e.sets, e.mode))
         }
-        var all = [UInt8](), list = [Pattern](), starts = [Int32]()
+        var all = [UInt8]()
+        var list = [Pattern]()
+        var starts = [Int32]()
         var bits = [UInt64](repeating: 0, count: 1024)
         var shortest = Int.max
         for bucket in byFirst {
@@ -54,7 +57,7 @@ struct ClassMatcher: Sendable {
         patterns = list
         bucketStart = starts
         minLength = shortest == Int.max ? 1 : shortest
-        if minLength < 3 { bits = [UInt64](repeating: ~0, count: 1024) }  // the filter needs three bytes
+        if minLength < 3 { bits = [UInt64](repeating: ~0, count: 1024) } // the filter needs three bytes
         trigrams = bits
     }
 
@@ -84,18 +87,24 @@ struct ClassMatcher: Sendable {
     }
 
     @inline(__always)
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ frag: UnsafeBufferPointer<UInt8>,
-                      _ pats: UnsafeBufferPointer<Pattern>, _ starts: UnsafeBufferPointer<Int32>,
-                      _ bits: UnsafeBufferPointer<UInt64>) -> ClassVocabulary.Set {
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ frag: UnsafeBufferPointer<UInt8>,
+        _ pats: UnsafeBufferPointer<Pattern>, _ starts: UnsafeBufferPointer<Int32>,
+        _ bits: UnsafeBufferPointer<UInt64>
+    ) -> ClassVocabulary.Set {
         var found = ClassVocabulary.Set()
         var i = range.lowerBound
         let end = range.upperBound
-        let last = end - minLength  // the last position where a fragment fits
+        let last = end - minLength // the last position where a fragment fits
         while i <= last {
             let c = Int(ClassMatcher.lower(bytes[i]))
             if i + 2 < end {
-                let key = ClassMatcher.trigram(UInt8(c), ClassMatcher.lower(bytes[i + 1]), ClassMatcher.lower(bytes[i + 2]))
-                if bits[key >> 6] & (1 << UInt64(key & 63)) == 0 { i += 1; continue }
+                let key = ClassMatcher.trigram(
+                    UInt8(c), ClassMatcher.lower(bytes[i + 1]), ClassMatcher.lower(bytes[i + 2]))
+                if bits[key >> 6] & (1 << UInt64(key & 63)) == 0 {
+                    i += 1
+                    continue
+                }
             }
             var q = Int(starts[c])
             let qEnd = Int(starts[c + 1])

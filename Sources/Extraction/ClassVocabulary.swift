@@ -34,7 +34,10 @@ enum ClassVocabulary {
         let mode: Mode
         let reason: StaticString
         init(_ fragment: StaticString, _ sets: Set, _ reason: StaticString, mode: Mode = .substring) {
-            self.fragment = fragment; self.sets = sets; self.mode = mode; self.reason = reason
+            self.fragment = fragment
+            self.sets = sets
+            self.mode = mode
+            self.reason = reason
         }
     }
 

@@ -19,12 +19,14 @@ extension ContentScorer {
         func distribute(_ text: Int32, _ commas: Int32, from first: Int) {
             guard text >= 25 else { return }
             let value = 1 + Float(commas) + Float(min(text / 100, 3))
-            var a = first, level = 0
+            var a = first
+            var level = 0
             while a > 0, level < 5, model.parent(a) > 0 {
                 if !initialized[a] { initialize(a) }
                 let divider: Float = level == 0 ? 1 : (level == 1 ? 2 : Float(level * 3))
                 score[a] += value / divider
-                a = model.parent(a); level += 1
+                a = model.parent(a)
+                level += 1
             }
         }
 
@@ -32,15 +34,22 @@ extension ContentScorer {
         var i = body + 1
         let end = model.end(body)
         while i < end {
-            if removed[i] { i = model.end(i); continue }
-            guard model.isElement(i) else { i += 1; continue }
+            if removed[i] {
+                i = model.end(i)
+                continue
+            }
+            guard model.isElement(i) else {
+                i += 1
+                continue
+            }
             let tag = model.tag(i)
             let s = stats[i]
             if TagVocabulary.scored.contains(tag) || (tag == .div && !s.block) {
                 distribute(s.text, s.commas, from: model.parent(i))
             } else if tag == .div {
                 // Runs of inline content directly inside a div with blocks are paragraphs of their own.
-                var runText: Int32 = 0, runCommas: Int32 = 0
+                var runText: Int32 = 0
+                var runCommas: Int32 = 0
                 var c = i + 1
                 let e = model.end(i)
                 while c < e {
@@ -48,12 +57,15 @@ extension ContentScorer {
                     if removed[c] { continue }
                     let node = model.tree.nodes[c]
                     if node.kind == .text {
-                        runText += model.chars[c]; runCommas += model.commas[c]
+                        runText += model.chars[c]
+                        runCommas += model.commas[c]
                     } else if TagVocabulary.phrasing.contains(node.tag) && !stats[c].block {
-                        runText += stats[c].text; runCommas += stats[c].commas
+                        runText += stats[c].text
+                        runCommas += stats[c].commas
                     } else {
                         distribute(runText, runCommas, from: i)
-                        runText = 0; runCommas = 0
+                        runText = 0
+                        runCommas = 0
                     }
                 }
                 distribute(runText, runCommas, from: i)
@@ -74,7 +86,10 @@ extension ContentScorer {
         if alternatives.count >= 3 {
             var p = model.parent(top)
             while p > 0, model.tag(p) != .body {
-                if alternatives.filter({ $0.contains(p) }).count >= 3 { top = p; break }
+                if alternatives.filter({ $0.contains(p) }).count >= 3 {
+                    top = p
+                    break
+                }
                 p = model.parent(p)
             }
         }
@@ -85,15 +100,22 @@ extension ContentScorer {
         var lastScore = score[top]
         let threshold = lastScore / 3
         while p > 0, model.tag(p) != .body {
-            if !initialized[p] { p = model.parent(p); continue }
+            if !initialized[p] {
+                p = model.parent(p)
+                continue
+            }
             if score[p] < threshold { break }
-            if score[p] > lastScore { top = p; break }
+            if score[p] > lastScore {
+                top = p
+                break
+            }
             lastScore = score[p]
             p = model.parent(p)
         }
         p = model.parent(top)
         while p > 0, model.tag(p) != .body, stats[p].children == 1 {
-            top = p; p = model.parent(top)
+            top = p
+            p = model.parent(top)
         }
         if !initialized[top] { initialize(top) }
         return siblings(of: top, score: score, initialized: initialized, removed: removed, stats: stats)
@@ -111,7 +133,10 @@ extension ContentScorer {
         while c < e {
             defer { c = model.end(c) }
             guard model.isElement(c), !removed[c] else { continue }
-            if c == top { roots.append(c); continue }
+            if c == top {
+                roots.append(c)
+                continue
+            }
             var bonus: Float = 0
             if let tc = topClass, !tc.isEmpty, let r = model.tree.attribute(c, "class"), model.tree.bytes[r] == tc {
                 bonus = score[top] * 0.2
@@ -121,8 +146,11 @@ extension ContentScorer {
                 roots.append(c)
             } else if NodeStats.readsAsParagraph(model.tag(c), s) {
                 let ld = s.linkDensity
-                if s.text > 80, ld < 0.25 { roots.append(c) }
-                else if s.text < 80, s.text > 0, ld == 0, endsSentence(c) { roots.append(c) }
+                if s.text > 80, ld < 0.25 {
+                    roots.append(c)
+                } else if s.text < 80, s.text > 0, ld == 0, endsSentence(c) {
+                    roots.append(c)
+                }
             }
         }
         return roots.isEmpty ? [top] : roots
@@ -132,7 +160,10 @@ extension ContentScorer {
     func ancestors(of i: Int) -> [Int] {
         var out: [Int] = []
         var p = model.parent(i)
-        while p > 0 { out.append(p); p = model.parent(p) }
+        while p > 0 {
+            out.append(p)
+            p = model.parent(p)
+        }
         return out
     }
 
@@ -144,8 +175,9 @@ extension ContentScorer {
         while k < e {
             let node = model.tree.nodes[k]
             if node.kind == .text {
-                let s = Int(node.start), t = Int(node.start + node.count)
-                for j in s ..< t {
+                let s = Int(node.start)
+                let t = Int(node.start + node.count)
+                for j in s..<t {
                     let b = model.tree.bytes[j]
                     if b == 46, j + 1 < t, model.tree.bytes[j + 1] == 32 { return true }
                     if !ClassMatcher.isSpace(b) { lastNonSpace = b }

@@ -34,7 +34,7 @@ struct ContentScorer {
         let body = model.body
         let byline = markRemovals(&removed)
         var stats = [NodeStats](repeating: NodeStats(), count: n)
-        NodeStats.compute(model, range: body ..< model.end(body), removed: removed, into: &stats)
+        NodeStats.compute(model, range: body..<model.end(body), removed: removed, into: &stats)
         let roots = choose(removed: removed, stats: stats)
         return Selection(roots: roots, removed: removed, stats: stats, byline: byline)
     }
@@ -47,20 +47,32 @@ struct ContentScorer {
         var titleHeadingSeen = false
         var i = body + 1
         while i < end {
-            guard model.isElement(i), !removed[i] else { i = removed[i] ? model.end(i) : i + 1; continue }
+            guard model.isElement(i), !removed[i] else {
+                i = removed[i] ? model.end(i) : i + 1
+                continue
+            }
             let tag = model.tag(i)
             var drop = TagVocabulary.neverContent.contains(tag) || !isVisible(i)
-            if !drop, byline == nil, isByline(i) { byline = i; drop = true }
-            if !drop, !titleHeadingSeen, tag == .h1 || tag == .h2, duplicatesTitle(i) { drop = true; titleHeadingSeen = true }
+            if !drop, byline == nil, isByline(i) {
+                byline = i
+                drop = true
+            }
+            if !drop, !titleHeadingSeen, tag == .h1 || tag == .h2, duplicatesTitle(i) {
+                drop = true
+                titleHeadingSeen = true
+            }
             if !drop, options.stripUnlikely {
                 let sets = model.sets(i)
                 if sets.contains(.unlikely), !sets.contains(.maybe), tag != .a, tag != .body,
-                   model.ancestry[i].isDisjoint(with: [.table, .code]) { drop = true }
+                    model.ancestry[i].isDisjoint(with: [.table, .code])
+                {
+                    drop = true
+                }
                 if !drop, hasUnlikelyRole(i) { drop = true }
             }
             if drop {
                 let e = model.end(i)
-                for k in i ..< e { removed[k] = true }
+                for k in i..<e { removed[k] = true }
                 i = e
             } else {
                 i += 1

@@ -8,7 +8,9 @@ enum InputCheck {
         let trimmed = bytes.drop(while: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 12 })
         guard !trimmed.isEmpty else { return "empty body" }
         // UTF-16/32 pages carry NULs legitimately: let the charset rule read them.
-        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            return nil
+        }
         let head = bytes.prefix(sniffBytes)
         var control = 0
         for b in head where b < 32 && b != 9 && b != 10 && b != 13 && b != 12 && b != 27 { control += 1 }
@@ -39,6 +41,6 @@ enum InputCheck {
         guard bytes.count > limit else { return bytes }
         var cut = limit
         while cut > 0, bytes[cut] != 60 { cut -= 1 }
-        return Array(bytes[0 ..< (cut > 0 ? cut : limit)])
+        return Array(bytes[0..<(cut > 0 ? cut : limit)])
     }
 }

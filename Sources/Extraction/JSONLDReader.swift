@@ -31,8 +31,9 @@ struct JSONLDReader {
             if text.hasPrefix("<![CDATA[") { text = String(text.dropFirst(9)) }
             if text.hasSuffix("]]>") { text = String(text.dropLast(3)) }
             guard let data = text.data(using: .utf8),
-                  let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-                  let article = JSONLDReader.findArticle(json, depth: 0) else { continue }
+                let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+                let article = JSONLDReader.findArticle(json, depth: 0)
+            else { continue }
             self.init(article: article)
             return
         }
@@ -49,7 +50,8 @@ struct JSONLDReader {
         modified = JSONLDReader.string(a["dateModified"])
         language = JSONLDReader.string(a["inLanguage"])
         articleBody = (a["articleBody"] as? String).map(JSONLDReader.trimmed)
-        url = JSONLDReader.string(a["url"]) ?? JSONLDReader.string(a["mainEntityOfPage"])
+        url =
+            JSONLDReader.string(a["url"]) ?? JSONLDReader.string(a["mainEntityOfPage"])
             ?? (a["mainEntityOfPage"] as? [String: Any]).flatMap { JSONLDReader.string($0["@id"]) }
     }
 

@@ -30,7 +30,7 @@ struct PageMetadata {
             if node.kind == .text {
                 if node.count <= PageMetadata.maxLineBytes, frenchDateLines.count < 6 || bylineLines.count < 3 {
                     let candidate = tree.bytes.withUnsafeBufferPointer { buf in
-                        let line = buf[Int(node.start) ..< Int(node.start + node.count)]
+                        let line = buf[Int(node.start)..<Int(node.start + node.count)]
                         return PageMetadata.isCandidateLine(UnsafeBufferPointer(rebasing: line))
                     }
                     if candidate { readLine(tree, i) }
@@ -43,7 +43,9 @@ struct PageMetadata {
             case .title: if documentTitle.isEmpty { documentTitle = TextTools.collapse(tree.text(i)) }
             case .meta: readMeta(tree, i)
             case .link:
-                if canonical == nil, model.attribute(i, "rel", equals: "canonical") { canonical = tree.attributeString(i, "href") }
+                if canonical == nil, model.attribute(i, "rel", equals: "canonical") {
+                    canonical = tree.attributeString(i, "href")
+                }
             case .script: jsonLD.append(tree.text(i))
             case .time:
                 if timeValues.count < 4, let v = tree.attributeString(i, "datetime") { timeValues.append(v) }
@@ -54,7 +56,9 @@ struct PageMetadata {
             if node.count > 0, let prop = tree.attributeString(i, "itemprop"), node.tag != .meta {
                 let key = prop.lowercased()
                 if itemprop[key] == nil, key.hasPrefix("date") {
-                    itemprop[key] = tree.attributeString(i, "content") ?? tree.attributeString(i, "datetime") ?? TextTools.collapse(tree.text(i))
+                    itemprop[key] =
+                        tree.attributeString(i, "content") ?? tree.attributeString(i, "datetime")
+                        ?? TextTools.collapse(tree.text(i))
                 }
             }
             i += 1
@@ -65,7 +69,9 @@ struct PageMetadata {
         guard let content = tree.attributeString(i, "content") else { return }
         let value = TextTools.collapse(content)
         guard !value.isEmpty else { return }
-        for attr in [tree.attributeString(i, "property"), tree.attributeString(i, "name"), tree.attributeString(i, "itemprop")] {
+        for attr in [
+            tree.attributeString(i, "property"), tree.attributeString(i, "name"), tree.attributeString(i, "itemprop"),
+        ] {
             guard let raw = attr else { continue }
             // A property may list several keys ("og:title twitter:title").
             for piece in raw.split(separator: " ") {
@@ -85,20 +91,27 @@ struct PageMetadata {
         while s < bytes.count, ClassMatcher.isSpace(bytes[s]) { s += 1 }
         guard s < bytes.count else { return false }
         func at(_ k: Int) -> UInt8 { s + k < bytes.count ? ClassMatcher.lower(bytes[s + k]) : 0 }
-        if bytes.count < 120, (at(0) == 112 && at(1) == 97 && at(2) == 114) || (at(0) == 98 && at(1) == 121) { return true }
+        if bytes.count < 120, (at(0) == 112 && at(1) == 97 && at(2) == 114) || (at(0) == 98 && at(1) == 121) {
+            return true
+        }
         var hasDigit = false
-        for b in bytes where b >= 48 && b <= 57 { hasDigit = true; break }
+        for b in bytes where b >= 48 && b <= 57 {
+            hasDigit = true
+            break
+        }
         return hasDigit && (contains(bytes, "ubli") || contains(bytes, " jour") || contains(bytes, "odifi"))
     }
 
     /// Short text lines that carry a French date or a "Par …" byline (``isCandidateLine(_:)`` ones only).
     mutating func readLine(_ tree: HTMLTree, _ i: Int) {
         let node = tree.nodes[i]
-        let bytes = tree.bytes[Int(node.start) ..< Int(node.start + node.count)]
+        let bytes = tree.bytes[Int(node.start)..<Int(node.start + node.count)]
         let text = TextTools.collapse(String(decoding: bytes, as: UTF8.self))
         let lower = text.lowercased()
         if frenchDateLines.count < 6,
-           lower.contains("publié") || lower.contains("mis à jour") || lower.contains("mise à jour") || lower.contains("modifié le") {
+            lower.contains("publié") || lower.contains("mis à jour") || lower.contains("mise à jour")
+                || lower.contains("modifié le")
+        {
             frenchDateLines.append(text)
         }
         if bylineLines.count < 3, text.count < 80, lower.hasPrefix("par ") || lower.hasPrefix("by ") {

@@ -57,7 +57,7 @@ struct PageModel {
         body = 0
         let matcher = ClassMatcher.shared
         tree.bytes.withUnsafeBufferPointer { buf in
-            for i in 1 ..< n {
+            for i in 1..<n {
                 let node = tree.nodes[i]
                 let parent = Int(node.parent)
                 var anc = ancestry[parent]
@@ -70,7 +70,7 @@ struct PageModel {
                 }
                 ancestry[i] = anc
                 if node.kind == .text {
-                    measure(buf, Int(node.start) ..< Int(node.start + node.count), into: i)
+                    measure(buf, Int(node.start)..<Int(node.start + node.count), into: i)
                     continue
                 }
                 if node.tag == .body, body == 0 { body = i }
@@ -84,10 +84,12 @@ struct PageModel {
     mutating func readAttributes(_ i: Int, _ buf: UnsafeBufferPointer<UInt8>, _ matcher: ClassMatcher) {
         let node = tree.nodes[i]
         var f = AttributeFacts()
-        var roleDialog = false, ariaModal = false, ariaHidden = false
-        for a in tree.attributes[Int(node.start) ..< Int(node.start + node.count)] {
-            let name = UnsafeBufferPointer(rebasing: buf[Int(a.nameStart) ..< Int(a.nameStart + a.nameCount)])
-            let value = Int(a.valueStart) ..< Int(a.valueStart + a.valueCount)
+        var roleDialog = false
+        var ariaModal = false
+        var ariaHidden = false
+        for a in tree.attributes[Int(node.start)..<Int(node.start + node.count)] {
+            let name = UnsafeBufferPointer(rebasing: buf[Int(a.nameStart)..<Int(a.nameStart + a.nameCount)])
+            let value = Int(a.valueStart)..<Int(a.valueStart + a.valueCount)
             switch name.count {
             case 2 where PageModel.same(name, "id"):
                 if !value.isEmpty { idSets[i] = matcher.sets(buf, value) }
@@ -96,17 +98,22 @@ struct PageModel {
             case 6 where PageModel.same(name, "hidden"): f.insert(.hidden)
             case 5 where PageModel.same(name, "style"):
                 if PageModel.find(buf, value, "display:none") || PageModel.find(buf, value, "display: none")
-                    || PageModel.find(buf, value, "visibility:hidden") || PageModel.find(buf, value, "visibility: hidden") {
+                    || PageModel.find(buf, value, "visibility:hidden")
+                    || PageModel.find(buf, value, "visibility: hidden")
+                {
                     f.insert(.hidden)
                 }
             case 11 where PageModel.same(name, "aria-hidden"): ariaHidden = PageModel.find(buf, value, "true")
             case 10 where PageModel.same(name, "aria-modal"): ariaModal = PageModel.find(buf, value, "true")
             case 4 where PageModel.same(name, "role"):
                 roleDialog = PageModel.find(buf, value, "dialog")
-                for role in TagVocabulary.unlikelyRoles where PageModel.equal(buf, value, role) { f.insert(.unlikelyRole) }
+                for role in TagVocabulary.unlikelyRoles where PageModel.equal(buf, value, role) {
+                    f.insert(.unlikelyRole)
+                }
             case 3 where PageModel.same(name, "rel"): if PageModel.equal(buf, value, "author") { f.insert(.author) }
             case 8 where PageModel.same(name, "itemprop"): if PageModel.find(buf, value, "author") { f.insert(.author) }
-            case 4 where PageModel.same(name, "href"): if value.count > 0, buf[value.lowerBound] == 35 { f.insert(.hashLink) }
+            case 4 where PageModel.same(name, "href"):
+                if value.count > 0, buf[value.lowerBound] == 35 { f.insert(.hashLink) }
             default: break
             }
         }
@@ -117,7 +124,7 @@ struct PageModel {
 
     @inline(__always) static func same(_ name: UnsafeBufferPointer<UInt8>, _ want: StaticString) -> Bool {
         guard name.count == want.utf8CodeUnitCount else { return false }
-        for k in 0 ..< name.count where name[k] != want.utf8Start[k] { return false }
+        for k in 0..<name.count where name[k] != want.utf8Start[k] { return false }
         return true
     }
 
@@ -137,11 +144,12 @@ struct PageModel {
 
     /// ASCII case-insensitive equality of trimmed `buf[r]` with `value`.
     static func equal(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ value: StaticString) -> Bool {
-        var lo = r.lowerBound, hi = r.upperBound
+        var lo = r.lowerBound
+        var hi = r.upperBound
         while lo < hi, ClassMatcher.isSpace(buf[lo]) { lo += 1 }
         while hi > lo, ClassMatcher.isSpace(buf[hi - 1]) { hi -= 1 }
         guard hi - lo == value.utf8CodeUnitCount else { return false }
-        for k in 0 ..< hi - lo where ClassMatcher.lower(buf[lo + k]) != value.utf8Start[k] { return false }
+        for k in 0..<hi - lo where ClassMatcher.lower(buf[lo + k]) != value.utf8Start[k] { return false }
         return true
     }
 
@@ -150,7 +158,7 @@ struct PageModel {
     /// nor UTF-8 continuation), bit 3 an ASCII comma.
     nonisolated(unsafe) static let measureClasses: UnsafePointer<UInt8> = {
         let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        for b in 0 ..< 256 {
+        for b in 0..<256 {
             let space = b == 32 || b == 10 || b == 9 || b == 13 || b == 12
             var c: UInt8 = space ? 1 : 0
             if b == 0xC2 || b == 0xEF || b == 0xD8 { c |= 2 }
@@ -166,19 +174,25 @@ struct PageModel {
     /// Branch-free per byte except for the rare look-ahead leads: one table lookup, a run of whitespace
     /// counts as one character once some text came before it and when text follows.
     mutating func measure(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, into i: Int) {
-        var count: Int32 = 0, comma: Int32 = 0
-        var pending: Int32 = 0  // 1 while a whitespace run follows some text
+        var count: Int32 = 0
+        var comma: Int32 = 0
+        var pending: Int32 = 0 // 1 while a whitespace run follows some text
         var k = r.lowerBound
         let table = PageModel.measureClasses
         while k < r.upperBound {
             let b = buf[k]
             let t = table[Int(b)]
             if t & 2 != 0 {
-                if b == 0xC2, k + 1 < r.upperBound, buf[k + 1] == 0xA0 {  // no-break space
-                    pending = count > 0 ? 1 : 0; k += 2; continue
+                if b == 0xC2, k + 1 < r.upperBound, buf[k + 1] == 0xA0 { // no-break space
+                    pending = count > 0 ? 1 : 0
+                    k += 2
+                    continue
                 }
-                if b == 0xEF, k + 2 < r.upperBound, buf[k + 1] == 0xBC, buf[k + 2] == 0x8C { comma += 1 }
-                else if b == 0xD8, k + 1 < r.upperBound, buf[k + 1] == 0x8C { comma += 1 }
+                if b == 0xEF, k + 2 < r.upperBound, buf[k + 1] == 0xBC, buf[k + 2] == 0x8C {
+                    comma += 1
+                } else if b == 0xD8, k + 1 < r.upperBound, buf[k + 1] == 0x8C {
+                    comma += 1
+                }
             }
             let space = Int32(t & 1)
             count &+= (pending & (space ^ 1)) &+ Int32((t >> 2) & 1)
@@ -230,7 +244,8 @@ struct PageModel {
     /// True when the attribute is present and equals `value` (ASCII, case-insensitive, trimmed).
     func attribute(_ i: Int, _ name: StaticString, equals value: StaticString) -> Bool {
         guard let r = tree.attribute(i, name) else { return false }
-        var lo = r.lowerBound, hi = r.upperBound
+        var lo = r.lowerBound
+        var hi = r.upperBound
         while lo < hi, ClassMatcher.isSpace(tree.bytes[lo]) { lo += 1 }
         while hi > lo, ClassMatcher.isSpace(tree.bytes[hi - 1]) { hi -= 1 }
         guard hi - lo == value.utf8CodeUnitCount else { return false }

@@ -62,13 +62,19 @@ public struct SiteRules: Sendable {
             func selectors(_ key: String) throws -> [SiteSelector] {
                 try (entry.strings(key) ?? []).map { text in
                     guard let s = SiteSelector(text) else {
-                        throw entry.error(key, "unsupported selector '\(text)' (tag, #id, .class, [attr], [attr=value], [attr*=value], joined by spaces)")
+                        throw entry.error(
+                            key,
+                            "unsupported selector '\(text)' (tag, #id, .class, [attr], [attr=value], [attr*=value], joined by spaces)"
+                        )
                     }
                     return s
                 }
             }
-            let body = try selectors("body"), drop = try selectors("drop")
-            guard !body.isEmpty || !drop.isEmpty else { throw entry.error(nil, "a site needs 'body' or 'drop' selectors") }
+            let body = try selectors("body")
+            let drop = try selectors("drop")
+            guard !body.isEmpty || !drop.isEmpty else {
+                throw entry.error(nil, "a site needs 'body' or 'drop' selectors")
+            }
             sites.append(Site(domain: domain, body: body, drop: drop))
         }
         return SiteRules(sites: sites)

@@ -10,7 +10,7 @@ enum SiteRulesApplier {
         while i < n {
             if model.isElement(i), selectors.contains(where: { $0.matches(model.tree, i) }) {
                 let e = model.end(i)
-                for k in i ..< e { removed[k] = true }
+                for k in i..<e { removed[k] = true }
                 i = e
             } else {
                 i += 1

@@ -45,7 +45,7 @@ public struct SiteSelector: Sendable, Equatable, CustomStringConvertible {
             let ch = text[i]
             if ch == "[" { depth += 1 } else if ch == "]" { depth = max(0, depth - 1) }
             if ch == " ", depth == 0 {
-                if start < i { out.append(text[start ..< i]) }
+                if start < i { out.append(text[start..<i]) }
                 start = text.index(after: i)
             }
             i = text.index(after: i)
@@ -60,7 +60,7 @@ public struct SiteSelector: Sendable, Equatable, CustomStringConvertible {
         func name() -> String {
             let start = i
             while i < s.endIndex, s[i].isLetter || s[i].isNumber || s[i] == "-" || s[i] == "_" { i = s.index(after: i) }
-            return String(s[start ..< i])
+            return String(s[start..<i])
         }
         let tag = name()
         if !tag.isEmpty { c.tag = tag.lowercased() }
@@ -68,21 +68,36 @@ public struct SiteSelector: Sendable, Equatable, CustomStringConvertible {
             let ch = s[i]
             i = s.index(after: i)
             switch ch {
-            case "#": let v = name(); guard !v.isEmpty else { return nil }; c.id = v
-            case ".": let v = name(); guard !v.isEmpty else { return nil }; c.classes.append(v)
+            case "#":
+                let v = name()
+                guard !v.isEmpty else { return nil }
+                c.id = v
+            case ".":
+                let v = name()
+                guard !v.isEmpty else { return nil }
+                c.classes.append(v)
             case "[":
                 let attr = name().lowercased()
                 guard !attr.isEmpty, i < s.endIndex else { return nil }
                 var contains = false
-                if s[i] == "*" { contains = true; i = s.index(after: i) }
+                if s[i] == "*" {
+                    contains = true
+                    i = s.index(after: i)
+                }
                 guard i < s.endIndex else { return nil }
-                if s[i] == "]" { c.attributes.append(AttributeTest(name: attr, value: nil, contains: false)); i = s.index(after: i); continue }
+                if s[i] == "]" {
+                    c.attributes.append(AttributeTest(name: attr, value: nil, contains: false))
+                    i = s.index(after: i)
+                    continue
+                }
                 guard s[i] == "=" else { return nil }
                 i = s.index(after: i)
                 guard i <= s.endIndex else { return nil }
                 guard let close = s[i...].firstIndex(of: "]") else { return nil }
-                var value = String(s[i ..< close])
-                if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f { value = String(value.dropFirst().dropLast()) }
+                var value = String(s[i..<close])
+                if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f {
+                    value = String(value.dropFirst().dropLast())
+                }
                 c.attributes.append(AttributeTest(name: attr, value: value, contains: contains))
                 i = s.index(after: close)
             default: return nil
@@ -126,10 +141,10 @@ public struct SiteSelector: Sendable, Equatable, CustomStringConvertible {
 
     static func attribute(_ tree: HTMLTree, _ i: Int, _ name: String) -> String? {
         let node = tree.nodes[i]
-        for a in tree.attributes[Int(node.start) ..< Int(node.start + node.count)] {
-            let n = tree.bytes[Int(a.nameStart) ..< Int(a.nameStart + a.nameCount)]
+        for a in tree.attributes[Int(node.start)..<Int(node.start + node.count)] {
+            let n = tree.bytes[Int(a.nameStart)..<Int(a.nameStart + a.nameCount)]
             if n.elementsEqual(name.utf8) {
-                return String(decoding: tree.bytes[Int(a.valueStart) ..< Int(a.valueStart + a.valueCount)], as: UTF8.self)
+                return String(decoding: tree.bytes[Int(a.valueStart)..<Int(a.valueStart + a.valueCount)], as: UTF8.self)
             }
         }
         return nil

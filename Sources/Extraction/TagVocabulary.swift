@@ -31,7 +31,9 @@ enum TagVocabulary {
     static let cleanedConditionally: TagSet = [.table, .ul, .ol, .div, .section, .form, .fieldset, .dl]
 
     /// Roles of page furniture (Readability's UNLIKELY_ROLES).
-    static let unlikelyRoles: [StaticString] = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
+    static let unlikelyRoles: [StaticString] = [
+        "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
+    ]
 
     /// A candidate's starting score by tag: containers up, lists and headings down (Readability's initializeNode).
     static func baseScore(_ tag: HTMLTag) -> Float {

@@ -26,27 +26,37 @@ struct TextRenderer {
                         switch top.close {
                         case .paragraph: out.request(2)
                         case .line: out.request(1)
-                        case .pre: inPre -= 1; out.request(2)
+                        case .pre:
+                            inPre -= 1
+                            out.request(2)
                         case .cell: out.space = true
                         }
                     }
-                    if removed[k] { k = model.end(k); continue }
+                    if removed[k] {
+                        k = model.end(k)
+                        continue
+                    }
                     let node = nodes[k]
                     if node.kind == .text {
-                        out.append(bytes, Int(node.start) ..< Int(node.start + node.count), pre: inPre > 0)
+                        out.append(bytes, Int(node.start)..<Int(node.start + node.count), pre: inPre > 0)
                     } else if node.kind == .element {
                         let tag = node.tag
                         let e = Int(node.end)
                         if tag == .br {
                             out.request(1)
                         } else if tag == .pre {
-                            out.request(2); inPre += 1; stack.append((e, .pre))
+                            out.request(2)
+                            inPre += 1
+                            stack.append((e, .pre))
                         } else if TagVocabulary.lineBlocks.contains(tag) {
-                            out.request(1); stack.append((e, .line))
+                            out.request(1)
+                            stack.append((e, .line))
                         } else if TagVocabulary.paragraphBlocks.contains(tag) {
-                            out.request(2); stack.append((e, .paragraph))
+                            out.request(2)
+                            stack.append((e, .paragraph))
                         } else if tag == .td || tag == .th {
-                            out.space = true; stack.append((e, .cell))
+                            out.space = true
+                            stack.append((e, .cell))
                         }
                     }
                     k += 1
@@ -71,7 +81,8 @@ struct TextRenderer {
                     bytes.append(10)
                     if pendingBreak > 1 { bytes.append(10) }
                 }
-                pendingBreak = 0; space = false
+                pendingBreak = 0
+                space = false
             } else if space {
                 if let last = bytes.last, last != 32, last != 10 { bytes.append(32) }
                 space = false
@@ -82,9 +93,21 @@ struct TextRenderer {
             var k = r.lowerBound
             while k < r.upperBound {
                 let b = src[k]
-                if b == 10, pre { request(1); k += 1; continue }
-                if b == 32 || b == 9 || b == 10 || b == 13 || b == 12 { space = true; k += 1; continue }
-                if b == 0xC2, k + 1 < r.upperBound, src[k + 1] == 0xA0 { space = true; k += 2; continue }
+                if b == 10, pre {
+                    request(1)
+                    k += 1
+                    continue
+                }
+                if b == 32 || b == 9 || b == 10 || b == 13 || b == 12 {
+                    space = true
+                    k += 1
+                    continue
+                }
+                if b == 0xC2, k + 1 < r.upperBound, src[k + 1] == 0xA0 {
+                    space = true
+                    k += 2
+                    continue
+                }
                 // A run of ordinary bytes goes in at once.
                 var j = k + 1
                 while j < r.upperBound {
@@ -94,7 +117,7 @@ struct TextRenderer {
                     j += 1
                 }
                 flush()
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[k ..< j]))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[k..<j]))
                 k = j
             }
         }

@@ -27,14 +27,26 @@ enum TextTools {
         var simple = true
         var previous: UInt8 = 0
         for b in text.utf8 {
-            if b == 32 || b == 9 || b == 10 || b == 13 || b == 12 { pending = !bytes.isEmpty; previous = b; continue }
+            if b == 32 || b == 9 || b == 10 || b == 13 || b == 12 {
+                pending = !bytes.isEmpty
+                previous = b
+                continue
+            }
             if b == 0xA0, previous == 0xC2 {
                 bytes.removeLast()
                 while bytes.last == 32 { bytes.removeLast() }
-                pending = !bytes.isEmpty; previous = b; continue
+                pending = !bytes.isEmpty
+                previous = b
+                continue
             }
-            if b >= 0xE2 { simple = false; break }  // other Unicode spaces (U+2000…, U+3000) take the slow path
-            if pending { bytes.append(32); pending = false }
+            if b >= 0xE2 {
+                simple = false
+                break
+            } // other Unicode spaces (U+2000…, U+3000) take the slow path
+            if pending {
+                bytes.append(32)
+                pending = false
+            }
             bytes.append(b)
             previous = b
         }
@@ -48,8 +60,14 @@ enum TextTools {
         out.reserveCapacity(text.utf8.count)
         var space = false
         for ch in text {
-            if ch.isWhitespace || ch == "\u{00A0}" { space = !out.isEmpty; continue }
-            if space { out.append(" "); space = false }
+            if ch.isWhitespace || ch == "\u{00A0}" {
+                space = !out.isEmpty
+                continue
+            }
+            if space {
+                out.append(" ")
+                space = false
+            }
             out.append(ch)
         }
         return out
@@ -75,14 +93,20 @@ enum TextTools {
                 let b = src[k]
                 let width = spaceWidth(src, k)
                 if width > 0 {
-                    pending = !out.isEmpty; afterSpace = true; k += width; continue
+                    pending = !out.isEmpty
+                    afterSpace = true
+                    k += width
+                    continue
                 }
                 if b == 0x0B || (b == 0xC2 && k + 1 < n && src[k + 1] == 0x85) || b == 0xE1 { return nil }
                 // Scripts with prepended marks (Arabic, Syriac, Indic, astral planes) keep the Character path.
                 if (b >= 0xD8 && b <= 0xDC) || b == 0xE0 || b >= 0xF0 { return nil }
                 if afterSpace, b >= 0x80, !startsPlainCharacter(src, k) { return nil }
                 afterSpace = false
-                if pending { out.append(32); pending = false }
+                if pending {
+                    out.append(32)
+                    pending = false
+                }
                 out.append(b)
                 k += 1
             }
@@ -98,8 +122,9 @@ enum TextTools {
         if b == 32 || b == 9 || b == 10 || b == 13 || b == 12 { return 1 }
         if b == 0xC2, k + 1 < s.count, s[k + 1] == 0xA0 { return 2 }
         guard k + 2 < s.count else { return 0 }
-        let c = s[k + 1], d = s[k + 2]
-        if b == 0xE2, c == 0x80, (0x80 ... 0x8A).contains(d) || d == 0xA8 || d == 0xA9 || d == 0xAF { return 3 }
+        let c = s[k + 1]
+        let d = s[k + 2]
+        if b == 0xE2, c == 0x80, (0x80...0x8A).contains(d) || d == 0xA8 || d == 0xA9 || d == 0xAF { return 3 }
         if b == 0xE2, c == 0x81, d == 0x9F { return 3 }
         if b == 0xE3, c == 0x80, d == 0x80 { return 3 }
         return 0
@@ -113,7 +138,8 @@ enum TextTools {
         let b = s[k]
         if b >= 0xC2, b <= 0xCB { return true }
         guard b == 0xE2, k + 2 < s.count else { return false }
-        let c = s[k + 1], d = s[k + 2]
+        let c = s[k + 1]
+        let d = s[k + 2]
         if c == 0x80, d == 0x8C || d == 0x8D { return false }
         return c != 0x83 && c != 0xB3 && c != 0xB5 && c != 0xB7
     }

@@ -2,8 +2,10 @@
 /// `<title>` cut at its site-name separator (checked against the page's headings).
 enum TitleReader {
     /// `<meta>` keys that carry the title, in order of trust.
-    static let metaKeys = ["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
-                           "title", "twitter:title", "parsely-title"]
+    static let metaKeys = [
+        "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
+        "title", "twitter:title", "parsely-title",
+    ]
 
     /// Separators between a title and the site's name ("Titre - Le Monde", "Site | Titre").
     static let separators: Set<Character> = ["|", "-", "–", "—", "\\", "/", ">", "»"]
@@ -32,7 +34,8 @@ enum TitleReader {
         // Positions of " <sep> " in the title.
         var seps: [Int] = []
         if chars.count > 2 {
-            for k in 1 ..< chars.count - 1 where separators.contains(chars[k]) && chars[k - 1] == " " && chars[k + 1] == " " {
+            for k in 1..<chars.count - 1
+            where separators.contains(chars[k]) && chars[k - 1] == " " && chars[k + 1] == " " {
                 seps.append(k)
             }
         }

@@ -7,11 +7,14 @@ final class CancelFlag: @unchecked Sendable {
 
     /// Marks the fetch as cancelled; the transfer stops at its next progress or data callback.
     func cancel() {
-        lock.lock(); value = true; lock.unlock()
+        lock.lock()
+        value = true
+        lock.unlock()
     }
 
     var isCancelled: Bool {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return value
     }
 }

@@ -24,7 +24,7 @@ public enum FetchError: Error, CustomStringConvertible, Sendable, Equatable {
     public var url: String {
         switch self {
         case .refused(let url, _), .tooLarge(let url, _), .tooManyRedirects(let url, _), .timeout(let url, _),
-             .network(let url, _), .unsupportedScheme(let url), .invalidURL(let url), .disallowedByRobots(let url):
+            .network(let url, _), .unsupportedScheme(let url), .invalidURL(let url), .disallowedByRobots(let url):
             return url
         }
     }

@@ -39,12 +39,20 @@ public struct FetchRequest: Sendable {
     public static let defaultMaxRedirects = 5
 
     /// Creates a request; everything but the URL has the foundation's defaults.
-    public init(url: String, etag: String? = nil, lastModified: String? = nil,
-                timeout: TimeInterval = FetchRequest.defaultTimeout, maxBytes: Int = FetchRequest.defaultMaxBytes,
-                trust: Trust = .operatorURL, accept: String? = nil,
-                maxRedirects: Int = FetchRequest.defaultMaxRedirects, truncate: Bool = false) {
-        self.url = url; self.etag = etag; self.lastModified = lastModified; self.timeout = timeout
-        self.maxBytes = maxBytes; self.trust = trust; self.accept = accept; self.maxRedirects = maxRedirects
+    public init(
+        url: String, etag: String? = nil, lastModified: String? = nil,
+        timeout: TimeInterval = FetchRequest.defaultTimeout, maxBytes: Int = FetchRequest.defaultMaxBytes,
+        trust: Trust = .operatorURL, accept: String? = nil,
+        maxRedirects: Int = FetchRequest.defaultMaxRedirects, truncate: Bool = false
+    ) {
+        self.url = url
+        self.etag = etag
+        self.lastModified = lastModified
+        self.timeout = timeout
+        self.maxBytes = maxBytes
+        self.trust = trust
+        self.accept = accept
+        self.maxRedirects = maxRedirects
         self.truncate = truncate
     }
 

@@ -39,12 +39,22 @@ public struct FetchResponse: Sendable {
     public var notModified: Bool { status == 304 }
 
     /// Creates a response (tests and callers that replay stored fetches).
-    public init(status: Int, finalURL: String, body: [UInt8] = [], etag: String? = nil, lastModified: String? = nil,
-                contentType: String? = nil, charset: String? = nil, retryAfter: String? = nil, redirects: Int = 0,
-                duration: TimeInterval = 0, bytesReceived: Int = 0, remoteAddress: String? = nil) {
-        self.status = status; self.finalURL = finalURL; self.body = body; self.etag = etag
-        self.lastModified = lastModified; self.contentType = contentType; self.charset = charset
-        self.retryAfter = retryAfter; self.redirects = redirects; self.duration = duration
-        self.bytesReceived = bytesReceived; self.remoteAddress = remoteAddress
+    public init(
+        status: Int, finalURL: String, body: [UInt8] = [], etag: String? = nil, lastModified: String? = nil,
+        contentType: String? = nil, charset: String? = nil, retryAfter: String? = nil, redirects: Int = 0,
+        duration: TimeInterval = 0, bytesReceived: Int = 0, remoteAddress: String? = nil
+    ) {
+        self.status = status
+        self.finalURL = finalURL
+        self.body = body
+        self.etag = etag
+        self.lastModified = lastModified
+        self.contentType = contentType
+        self.charset = charset
+        self.retryAfter = retryAfter
+        self.redirects = redirects
+        self.duration = duration
+        self.bytesReceived = bytesReceived
+        self.remoteAddress = remoteAddress
     }
 }

@@ -12,9 +12,10 @@ extension Fetcher {
         }
         let deadline = started.addingTimeInterval(request.timeout)
         let originIsLocal = AddressPolicy.isLocalOrigin(request.origin)
-        var spec = HopSpec(url: target, headers: headers(for: request), userAgent: userAgent, resolve: resolve,
-                           connectTimeoutMS: 0, totalTimeoutMS: 0, maxBytes: request.maxBytes,
-                           truncate: request.truncate, originIsLocal: request.trust == .operatorURL ? nil : originIsLocal)
+        var spec = HopSpec(
+            url: target, headers: headers(for: request), userAgent: userAgent, resolve: resolve,
+            connectTimeoutMS: 0, totalTimeoutMS: 0, maxBytes: request.maxBytes,
+            truncate: request.truncate, originIsLocal: request.trust == .operatorURL ? nil : originIsLocal)
         var redirects = 0
         var wireBytes = 0
         var headerBytes = 0
@@ -36,8 +37,10 @@ extension Fetcher {
                     return .failure(FetchError.tooManyRedirects(url: request.url, limit: request.maxRedirects))
                 }
                 guard AddressPolicy.isFetchable(next) else {
-                    return .failure(FetchError.refused(url: request.url,
-                                                       reason: "redirect to \(next): only http and https are followed"))
+                    return .failure(
+                        FetchError.refused(
+                            url: request.url,
+                            reason: "redirect to \(next): only http and https are followed"))
                 }
                 redirects += 1
                 spec.url = next

@@ -27,8 +27,10 @@ public final class Fetcher: Sendable {
     ///   - maxConcurrent: transfers in flight at most (the foundation's default is 8).
     ///   - resolve: `host:port:address` entries that override DNS, e.g. `feeds.example:8080:127.0.0.1`.
     ///   - logger: where each fetch's outcome is logged at debug level.
-    public init(userAgent: String, maxConcurrent: Int = 8, resolve: [String] = [],
-                logger: Logger = Logger(label: "veille.fetch")) {
+    public init(
+        userAgent: String, maxConcurrent: Int = 8, resolve: [String] = [],
+        logger: Logger = Logger(label: "veille.fetch")
+    ) {
         self.userAgent = userAgent
         self.maxConcurrent = max(1, maxConcurrent)
         self.resolve = resolve
@@ -60,8 +62,12 @@ public final class Fetcher: Sendable {
         }
         switch result {
         case .success(let response):
-            logger.debug("fetched", metadata: ["fetch.url": "\(request.url)", "fetch.status": "\(response.status)",
-                                               "fetch.bytes": "\(response.body.count)"])
+            logger.debug(
+                "fetched",
+                metadata: [
+                    "fetch.url": "\(request.url)", "fetch.status": "\(response.status)",
+                    "fetch.bytes": "\(response.body.count)",
+                ])
         case .failure(let error):
             logger.debug("fetch failed", metadata: ["fetch.url": "\(request.url)", "fetch.error": "\(error)"])
         }

@@ -38,9 +38,11 @@ public final class PoliteFetcher<C: Clock>: Sendable where C.Duration == Duratio
     ///   - robots: whether to consult robots.txt; `stored` carries the previous run's copies.
     ///   - now: wall-clock time, for HTTP dates in `Retry-After`.
     ///   - transport: how one request is made.
-    public init(throttle: HostThrottle<C>, retry: RetryPolicy = RetryPolicy(), robots: Bool = true,
-                stored: [String: RobotsCache.Stored] = [:], now: @escaping @Sendable () -> Date = { Date() },
-                transport: @escaping Transport) {
+    public init(
+        throttle: HostThrottle<C>, retry: RetryPolicy = RetryPolicy(), robots: Bool = true,
+        stored: [String: RobotsCache.Stored] = [:], now: @escaping @Sendable () -> Date = { Date() },
+        transport: @escaping Transport
+    ) {
         self.throttle = throttle
         self.retry = retry
         self.transport = transport
@@ -63,7 +65,9 @@ public final class PoliteFetcher<C: Clock>: Sendable where C.Duration == Duratio
     public func fetch(_ request: FetchRequest) async throws -> FetchResponse {
         let host = HostThrottle<C>.host(of: request.url)
         if let robots {
-            guard await robots.isAllowed(request.url, trust: request.trust) else { throw FetchError.disallowedByRobots(url: request.url) }
+            guard await robots.isAllowed(request.url, trust: request.trust) else {
+                throw FetchError.disallowedByRobots(url: request.url)
+            }
             if let seconds = await robots.crawlDelay(request.url, trust: request.trust), seconds > 0 {
                 await throttle.setDelay(Self.duration(min(seconds, Self.maxCrawlDelay)), for: host)
             }
@@ -92,7 +96,8 @@ public final class PoliteFetcher<C: Clock>: Sendable where C.Duration == Duratio
                     hint = parsed
                 }
                 guard tries < retry.maxTries, retry.isRetryable(status: response.status),
-                      let wait = retry.wait(beforeTry: tries + 1, retryAfter: hint, using: &random) else { return response }
+                    let wait = retry.wait(beforeTry: tries + 1, retryAfter: hint, using: &random)
+                else { return response }
                 try await sleep(wait)
             case .failure(let error):
                 guard tries < retry.maxTries, retry.isRetryable(error) else { throw error }
@@ -114,9 +119,12 @@ public final class PoliteFetcher<C: Clock>: Sendable where C.Duration == Duratio
 
 extension PoliteFetcher where C == ContinuousClock {
     /// A polite fetcher over a ``Fetcher`` on the real clock.
-    public convenience init(fetcher: Fetcher, defaultDelay: TimeInterval = 1, retry: RetryPolicy = RetryPolicy(),
-                            robots: Bool = true, stored: [String: RobotsCache.Stored] = [:]) {
-        self.init(throttle: HostThrottle(defaultDelay: .milliseconds(Int64((defaultDelay * 1000).rounded()))),
-                  retry: retry, robots: robots, stored: stored, transport: { try await fetcher.fetch($0) })
+    public convenience init(
+        fetcher: Fetcher, defaultDelay: TimeInterval = 1, retry: RetryPolicy = RetryPolicy(),
+        robots: Bool = true, stored: [String: RobotsCache.Stored] = [:]
+    ) {
+        self.init(
+            throttle: HostThrottle(defaultDelay: .milliseconds(Int64((defaultDelay * 1000).rounded()))),
+            retry: retry, robots: robots, stored: stored, transport: { try await fetcher.fetch($0) })
     }
 }

@@ -36,7 +36,9 @@ public struct RetryAfter: Sendable, Equatable {
     }
 
     /// HTTP-date in its three historical forms (RFC 9110 §5.6.7): IMF-fixdate, RFC 850, asctime.
-    static let dateFormats = ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"]
+    static let dateFormats = [
+        "EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy",
+    ]
 
     static func httpDate(_ text: String) -> Date? {
         let formatter = DateFormatter()

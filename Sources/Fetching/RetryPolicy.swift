@@ -18,7 +18,10 @@ public struct RetryPolicy: Sendable {
 
     /// Creates a policy; defaults: 3 tries, 1 s base, ±50 % jitter, 60 s longest wait.
     public init(maxTries: Int = 3, baseDelay: TimeInterval = 1, jitter: Double = 0.5, maxWait: TimeInterval = 60) {
-        self.maxTries = maxTries; self.baseDelay = baseDelay; self.jitter = jitter; self.maxWait = maxWait
+        self.maxTries = maxTries
+        self.baseDelay = baseDelay
+        self.jitter = jitter
+        self.maxWait = maxWait
     }
 
     /// Whether an HTTP status is worth another try (5xx, and 429 Too Many Requests).
@@ -42,8 +45,10 @@ public struct RetryPolicy: Sendable {
 
     /// The wait before try `next` after a response: the server's Retry-After when it gave a readable one
     /// (nil when that is longer than ``maxWait``: give up for this run), else the backoff.
-    public func wait<R: RandomNumberGenerator>(beforeTry next: Int, retryAfter: RetryAfter?,
-                                               using random: inout R) -> TimeInterval? {
+    public func wait<R: RandomNumberGenerator>(
+        beforeTry next: Int, retryAfter: RetryAfter?,
+        using random: inout R
+    ) -> TimeInterval? {
         if let seconds = retryAfter?.seconds {
             return seconds <= maxWait ? seconds : nil
         }

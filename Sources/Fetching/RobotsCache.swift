@@ -18,7 +18,9 @@ public actor RobotsCache {
 
         /// Creates a stored copy.
         public init(body: [UInt8], etag: String? = nil, lastModified: String? = nil) {
-            self.body = body; self.etag = etag; self.lastModified = lastModified
+            self.body = body
+            self.etag = etag
+            self.lastModified = lastModified
         }
     }
 
@@ -36,8 +38,10 @@ public actor RobotsCache {
     ///   - stored: robots.txt bodies and validators from the previous run, keyed by site (``site(of:)``).
     ///   - productToken: the user-agent token matched in robots.txt (`veille`).
     ///   - transport: how to fetch a robots.txt URL.
-    public init(stored: [String: Stored] = [:], productToken: String = RobotsTxt.productToken,
-                transport: @escaping Transport) {
+    public init(
+        stored: [String: Stored] = [:], productToken: String = RobotsTxt.productToken,
+        transport: @escaping Transport
+    ) {
         self.stored = stored
         self.productToken = productToken
         self.transport = transport
@@ -69,8 +73,9 @@ public actor RobotsCache {
     public func rules(forSite site: String, trust: Trust) async -> RobotsTxt {
         if let pending = rules[site] { return await pending.value }
         let previous = stored[site]
-        let request = FetchRequest(url: site + "/robots.txt", etag: previous?.etag, lastModified: previous?.lastModified,
-                                   maxBytes: RobotsTxt.sizeCap, trust: trust, truncate: true)
+        let request = FetchRequest(
+            url: site + "/robots.txt", etag: previous?.etag, lastModified: previous?.lastModified,
+            maxBytes: RobotsTxt.sizeCap, trust: trust, truncate: true)
         let transport = self.transport
         let token = productToken
         let task = Task { () -> (RobotsTxt, Stored?) in

@@ -1,6 +1,9 @@
 /// The line-by-line state of a robots.txt parse.
 struct RobotsParser {
-    struct Collected { var rules: [RobotsTxt.Rule] = []; var crawlDelay: Double? }
+    struct Collected {
+        var rules: [RobotsTxt.Rule] = []
+        var crawlDelay: Double?
+    }
 
     let token: String
     var matched = Collected()
@@ -21,16 +24,23 @@ struct RobotsParser {
         let key = String(decoding: content[..<colon], as: UTF8.self).trimmingASCIISpace().lowercased()
         let value = String(decoding: content[(colon + 1)...], as: UTF8.self).trimmingASCIISpace()
         if RobotsTxt.userAgentKeys.contains(key) {
-            if !inAgentLines { groupIsOurs = false; groupIsStar = false; inAgentLines = true }
+            if !inAgentLines {
+                groupIsOurs = false
+                groupIsStar = false
+                inAgentLines = true
+            }
             let agent = value.prefix { $0 != "/" && $0 != " " && $0 != "\t" }.lowercased()
-            if agent == token { groupIsOurs = true; sawOurGroup = true }
+            if agent == token {
+                groupIsOurs = true
+                sawOurGroup = true
+            }
             if agent == "*" { groupIsStar = true }
             return
         }
         let isAllow = RobotsTxt.allowKeys.contains(key)
         let isDisallow = RobotsTxt.disallowKeys.contains(key)
         let isDelay = RobotsTxt.crawlDelayKeys.contains(key)
-        guard isAllow || isDisallow || isDelay else { return }  // sitemap and unknown keys: no effect on groups
+        guard isAllow || isDisallow || isDelay else { return } // sitemap and unknown keys: no effect on groups
         inAgentLines = false
         guard groupIsOurs || groupIsStar else { return }
         if isDelay {
@@ -39,7 +49,7 @@ struct RobotsParser {
             if groupIsStar { star.crawlDelay = seconds }
             return
         }
-        guard !value.isEmpty else { return }  // an empty disallow allows everything: no rule
+        guard !value.isEmpty else { return } // an empty disallow allows everything: no rule
         let rule = RobotsTxt.Rule(allow: isAllow, pattern: RobotsPattern(value))
         if groupIsOurs { matched.rules.append(rule) }
         if groupIsStar { star.rules.append(rule) }
@@ -51,7 +61,8 @@ extension String {
     func trimmingASCIISpace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+            let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

@@ -49,7 +49,8 @@ final class TransferPool: @unchecked Sendable {
 
     /// The next queued job, waiting up to ``idleTimeout`` for one; nil after counting this thread out.
     private func takeNext() -> Job? {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         while head >= queue.count {
             waiting += 1
             let signalled = condition.wait(until: Date().addingTimeInterval(Self.idleTimeout))

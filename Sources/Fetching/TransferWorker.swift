@@ -46,11 +46,12 @@ final class TransferWorker {
     /// Runs one exchange, blocking this thread.
     func perform(_ spec: HopSpec, cancel: CancelFlag) -> HopResult {
         var result = HopResult()
-        let key: ConnectionClass = switch spec.originIsLocal {
-        case nil: .operatorTrust
-        case true?: .fromLocalOrigin
-        case false?: .fromRemoteOrigin
-        }
+        let key: ConnectionClass =
+            switch spec.originIsLocal {
+            case nil: .operatorTrust
+            case true?: .fromLocalOrigin
+            case false?: .fromRemoteOrigin
+            }
         let easy: CurlEasy
         do {
             if let cached = handles[key] {
@@ -68,7 +69,10 @@ final class TransferWorker {
         }
         let limit = spec.maxBytes
         easy.onData = { chunk in
-            if cancel.isCancelled { result.cancelled = true; return false }
+            if cancel.isCancelled {
+                result.cancelled = true
+                return false
+            }
             if result.body.count + chunk.count > limit {
                 if spec.truncate { result.body.append(contentsOf: chunk.prefix(limit - result.body.count)) }
                 result.overCap = true
@@ -79,7 +83,10 @@ final class TransferWorker {
         }
         easy.onHeader = { line in result.headers.add(line: line) }
         easy.onProgress = {
-            if cancel.isCancelled { result.cancelled = true; return false }
+            if cancel.isCancelled {
+                result.cancelled = true
+                return false
+            }
             return true
         }
         easy.onOpenSocket = { address in
@@ -90,11 +97,16 @@ final class TransferWorker {
             }
             switch AddressPolicy.verdict(for: ip, originIsLocal: originIsLocal) {
             case .allowed: return true
-            case .refused(let reason): result.refusal = reason; return false
+            case .refused(let reason):
+                result.refusal = reason
+                return false
             }
         }
         let code = easy.perform()
-        easy.onData = nil; easy.onHeader = nil; easy.onProgress = nil; easy.onOpenSocket = nil
+        easy.onData = nil
+        easy.onHeader = nil
+        easy.onProgress = nil
+        easy.onOpenSocket = nil
         result.code = code
         result.message = easy.errorMessage
         result.status = easy.responseCode

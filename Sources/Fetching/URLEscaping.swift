@@ -11,7 +11,10 @@ enum URLEscaping {
         let bytes = Array(trimmed.utf8)
         guard let schemeEnd = find(Array("://".utf8), in: bytes) else { return trimmed }
         let authorityStart = schemeEnd + 3
-        let pathStart = bytes[authorityStart...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+        let pathStart =
+            bytes[authorityStart...].firstIndex {
+                $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
+            }
             ?? bytes.endIndex
         var out = Array(bytes[..<pathStart])
         let digits = Array("0123456789ABCDEF".utf8)
@@ -38,10 +41,13 @@ enum URLEscaping {
 extension String {
     /// The string without leading and trailing ASCII whitespace (space, tab, CR, LF, FF).
     func trimmingASCIIWhitespace() -> String {
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{0C}" }
+        let isSpace: (Unicode.Scalar) -> Bool = {
+            $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{0C}"
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

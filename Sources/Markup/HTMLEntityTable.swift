@@ -11,7 +11,7 @@ public enum HTMLEntityTable {
     @inline(__always)
     static func codePoint(_ name: UnsafeBufferPointer<UInt8>) -> UInt32? {
         guard name.count > 0, name.count <= 8 else { return nil }
-        return table[ByteBlock.packed(name)]  // names hold no NUL: the zero padding is unambiguous
+        return table[ByteBlock.packed(name)] // names hold no NUL: the zero padding is unambiguous
     }
 
     /// Names to code points, built once.
@@ -79,7 +79,8 @@ public enum HTMLEntityTable {
         ("plus", 0x2B), ("sol", 0x2F), ("semi", 0x3B), ("equals", 0x3D), ("lsqb", 0x5B), ("rsqb", 0x5D),
         ("lowbar", 0x5F), ("grave", 0x60), ("lcub", 0x7B), ("rcub", 0x7D), ("verbar", 0x7C), ("vert", 0x7C),
         ("bsol", 0x5C), ("hyphen", 0x2010), ("dash", 0x2010), ("hairsp", 0x200A), ("numsp", 0x2007), ("puncsp", 0x2008),
-        ("mldr", 0x2026), ("nldr", 0x2025), ("rsquor", 0x2019), ("ldquor", 0x201E), ("check", 0x2713), ("cross", 0x2717),
+        ("mldr", 0x2026), ("nldr", 0x2025), ("rsquor", 0x2019), ("ldquor", 0x201E), ("check", 0x2713),
+        ("cross", 0x2717),
         ("star", 0x2606), ("starf", 0x2605), ("bullet", 0x2022), ("commat", 0x40), ("Tab", 0x9), ("NewLine", 0xA),
         ("half", 0xBD), ("frac13", 0x2153), ("frac23", 0x2154), ("frac18", 0x215B),
     ]

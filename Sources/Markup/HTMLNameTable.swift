@@ -84,7 +84,7 @@ struct HTMLNameTable {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         for (k, e) in entries.enumerated() {
             var h = HTMLNameTable.hashSeed
-            for i in Int(e.start) ..< Int(e.start + e.count) { h = HTMLNameTable.hash(h, names[i]) }
+            for i in Int(e.start)..<Int(e.start + e.count) { h = HTMLNameTable.hash(h, names[i]) }
             place(k, hash: h)
         }
     }

@@ -71,7 +71,7 @@ public struct HTMLTree: Sendable {
                     guard Int(a.nameCount) == want.count else { continue }
                     var k = 0
                     while k < want.count, b[Int(a.nameStart) + k] == want[k] { k += 1 }
-                    if k == want.count { return Int(a.valueStart) ..< Int(a.valueStart + a.valueCount) }
+                    if k == want.count { return Int(a.valueStart)..<Int(a.valueStart + a.valueCount) }
                 }
                 return nil
             }
@@ -95,7 +95,7 @@ public struct HTMLTree: Sendable {
         let end = Int(nodes[node].end)
         while i < end {
             let n = nodes[i]
-            if n.kind == .text { out.append(contentsOf: bytes[Int(n.start) ..< Int(n.start + n.count)]) }
+            if n.kind == .text { out.append(contentsOf: bytes[Int(n.start)..<Int(n.start + n.count)]) }
             i += 1
         }
         return out
@@ -108,7 +108,8 @@ public struct HTMLTree: Sendable {
     /// other charset go through libxml2's converters and parser events (``HTMLTreeSAX``).
     ///
     /// - Returns: nil for empty input, or when libxml2 built no tree.
-    public static func parse(_ bytes: [UInt8], httpCharset: String? = nil, maxDepth: Int = defaultMaxDepth) -> HTMLTree? {
+    public static func parse(_ bytes: [UInt8], httpCharset: String? = nil, maxDepth: Int = defaultMaxDepth) -> HTMLTree?
+    {
         let decision = Charset.decide(bytes, httpCharset: httpCharset, kind: .html)
         switch decision.label {
         case "utf-8":
@@ -127,8 +128,10 @@ public struct HTMLTree: Sendable {
 
     /// Parses with libxml2's HTML parser events (``HTMLTreeSAX``) whatever the charset: the reference the
     /// own parser is compared with.
-    public static func parseWithLibXML2(_ bytes: [UInt8], httpCharset: String? = nil,
-                                        maxDepth: Int = defaultMaxDepth) -> HTMLTree? {
+    public static func parseWithLibXML2(
+        _ bytes: [UInt8], httpCharset: String? = nil,
+        maxDepth: Int = defaultMaxDepth
+    ) -> HTMLTree? {
         HTMLTreeSAX.parse(bytes, httpCharset: httpCharset, maxDepth: maxDepth)
     }
 

@@ -8,7 +8,9 @@ extension HTMLTreeParser {
     func readName(_ i: Int, hashing: Bool = true) -> (count: Int, hash: UInt32, end: Int) {
         guard i < n else { return (0, 0, i) }
         let first = p[i]
-        guard HTMLTreeParser.isLetter(first) || first == 0x5F || first == 0x3A || first == 0x2E else { return (0, 0, i) }
+        guard HTMLTreeParser.isLetter(first) || first == 0x5F || first == 0x3A || first == 0x2E else {
+            return (0, 0, i)
+        }
         var h = HTMLNameTable.hashSeed
         var k = 0
         var j = i
@@ -41,10 +43,20 @@ extension HTMLTreeParser {
         }
         autoClose(id)
         var discard = false
-        if id == HTMLTreeParser.idHTML, !stack.isEmpty { discard = true; misplaced += 1 }
-        if id == HTMLTreeParser.idHead, stack.count != 1 { discard = true; misplaced += 1 }
-        if id == HTMLTreeParser.idBody, openCount[Int(id)] > 0 { discard = true; misplaced += Int(openCount[Int(id)]) }
-        let attributeMark = tree.attributes.count, bytesMark = tree.bytes.count
+        if id == HTMLTreeParser.idHTML, !stack.isEmpty {
+            discard = true
+            misplaced += 1
+        }
+        if id == HTMLTreeParser.idHead, stack.count != 1 {
+            discard = true
+            misplaced += 1
+        }
+        if id == HTMLTreeParser.idBody, openCount[Int(id)] > 0 {
+            discard = true
+            misplaced += Int(openCount[Int(id)])
+        }
+        let attributeMark = tree.attributes.count
+        let bytesMark = tree.bytes.count
         attributes()
         if discard {
             tree.attributes.removeSubrange(attributeMark...)
@@ -56,13 +68,13 @@ extension HTMLTreeParser {
             if pos < n, p[pos] == 0x3E { pos += 1 }
             return
         }
-        if pos + 1 < n, p[pos] == 0x2F, p[pos + 1] == 0x3E {  // <x/> ends the current element, as in libxml2
+        if pos + 1 < n, p[pos] == 0x2F, p[pos + 1] == 0x3E { // <x/> ends the current element, as in libxml2
             pos += 2
             pop()
             return
         }
-        guard pos < n else { return }  // start tag cut by the end of input
-        pos += 1  // '>'
+        guard pos < n else { return } // start tag cut by the end of input
+        pos += 1 // '>'
         if top.id < 256, rules.empty[Int(top.id)] { pop() }
     }
 
@@ -79,7 +91,9 @@ extension HTMLTreeParser {
                 // A bogus attribute: dumped up to the next blank or the end of the tag.
                 while pos < n {
                     let b = p[pos]
-                    if classes[Int(b)] & ByteClass.blank != 0 || b == 0x3E || (b == 0x2F && at(pos + 1) == 0x3E) { break }
+                    if classes[Int(b)] & ByteClass.blank != 0 || b == 0x3E || (b == 0x2F && at(pos + 1) == 0x3E) {
+                        break
+                    }
                     pos += 1
                 }
                 skipBlanks()
@@ -100,11 +114,15 @@ extension HTMLTreeParser {
                 tree.bytes.removeSubrange((valueStart + HTMLTree.maxAttributeBytes)...)
                 valueCount = HTMLTree.maxAttributeBytes
             }
-            if tree.attributes.count - first >= HTMLTreeParser.maxAttributes || isRepeated(nameStart, name.count, since: first) {
+            if tree.attributes.count - first >= HTMLTreeParser.maxAttributes
+                || isRepeated(nameStart, name.count, since: first)
+            {
                 tree.bytes.removeSubrange(nameStart...)
             } else {
-                tree.attributes.append(HTMLTree.Attribute(nameStart: Int32(nameStart), nameCount: Int32(name.count),
-                                                          valueStart: Int32(valueStart), valueCount: Int32(valueCount)))
+                tree.attributes.append(
+                    HTMLTree.Attribute(
+                        nameStart: Int32(nameStart), nameCount: Int32(name.count),
+                        valueStart: Int32(valueStart), valueCount: Int32(valueCount)))
             }
             skipBlanks()
         }
@@ -119,7 +137,10 @@ extension HTMLTreeParser {
                 var same = true
                 var j = 0
                 while j < count {
-                    if tree.bytes[Int(a.nameStart) + j] != tree.bytes[start + j] { same = false; break }
+                    if tree.bytes[Int(a.nameStart) + j] != tree.bytes[start + j] {
+                        same = false
+                        break
+                    }
                     j += 1
                 }
                 if same { return true }
@@ -137,10 +158,13 @@ extension HTMLTreeParser {
             pos += 1
             while pos < n, p[pos] != q {
                 let i = nextOf(q, 0x26, from: pos)
-                if i > pos { tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + pos, count: i - pos)); pos = i }
+                if i > pos {
+                    tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + pos, count: i - pos))
+                    pos = i
+                }
                 if pos < n, p[pos] == 0x26 { appendReference() }
             }
-            if pos < n { pos += 1 }  // the closing quote
+            if pos < n { pos += 1 } // the closing quote
             return
         }
         while pos < n {
@@ -150,7 +174,10 @@ extension HTMLTreeParser {
                 if b == 0x3E || b == 0x26 || classes[Int(b)] & ByteClass.blank != 0 { break }
                 i += 1
             }
-            if i > pos { tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + pos, count: i - pos)); pos = i }
+            if i > pos {
+                tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + pos, count: i - pos))
+                pos = i
+            }
             guard pos < n, p[pos] == 0x26 else { return }
             appendReference()
         }
@@ -160,7 +187,7 @@ extension HTMLTreeParser {
     mutating func endTag() {
         pos += 2
         let name = readName(pos)
-        guard name.count > 0 else { return }  // `</` not followed by a name: dropped, the rest is text
+        guard name.count > 0 else { return } // `</` not followed by a name: dropped, the rest is text
         let id = names.id(UnsafeBufferPointer(start: nameBuffer, count: name.count), hash: name.hash)
         pos = name.end
         skipBlanks()
@@ -195,8 +222,10 @@ extension HTMLTreeParser {
     /// too deep or inside dropped content (then its attributes are taken back).
     mutating func push(_ id: UInt16, attributesFrom attributeMark: Int, bytesFrom bytesMark: Int) {
         openCount[Int(id)] += 1
-        let position = Int32(stack.count), level = Int(self.level(id))
-        var entry = OpenElement(id: id, node: -1, previousSame: topmost[Int(id)], previousAtLevel: topmostAtLevel[level])
+        let position = Int32(stack.count)
+        let level = Int(self.level(id))
+        var entry = OpenElement(
+            id: id, node: -1, previousSame: topmost[Int(id)], previousAtLevel: topmostAtLevel[level])
         topmost[Int(id)] = position
         topmostAtLevel[level] = position
         if skipping > 0 || open.count > maxDepth {
@@ -208,8 +237,10 @@ extension HTMLTreeParser {
         }
         let tag = id < 128 ? HTMLTag(rawValue: UInt8(id)) ?? .other : .other
         let index = Int32(tree.nodes.count)
-        tree.nodes.append(HTMLTree.Node(kind: .element, tag: tag, parent: open[open.count - 1], end: 0,
-                                        start: Int32(attributeMark), count: Int32(tree.attributes.count - attributeMark)))
+        tree.nodes.append(
+            HTMLTree.Node(
+                kind: .element, tag: tag, parent: open[open.count - 1], end: 0,
+                start: Int32(attributeMark), count: Int32(tree.attributes.count - attributeMark)))
         open.append(index)
         entry.node = index
         stack.append(entry)

@@ -17,13 +17,15 @@ extension HTMLTreeParser {
     /// The byte classes, built once (256 entries).
     nonisolated(unsafe) static let byteClasses: UnsafePointer<UInt8> = {
         let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        for b in 0 ..< 256 {
+        for b in 0..<256 {
             var c: UInt8 = 0
             let u = UInt8(b)
             if u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D { c |= ByteClass.blank }
             if u == 0x3C || u == 0x26 || (u < 0x20 && u != 0x09 && u != 0x0A && u != 0x0D) { c |= ByteClass.textStop }
             let alnum = isLetter(u) || (u >= 0x30 && u <= 0x39)
-            if alnum || u == 0x3A || u == 0x2D || u == 0x5F || u == 0x2E { c |= ByteClass.tagName | ByteClass.entityName }
+            if alnum || u == 0x3A || u == 0x2D || u == 0x5F || u == 0x2E {
+                c |= ByteClass.tagName | ByteClass.entityName
+            }
             if u >= 0x80 { c |= ByteClass.entityName }
             t[b] = c
         }
@@ -58,7 +60,8 @@ extension HTMLTreeParser {
     func nextOf(_ a: UInt8, _ b: UInt8, from: Int) -> Int {
         var i = from
         let raw = UnsafeRawPointer(p)
-        let la = HTMLTreeParser.lanes(a), lb = HTMLTreeParser.lanes(b)
+        let la = HTMLTreeParser.lanes(a)
+        let lb = HTMLTreeParser.lanes(b)
         while i + 8 <= n {
             let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             if HTMLTreeParser.zeroLanes(w ^ la) | HTMLTreeParser.zeroLanes(w ^ lb) != 0 { break }
@@ -72,7 +75,9 @@ extension HTMLTreeParser {
     mutating func charData() {
         var i = pos
         let raw = UnsafeRawPointer(p)
-        let lt = HTMLTreeParser.lanes(0x3C), amp = HTMLTreeParser.lanes(0x26), space = HTMLTreeParser.lanes(0x20)
+        let lt = HTMLTreeParser.lanes(0x3C)
+        let amp = HTMLTreeParser.lanes(0x26)
+        let space = HTMLTreeParser.lanes(0x20)
         scan: while i < n {
             // Words free of `<`, `&` and bytes below 0x20 are skipped eight bytes at a time.
             while i + 8 <= n {
@@ -102,7 +107,10 @@ extension HTMLTreeParser {
         if needsParagraphCheck {
             // libxml2's areBlanks: a blank run followed by a tag (or the end) needs no paragraph.
             var blank = true
-            for k in from ..< to where classes[Int(p[k])] & ByteClass.blank == 0 { blank = false; break }
+            for k in from..<to where classes[Int(p[k])] & ByteClass.blank == 0 {
+                blank = false
+                break
+            }
             let next = at(to)
             if !blank || (next != 0x3C && to < n) { checkParagraph() }
         }
@@ -144,14 +152,14 @@ extension HTMLTreeParser {
     mutating func reference() {
         var buffer: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
         let r = decodeReference()
-        if r.consumed == 0 {  // a lone '&'
+        if r.consumed == 0 { // a lone '&'
             checkParagraph()
             text(p + pos, 1)
             pos += 1
             return
         }
         pos += r.consumed
-        guard r.scalar != 0 else { return }  // an invalid numeric reference vanishes, as in libxml2
+        guard r.scalar != 0 else { return } // an invalid numeric reference vanishes, as in libxml2
         checkParagraph()
         let count = Charset.encodeUTF8(r.scalar, into: &buffer)
         withUnsafeBytes(of: &buffer) { raw in
@@ -163,13 +171,17 @@ extension HTMLTreeParser {
     /// A character reference inside an attribute value, appended decoded (or as written) to the tree's bytes.
     mutating func appendReference() {
         let r = decodeReference()
-        if r.consumed == 0 { tree.bytes.append(0x26); pos += 1; return }
+        if r.consumed == 0 {
+            tree.bytes.append(0x26)
+            pos += 1
+            return
+        }
         pos += r.consumed
         guard r.scalar != 0 else { return }
         var buffer: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
         let count = Charset.encodeUTF8(r.scalar, into: &buffer)
         withUnsafeBytes(of: &buffer) { raw in
-            tree.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0 ..< count]))
+            tree.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<count]))
         }
     }
 
@@ -186,9 +198,13 @@ extension HTMLTreeParser {
             while i < n, p[i] != 0x3B {
                 let c = p[i]
                 var digit: UInt32
-                if c >= 0x30, c <= 0x39 { digit = UInt32(c - 0x30) }
-                else if hex, c | 0x20 >= 0x61, c | 0x20 <= 0x66 { digit = UInt32(c | 0x20) - 0x61 + 10 }
-                else { break }
+                if c >= 0x30, c <= 0x39 {
+                    digit = UInt32(c - 0x30)
+                } else if hex, c | 0x20 >= 0x61, c | 0x20 <= 0x66 {
+                    digit = UInt32(c | 0x20) - 0x61 + 10
+                } else {
+                    break
+                }
                 if value < 0x110000 { value = value * (hex ? 16 : 10) + digit }
                 i += 1
             }
@@ -202,7 +218,7 @@ extension HTMLTreeParser {
         var i = start + 1
         while i < n, classes[Int(p[i])] & ByteClass.entityName != 0 { i += 1 }
         guard i < n, p[i] == 0x3B,
-              let scalar = HTMLEntityTable.codePoint(UnsafeBufferPointer(start: p + start, count: i - start))
+            let scalar = HTMLEntityTable.codePoint(UnsafeBufferPointer(start: p + start, count: i - start))
         else { return (0, 0) }
         return (i + 1 - pos, scalar)
     }
@@ -210,8 +226,8 @@ extension HTMLTreeParser {
     /// libxml2's `IS_CHAR` check on a numeric reference (0 when refused); 128–159 read as windows-1252.
     static func checkedScalar(_ v: UInt32) -> UInt32 {
         switch v {
-        case 0x80 ... 0x9F: return Charset.cp1252High[Int(v - 0x80)]
-        case 0x09, 0x0A, 0x0D, 0x20 ... 0xD7FF, 0xE000 ... 0xFFFD, 0x10000 ... 0x10FFFF: return v
+        case 0x80...0x9F: return Charset.cp1252High[Int(v - 0x80)]
+        case 0x09, 0x0A, 0x0D, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return v
         default: return 0
         }
     }
@@ -232,6 +248,7 @@ extension HTMLTreeParser {
         let start = Int32(tree.bytes.count)
         tree.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
         let index = Int32(tree.nodes.count)
-        tree.nodes.append(HTMLTree.Node(kind: .text, tag: .other, parent: parent, end: index + 1, start: start, count: Int32(count)))
+        tree.nodes.append(
+            HTMLTree.Node(kind: .text, tag: .other, parent: parent, end: index + 1, start: start, count: Int32(count)))
     }
 }

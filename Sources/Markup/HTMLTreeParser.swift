@@ -101,10 +101,15 @@ struct HTMLTreeParser: HTMLTreeSink {
     mutating func run() {
         skipBlanks()
         while pos < n, p[pos] == 0x3C {
-            if startsComment(pos) { skipComment() }
-            else if at(pos + 1) == 0x3F { skipPast(0x3E) }
-            else if startsDoctype(pos) { skipPast(0x3E) }
-            else { break }
+            if startsComment(pos) {
+                skipComment()
+            } else if at(pos + 1) == 0x3F {
+                skipPast(0x3E)
+            } else if startsDoctype(pos) {
+                skipPast(0x3E)
+            } else {
+                break
+            }
             skipBlanks()
         }
         content()
@@ -118,20 +123,44 @@ struct HTMLTreeParser: HTMLTreeSink {
             let c = p[pos]
             if c == 0x3C {
                 let c1 = at(pos + 1)
-                if c1 == 0x2F { endTag(); continue }
-                if isRawTextOpen { rawText(); continue }
-                if HTMLTreeParser.isLetter(c1) { startTag(); continue }
-                if c1 == 0x21 {
-                    if startsDoctype(pos) { skipPast(0x3E); continue }
-                    if startsComment(pos) { skipComment(); continue }
+                if c1 == 0x2F {
+                    endTag()
+                    continue
                 }
-                if c1 == 0x3F { skipPast(0x3E); continue }
+                if isRawTextOpen {
+                    rawText()
+                    continue
+                }
+                if HTMLTreeParser.isLetter(c1) {
+                    startTag()
+                    continue
+                }
+                if c1 == 0x21 {
+                    if startsDoctype(pos) {
+                        skipPast(0x3E)
+                        continue
+                    }
+                    if startsComment(pos) {
+                        skipComment()
+                        continue
+                    }
+                }
+                if c1 == 0x3F {
+                    skipPast(0x3E)
+                    continue
+                }
                 text(p + pos, 1)
                 pos += 1
                 continue
             }
-            if isRawTextOpen { rawText(); continue }
-            if c == 0x26 { reference(); continue }
+            if isRawTextOpen {
+                rawText()
+                continue
+            }
+            if c == 0x26 {
+                reference()
+                continue
+            }
             charData()
         }
     }
@@ -149,7 +178,7 @@ struct HTMLTreeParser: HTMLTreeSink {
     func startsDoctype(_ i: Int) -> Bool {
         guard i + 9 <= n, p[i + 1] == 0x21 else { return false }
         let word: StaticString = "doctype"
-        for k in 0 ..< 7 where p[i + 2 + k] | 0x20 != word.utf8Start[k] { return false }
+        for k in 0..<7 where p[i + 2 + k] | 0x20 != word.utf8Start[k] { return false }
         return true
     }
 
@@ -157,7 +186,10 @@ struct HTMLTreeParser: HTMLTreeSink {
     mutating func skipComment() {
         var i = pos + 4
         while i + 2 < n {
-            if p[i] == 0x2D, p[i + 1] == 0x2D, p[i + 2] == 0x3E { pos = i + 3; return }
+            if p[i] == 0x2D, p[i + 1] == 0x2D, p[i + 2] == 0x3E {
+                pos = i + 3
+                return
+            }
             i += 1
         }
         pos = n

@@ -47,17 +47,25 @@ struct HTMLTreeSAX: HTMLTreeSink {
     static func run(_ bytes: [UInt8], _ decision: Charset.Decision, maxDepth: Int) -> HTMLTree? {
         let builder = UnsafeMutablePointer<HTMLTreeSAX>.allocate(capacity: 1)
         builder.initialize(to: HTMLTreeSAX(maxDepth: maxDepth))
-        defer { builder.deinitialize(count: 1); builder.deallocate() }
+        defer {
+            builder.deinitialize(count: 1)
+            builder.deallocate()
+        }
         builder.pointee.tree.nodes.reserveCapacity(bytes.count / 40)
         builder.pointee.tree.bytes.reserveCapacity(bytes.count / 2)
-        builder.pointee.tree.nodes.append(HTMLTree.Node(kind: .document, tag: .other, parent: -1, end: 0, start: 0, count: 0))
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue
-            | HTML_PARSE_IGNORE_ENC.rawValue)  // the charset rule decided: a late <meta charset> must not switch it
+        builder.pointee.tree.nodes.append(
+            HTMLTree.Node(kind: .document, tag: .other, parent: -1, end: 0, start: 0, count: 0))
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue
+                | HTML_PARSE_IGNORE_ENC.rawValue) // the charset rule decided: a late <meta charset> must not switch it
         let parsed: Bool? = MarkupDocument.withEncodedBytes(bytes, decision) { ptr, count, encoding in
             guard let ctxt = htmlCreateMemoryParserCtxt(ptr, count) else { return false }
             defer {
-                if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc); ctxt.pointee.myDoc = nil }
+                if let doc = ctxt.pointee.myDoc {
+                    xmlFreeDoc(doc)
+                    ctxt.pointee.myDoc = nil
+                }
                 htmlFreeParserCtxt(ctxt)
             }
             guard let sax = ctxt.pointee.sax else { return false }
@@ -106,7 +114,11 @@ struct HTMLTreeSAX: HTMLTreeSink {
     }
 
     mutating func start(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        if skipping > 0 { skipping += 1; entered.append(false); return }
+        if skipping > 0 {
+            skipping += 1
+            entered.append(false)
+            return
+        }
         let tag = lookup(name)
         guard open.count <= maxDepth else {
             tree.truncatedDepth = true
@@ -120,15 +132,18 @@ struct HTMLTreeSAX: HTMLTreeSink {
             var k = 0
             while let attName = atts[k] {
                 let (ns, nc) = append(attName, limit: 256)
-                var vs = Int32(tree.bytes.count), vc: Int32 = 0
+                var vs = Int32(tree.bytes.count)
+                var vc: Int32 = 0
                 if let value = atts[k + 1] { (vs, vc) = append(value, limit: HTMLTree.maxAttributeBytes) }
                 tree.attributes.append(HTMLTree.Attribute(nameStart: ns, nameCount: nc, valueStart: vs, valueCount: vc))
                 attrCount += 1
                 k += 2
             }
         }
-        tree.nodes.append(HTMLTree.Node(kind: .element, tag: tag, parent: open[open.count - 1], end: 0,
-                                        start: attrStart, count: attrCount))
+        tree.nodes.append(
+            HTMLTree.Node(
+                kind: .element, tag: tag, parent: open[open.count - 1], end: 0,
+                start: attrStart, count: attrCount))
         open.append(index)
         entered.append(true)
         didOpen(tag, at: index)
@@ -144,7 +159,8 @@ struct HTMLTreeSAX: HTMLTreeSink {
         let parent = open[open.count - 1]
         // Adjacent chunks of one text run extend the last text node.
         if let last = tree.nodes.last, last.kind == .text, last.parent == parent,
-           Int(last.start + last.count) == tree.bytes.count {
+            Int(last.start + last.count) == tree.bytes.count
+        {
             tree.bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
             tree.nodes[tree.nodes.count - 1].count += Int32(len)
             return
@@ -152,7 +168,8 @@ struct HTMLTreeSAX: HTMLTreeSink {
         let start = Int32(tree.bytes.count)
         tree.bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
         let index = Int32(tree.nodes.count)
-        tree.nodes.append(HTMLTree.Node(kind: .text, tag: .other, parent: parent, end: index + 1, start: start, count: Int32(len)))
+        tree.nodes.append(
+            HTMLTree.Node(kind: .text, tag: .other, parent: parent, end: index + 1, start: start, count: Int32(len)))
     }
 
     mutating func append(_ p: UnsafePointer<xmlChar>, limit: Int) -> (Int32, Int32) {

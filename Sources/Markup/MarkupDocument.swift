@@ -28,8 +28,9 @@ public final class MarkupDocument {
     public static func html(_ bytes: [UInt8], httpCharset: String? = nil) -> MarkupDocument? {
         MarkupLibrary.initialize()
         let decision = Charset.decide(bytes, httpCharset: httpCharset, kind: .html)
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         let doc: htmlDocPtr? = withEncodedBytes(bytes, decision) { ptr, count, encoding in
             htmlReadMemory(ptr, count, nil, encoding, options)
         }
@@ -42,8 +43,9 @@ public final class MarkupDocument {
     public static func xml(_ bytes: [UInt8], httpCharset: String? = nil) -> MarkupDocument? {
         MarkupLibrary.initialize()
         let decision = Charset.decide(bytes, httpCharset: httpCharset, kind: .xml)
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue)
+        let options = Int32(
+            XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue)
         let doc: xmlDocPtr? = withEncodedBytes(bytes, decision) { ptr, count, encoding in
             xmlReadMemory(ptr, count, nil, encoding, options)
         }
@@ -52,13 +54,16 @@ public final class MarkupDocument {
 
     /// Hands libxml2 the bytes and the encoding label. Labels libxml2 may not know (windows-1252 fallback
     /// for invalid UTF-8) are transcoded to UTF-8 in Swift first.
-    static func withEncodedBytes<R>(_ bytes: [UInt8], _ d: Charset.Decision,
-                                    _ body: (UnsafePointer<CChar>, Int32, String) -> R?) -> R? {
+    static func withEncodedBytes<R>(
+        _ bytes: [UInt8], _ d: Charset.Decision,
+        _ body: (UnsafePointer<CChar>, Int32, String) -> R?
+    ) -> R? {
         var data = bytes
         var label = d.label
         if label == "windows-1252" || label == "iso-8859-1" || label == "us-ascii" {
             // windows-1252 is read by the project's own table (browsers read ISO-8859-1 labels the same way).
-            data = Charset.windows1252ToUTF8(bytes[...]); label = "utf-8"
+            data = Charset.windows1252ToUTF8(bytes[...])
+            label = "utf-8"
         } else if d.bomLength > 0, label == "utf-8" {
             data = Array(bytes[d.bomLength...])
         }

@@ -25,12 +25,14 @@ extension XMLCursor {
     @inlinable
     public func withText<R>(entity: (String) -> String?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let (start, count) = onlyText {
-            return tree.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(start) ..< Int(start + count)])) }
+            return tree.bytes.withUnsafeBufferPointer {
+                body(UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)]))
+            }
         }
         guard let total = textsOnlyCount else { return textBytes(entity: entity).withUnsafeBufferPointer(body) }
         return ScratchBytes.with(capacity: total) { buffer in
             copyTexts(into: buffer)
-            return body(UnsafeBufferPointer(rebasing: buffer[0 ..< total]))
+            return body(UnsafeBufferPointer(rebasing: buffer[0..<total]))
         }
     }
 
@@ -71,14 +73,14 @@ extension XMLCursor {
 
     /// ``text(entity:)`` as UTF-8 bytes, without building a String.
     public func textBytes(entity: (String) -> String?) -> [UInt8] {
-        if let (start, count) = onlyText { return Array(tree.bytes[Int(start) ..< Int(start + count)]) }
+        if let (start, count) = onlyText { return Array(tree.bytes[Int(start)..<Int(start + count)]) }
         var bytes = [UInt8]()
         var i = Int(index) + 1
         let end = Int(node.end)
         while i < end {
             let c = tree.nodeBase[i]
             switch c.kind {
-            case .text: bytes.append(contentsOf: tree.bytes[Int(c.start) ..< Int(c.start + c.count)])
+            case .text: bytes.append(contentsOf: tree.bytes[Int(c.start)..<Int(c.start + c.count)])
             case .entity: if let r = entity(tree.string(c.start, c.count)) { bytes.append(contentsOf: r.utf8) }
             case .element: break
             }

@@ -39,21 +39,27 @@ public struct XMLCursor {
     /// declared prefix (nil when it has none) and its local name. Not generic (a generic function called
     /// from another module is not specialised, and pays for type metadata on every call): `body` answers
     /// a number, such as an index into the caller's own table.
-    public func withNameBytes(_ body: (_ uri: UnsafeBufferPointer<UInt8>?, _ prefix: UnsafeBufferPointer<UInt8>?,
-                                       _ local: UnsafeBufferPointer<UInt8>) -> Int) -> Int {
+    public func withNameBytes(
+        _ body: (
+            _ uri: UnsafeBufferPointer<UInt8>?, _ prefix: UnsafeBufferPointer<UInt8>?,
+            _ local: UnsafeBufferPointer<UInt8>
+        ) -> Int
+    ) -> Int {
         let n = node
         return tree.bytes.withUnsafeBufferPointer { b in
             func slice(_ start: Int32, _ count: Int32) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: b[Int(start) ..< Int(start + count)])
+                UnsafeBufferPointer(rebasing: b[Int(start)..<Int(start + count)])
             }
             let local = slice(n.start, n.count)
             guard n.ns >= 0 else { return body(nil, nil, local) }
-            if n.ns == 0 {  // the built-in xml namespace
-                var uri = XMLTree.xmlNamespaceURI, prefix = "xml"
+            if n.ns == 0 { // the built-in xml namespace
+                var uri = XMLTree.xmlNamespaceURI
+                var prefix = "xml"
                 return uri.withUTF8 { u in prefix.withUTF8 { p in body(u, p, local) } }
             }
             let d = tree.namespaces[Int(n.ns)]
-            return body(slice(d.uriStart, d.uriCount), d.prefixCount < 0 ? nil : slice(d.prefixStart, d.prefixCount), local)
+            return body(
+                slice(d.uriStart, d.uriCount), d.prefixCount < 0 ? nil : slice(d.prefixStart, d.prefixCount), local)
         }
     }
 
@@ -76,7 +82,7 @@ public struct XMLCursor {
         let n = node
         guard n.attrCount > 0 else { return nil }
         var fallback: XMLTree.Attribute?
-        for k in Int(n.attrStart) ..< Int(n.attrStart + n.attrCount) {
+        for k in Int(n.attrStart)..<Int(n.attrStart + n.attrCount) {
             let a = tree.attributes[k]
             guard tree.equals(a.nameStart, a.nameCount, name) else { continue }
             if a.ns < 0 { return tree.string(a.valueStart, a.valueCount) }
@@ -89,9 +95,11 @@ public struct XMLCursor {
     var xmlBase: String? {
         let n = node
         guard n.attrCount > 0 else { return nil }
-        for k in Int(n.attrStart) ..< Int(n.attrStart + n.attrCount) {
+        for k in Int(n.attrStart)..<Int(n.attrStart + n.attrCount) {
             let a = tree.attributes[k]
-            if a.ns == 0, tree.equals(a.nameStart, a.nameCount, "base") { return tree.string(a.valueStart, a.valueCount) }
+            if a.ns == 0, tree.equals(a.nameStart, a.nameCount, "base") {
+                return tree.string(a.valueStart, a.valueCount)
+            }
         }
         return nil
     }
@@ -136,7 +144,9 @@ public struct XMLCursor {
                 body(.start(XMLCursor(tree: tree, index: i)))
                 if c.end == i + 1 { body(.end(XMLCursor(tree: tree, index: i))) } else { open.append(i) }
             case .text:
-                tree.bytes.withUnsafeBufferPointer { body(.text(UnsafeBufferPointer(rebasing: $0[Int(c.start) ..< Int(c.start + c.count)]))) }
+                tree.bytes.withUnsafeBufferPointer {
+                    body(.text(UnsafeBufferPointer(rebasing: $0[Int(c.start)..<Int(c.start + c.count)])))
+                }
             case .entity:
                 body(.entity(tree.string(c.start, c.count)))
             }

@@ -1,6 +1,6 @@
-import VeilleCore
 import CLibXML2
 import Foundation
+import VeilleCore
 
 /// An XML document parsed into an ``XMLTree``, with what the parser had to say about its well-formedness.
 ///
@@ -28,7 +28,7 @@ extension MarkupDocument {
         Int32(XML_ERR_CDATA_NOT_FINISHED.rawValue), // EOF inside a CDATA section
         Int32(XML_ERR_COMMENT_NOT_FINISHED.rawValue), // EOF inside a comment
         Int32(XML_ERR_LTSLASH_REQUIRED.rawValue), // EOF where an end tag was expected
-        Int32(XML_ERR_GT_REQUIRED.rawValue),      // EOF inside a start tag
+        Int32(XML_ERR_GT_REQUIRED.rawValue), // EOF inside a start tag
     ]
 
     /// Parses XML bytes by the project's charset rule, reporting well-formedness: veille's own parser
@@ -42,16 +42,20 @@ extension MarkupDocument {
     ///     (looked up here) is its character, an unknown name or a bare `&` is literal text, `&#X` is `&#x`.
     ///   - repair: the same repair as bytes, for libxml2 (applied only when veille's parser declines).
     /// - Returns: the tree (if any) and the diagnostics.
-    public static func xmlOutcome(_ bytes: [UInt8], httpCharset: String? = nil,
-                                  htmlReferences: XMLTreeParser.ReferenceLookup? = nil,
-                                  repair: ([UInt8]) -> [UInt8]? = { _ in nil }) -> XMLParseOutcome {
+    public static func xmlOutcome(
+        _ bytes: [UInt8], httpCharset: String? = nil,
+        htmlReferences: XMLTreeParser.ReferenceLookup? = nil,
+        repair: ([UInt8]) -> [UInt8]? = { _ in nil }
+    ) -> XMLParseOutcome {
         let decision = Charset.decide(bytes, httpCharset: httpCharset, kind: .xml)
         let (input, label) = utf32WithoutBOM(bytes) ?? utf8Input(bytes, decision)
         // A BOM is the one origin of a UTF-8 decision that did not check the bytes.
         if label == "utf-8", decision.origin != .bom || Charset.isValidUTF8(input[...]),
-           let (tree, recovered) = XMLTreeParser.parseReporting(input, htmlReferences: htmlReferences) {
-            return XMLParseOutcome(tree: tree, wellFormed: !recovered, endedEarly: false,
-                                   lastError: recovered ? "an end tag closes elements left open" : nil, encoding: decision.label)
+            let (tree, recovered) = XMLTreeParser.parseReporting(input, htmlReferences: htmlReferences)
+        {
+            return XMLParseOutcome(
+                tree: tree, wellFormed: !recovered, endedEarly: false,
+                lastError: recovered ? "an end tag closes elements left open" : nil, encoding: decision.label)
         }
         guard let repaired = repair(bytes) else { return libxml2Outcome(input, label: label, encoding: decision.label) }
         let again = Charset.decide(repaired, httpCharset: httpCharset, kind: .xml)
@@ -63,13 +67,15 @@ extension MarkupDocument {
     static func libxml2Outcome(_ input: [UInt8], label: String, encoding: String) -> XMLParseOutcome {
         MarkupLibrary.initialize()
         guard let ctxt = xmlNewParserCtxt() else {
-            return XMLParseOutcome(tree: nil, wellFormed: false, endedEarly: false, lastError: "out of memory",
-                                   encoding: encoding)
+            return XMLParseOutcome(
+                tree: nil, wellFormed: false, endedEarly: false, lastError: "out of memory",
+                encoding: encoding)
         }
         defer { xmlFreeParserCtxt(ctxt) }
         // IGNORE_ENC: the charset rule has decided; the document's own declaration was one of its inputs.
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
+        let options = Int32(
+            XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
         var doc: xmlDocPtr?
         if !input.isEmpty, input.count < Int(Int32.max) {
             doc = input.withUnsafeBufferPointer { buf in
@@ -94,8 +100,9 @@ extension MarkupDocument {
             defer { xmlFreeDoc(d) }
             return XMLTreeConverter.convert(d)
         }
-        return XMLParseOutcome(tree: tree, wellFormed: wellFormed, endedEarly: endedEarly, lastError: message,
-                               encoding: encoding)
+        return XMLParseOutcome(
+            tree: tree, wellFormed: wellFormed, endedEarly: endedEarly, lastError: message,
+            encoding: encoding)
     }
 
     /// The bytes libxml2 gets and their label: UTF-16/32 and windows-1252 are transcoded to UTF-8 in Swift
@@ -106,7 +113,9 @@ extension MarkupDocument {
         case "windows-1252", "iso-8859-1", "us-ascii":
             return (Charset.windows1252ToUTF8(bytes[...]), "utf-8")
         case let l where l.hasPrefix("utf-16") || l.hasPrefix("utf-32"):
-            if l == "utf-16le" || l == "utf-16be", let utf8 = Charset.utf16ToUTF8(bytes[d.bomLength...], bigEndian: l == "utf-16be") {
+            if l == "utf-16le" || l == "utf-16be",
+                let utf8 = Charset.utf16ToUTF8(bytes[d.bomLength...], bigEndian: l == "utf-16be")
+            {
                 return (utf8, "utf-8")
             }
             return (Array(Charset.decode(bytes, with: d).utf8), "utf-8")
@@ -121,9 +130,13 @@ extension MarkupDocument {
     static func utf32WithoutBOM(_ b: [UInt8]) -> ([UInt8], String)? {
         guard b.count >= 8 else { return nil }
         let encoding: String.Encoding
-        if b[0] == 0, b[1] == 0, b[2] == 0, b[3] == 0x3C { encoding = .utf32BigEndian } else if b[0] == 0x3C, b[1] == 0, b[2] == 0, b[3] == 0 {
+        if b[0] == 0, b[1] == 0, b[2] == 0, b[3] == 0x3C {
+            encoding = .utf32BigEndian
+        } else if b[0] == 0x3C, b[1] == 0, b[2] == 0, b[3] == 0 {
             encoding = .utf32LittleEndian
-        } else { return nil }
+        } else {
+            return nil
+        }
         guard let text = String(data: Data(b), encoding: encoding) else { return nil }
         return (Array(text.utf8), "utf-8")
     }

@@ -66,9 +66,15 @@ public final class XMLTree {
 
     /// The tree a ``Builder`` built (immutable: reads need no exclusivity checks).
     init(_ b: Builder) {
-        bytes = b.bytes; nodeCount = b.nodes.count; attributes = b.attributes; namespaces = b.namespaces; nameCount = b.nameCount
+        bytes = b.bytes
+        nodeCount = b.nodes.count
+        attributes = b.attributes
+        namespaces = b.namespaces
+        nameCount = b.nameCount
         let copy = UnsafeMutablePointer<Node>.allocate(capacity: max(1, b.nodes.count))
-        b.nodes.withUnsafeBufferPointer { if let base = $0.baseAddress { copy.initialize(from: base, count: $0.count) } }
+        b.nodes.withUnsafeBufferPointer {
+            if let base = $0.baseAddress { copy.initialize(from: base, count: $0.count) }
+        }
         nodeBase = copy
         hasXMLBase = b.attributes.contains { $0.ns == 0 && XMLTree.equals(b.bytes, $0.nameStart, $0.nameCount, "base") }
     }
@@ -125,7 +131,7 @@ public final class XMLTree {
     func string(_ start: Int32, _ count: Int32) -> String {
         guard count > 0 else { return "" }
         return bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start) ..< Int(start + count)]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)]), as: UTF8.self)
         }
     }
 

@@ -26,7 +26,12 @@ struct XMLTreeConverter {
             switch n.pointee.type {
             case XML_ELEMENT_NODE:
                 let index = addElement(n, parent: open.last ?? -1)
-                if n.pointee.children != nil { open.append(index); descend = true } else { tree.nodes[Int(index)].end = index + 1 }
+                if n.pointee.children != nil {
+                    open.append(index)
+                    descend = true
+                } else {
+                    tree.nodes[Int(index)].end = index + 1
+                }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let c = n.pointee.content { addLeaf(.text, c, parent: open.last ?? -1) }
             case XML_ENTITY_REF_NODE:
@@ -34,13 +39,19 @@ struct XMLTreeConverter {
             default:
                 break
             }
-            if descend, let first = n.pointee.children { node = first; continue }
+            if descend, let first = n.pointee.children {
+                node = first
+                continue
+            }
             if n == root { break }
             // Next sibling, or climb out of finished elements.
             var m = n
             node = nil
             while true {
-                if let sibling = m.pointee.next { node = sibling; break }
+                if let sibling = m.pointee.next {
+                    node = sibling
+                    break
+                }
                 guard let up = m.pointee.parent, let index = open.popLast() else { break }
                 tree.nodes[Int(index)].end = Int32(tree.nodes.count)
                 if up == root { break }
@@ -66,29 +77,39 @@ struct XMLTreeConverter {
                 child = c.pointee.next
             }
             let valueCount = Int32(tree.bytes.count) - valueStart
-            let ns = namespace(a.pointee.ns)  // after the value is measured: a first sight appends the URI
-            tree.attributes.append(XMLTree.Attribute(nameStart: attrName.0, nameCount: attrName.1, ns: ns,
-                                                     valueStart: valueStart, valueCount: valueCount))
+            let ns = namespace(a.pointee.ns) // after the value is measured: a first sight appends the URI
+            tree.attributes.append(
+                XMLTree.Attribute(
+                    nameStart: attrName.0, nameCount: attrName.1, ns: ns,
+                    valueStart: valueStart, valueCount: valueCount))
         }
-        let key = "\(ns) " + tree.bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(name.0) ..< Int(name.0 + name.1)]), as: UTF8.self)
-        }
+        let key =
+            "\(ns) "
+            + tree.bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[Int(name.0)..<Int(name.0 + name.1)]), as: UTF8.self)
+            }
         let id: Int32
-        if let known = nameIDs[key] { id = known } else {
+        if let known = nameIDs[key] {
+            id = known
+        } else {
             id = Int32(tree.nameCount)
             tree.nameCount += 1
             nameIDs[key] = id
         }
-        tree.nodes.append(XMLTree.Node(kind: .element, parent: parent, end: index + 1, start: name.0, count: name.1, ns: ns,
-                                       attrStart: attrStart, attrCount: Int32(tree.attributes.count) - attrStart, name: id))
+        tree.nodes.append(
+            XMLTree.Node(
+                kind: .element, parent: parent, end: index + 1, start: name.0, count: name.1, ns: ns,
+                attrStart: attrStart, attrCount: Int32(tree.attributes.count) - attrStart, name: id))
         return index
     }
 
     mutating func addLeaf(_ kind: XMLTree.Kind, _ p: UnsafePointer<xmlChar>, parent: Int32) {
         let (start, count) = appendC(p)
         let index = Int32(tree.nodes.count)
-        tree.nodes.append(XMLTree.Node(kind: kind, parent: parent, end: index + 1, start: start, count: count, ns: -1,
-                                       attrStart: 0, attrCount: 0))
+        tree.nodes.append(
+            XMLTree.Node(
+                kind: kind, parent: parent, end: index + 1, start: start, count: count, ns: -1,
+                attrStart: 0, attrCount: 0))
     }
 
     /// The tree's index for a libxml2 namespace declaration, added on first sight; -1 for none.
@@ -98,13 +119,15 @@ struct XMLTreeConverter {
         if let known = namespaceIndex[key] { return known }
         var index: Int32 = -1
         if let href = ns.pointee.href {
-            if let p = ns.pointee.prefix, String(cString: p) == "xml", String(cString: href) == XMLTree.xmlNamespaceURI {
+            if let p = ns.pointee.prefix, String(cString: p) == "xml", String(cString: href) == XMLTree.xmlNamespaceURI
+            {
                 index = 0
             } else {
                 let uri = appendC(href)
                 let prefix = ns.pointee.prefix.map { appendC($0) } ?? (0, -1)
                 index = Int32(tree.namespaces.count)
-                tree.namespaces.append(XMLTree.Namespace(prefixStart: prefix.0, prefixCount: prefix.1, uriStart: uri.0, uriCount: uri.1))
+                tree.namespaces.append(
+                    XMLTree.Namespace(prefixStart: prefix.0, prefixCount: prefix.1, uriStart: uri.0, uriCount: uri.1))
             }
         }
         namespaceIndex[key] = index

@@ -52,7 +52,7 @@ extension XMLTreeParser {
             } else if starts(i, "<?") {
                 guard let end = find(i + 2, 0x3F, 0x3E, nil) else { return nil }
                 i = end
-            } else if p[i] == 0x25 {  // %name;
+            } else if p[i] == 0x25 { // %name;
                 i += 1
                 while i < n, p[i] != 0x3B, !Self.isSpace(p[i]) { i += 1 }
                 guard i < n, p[i] == 0x3B else { return nil }
@@ -64,15 +64,21 @@ extension XMLTreeParser {
                     declaresEntities = true
                     i += 6
                     guard skipSpace(&i), i < n else { return nil }
-                    if p[i] != 0x25, let (s, count, _) = name(i) {  // a general entity (not `% name`)
+                    if p[i] != 0x25, let (s, count, _) = name(i) { // a general entity (not `% name`)
                         guard declaredEntities.count < Self.maxDeclaredEntities else { return nil }
                         declaredEntities.append((Int32(s), count))
                     }
                 }
                 var quote: UInt8 = 0
-                while i < n {  // to the `>` that ends the declaration, quoted strings skipped
+                while i < n { // to the `>` that ends the declaration, quoted strings skipped
                     let c = p[i]
-                    if quote != 0 { if c == quote { quote = 0 } } else if c == 0x22 || c == 0x27 { quote = c } else if c == 0x3E { break }
+                    if quote != 0 {
+                        if c == quote { quote = 0 }
+                    } else if c == 0x22 || c == 0x27 {
+                        quote = c
+                    } else if c == 0x3E {
+                        break
+                    }
                     i += 1
                 }
                 guard i < n else { return nil }
@@ -106,7 +112,10 @@ extension XMLTreeParser {
             }
             guard j + 2 < n else { break }
             let c = p[j]
-            if c == 0x5D, p[j + 1] == 0x5D, p[j + 2] == 0x3E { closed = true; break }
+            if c == 0x5D, p[j + 1] == 0x5D, p[j + 2] == 0x3E {
+                closed = true
+                break
+            }
             switch textTable[Int(c)] {
             case 3: carriageReturn = true
             case 5: if isNonCharacter(j) { return nil }

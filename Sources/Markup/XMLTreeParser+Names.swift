@@ -3,7 +3,8 @@ extension XMLTreeParser {
     /// The number of the element name (`ns`, local name at `start`), numbering it on first sight.
     mutating func nameID(_ ns: Int32, _ start: Int32, _ count: Int32) -> Int32 {
         if nameSlots.isEmpty {
-            for (i, known) in names.enumerated() where known.ns == ns && known.count == count && same(known.start, start, Int(count)) {
+            for (i, known) in names.enumerated()
+            where known.ns == ns && known.count == count && same(known.start, start, Int(count)) {
                 return Int32(i)
             }
             names.append((ns, start, count))
@@ -24,7 +25,7 @@ extension XMLTreeParser {
         let id = Int32(names.count)
         names.append((ns, start, count))
         nameSlots[slot] = id + 1
-        if names.count * 2 > nameSlots.count { rehash(capacity: nameSlots.count * 2) }  // at most half full
+        if names.count * 2 > nameSlots.count { rehash(capacity: nameSlots.count * 2) } // at most half full
         tree.nameCount = names.count
         return id
     }
@@ -43,7 +44,7 @@ extension XMLTreeParser {
     /// FNV-1a over the local name, seeded with the namespace.
     func nameHash(_ ns: Int32, _ start: Int32, _ count: Int32) -> UInt32 {
         var h: UInt32 = 2_166_136_261 ^ UInt32(bitPattern: ns)
-        for k in Int(start) ..< Int(start + count) { h = (h ^ UInt32(p[k])) &* 16_777_619 }
+        for k in Int(start)..<Int(start + count) { h = (h ^ UInt32(p[k])) &* 16_777_619 }
         return h
     }
 
@@ -64,7 +65,9 @@ extension XMLTreeParser {
                 var ns: Int32 = -1
                 if a.valueCount > 0 {
                     ns = Int32(tree.namespaces.count)
-                    tree.namespaces.append(XMLTree.Namespace(prefixStart: 0, prefixCount: -1, uriStart: a.valueStart, uriCount: a.valueCount))
+                    tree.namespaces.append(
+                        XMLTree.Namespace(
+                            prefixStart: 0, prefixCount: -1, uriStart: a.valueStart, uriCount: a.valueCount))
                 }
                 scope.append((0, -1, ns))
                 defaultNamespace = ns
@@ -74,8 +77,10 @@ extension XMLTreeParser {
                 // An empty prefixed declaration, or a declaration of `xml`/`xmlns`: libxml2 takes over.
                 guard a.valueCount > 0, !isReservedPrefix(prefixStart, prefixCount) else { return false }
                 let ns = Int32(tree.namespaces.count)
-                tree.namespaces.append(XMLTree.Namespace(prefixStart: prefixStart, prefixCount: prefixCount,
-                                                         uriStart: a.valueStart, uriCount: a.valueCount))
+                tree.namespaces.append(
+                    XMLTree.Namespace(
+                        prefixStart: prefixStart, prefixCount: prefixCount,
+                        uriStart: a.valueStart, uriCount: a.valueCount))
                 scope.append((prefixStart, prefixCount, ns))
             }
         }
@@ -100,7 +105,9 @@ extension XMLTreeParser {
         guard colon >= 0 else { return (isAttribute ? -1 : defaultNamespace, start, count) }
         let localStart = start + colon + 1
         let localCount = count - colon - 1
-        if colon == 3, p[Int(start)] == 0x78, p[Int(start) + 1] == 0x6D, p[Int(start) + 2] == 0x6C { return (0, localStart, localCount) }
+        if colon == 3, p[Int(start)] == 0x78, p[Int(start) + 1] == 0x6D, p[Int(start) + 2] == 0x6C {
+            return (0, localStart, localCount)
+        }
         for entry in scope.reversed() where entry.prefixCount == colon && same(entry.prefixStart, start, Int(colon)) {
             return (entry.ns, localStart, localCount)
         }

@@ -58,7 +58,8 @@ extension XMLTreeParser {
     @inline(__always)
     static func textStops(_ v: ByteBlock.Bytes) -> ByteBlock.Mask {
         let controls = (v .< ByteBlock.splat(0x20)) .& (v .!= ByteBlock.splat(0x0A)) .& (v .!= ByteBlock.splat(0x09))
-        return controls .| (v .== ByteBlock.splat(0x3C)) .| (v .== ByteBlock.splat(0x26)) .| (v .== ByteBlock.splat(0x5D))
+        return controls .| (v .== ByteBlock.splat(0x3C)) .| (v .== ByteBlock.splat(0x26))
+            .| (v .== ByteBlock.splat(0x5D))
             .| (v .== ByteBlock.splat(0xEF))
     }
 
@@ -82,10 +83,14 @@ extension XMLTreeParser {
             case 0x26:
                 if declaresEntities, let (nameStart, nameCount, next) = declaredReference(j) {
                     // A declared entity: a node of its own between two texts, never expanded.
-                    guard addText(Int32(start), Int32(tree.bytes.count - start)), let parent = open.last?.index else { return nil }
+                    guard addText(Int32(start), Int32(tree.bytes.count - start)), let parent = open.last?.index else {
+                        return nil
+                    }
                     let index = Int32(tree.nodes.count)
-                    tree.nodes.append(XMLTree.Node(kind: .entity, parent: parent, end: index + 1, start: nameStart, count: nameCount,
-                                                   ns: -1, attrStart: 0, attrCount: 0))
+                    tree.nodes.append(
+                        XMLTree.Node(
+                            kind: .entity, parent: parent, end: index + 1, start: nameStart, count: nameCount,
+                            ns: -1, attrStart: 0, attrCount: 0))
                     j = next
                     start = tree.bytes.count
                     continue
@@ -107,7 +112,7 @@ extension XMLTreeParser {
                 tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + s, count: j - s))
             }
         }
-        return nil  // the input ends inside an element
+        return nil // the input ends inside an element
     }
 
     /// Adds a text node under the innermost open element (nothing for empty text); false past libxml2's limit.
@@ -115,8 +120,10 @@ extension XMLTreeParser {
         guard count > 0 else { return true }
         guard Int(count) <= Self.maxText, let parent = open.last?.index else { return false }
         let index = Int32(tree.nodes.count)
-        tree.nodes.append(XMLTree.Node(kind: .text, parent: parent, end: index + 1, start: start, count: count, ns: -1,
-                                       attrStart: 0, attrCount: 0))
+        tree.nodes.append(
+            XMLTree.Node(
+                kind: .text, parent: parent, end: index + 1, start: start, count: count, ns: -1,
+                attrStart: 0, attrCount: 0))
         return true
     }
 
@@ -124,7 +131,7 @@ extension XMLTreeParser {
     /// the index past the closing quote.
     mutating func attributeValue(_ from: Int, quote: UInt8) -> (Int32, Int32, Int)? {
         var j = from
-        var start = -1  // decoding into the buffer from here, once something needed it
+        var start = -1 // decoding into the buffer from here, once something needed it
         while j < n {
             if start < 0 {
                 // Until something needs decoding, sixteen plain bytes at a time (URLs are long).
@@ -163,7 +170,7 @@ extension XMLTreeParser {
                 tree.bytes.append(0x20)
                 j += (c == 0x0D && j + 1 < n && p[j + 1] == 0x0A) ? 2 : 1
             default:
-                return nil  // `<`, a non-character or a control character
+                return nil // `<`, a non-character or a control character
             }
             // Copy the plain run that follows.
             let s = j
@@ -185,20 +192,30 @@ extension XMLTreeParser {
     mutating func reference(_ j: Int) -> Int? {
         var i = j + 1
         let lenient = htmlReferences != nil
-        if i < n, p[i] == 0x23 {  // &#
+        if i < n, p[i] == 0x23 { // &#
             i += 1
             guard i < n else { return lenient ? literalAmpersand(j) : nil }
             var value: UInt32 = 0
             var digits = 0
-            if p[i] == 0x78 || (lenient && p[i] == 0x58) {  // &#x
+            if p[i] == 0x78 || (lenient && p[i] == 0x58) { // &#x
                 i += 1
-                while i < n, digits <= 8, let d = Self.hexValue(p[i]) { value = value &* 16 &+ d; i += 1; digits += 1 }
+                while i < n, digits <= 8, let d = Self.hexValue(p[i]) {
+                    value = value &* 16 &+ d
+                    i += 1
+                    digits += 1
+                }
             } else if lenient, !Self.isWordByte(p[i]) {
                 return literalAmpersand(j)
             } else {
-                while i < n, digits <= 8, p[i] >= 0x30, p[i] <= 0x39 { value = value &* 10 &+ UInt32(p[i] - 0x30); i += 1; digits += 1 }
+                while i < n, digits <= 8, p[i] >= 0x30, p[i] <= 0x39 {
+                    value = value &* 10 &+ UInt32(p[i] - 0x30)
+                    i += 1
+                    digits += 1
+                }
             }
-            guard digits > 0, digits <= 8, i < n, p[i] == 0x3B, Self.isXMLChar(value), let scalar = Unicode.Scalar(value) else { return nil }
+            guard digits > 0, digits <= 8, i < n, p[i] == 0x3B, Self.isXMLChar(value),
+                let scalar = Unicode.Scalar(value)
+            else { return nil }
             appendScalar(scalar)
             return i + 1
         }
@@ -206,16 +223,20 @@ extension XMLTreeParser {
         if let lookup = htmlReferences {
             while i < n, i - s <= 32, Self.isWordByte(p[i]) || p[i] == 0x2D || p[i] == 0x2E { i += 1 }
             guard i > s, i < n, p[i] == 0x3B else { return literalAmpersand(j) }
-            if let byte = predefined(s, i) { tree.bytes.append(byte); return i + 1 }
+            if let byte = predefined(s, i) {
+                tree.bytes.append(byte)
+                return i + 1
+            }
             guard let cp = lookup(UnsafeBufferPointer(start: p + s, count: i - s)), Self.isXMLChar(cp),
-                  let scalar = Unicode.Scalar(cp) else {
+                let scalar = Unicode.Scalar(cp)
+            else {
                 // Syndication's repair keeps an unknown name when the document declares entities: libxml2's call.
                 return declaresEntities ? nil : literalAmpersand(j)
             }
             appendScalar(scalar)
             return i + 1
         }
-        while i < n, i - s < 5, (p[i] >= 0x61 && p[i] <= 0x7A) { i += 1 }
+        while i < n, i - s < 5, p[i] >= 0x61 && p[i] <= 0x7A { i += 1 }
         guard i < n, p[i] == 0x3B, let byte = predefined(s, i) else { return nil }
         tree.bytes.append(byte)
         return i + 1
@@ -228,10 +249,10 @@ extension XMLTreeParser {
         guard j + 8 <= n else { return nil }
         let w = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self).littleEndian
         switch w & 0xFFFF_FFFF {
-        case 0x3B74_6C26: return (0x3C, 4)  // &lt;
-        case 0x3B74_6726: return (0x3E, 4)  // &gt;
-        case 0x706D_6126: return w & 0xFF_0000_0000 == 0x3B_0000_0000 ? (0x26, 5) : nil  // &amp;
-        case 0x6F75_7126: return w & 0xFFFF_0000_0000 == 0x3B74_0000_0000 ? (0x22, 6) : nil  // &quot;
+        case 0x3B74_6C26: return (0x3C, 4) // &lt;
+        case 0x3B74_6726: return (0x3E, 4) // &gt;
+        case 0x706D_6126: return w & 0xFF_0000_0000 == 0x3B_0000_0000 ? (0x26, 5) : nil // &amp;
+        case 0x6F75_7126: return w & 0xFFFF_0000_0000 == 0x3B74_0000_0000 ? (0x22, 6) : nil // &quot;
         default: return nil
         }
     }
@@ -244,7 +265,9 @@ extension XMLTreeParser {
         while i < n, i - s <= 64, Self.isWordByte(p[i]) || p[i] == 0x2D || p[i] == 0x2E || p[i] == 0x3A { i += 1 }
         guard i > s, i < n, p[i] == 0x3B, predefined(s, i) == nil else { return nil }
         let count = Int32(i - s)
-        guard declaredEntities.contains(where: { $0.count == count && same($0.start, Int32(s), Int(count)) }) else { return nil }
+        guard declaredEntities.contains(where: { $0.count == count && same($0.start, Int32(s), Int(count)) }) else {
+            return nil
+        }
         if let lookup = htmlReferences, lookup(UnsafeBufferPointer(start: p + s, count: i - s)) != nil { return nil }
         return (Int32(s), count, i + 1)
     }
@@ -262,11 +285,11 @@ extension XMLTreeParser {
     /// The byte one of XML's five predefined names (`p[s..<e]`) stands for, nil for any other name.
     func predefined(_ s: Int, _ e: Int) -> UInt8? {
         switch (e - s, p[s], e - s > 1 ? p[s + 1] : 0) {
-        case (3, 0x61, 0x6D) where p[s + 2] == 0x70: return 0x26                       // amp
-        case (2, 0x6C, 0x74): return 0x3C                                              // lt
-        case (2, 0x67, 0x74): return 0x3E                                              // gt
-        case (4, 0x71, 0x75) where p[s + 2] == 0x6F && p[s + 3] == 0x74: return 0x22   // quot
-        case (4, 0x61, 0x70) where p[s + 2] == 0x6F && p[s + 3] == 0x73: return 0x27   // apos
+        case (3, 0x61, 0x6D) where p[s + 2] == 0x70: return 0x26 // amp
+        case (2, 0x6C, 0x74): return 0x3C // lt
+        case (2, 0x67, 0x74): return 0x3E // gt
+        case (4, 0x71, 0x75) where p[s + 2] == 0x6F && p[s + 3] == 0x74: return 0x22 // quot
+        case (4, 0x61, 0x70) where p[s + 2] == 0x6F && p[s + 3] == 0x73: return 0x27 // apos
         default: return nil
         }
     }
@@ -287,6 +310,7 @@ extension XMLTreeParser {
 
     /// XML 1.0's `Char` production.
     static func isXMLChar(_ v: UInt32) -> Bool {
-        v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF)
+        v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD)
+            || (v >= 0x10000 && v <= 0x10FFFF)
     }
 }

@@ -75,14 +75,17 @@ public struct XMLTreeParser {
     }
 
     /// ``parse(_:htmlReferences:)``, and whether an end tag had to be matched loosely.
-    static func parseReporting(_ input: [UInt8], htmlReferences: ReferenceLookup? = nil) -> (tree: XMLTree, recovered: Bool)? {
+    static func parseReporting(_ input: [UInt8], htmlReferences: ReferenceLookup? = nil) -> (
+        tree: XMLTree, recovered: Bool
+    )? {
         guard !input.isEmpty, input.count < Int(Int32.max) / 2 else { return nil }
         return input.withUnsafeBufferPointer { buf -> (tree: XMLTree, recovered: Bool)? in
             guard let base = buf.baseAddress else { return nil }
-            var parser = XMLTreeParser(p: base, n: buf.count, tree: XMLTree.Builder(bytes: input), htmlReferences: htmlReferences,
-                                       textTable: Tables.shared.text, attributeTable: Tables.shared.attribute,
-                                       nameTable: Tables.shared.name)
-            parser.tree.nodes.reserveCapacity(max(16, buf.count / 40))  // one allocation for small feeds
+            var parser = XMLTreeParser(
+                p: base, n: buf.count, tree: XMLTree.Builder(bytes: input), htmlReferences: htmlReferences,
+                textTable: Tables.shared.text, attributeTable: Tables.shared.attribute,
+                nameTable: Tables.shared.name)
+            parser.tree.nodes.reserveCapacity(max(16, buf.count / 40)) // one allocation for small feeds
             // References or carriage returns mean decoded text will follow the input in the buffer: room for
             // all of it at once (decoding never lengthens a text, so twice the input is enough), instead of
             // the copy of the shared input at the first append and one more at each doubling.
@@ -99,7 +102,7 @@ public struct XMLTreeParser {
         var i = 0
         var seenRoot = false
         while i < n {
-            if p[i] != 0x3C {  // text
+            if p[i] != 0x3C { // text
                 if open.isEmpty {
                     guard Self.isSpace(p[i]) else { return false }
                     i += 1
@@ -112,15 +115,15 @@ public struct XMLTreeParser {
             guard i + 1 < n else { return false }
             let c = p[i + 1]
             var next: Int?
-            if c == 0x2F {  // </
+            if c == 0x2F { // </
                 guard !open.isEmpty else { return false }
                 next = endTag(i + 2)
-            } else if c == 0x21 {  // <!
+            } else if c == 0x21 { // <!
                 next = markupDeclaration(i, inContent: !open.isEmpty, beforeRoot: !seenRoot)
-            } else if c == 0x3F {  // <?
+            } else if c == 0x3F { // <?
                 next = processingInstruction(i + 2)
             } else {
-                guard open.isEmpty ? !seenRoot : true else { return false }  // a second root
+                guard open.isEmpty ? !seenRoot : true else { return false } // a second root
                 seenRoot = true
                 next = startTag(i + 1)
             }
@@ -135,15 +138,20 @@ public struct XMLTreeParser {
     mutating func startTag(_ from: Int) -> Int? {
         guard open.count < Self.maxDepth, let (nameStart, nameCount, colon) = name(from) else { return nil }
         var i = from + Int(nameCount)
-        if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }  // most elements have no attribute
+        if !pending.isEmpty { pending.removeAll(keepingCapacity: true) } // most elements have no attribute
         var selfClosing = false
         while true {
             let spaced = skipSpace(&i)
             guard i < n else { return nil }
-            if p[i] == 0x3E { i += 1; break }
+            if p[i] == 0x3E {
+                i += 1
+                break
+            }
             if p[i] == 0x2F {
                 guard i + 1 < n, p[i + 1] == 0x3E else { return nil }
-                i += 2; selfClosing = true; break
+                i += 2
+                selfClosing = true
+                break
             }
             guard spaced, let (aStart, aCount, aColon) = name(i) else { return nil }
             i += Int(aCount)
@@ -151,26 +159,37 @@ public struct XMLTreeParser {
             guard i < n, p[i] == 0x3D else { return nil }
             i += 1
             skipSpace(&i)
-            guard i < n, p[i] == 0x22 || p[i] == 0x27, let (vStart, vCount, after) = attributeValue(i + 1, quote: p[i]) else { return nil }
+            guard i < n, p[i] == 0x22 || p[i] == 0x27, let (vStart, vCount, after) = attributeValue(i + 1, quote: p[i])
+            else { return nil }
             i = after
             guard pending.count < Self.maxAttributes else { return nil }
-            for other in pending where other.nameCount == aCount && same(other.nameStart, aStart, Int(aCount)) { return nil }
+            for other in pending where other.nameCount == aCount && same(other.nameStart, aStart, Int(aCount)) {
+                return nil
+            }
             pending.append((aStart, aCount, aColon, vStart, vCount))
         }
         let mark = scope.count
         guard declareNamespaces() else { return nil }
         let index = Int32(tree.nodes.count)
         let parent = open.last?.index ?? -1
-        guard let (ns, localStart, localCount) = resolve(nameStart, nameCount, colon, isAttribute: false) else { return nil }
+        guard let (ns, localStart, localCount) = resolve(nameStart, nameCount, colon, isAttribute: false) else {
+            return nil
+        }
         let attrStart = Int32(tree.attributes.count)
         for a in pending where !isDeclaration(a.nameStart, a.nameCount, a.colon) {
-            guard let (ans, aLocal, aLocalCount) = resolve(a.nameStart, a.nameCount, a.colon, isAttribute: true) else { return nil }
-            tree.attributes.append(XMLTree.Attribute(nameStart: aLocal, nameCount: aLocalCount, ns: ans,
-                                                     valueStart: a.valueStart, valueCount: a.valueCount))
+            guard let (ans, aLocal, aLocalCount) = resolve(a.nameStart, a.nameCount, a.colon, isAttribute: true) else {
+                return nil
+            }
+            tree.attributes.append(
+                XMLTree.Attribute(
+                    nameStart: aLocal, nameCount: aLocalCount, ns: ans,
+                    valueStart: a.valueStart, valueCount: a.valueCount))
         }
-        tree.nodes.append(XMLTree.Node(kind: .element, parent: parent, end: index + 1, start: localStart, count: localCount,
-                                       ns: ns, attrStart: attrStart, attrCount: Int32(tree.attributes.count) - attrStart,
-                                       name: nameID(ns, localStart, localCount)))
+        tree.nodes.append(
+            XMLTree.Node(
+                kind: .element, parent: parent, end: index + 1, start: localStart, count: localCount,
+                ns: ns, attrStart: attrStart, attrCount: Int32(tree.attributes.count) - attrStart,
+                name: nameID(ns, localStart, localCount)))
         if selfClosing {
             popScope(to: mark)
         } else {
@@ -187,7 +206,9 @@ public struct XMLTreeParser {
         if let top = open.last {
             // The usual case, the innermost element's end tag: its name compared, not scanned again.
             let after = from + Int(top.nameCount)
-            if after < n, nameTable[Int(p[after])] == 0, p[after] < 0x80, same(top.nameStart, Int32(from), Int(top.nameCount)) {
+            if after < n, nameTable[Int(p[after])] == 0, p[after] < 0x80,
+                same(top.nameStart, Int32(from), Int(top.nameCount))
+            {
                 var i = after
                 skipSpace(&i)
                 guard i < n, p[i] == 0x3E else { return nil }
@@ -239,7 +260,8 @@ public struct XMLTreeParser {
     /// True when the input bytes at `a` and `b` agree over `count` bytes.
     func same(_ a: Int32, _ b: Int32, _ count: Int) -> Bool {
         var k = 0
-        let x = p + Int(a), y = p + Int(b)
+        let x = p + Int(a)
+        let y = p + Int(b)
         while k < count {
             if x[k] != y[k] { return false }
             k += 1

@@ -12,9 +12,11 @@ extension Automaton {
     /// progress starts in the next stretch, which finds it); hits past its end count only for patterns
     /// starting before it. Reports are in text order within a stretch only (the caller sorts them).
     @inline(__always)
-    func scanDense(_ p: UnsafePointer<UInt8>, _ n: Int, _ dense: UnsafeBufferPointer<Int32>,
-                   _ cls: UnsafeBufferPointer<UInt8>, _ depths: UnsafeBufferPointer<UInt16>,
-                   _ hit: (_ state: Int, _ end: Int, _ startBelow: Int) -> Void) {
+    func scanDense(
+        _ p: UnsafePointer<UInt8>, _ n: Int, _ dense: UnsafeBufferPointer<Int32>,
+        _ cls: UnsafeBufferPointer<UInt8>, _ depths: UnsafeBufferPointer<UInt16>,
+        _ hit: (_ state: Int, _ end: Int, _ startBelow: Int) -> Void
+    ) {
         let k = classCount
         var cut = (0, 0, 0, 0, n)
         cut.1 = Self.nextSpace(p, n / 4, n)
@@ -32,7 +34,7 @@ extension Automaton {
         guard let table = dense.baseAddress, let classOf = cls.baseAddress else { return }
         var states = (0, 0, 0, 0)
         var j = 0
-        while true {  // the four stretches side by side, stopping only to report outputs
+        while true { // the four stretches side by side, stopping only to report outputs
             j = Self.lockstep((p + cut.0, p + cut.1, p + cut.2, p + cut.3), len, table, classOf, &states, from: j)
             if j >= len { break }
             states.0 = settle(states.0, cut.0 &+ j, Int.max)
@@ -44,8 +46,14 @@ extension Automaton {
         var (s0, s1, s2, s3) = states
         @inline(__always) func finish(_ s: inout Int, _ from: Int, _ end: Int) {
             var i = from &+ len
-            while i < end { step(&s, i, Int.max); i &+= 1 }
-            while i < n, Int(depths[s / k]) > i - end { step(&s, i, end); i &+= 1 }  // patterns across the cut
+            while i < end {
+                step(&s, i, Int.max)
+                i &+= 1
+            }
+            while i < n, Int(depths[s / k]) > i - end {
+                step(&s, i, end)
+                i &+= 1
+            } // patterns across the cut
         }
         finish(&s0, cut.0, cut.1)
         finish(&s1, cut.1, cut.2)
@@ -57,9 +65,11 @@ extension Automaton {
     /// with outputs: then `states` hold that step's targets (negative where outputs) and its offset is
     /// returned. Apart, with nothing else live, so that the four states stay in registers.
     @inline(never)
-    static func lockstep(_ text: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>),
-                         _ len: Int, _ table: UnsafePointer<Int32>, _ classOf: UnsafePointer<UInt8>,
-                         _ states: inout (Int, Int, Int, Int), from: Int) -> Int {
+    static func lockstep(
+        _ text: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>),
+        _ len: Int, _ table: UnsafePointer<Int32>, _ classOf: UnsafePointer<UInt8>,
+        _ states: inout (Int, Int, Int, Int), from: Int
+    ) -> Int {
         let (a0, a1, a2, a3) = text
         var (s0, s1, s2, s3) = states
         var j = from

@@ -55,7 +55,10 @@ struct Automaton: Sendable {
         for p in patterns { for b in p { used[Int(b)] = true } }
         var classes = [UInt8](repeating: 0, count: 256)
         var c = 1
-        for b in 0..<256 where used[b] && c < 255 { classes[b] = UInt8(c); c += 1 }
+        for b in 0..<256 where used[b] && c < 255 {
+            classes[b] = UInt8(c)
+            c += 1
+        }
         let k = c
         // The trie, with its edges kept per state.
         var children: [[(cls: Int, to: Int32)]] = [[]]
@@ -69,7 +72,10 @@ struct Automaton: Sendable {
                     s = Int(next.to)
                 } else {
                     let t = Int32(children.count)
-                    children[s].append((cls, t)); children.append([]); own.append([]); depth.append(depth[s] + 1)
+                    children[s].append((cls, t))
+                    children.append([])
+                    own.append([])
+                    depth.append(depth[s] + 1)
                     s = Int(t)
                 }
             }
@@ -83,7 +89,8 @@ struct Automaton: Sendable {
         order.reserveCapacity(states)
         var head = 0
         while head < order.count {
-            let s = order[head]; head += 1
+            let s = order[head]
+            head += 1
             for (cls, t) in children[s] {
                 if s != 0 {
                     var f = Int(fail[s])
@@ -110,10 +117,13 @@ struct Automaton: Sendable {
         var start = [Int32](repeating: 0, count: states + 1)
         var flat: [Int32] = []
         for (j, s) in order.enumerated() {
-            start[j] = Int32(flat.count); flat += merged[s]
+            start[j] = Int32(flat.count)
+            flat += merged[s]
             nodes[j].fail = id[Int(fail[s])]
             nodes[j].edgeStart = Int32(edges.count)
-            for (cls, t) in children[s] { edges.append(UInt32(cls) << 24 | (UInt32(bitPattern: encode(t)) & 0x00FF_FFFF)) }
+            for (cls, t) in children[s] {
+                edges.append(UInt32(cls) << 24 | (UInt32(bitPattern: encode(t)) & 0x00FF_FFFF))
+            }
             nodes[j].edgeEnd = Int32(edges.count)
             guard j < denseCount else { continue }
             nodes[j].row = Int32(j * k)
@@ -162,57 +172,66 @@ struct Automaton: Sendable {
         let k = classCount
         if denseCount == nodes.count, n >= Self.stretchMinimum {
             dense.withUnsafeBufferPointer { dense in
-            classes.withUnsafeBufferPointer { cls in
-            depths.withUnsafeBufferPointer { depths in
-                scanDense(p, n, dense, cls, depths, hit)
-            }
-            }
+                classes.withUnsafeBufferPointer { cls in
+                    depths.withUnsafeBufferPointer { depths in
+                        scanDense(p, n, dense, cls, depths, hit)
+                    }
+                }
             }
             return
         }
         nodes.withUnsafeBufferPointer { nodes in
-        dense.withUnsafeBufferPointer { dense in
-        edges.withUnsafeBufferPointer { edges in
-        classes.withUnsafeBufferPointer { cls in
-        wordStart.withUnsafeBufferPointer { entry in
-            let sp = spaceRow
-            let denseEnd = denseCount &* k
-            var s = 0, i = 0  // s: the current state's row offset (its number times k)
-            while i < n {
-                if s == 0 {  // the root: nothing until the next space, which leads to `sp` (no pattern is a lone space)
-                    i = Self.nextSpace(p, i, n)
-                    if i == n { return }
-                    i &+= 1
-                    s = sp
-                }
-                var t: Int32 = 0
-                if s == sp, i &+ 2 < n, case let e = entry[Int(UInt16(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt16.self)))], e != Self.slowStart {
-                    // A word's first three bytes: one lookup for two, the dense row for the third.
-                    t = dense[Int(e) &+ Int(cls[Int(p[i &+ 2])])]
-                    i &+= 3
-                } else {
-                    let c = Int(cls[Int(p[i])])
-                    i &+= 1
-                    t = s < denseEnd ? dense[s &+ c] : sparseStep(s, c, nodes, dense, edges)
-                }
-                if t < 0 {
-                    s = Int(~t)
-                    hit(s / k, i, Int.max)
-                } else {
-                    s = Int(t)
+            dense.withUnsafeBufferPointer { dense in
+                edges.withUnsafeBufferPointer { edges in
+                    classes.withUnsafeBufferPointer { cls in
+                        wordStart.withUnsafeBufferPointer { entry in
+                            let sp = spaceRow
+                            let denseEnd = denseCount &* k
+                            var s = 0
+                            var i = 0 // s: the current state's row offset (its number times k)
+                            while i < n {
+                                if s == 0 {
+                                    // the root: nothing until the next space, which leads to `sp` (no pattern is a lone space)
+                                    i = Self.nextSpace(p, i, n)
+                                    if i == n { return }
+                                    i &+= 1
+                                    s = sp
+                                }
+                                var t: Int32 = 0
+                                if s == sp, i &+ 2 < n,
+                                    case let e = entry[
+                                        Int(
+                                            UInt16(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt16.self))
+                                        )], e != Self.slowStart
+                                {
+                                    // A word's first three bytes: one lookup for two, the dense row for the third.
+                                    t = dense[Int(e) &+ Int(cls[Int(p[i &+ 2])])]
+                                    i &+= 3
+                                } else {
+                                    let c = Int(cls[Int(p[i])])
+                                    i &+= 1
+                                    t = s < denseEnd ? dense[s &+ c] : sparseStep(s, c, nodes, dense, edges)
+                                }
+                                if t < 0 {
+                                    s = Int(~t)
+                                    hit(s / k, i, Int.max)
+                                } else {
+                                    s = Int(t)
+                                }
+                            }
+                        }
+                    }
                 }
             }
-        }
-        }
-        }
-        }
         }
     }
 
     /// The transition from a sparse state (row offset `s`) on class `c`: its trie edge, else its failure
     /// state's (reason: deep states of very large watchlists, outside the dense budget).
-    func sparseStep(_ s: Int, _ c: Int, _ nodes: UnsafeBufferPointer<Node>, _ dense: UnsafeBufferPointer<Int32>,
-                    _ edges: UnsafeBufferPointer<UInt32>) -> Int32 {
+    func sparseStep(
+        _ s: Int, _ c: Int, _ nodes: UnsafeBufferPointer<Node>, _ dense: UnsafeBufferPointer<Int32>,
+        _ edges: UnsafeBufferPointer<UInt32>
+    ) -> Int32 {
         let k = classCount
         var state = s / k
         while state >= denseCount {

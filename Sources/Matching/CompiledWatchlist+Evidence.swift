@@ -2,16 +2,24 @@ extension CompiledWatchlist {
     /// Turns a surviving candidate into a match with field offsets, the found text and a snippet.
     func evidence(_ c: Candidate, _ norm: NormalizedText, titleLength: Int) -> EntityMatch {
         let spec = patterns[c.pattern]
-        var s = norm.originalStart(c.start), e = norm.originalEnd(c.end)
+        var s = norm.originalStart(c.start)
+        var e = norm.originalEnd(c.end)
         if !spec.marked, s > 0, norm.original[s - 1] == UInt8(ascii: "#") || norm.original[s - 1] == UInt8(ascii: "@") {
-            s -= 1  // found keeps the text's # or @
+            s -= 1 // found keeps the text's # or @
         }
         var field = EntityMatch.Field.text
-        var fieldStart = 0, fieldEnd = norm.original.count
+        var fieldStart = 0
+        var fieldEnd = norm.original.count
         if titleLength >= 0 {
-            if s < titleLength { field = .title; fieldEnd = titleLength } else { fieldStart = titleLength + 1 }
+            if s < titleLength {
+                field = .title
+                fieldEnd = titleLength
+            } else {
+                fieldStart = titleLength + 1
+            }
         }
-        s = max(s, fieldStart); e = min(max(e, s), fieldEnd)
+        s = max(s, fieldStart)
+        e = min(max(e, s), fieldEnd)
         let entity = entities[spec.entity]
         return EntityMatch(
             entityID: entity.id, entityKind: entity.kind, alias: spec.written,

@@ -22,7 +22,7 @@ extension CompiledWatchlist {
                 let p = Int(automaton.outputs[Int(o)])
                 let spec = patterns[p]
                 let start = end - spec.bytes.count
-                if start >= startBelow { continue }  // found by the scan of the next stretch
+                if start >= startBelow { continue } // found by the scan of the next stretch
                 if start > 0, NormalizedText.isWord(bytes[start - 1]) { continue }
                 if !spec.prefix, end < bytes.count, NormalizedText.isWord(bytes[end]) { continue }
                 var stop = end
@@ -36,7 +36,8 @@ extension CompiledWatchlist {
 
     /// True when the original span has the written case of `spec`'s letters.
     func exactCase(_ spec: PatternSpec, _ norm: NormalizedText, _ start: Int, _ end: Int) -> Bool {
-        let s = norm.originalStart(start), e = norm.originalEnd(end)
+        let s = norm.originalStart(start)
+        let e = norm.originalEnd(end)
         let found = String(decoding: norm.original[s..<e], as: UTF8.self)
         let shape = PatternSpec.caseShape(Substring(found))
         return spec.prefix ? shape.starts(with: spec.caseShape) : shape == spec.caseShape
@@ -62,22 +63,36 @@ extension CompiledWatchlist {
         guard entity.groupCount > 0 else { return [] }
         var items: [(word: Int, group: Int, c: Candidate)] = []
         var present = Set<Int>()
-        for c in live { if case .group(let g) = patterns[c.pattern].role { items.append((0, g, c)); present.insert(g) } }
+        for c in live {
+            if case .group(let g) = patterns[c.pattern].role {
+                items.append((0, g, c))
+                present.insert(g)
+            }
+        }
         guard present.count == entity.groupCount else { return [] }
         items.sort { $0.c.start < $1.c.start }
         guard let within = entity.within else {
-            return items.map { var c = $0.c; c.rule = .all; return c }
+            return items.map {
+                var c = $0.c
+                c.rule = .all
+                return c
+            }
         }
         WordCounter.assign(&items, norm.bytes)
         var counts = [Int](repeating: 0, count: entity.groupCount)
-        var covered = 0, r = 0
+        var covered = 0
+        var r = 0
         var diff = [Int](repeating: 0, count: items.count + 1)
         for l in 0..<items.count {
             while r < items.count, items[r].word - items[l].word <= within {
                 if counts[items[r].group] == 0 { covered += 1 }
-                counts[items[r].group] += 1; r += 1
+                counts[items[r].group] += 1
+                r += 1
             }
-            if covered == entity.groupCount { diff[l] += 1; diff[r] -= 1 }
+            if covered == entity.groupCount {
+                diff[l] += 1
+                diff[r] -= 1
+            }
             counts[items[l].group] -= 1
             if counts[items[l].group] == 0 { covered -= 1 }
         }
@@ -85,17 +100,26 @@ extension CompiledWatchlist {
         var running = 0
         for i in 0..<items.count {
             running += diff[i]
-            if running > 0 { var c = items[i].c; c.rule = .all; out.append(c) }
+            if running > 0 {
+                var c = items[i].c
+                c.rule = .all
+                out.append(c)
+            }
         }
         return out
     }
 
     /// Drops matches of one entity whose span lies inside another of its matches (aliases first on ties).
     static func outermost(_ matches: [Candidate]) -> [Candidate] {
-        let sorted = matches.sorted { ($0.start, -$0.end, $0.rule == .alias ? 0 : 1) < ($1.start, -$1.end, $1.rule == .alias ? 0 : 1) }
+        let sorted = matches.sorted {
+            ($0.start, -$0.end, $0.rule == .alias ? 0 : 1) < ($1.start, -$1.end, $1.rule == .alias ? 0 : 1)
+        }
         var out: [Candidate] = []
         var maxEnd = -1
-        for c in sorted where c.end > maxEnd { out.append(c); maxEnd = c.end }
+        for c in sorted where c.end > maxEnd {
+            out.append(c)
+            maxEnd = c.end
+        }
         return out
     }
 }
@@ -110,14 +134,19 @@ struct Vetoes {
         var running = Int.min
         for c in spans.sorted(by: { $0.start < $1.start }) {
             running = max(running, c.end)
-            starts.append(c.start); maxEnds.append(running)
+            starts.append(c.start)
+            maxEnds.append(running)
         }
     }
 
     /// True when a span starting before `end` ends after `start`.
     func overlap(_ start: Int, _ end: Int) -> Bool {
-        var lo = 0, hi = starts.count  // first index with starts[i] >= end
-        while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < end { lo = mid + 1 } else { hi = mid } }
+        var lo = 0
+        var hi = starts.count // first index with starts[i] >= end
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] < end { lo = mid + 1 } else { hi = mid }
+        }
         return lo > 0 && maxEnds[lo - 1] > start
     }
 }
@@ -126,13 +155,15 @@ struct Vetoes {
 enum WordCounter {
     /// Sets `word` of each item (sorted by start) to the index of the word its span starts in.
     static func assign(_ items: inout [(word: Int, group: Int, c: CompiledWatchlist.Candidate)], _ bytes: [UInt8]) {
-        var words = 0, pos = 0
+        var words = 0
+        var pos = 0
         var inWord = false
         for i in 0..<items.count {
             while pos < items[i].c.start, pos < bytes.count {
                 let w = NormalizedText.isWord(bytes[pos])
                 if w && !inWord { words += 1 }
-                inWord = w; pos += 1
+                inWord = w
+                pos += 1
             }
             items[i].word = words
         }

@@ -27,11 +27,14 @@ public final class CompiledWatchlist: Sendable {
     public init(_ watchlist: Watchlist) {
         var entities: [Entity] = []
         var patterns: [PatternSpec] = []
-        let all = watchlist.actors.map { ($0, EntityMatch.EntityKind.actor) }
+        let all =
+            watchlist.actors.map { ($0, EntityMatch.EntityKind.actor) }
             + watchlist.campaigns.map { ($0, EntityMatch.EntityKind.campaign) }
         for (index, (e, kind)) in all.enumerated() {
             entities.append(Entity(id: e.id, kind: kind, groupCount: e.all.count, within: e.within))
-            var specs: [PatternSpec?] = e.aliases.map { PatternSpec(entity: index, role: .alias, written: $0, exact: false) }
+            var specs: [PatternSpec?] = e.aliases.map {
+                PatternSpec(entity: index, role: .alias, written: $0, exact: false)
+            }
             specs += e.caseSensitive.map { PatternSpec(entity: index, role: .alias, written: $0, exact: true) }
             for (g, group) in e.all.enumerated() {
                 specs += group.map { PatternSpec(entity: index, role: .group(g), written: $0, exact: false) }
@@ -90,7 +93,8 @@ public final class CompiledWatchlist: Sendable {
 
     /// Bytes held by the compiled tables (automaton and pattern specs, approximately).
     public var memoryBytes: Int {
-        automaton.memoryBytes + patterns.reduce(0) { $0 + 96 + $1.bytes.count + $1.written.utf8.count + $1.caseShape.count }
+        automaton.memoryBytes
+            + patterns.reduce(0) { $0 + 96 + $1.bytes.count + $1.written.utf8.count + $1.caseShape.count }
     }
 
     /// Number of compiled patterns (aliases, group terms and exclusions).

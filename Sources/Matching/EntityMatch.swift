@@ -30,9 +30,18 @@ public struct EntityMatch: Sendable, Equatable, Hashable, Codable {
     public var rule: Rule
 
     /// A match, field by field.
-    public init(entityID: String, entityKind: EntityKind, alias: String, found: String, field: Field,
-                start: Int, end: Int, snippet: String, rule: Rule) {
-        self.entityID = entityID; self.entityKind = entityKind; self.alias = alias; self.found = found
-        self.field = field; self.start = start; self.end = end; self.snippet = snippet; self.rule = rule
+    public init(
+        entityID: String, entityKind: EntityKind, alias: String, found: String, field: Field,
+        start: Int, end: Int, snippet: String, rule: Rule
+    ) {
+        self.entityID = entityID
+        self.entityKind = entityKind
+        self.alias = alias
+        self.found = found
+        self.field = field
+        self.start = start
+        self.end = end
+        self.snippet = snippet
+        self.rule = rule
     }
 }

@@ -34,18 +34,18 @@ struct Fold: Equatable {
 enum FoldTable {
     /// Letters with no canonical decomposition, folded by hand (reason: NFD leaves them untouched).
     static let letterOverrides: [UInt32: String] = [
-        0x00DF: "ss", 0x1E9E: "ss",               // ß ẞ
-        0x00E6: "ae", 0x00C6: "ae",               // æ Æ (ligature)
-        0x0153: "oe", 0x0152: "oe",               // œ Œ (ligature)
-        0x00F8: "o", 0x00D8: "o",                 // ø Ø
-        0x0111: "d", 0x0110: "d", 0x00F0: "d", 0x00D0: "d",  // đ Đ ð Ð
-        0x0142: "l", 0x0141: "l", 0x0140: "l", 0x013F: "l",  // ł Ł ŀ Ŀ
-        0x0127: "h", 0x0126: "h",                 // ħ Ħ
-        0x0131: "i", 0x0130: "i",                 // ı İ (Turkish, Azerbaijani)
-        0x0259: "e", 0x018F: "e", 0x01DD: "e", 0x025B: "e", 0x0190: "e",  // ə Ə ǝ ɛ Ɛ (Azerbaijani schwa)
-        0x00FE: "th", 0x00DE: "th",               // þ Þ
+        0x00DF: "ss", 0x1E9E: "ss", // ß ẞ
+        0x00E6: "ae", 0x00C6: "ae", // æ Æ (ligature)
+        0x0153: "oe", 0x0152: "oe", // œ Œ (ligature)
+        0x00F8: "o", 0x00D8: "o", // ø Ø
+        0x0111: "d", 0x0110: "d", 0x00F0: "d", 0x00D0: "d", // đ Đ ð Ð
+        0x0142: "l", 0x0141: "l", 0x0140: "l", 0x013F: "l", // ł Ł ŀ Ŀ
+        0x0127: "h", 0x0126: "h", // ħ Ħ
+        0x0131: "i", 0x0130: "i", // ı İ (Turkish, Azerbaijani)
+        0x0259: "e", 0x018F: "e", 0x01DD: "e", 0x025B: "e", 0x0190: "e", // ə Ə ǝ ɛ Ɛ (Azerbaijani schwa)
+        0x00FE: "th", 0x00DE: "th", // þ Þ
         0x0167: "t", 0x0166: "t", 0x0192: "f", 0x0138: "k", 0x014B: "n", 0x014A: "n",
-        0x0133: "ij", 0x0132: "ij",               // ĳ Ĳ
+        0x0133: "ij", 0x0132: "ij", // ĳ Ĳ
         0x01C6: "dz", 0x01C5: "dz", 0x01C4: "dz", 0x01C9: "lj", 0x01C8: "lj", 0x01C7: "lj",
         0x01CC: "nj", 0x01CB: "nj", 0x01CA: "nj",
     ]
@@ -85,17 +85,22 @@ enum FoldTable {
         case .nonspacingMark, .enclosingMark, .spacingMark, .format: return .remove
         default: break
         }
-        if cp >= 0xFF01 && cp <= 0xFF5E { return fold(cp - 0xFEE0) }  // fullwidth ASCII
+        if cp >= 0xFF01 && cp <= 0xFF5E { return fold(cp - 0xFEE0) } // fullwidth ASCII
         guard props.isAlphabetic || props.numericType != nil else { return .separator }
         let decomposed = String(Character(scalar)).decomposedStringWithCanonicalMapping.lowercased()
-        let ascii = decomposed.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        let ascii = decomposed.unicodeScalars.filter {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
+        }
         if !ascii.isEmpty && ascii.count <= 3 { return .bytes(ascii.map { UInt8($0.value) }) }
-        if let digit = props.numericType.flatMap({ _ in props.numericValue }), digit >= 0, digit <= 9, digit == digit.rounded() {
+        if let digit = props.numericType.flatMap({ _ in props.numericValue }), digit >= 0, digit <= 9,
+            digit == digit.rounded()
+        {
             return .bytes([UInt8(48 + Int(digit))])
         }
         // A letter of another script: lowercased, accents dropped, kept as UTF-8 word bytes.
         let base = decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
         let bytes = Array(String(String.UnicodeScalarView(base)).utf8)
-        return bytes.isEmpty || bytes.count > 3 ? .bytes(Array(String(scalar).lowercased().utf8.prefix(3))) : .bytes(bytes)
+        return bytes.isEmpty || bytes.count > 3
+            ? .bytes(Array(String(scalar).lowercased().utf8.prefix(3))) : .bytes(bytes)
     }
 }

@@ -39,14 +39,15 @@ public enum MatchBatch {
 
     static func render(file: String?, matches: [EntityMatch]) -> String {
         var out = "{"
-        if let file { out += "\"file\":\(quote(file)),"; }
+        if let file { out += "\"file\":\(quote(file))," }
         let campaigns = Set(matches.filter { $0.entityKind == .campaign }.map(\.entityID)).sorted()
         let actors = Set(matches.filter { $0.entityKind == .actor }.map(\.entityID)).sorted()
         out += "\"campaigns\":[\(campaigns.map(quote).joined(separator: ","))],"
         out += "\"actors\":[\(actors.map(quote).joined(separator: ","))],\"matches\":["
         out += matches.map { m in
             var o = "{\"id\":\(quote(m.entityID)),\"alias\":\(quote(m.alias)),\"found\":\(quote(m.found)),"
-            o += "\"field\":\"\(m.field.rawValue)\",\"start\":\(m.start),\"end\":\(m.end),\"snippet\":\(quote(m.snippet))"
+            o +=
+                "\"field\":\"\(m.field.rawValue)\",\"start\":\(m.start),\"end\":\(m.end),\"snippet\":\(quote(m.snippet))"
             if m.rule == .all { o += ",\"rule\":\"all\"" }
             return o + "}"
         }.joined(separator: ",")

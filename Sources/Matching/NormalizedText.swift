@@ -6,7 +6,10 @@
 /// when there is evidence to report.
 struct NormalizedText: Sendable {
     /// A point where the offset between normalized and original text changes.
-    struct Anchor: Sendable { var norm: Int32; var orig: Int32 }
+    struct Anchor: Sendable {
+        var norm: Int32
+        var orig: Int32
+    }
 
     var bytes: [UInt8]
     var anchors: [Anchor]
@@ -18,8 +21,9 @@ struct NormalizedText: Sendable {
     /// The original byte offset where the character behind normalized byte `n` starts.
     func originalStart(_ n: Int) -> Int {
         if n >= bytes.count { return original.count }
-        var lo = 0, hi = anchors.count - 1
-        while lo < hi {  // last anchor with norm <= n
+        var lo = 0
+        var hi = anchors.count - 1
+        while lo < hi { // last anchor with norm <= n
             let mid = (lo + hi + 1) / 2
             if Int(anchors[mid].norm) <= n { lo = mid } else { hi = mid - 1 }
         }

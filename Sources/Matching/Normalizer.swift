@@ -70,33 +70,46 @@ enum Normalizer {
     ///
     /// With `anchored` false only the bytes are produced (no anchors: offsets cannot be mapped back), by a
     /// faster loop; the bytes are the same either way.
-    static func normalize(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?,
-                          anchored: Bool = true) -> NormalizedText {
-        let capacity = 3 * (first.count + (second?.count ?? 0)) + 40  // runPlain copies sixteen bytes at a time
+    static func normalize(
+        _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?,
+        anchored: Bool = true
+    ) -> NormalizedText {
+        let capacity = 3 * (first.count + (second?.count ?? 0)) + 40 // runPlain copies sixteen bytes at a time
         var state = State()
         if anchored {
-            state.anchors.reserveCapacity(capacity / 24 + 8)  // about one anchor per punctuation mark or accent
+            state.anchors.reserveCapacity(capacity / 24 + 8) // about one anchor per punctuation mark or accent
         } else {
             state.recording = false
             state.anchors = []
         }
         var fieldBreak = -1
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
-            guard let o = out.baseAddress else { written = 0; return }
+            guard let o = out.baseAddress else {
+                written = 0
+                return
+            }
             o[0] = 0x20
             ascii.withUnsafeBufferPointer { table in
-            twoByte.withUnsafeBufferPointer { two in
-                func segment(_ input: UnsafeBufferPointer<UInt8>, base: Int) {
-                    if anchored { run(input, base: base, o, &state, table) } else { runPlain(input, base: base, o, &state, table, two) }
+                twoByte.withUnsafeBufferPointer { two in
+                    func segment(_ input: UnsafeBufferPointer<UInt8>, base: Int) {
+                        if anchored {
+                            run(input, base: base, o, &state, table)
+                        } else {
+                            runPlain(input, base: base, o, &state, table, two)
+                        }
+                    }
+                    segment(first, base: 0)
+                    if let second {
+                        if !state.lastSep {
+                            o[state.n] = 0x20
+                            state.n += 1
+                            state.lastSep = true
+                        }
+                        fieldBreak = state.n - 1
+                        state.sync(first.count + 1)
+                        segment(second, base: first.count + 1)
+                    }
                 }
-                segment(first, base: 0)
-                if let second {
-                    if !state.lastSep { o[state.n] = 0x20; state.n += 1; state.lastSep = true }
-                    fieldBreak = state.n - 1
-                    state.sync(first.count + 1)
-                    segment(second, base: first.count + 1)
-                }
-            }
             }
             written = state.n
         }
@@ -122,11 +135,13 @@ enum Normalizer {
             return (Fold(raw: FoldTable.bmp[Int(cp)]), 3)
         }
         if b0 >= 0xF0, b0 < 0xF5, i + 3 < n {
-            let cp = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+            let cp =
+                (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                | UInt32(p[i + 3] & 0x3F)
             // Emoji and pictographs (U+1F000–U+1FAFF) split words; other supplementary scalars fold slowly.
             return (cp >= 0x1F000 && cp < 0x1FB00 ? .separator : FoldTable.fold(cp), 4)
         }
-        return (.separator, 1)  // a stray byte: not valid UTF-8
+        return (.separator, 1) // a stray byte: not valid UTF-8
     }
 
     /// The loop over one segment whose first byte is original offset `base`.
@@ -134,53 +149,64 @@ enum Normalizer {
     /// The common steps (an ASCII letter or digit, a separator) run on local variables without branches
     /// but the collapse of a separator run; anything else (a multi-byte character, a mark, an apostrophe)
     /// goes through ``step(_:_:_:base:_:_:)``. Anchors are recorded as soon as the offset changes.
-    static func run(_ input: UnsafeBufferPointer<UInt8>, base: Int, _ out: UnsafeMutablePointer<UInt8>,
-                    _ st: inout State, _ table: UnsafeBufferPointer<UInt8>) {
+    static func run(
+        _ input: UnsafeBufferPointer<UInt8>, base: Int, _ out: UnsafeMutablePointer<UInt8>,
+        _ st: inout State, _ table: UnsafeBufferPointer<UInt8>
+    ) {
         guard let p = input.baseAddress else { return }
         let count = input.count
         var i = 0
-        var n = st.n, lastSep = st.lastSep
+        var n = st.n
+        var lastSep = st.lastSep
         while i < count {
-            if i &+ 8 <= count {  // eight bytes at a time while they are letters, digits and single spaces
+            if i &+ 8 <= count { // eight bytes at a time while they are letters, digits and single spaces
                 let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
                 let (folded, good) = plainRun(w, lastSep: lastSep)
                 if good > 0 {
                     UnsafeMutableRawPointer(out + n).storeBytes(of: folded.littleEndian, as: UInt64.self)
-                    n &+= good; i &+= good
+                    n &+= good
+                    i &+= good
                     lastSep = (folded >> UInt64(8 * (good - 1))) & 0xFF == 0x20
                     if good == 8 { continue }
                 }
             }
             let t = table[Int(p[i])]
-            if t == slowCode, i &+ 1 < count {  // a two-byte letter folding to one ASCII letter (é → e)
+            if t == slowCode, i &+ 1 < count { // a two-byte letter folding to one ASCII letter (é → e)
                 let cp = (Int(p[i]) & 0x1F) << 6 | Int(p[i &+ 1] & 0x3F)
                 let folded = p[i] >= 0xC2 && p[i] < 0xE0 ? twoByte[cp] : 0
                 if folded != 0 {
                     out[n] = folded
-                    n &+= 1; i &+= 2
+                    n &+= 1
+                    i &+= 2
                     lastSep = false
-                    st.n = n; st.sync(base &+ i)
+                    st.n = n
+                    st.sync(base &+ i)
                     continue
                 }
             }
             if t < slowCode {
                 let isSep = t == sepCode
-                if isSep && lastSep {  // a run of separators: one space only
+                if isSep && lastSep { // a run of separators: one space only
                     i &+= 1
-                    st.n = n; st.sync(base &+ i)
+                    st.n = n
+                    st.sync(base &+ i)
                     continue
                 }
                 out[n] = t & 0x7F
-                n &+= 1; i &+= 1
+                n &+= 1
+                i &+= 1
                 lastSep = isSep
                 continue
             }
-            st.n = n; st.lastSep = lastSep
+            st.n = n
+            st.lastSep = lastSep
             i = step(p, count, i, base: base, out, &st)
             st.sync(base + i)
-            n = st.n; lastSep = st.lastSep
+            n = st.n
+            lastSep = st.lastSep
         }
-        st.n = n; st.lastSep = lastSep
+        st.n = n
+        st.lastSep = lastSep
     }
 
     static let ones: UInt64 = 0x0101_0101_0101_0101
@@ -197,20 +223,24 @@ enum Normalizer {
         @inline(__always) func inRange(_ lo: UInt64, _ hi: UInt64) -> UInt64 {
             (w &+ ones &* (0x80 - lo)) & ~(w &+ ones &* (0x80 - hi - 1)) & highs
         }
-        let lower = inRange(0x61, 0x7A), upper = inRange(0x41, 0x5A), digit = inRange(0x30, 0x39)
+        let lower = inRange(0x61, 0x7A)
+        let upper = inRange(0x41, 0x5A)
+        let digit = inRange(0x30, 0x39)
         let z = w ^ (ones &* 0x20)
         let space = ~(((z & ~highs) &+ ~highs) | z) & highs
         var ok = lower | upper | digit | space
-        ok &= ~(space << 8)                     // the second space of a pair
-        if lastSep { ok &= ~(space & 0x80) }    // a space after a separator
+        ok &= ~(space << 8) // the second space of a pair
+        if lastSep { ok &= ~(space & 0x80) } // a space after a separator
         let bad = ~ok & highs
         let good = bad == 0 ? 8 : bad.trailingZeroBitCount / 8
         return (w | (upper >> 2), min(good, limit))
     }
 
     /// One character that is not a plain ASCII letter, digit or separator; returns the next offset.
-    static func step(_ p: UnsafePointer<UInt8>, _ count: Int, _ i: Int, base: Int, _ out: UnsafeMutablePointer<UInt8>,
-                     _ st: inout State) -> Int {
+    static func step(
+        _ p: UnsafePointer<UInt8>, _ count: Int, _ i: Int, base: Int, _ out: UnsafeMutablePointer<UInt8>,
+        _ st: inout State
+    ) -> Int {
         let b = p[i]
         if b < 0x80 {
             if ascii[Int(b)] == markCode {
@@ -224,7 +254,11 @@ enum Normalizer {
         switch fold.action {
         case 4:
             var raw = fold.raw
-            for _ in 0..<max(1, fold.count) { out[st.n] = UInt8(truncatingIfNeeded: raw); st.n += 1; raw >>= 8 }
+            for _ in 0..<max(1, fold.count) {
+                out[st.n] = UInt8(truncatingIfNeeded: raw)
+                st.n += 1
+                raw >>= 8
+            }
             st.lastSep = false
         case 3: mark(fold.first, base + i, out, &st)
         case 2: if !elide(p, count, i + length, out, &st) { separator(out, &st) }
@@ -244,7 +278,11 @@ enum Normalizer {
 
     /// `#` or `@` as a word of its own: a space before if needed, the mark, a space after.
     static func mark(_ byte: UInt8, _ at: Int, _ out: UnsafeMutablePointer<UInt8>, _ st: inout State) {
-        if !st.lastSep { out[st.n] = 0x20; st.n += 1; st.sync(at) }
+        if !st.lastSep {
+            out[st.n] = 0x20
+            st.n += 1
+            st.sync(at)
+        }
         out[st.n] = byte
         out[st.n + 1] = 0x20
         st.n += 2
@@ -252,8 +290,10 @@ enum Normalizer {
     }
 
     /// Drops the word just written when it is an elided article followed by a vowel or h.
-    static func elide(_ p: UnsafePointer<UInt8>, _ count: Int, _ next: Int, _ out: UnsafeMutablePointer<UInt8>,
-                      _ st: inout State) -> Bool {
+    static func elide(
+        _ p: UnsafePointer<UInt8>, _ count: Int, _ next: Int, _ out: UnsafeMutablePointer<UInt8>,
+        _ st: inout State
+    ) -> Bool {
         guard !st.lastSep, next < count else { return false }
         var k = st.n
         while k > 1, st.n - k <= 6, NormalizedText.isWord(out[k - 1]) { k -= 1 }

@@ -30,14 +30,20 @@ struct PatternSpec: Sendable {
     init?(entity: Int, role: Role, written: String, exact: Bool) {
         var body = Substring(written.trimmingCharacters(in: .whitespaces))
         var exact = exact
-        if case .group = role, body.hasPrefix("=") { exact = true; body = body.dropFirst() }
+        if case .group = role, body.hasPrefix("=") {
+            exact = true
+            body = body.dropFirst()
+        }
         prefix = body.hasSuffix("*")
         if prefix { body = body.dropLast() }
         var normalized = Normalizer.normalize(String(body))
         while let last = normalized.last, !NormalizedText.isWord(last) { normalized.removeLast() }
         while let first = normalized.first, first == 0x20 || first == 0 { normalized.removeFirst() }
         guard normalized.contains(where: NormalizedText.isWord) else { return nil }
-        self.entity = entity; self.role = role; self.written = written; self.bytes = normalized
+        self.entity = entity
+        self.role = role
+        self.written = written
+        self.bytes = normalized
         self.exact = exact
         self.marked = normalized.first == UInt8(ascii: "#") || normalized.first == UInt8(ascii: "@")
         self.caseShape = PatternSpec.caseShape(Substring(body))
@@ -45,6 +51,8 @@ struct PatternSpec: Sendable {
 
     /// Upper-case flags of the letters of `s`, in order.
     static func caseShape(_ s: Substring) -> [Bool] {
-        s.unicodeScalars.filter { $0.properties.isAlphabetic }.map { $0.properties.isUppercase || $0.properties.changesWhenLowercased }
+        s.unicodeScalars.filter { $0.properties.isAlphabetic }.map {
+            $0.properties.isUppercase || $0.properties.changesWhenLowercased
+        }
     }
 }

@@ -62,11 +62,13 @@ struct SenateAuthorLine: Equatable {
             t.contains(where: { $0.isLetter }) && t == t.uppercased() && t.count > 1
         })
         guard let lastUpper else {
-            return SenateQuestion.Author(civility: civility, lastName: tokens.isEmpty ? nil : tokens.joined(separator: " "),
-                                         firstName: nil)
+            return SenateQuestion.Author(
+                civility: civility, lastName: tokens.isEmpty ? nil : tokens.joined(separator: " "),
+                firstName: nil)
         }
         let first = tokens[(lastUpper + 1)...].joined(separator: " ")
-        return SenateQuestion.Author(civility: civility, lastName: tokens[...lastUpper].joined(separator: " "),
-                                     firstName: first.isEmpty ? nil : first)
+        return SenateQuestion.Author(
+            civility: civility, lastName: tokens[...lastUpper].joined(separator: " "),
+            firstName: first.isEmpty ? nil : first)
     }
 }

@@ -1,5 +1,5 @@
-import VeilleCore
 import Foundation
+import VeilleCore
 
 /// Reads the Sénat's questions CSV (`questions-depuis-un-an.csv`).
 ///
@@ -15,14 +15,16 @@ public enum SenateCSV {
     ///   - httpCharset: the HTTP `charset`, if any.
     /// - Returns: the readable rows in file order, and one error per unreadable row (or a header error, with
     ///   no rows, when the header has no `Référence` column).
-    public static func parse(_ bytes: [UInt8], httpCharset: String?) -> (rows: [SenateCSVRow], errors: [ParliamentError]) {
+    public static func parse(_ bytes: [UInt8], httpCharset: String?) -> (
+        rows: [SenateCSVRow], errors: [ParliamentError]
+    ) {
         let text = Charset.decode(bytes, httpCharset: httpCharset, kind: .text)
         let utf8 = Array(text.utf8)
         var tokenizer = SenateCSVTokenizer(bytes: utf8, separator: SenateCSVTokenizer.detectSeparator(utf8))
         var rows: [SenateCSVRow] = []
         var errors: [ParliamentError] = []
         var columns: [SenateCSVColumn: Int]?
-        var seen: [String: Int] = [:]   // reference → line: the file is keyed on the reference, the first row wins
+        var seen: [String: Int] = [:] // reference → line: the file is keyed on the reference, the first row wins
         while let record = tokenizer.next() {
             switch record {
             case .unreadable(let line, let reason):
@@ -40,7 +42,8 @@ public enum SenateCSV {
                 switch row(cells, line: line, map) {
                 case .success(let r):
                     if let first = seen[r.reference] {
-                        errors.append(.csvRow(line: line, reason: "duplicate reference \(r.reference) (first on line \(first))"))
+                        errors.append(
+                            .csvRow(line: line, reason: "duplicate reference \(r.reference) (first on line \(first))"))
                     } else {
                         seen[r.reference] = line
                         rows.append(r)
@@ -54,7 +57,9 @@ public enum SenateCSV {
         return (rows, errors)
     }
 
-    static func row(_ cells: [String], line: Int, _ map: [SenateCSVColumn: Int]) -> Result<SenateCSVRow, ParliamentError> {
+    static func row(_ cells: [String], line: Int, _ map: [SenateCSVColumn: Int]) -> Result<
+        SenateCSVRow, ParliamentError
+    > {
         func cell(_ c: SenateCSVColumn) -> String? {
             guard let i = map[c], i < cells.count else { return nil }
             let v = SenateText.collapse(cells[i])

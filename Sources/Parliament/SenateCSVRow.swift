@@ -49,10 +49,10 @@ public struct SenateCSVRow: Sendable, Equatable, Codable {
 
     /// Words of the `Sort` column (folded: no accents, no spaces), first match wins.
     static let sortWords: [(String, SenateState)] = [
-        ("attente", .pending),       // "En attente de réponse" also contains "réponse": checked first
-        ("cadu", .lapsed),           // "Caduque"
-        ("retir", .withdrawn),       // "Retirée"
-        ("transform", .converted),   // "Transformée en QOSD"
-        ("repon", .answered),        // "Répondu", "Réponse publiée"
+        ("attente", .pending), // "En attente de réponse" also contains "réponse": checked first
+        ("cadu", .lapsed), // "Caduque"
+        ("retir", .withdrawn), // "Retirée"
+        ("transform", .converted), // "Transformée en QOSD"
+        ("repon", .answered), // "Répondu", "Réponse publiée"
     ]
 }

@@ -15,7 +15,10 @@ struct SenateCSVTokenizer {
     private var i = 0
     private var line = 1
 
-    init(bytes: [UInt8], separator: UInt8) { self.bytes = bytes; self.separator = separator }
+    init(bytes: [UInt8], separator: UInt8) {
+        self.bytes = bytes
+        self.separator = separator
+    }
 
     /// The separator of a file: the most frequent of `;`, `|`, `,` on its first line (ties in that order).
     static func detectSeparator(_ b: [UInt8]) -> UInt8 {
@@ -34,12 +37,13 @@ struct SenateCSVTokenizer {
     /// The next record, nil at the end.
     mutating func next() -> Record? {
         let n = bytes.count
-        while i < n, bytes[i] == 0x0A || bytes[i] == 0x0D {   // blank lines
+        while i < n, bytes[i] == 0x0A || bytes[i] == 0x0D { // blank lines
             if bytes[i] == 0x0A { line += 1 }
             i += 1
         }
         guard i < n else { return nil }
-        let start = i, startLine = line
+        let start = i
+        let startLine = line
         var fields: [String] = []
         var field: [UInt8] = []
         var atFieldStart = true
@@ -53,14 +57,18 @@ struct SenateCSVTokenizer {
             }
             atFieldStart = false
             if c == separator {
-                fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true)
-                atFieldStart = true; i += 1
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                atFieldStart = true
+                i += 1
             } else if c == 0x0A || c == 0x0D {
                 if c == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
-                i += 1; line += 1
+                i += 1
+                line += 1
                 break
             } else {
-                field.append(c); i += 1
+                field.append(c)
+                i += 1
             }
         }
         fields.append(String(decoding: field, as: UTF8.self))
@@ -75,13 +83,20 @@ struct SenateCSVTokenizer {
         while i < n, read < Self.maxQuotedBytes {
             let c = bytes[i]
             if c == 0x22 {
-                if i + 1 < n, bytes[i + 1] == 0x22 { field.append(0x22); i += 2; read += 2; continue }
+                if i + 1 < n, bytes[i + 1] == 0x22 {
+                    field.append(0x22)
+                    i += 2
+                    read += 2
+                    continue
+                }
                 i += 1
                 line += newlines
                 return true
             }
             if c == 0x0A { newlines += 1 }
-            field.append(c); i += 1; read += 1
+            field.append(c)
+            i += 1
+            read += 1
         }
         return false
     }

@@ -17,8 +17,9 @@ enum SenateDate {
     static func iso<S: StringProtocol>(_ value: S) -> String? {
         let b = Array(value.utf8)
         if b.count >= 10, b[4] == 0x2D, b[7] == 0x2D,
-           b.count == 10 || b[10] == 0x20 || b[10] == 0x54,
-           let y = number(b, 0, 4), let m = number(b, 5, 2), let d = number(b, 8, 2), valid(y, m, d) {
+            b.count == 10 || b[10] == 0x20 || b[10] == 0x54,
+            let y = number(b, 0, 4), let m = number(b, 5, 2), let d = number(b, 8, 2), valid(y, m, d)
+        {
             return format(y, m, d)
         }
         if let (iso, end) = french(b, at: 0), end == b.count || b[end] == 0x20 { return iso }
@@ -38,8 +39,13 @@ enum SenateDate {
     }
 
     private static func digits(_ b: [UInt8], _ i: inout Int, max: Int) -> (Int, Int)? {
-        var v = 0, n = 0
-        while i < b.count, n < max, isDigit(b[i]) { v = v * 10 + Int(b[i] - 0x30); i += 1; n += 1 }
+        var v = 0
+        var n = 0
+        while i < b.count, n < max, isDigit(b[i]) {
+            v = v * 10 + Int(b[i] - 0x30)
+            i += 1
+            n += 1
+        }
         return n == 0 ? nil : (v, i)
     }
 
@@ -57,7 +63,8 @@ enum SenateDate {
     }
 
     private static func format(_ y: Int, _ m: Int, _ d: Int) -> String {
-        let mm = m < 10 ? "0\(m)" : "\(m)", dd = d < 10 ? "0\(d)" : "\(d)"
+        let mm = m < 10 ? "0\(m)" : "\(m)"
+        let dd = d < 10 ? "0\(d)" : "\(d)"
         return "\(y)-\(mm)-\(dd)"
     }
 

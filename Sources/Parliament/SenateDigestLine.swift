@@ -25,7 +25,8 @@ public enum SenateDigestLine {
             let who = event.ministry.map { "Réponse " + of($0) } ?? "Réponse"
             return who + (event.date.map { " publiée le " + french($0) } ?? "") + " à la question " + subject
         case .answerCorrected:
-            let when = event.date.map { " (JO du " + french($0) + (event.joPage.map { ", p. \($0)" } ?? "") + ")" } ?? ""
+            let when =
+                event.date.map { " (JO du " + french($0) + (event.joPage.map { ", p. \($0)" } ?? "") + ")" } ?? ""
             return "Erratum" + when + " à la réponse à la question " + subject
         case .lapsed:
             return "Question " + subject + " caduque"

@@ -28,9 +28,16 @@ public struct SenateEvent: Sendable, Equatable, Codable {
     public var remindedNumber: String?
 
     /// An event; only the kind and the question are required.
-    public init(kind: Kind, reference: String, date: String? = nil, ministry: String? = nil, joPage: Int? = nil,
-                remindedReference: String? = nil, remindedNumber: String? = nil) {
-        self.kind = kind; self.reference = reference; self.date = date; self.ministry = ministry
-        self.joPage = joPage; self.remindedReference = remindedReference; self.remindedNumber = remindedNumber
+    public init(
+        kind: Kind, reference: String, date: String? = nil, ministry: String? = nil, joPage: Int? = nil,
+        remindedReference: String? = nil, remindedNumber: String? = nil
+    ) {
+        self.kind = kind
+        self.reference = reference
+        self.date = date
+        self.ministry = ministry
+        self.joPage = joPage
+        self.remindedReference = remindedReference
+        self.remindedNumber = remindedNumber
     }
 }

@@ -21,8 +21,9 @@ public enum SenateLifecycle {
     public static func events(old: SenateSnapshot?, new: SenateSnapshot) -> [SenateEvent] {
         let ref = new.reference
         var out: [SenateEvent] = []
-        let answered = SenateEvent(kind: .answered, reference: ref, date: new.answerDate,
-                                   ministry: new.answerMinistry, joPage: new.answerJOPage)
+        let answered = SenateEvent(
+            kind: .answered, reference: ref, date: new.answerDate,
+            ministry: new.answerMinistry, joPage: new.answerJOPage)
         guard let old else {
             out.append(SenateEvent(kind: .published, reference: ref, date: new.published))
             if new.state == .answered { out.append(answered) }
@@ -64,19 +65,25 @@ public enum SenateLifecycle {
         let refChanged = new.remindedReference != nil && new.remindedReference != old?.remindedReference
         let numChanged = new.remindedNumber != nil && new.remindedNumber != old?.remindedNumber
         guard old == nil || (!(old?.reminds ?? false) && (refChanged || numChanged)) else { return [] }
-        return [SenateEvent(kind: .reminded, reference: new.reference, date: new.published,
-                            remindedReference: new.remindedReference, remindedNumber: new.remindedNumber)]
+        return [
+            SenateEvent(
+                kind: .reminded, reference: new.reference, date: new.published,
+                remindedReference: new.remindedReference, remindedNumber: new.remindedNumber)
+        ]
     }
 
     static func correction(_ old: SenateSnapshot, _ new: SenateSnapshot) -> SenateEvent? {
         if let e = new.erratum, e != old.erratum {
-            return SenateEvent(kind: .answerCorrected, reference: new.reference, date: e.published,
-                               ministry: new.answerMinistry, joPage: e.joPage)
+            return SenateEvent(
+                kind: .answerCorrected, reference: new.reference, date: e.published,
+                ministry: new.answerMinistry, joPage: e.joPage)
         }
         if let before = old.answerText, let after = new.answerText,
-           SenateText.collapse(before) != SenateText.collapse(after) {
-            return SenateEvent(kind: .answerCorrected, reference: new.reference, date: nil,
-                               ministry: new.answerMinistry, joPage: new.answerJOPage)
+            SenateText.collapse(before) != SenateText.collapse(after)
+        {
+            return SenateEvent(
+                kind: .answerCorrected, reference: new.reference, date: nil,
+                ministry: new.answerMinistry, joPage: new.answerJOPage)
         }
         return nil
     }
@@ -85,7 +92,8 @@ public enum SenateLifecycle {
     /// equal or one contains the other ("Affaires étrangères" and "Ministère des affaires étrangères").
     static func same(_ a: String?, _ b: String) -> Bool {
         guard let a else { return false }
-        let fa = SenateText.fold(a), fb = SenateText.fold(b)
+        let fa = SenateText.fold(a)
+        let fb = SenateText.fold(b)
         return fa == fb || (!fa.isEmpty && !fb.isEmpty && (fa.contains(fb) || fb.contains(fa)))
     }
 }

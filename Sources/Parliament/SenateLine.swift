@@ -41,7 +41,9 @@ enum SenateLine: Equatable {
         if M.notYetOnline.contains(where: { SenateText.has($0, in: k) }) { return .notYetOnline }
         if SenateText.has(M.noDigitalText, in: k) { return .noDigitalText }
         if M.lapsed.contains(where: { SenateText.has($0, in: k) }) { return .lapsed }
-        if M.withdrawn.contains(where: { SenateText.has($0, in: k) }), SenateText.has("question", in: k) { return .withdrawn }
+        if M.withdrawn.contains(where: { SenateText.has($0, in: k) }), SenateText.has("question", in: k) {
+            return .withdrawn
+        }
         if k.hasPrefix(M.heading), let number = number(after: k) {
             return .heading(nature: nature(k), number: number, legislature: legislature(k))
         }
@@ -61,7 +63,9 @@ enum SenateLine: Equatable {
 
     /// "- page N" inside a line (old pages: "publiée dans le JO Sénat du dd/mm/yyyy - page N").
     static func inlinePage(_ k: String) -> Int? {
-        guard let r = SenateText.find("- page ", in: k, backwards: true) ?? SenateText.find(" page ", in: k, backwards: true)
+        guard
+            let r = SenateText.find("- page ", in: k, backwards: true)
+                ?? SenateText.find(" page ", in: k, backwards: true)
         else { return nil }
         return SenateText.firstInt(k[r.upperBound...].prefix(10))
     }
@@ -71,7 +75,8 @@ enum SenateLine: Equatable {
         let pub = SenateText.find(" " + SenateMarkers.published, in: k)
         let articles = SenateMarkers.ministryArticles
         guard pub != nil || articles.contains(where: { k.dropFirst(SenateMarkers.answer.count).hasPrefix($0) }),
-              k.count < 200 || pub != nil else { return nil }
+            k.count < 200 || pub != nil
+        else { return nil }
         let nameEnd = pub.map { k.distance(from: k.startIndex, to: $0.lowerBound) } ?? k.count
         var name = String(line.prefix(nameEnd).dropFirst(SenateMarkers.answer.count))
         let nameKey = SenateText.key(name)
@@ -82,8 +87,9 @@ enum SenateLine: Equatable {
             name = SenateText.dropArticle(name, articles)
         }
         let tail = pub.map { k[$0.upperBound...] } ?? ""
-        return .answer(ministry: SenateText.trimmedPhrase(name), published: SenateDate.firstFrench(in: tail),
-                       joPage: tail.isEmpty ? nil : inlinePage(String(tail)))
+        return .answer(
+            ministry: SenateText.trimmedPhrase(name), published: SenateDate.firstFrench(in: tail),
+            joPage: tail.isEmpty ? nil : inlinePage(String(tail)))
     }
 
     static func erratum(_ k: String) -> SenateLine {

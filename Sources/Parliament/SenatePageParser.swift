@@ -49,9 +49,10 @@ public enum SenatePageParser {
         q.erratum = r.erratum
         switch q.state {
         case .answered:
-            q.answer = SenateQuestion.Answer(ministry: r.answerMinistry, published: r.answerJODate ?? r.sessionDate,
-                                             joPage: r.answerJOPage,
-                                             text: r.answerUnavailable ? nil : paragraphs(r.answerParagraphs))
+            q.answer = SenateQuestion.Answer(
+                ministry: r.answerMinistry, published: r.answerJODate ?? r.sessionDate,
+                joPage: r.answerJOPage,
+                text: r.answerUnavailable ? nil : paragraphs(r.answerParagraphs))
             q.ministry = r.answerMinistry ?? r.transmittedTo ?? r.pendingMinistry
         case .pending, .unpublished:
             q.ministry = r.transmittedTo ?? r.pendingMinistry

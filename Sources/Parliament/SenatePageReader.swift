@@ -41,11 +41,18 @@ struct SenatePageReader {
     private mutating func readBefore(_ kind: SenateLine, _ line: SenatePageText.Line, _ i: Int) {
         switch kind {
         case .heading(let n, let num, let leg):
-            if headingIndex == nil { headingIndex = i; nature = n; number = num; legislature = leg }
+            if headingIndex == nil {
+                headingIndex = i
+                nature = n
+                number = num
+                legislature = leg
+            }
         case .legislature(let l):
             if legislature == nil { legislature = l }
         case .author:
-            authorIndex = i; authorLine = line.text; section = .question
+            authorIndex = i
+            authorLine = line.text
+            section = .question
         case .text:
             if (1...3).contains(line.headingLevel) { titleCandidates.append((i, line.text)) }
         case .notYetOnline:
@@ -57,13 +64,19 @@ struct SenatePageReader {
 
     private mutating func readAfterAuthor(_ kind: SenateLine, _ line: SenatePageText.Line) {
         switch kind {
-        case .text, .author, .heading, .legislature:   // after the author line these are body text
+        case .text, .author, .heading, .legislature: // after the author line these are body text
             if section == .question { questionParagraphs.append(line.text) }
             if section == .answer { answerParagraphs.append(line.text) }
         case .joPage(let n):
             closed = true
-            if section == .question { questionJOPage = questionJOPage ?? n; section = .afterQuestion }
-            if section == .answer { answerJOPage = answerJOPage ?? n; section = .after }
+            if section == .question {
+                questionJOPage = questionJOPage ?? n
+                section = .afterQuestion
+            }
+            if section == .answer {
+                answerJOPage = answerJOPage ?? n
+                section = .after
+            }
         case .noDigitalText:
             if section == .question { questionUnavailable = true }
             if section == .answer { answerUnavailable = true }
@@ -72,11 +85,13 @@ struct SenatePageReader {
             if !answerSeen || answerMinistry == nil { answerMinistry = ministry }
             answerJODate = answerJODate ?? published
             answerJOPage = answerJOPage ?? page
-            answerSeen = true; section = .answer
+            answerSeen = true
+            section = .answer
         case .session(let date):
             closed = true
             sessionDate = sessionDate ?? date
-            answerSeen = true; section = .answer
+            answerSeen = true
+            section = .answer
         default:
             readMarker(kind)
         }
@@ -115,17 +130,20 @@ struct SenatePageReader {
         out.reserveCapacity(lines.count)
         for line in lines {
             let first = line.text.utf8.first
-            guard first == 0x70 || first == 0x50 || first == 0x28, SenateText.mayBeMarker(line.text),   // p P (
-                  let last = out.last, SenateText.mayBeMarker(last.text) else {
+            guard first == 0x70 || first == 0x50 || first == 0x28, SenateText.mayBeMarker(line.text), // p P (
+                let last = out.last, SenateText.mayBeMarker(last.text)
+            else {
                 out.append(line)
                 continue
             }
             let k = SenateText.key(line.text)
             let lk = SenateText.key(last.text)
-            let continues = k.hasPrefix(SenateMarkers.published)
+            let continues =
+                k.hasPrefix(SenateMarkers.published)
                 || (first == 0x28 && lk.hasPrefix(SenateMarkers.author) && !lk.utf8.contains(0x28))
             if continues, lk.hasPrefix(SenateMarkers.author) || lk.hasPrefix(SenateMarkers.answer),
-               !SenateText.has(SenateMarkers.published, in: lk) {
+                !SenateText.has(SenateMarkers.published, in: lk)
+            {
                 out[out.count - 1].text += " " + line.text
                 continue
             }

@@ -32,7 +32,10 @@ struct SenatePageText {
 
     /// Walks the document once, iteratively (no recursion, so deep nesting cannot exhaust the stack).
     init(document: MarkupDocument) {
-        enum Step { case enter(MarkupNode), leave(String) }
+        enum Step {
+            case enter(MarkupNode)
+            case leave(String)
+        }
         var stack: [Step] = document.root.map { [.enter($0)] } ?? []
         var buffer = ""
         var headings: [Int] = []
@@ -47,22 +50,32 @@ struct SenatePageText {
             switch step {
             case .leave(let name):
                 if Self.blockElements.contains(name) { flush() }
-                if Self.headingLevel(name) != nil { flush(); headings.removeLast() }
+                if Self.headingLevel(name) != nil {
+                    flush()
+                    headings.removeLast()
+                }
             case .enter(let node):
                 switch node.kind {
                 case .text, .cdata:
                     buffer += node.content
                 case .element:
-                    let name = node.name   // libxml2's HTML parser gives lower-case names
+                    let name = node.name // libxml2's HTML parser gives lower-case names
                     if Self.skippedElements.contains(name) { continue }
                     if name == "link", canonical == nil,
-                       let rel = node.attribute("rel"), rel.lowercased().split(separator: " ").contains("canonical") {
+                        let rel = node.attribute("rel"), rel.lowercased().split(separator: " ").contains("canonical")
+                    {
                         canonical = node.attribute("href")
                         continue
                     }
-                    if name == "br" { flush(); continue }
+                    if name == "br" {
+                        flush()
+                        continue
+                    }
                     if Self.blockElements.contains(name) { flush() }
-                    if let level = Self.headingLevel(name) { flush(); headings.append(level) }
+                    if let level = Self.headingLevel(name) {
+                        flush()
+                        headings.append(level)
+                    }
                     stack.append(.leave(name))
                     stack.append(contentsOf: node.children.reversed().map { .enter($0) })
                 case .comment, .other:
@@ -74,7 +87,9 @@ struct SenatePageText {
     }
 
     static func headingLevel(_ name: String) -> Int? {
-        guard name.count == 2, name.first == "h", let d = name.last?.wholeNumberValue, (1...6).contains(d) else { return nil }
+        guard name.count == 2, name.first == "h", let d = name.last?.wholeNumberValue, (1...6).contains(d) else {
+            return nil
+        }
         return d
     }
 }

@@ -28,12 +28,13 @@ extension SenateQuestion {
         let paragraph = text.prefix(while: { $0 != "\n" })
         var end = paragraph.endIndex
         var i = paragraph.startIndex
-        var wordLength = 0   // "M." or "n°." are abbreviations, not the end of a sentence
+        var wordLength = 0 // "M." or "n°." are abbreviations, not the end of a sentence
         while i < paragraph.endIndex {
             let c = paragraph[i]
             let next = paragraph.index(after: i)
             if c == "." || c == "?" || c == "!", next == paragraph.endIndex || paragraph[next] == " ",
-               c != "." || wordLength > 3 {
+                c != "." || wordLength > 3
+            {
                 end = c == "." ? i : next
                 break
             }

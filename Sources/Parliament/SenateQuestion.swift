@@ -13,10 +13,16 @@ public struct SenateQuestion: Sendable, Equatable, Codable {
 
         /// An author as printed.
         public init(civility: String?, lastName: String?, firstName: String?) {
-            self.civility = civility; self.lastName = lastName; self.firstName = firstName
+            self.civility = civility
+            self.lastName = lastName
+            self.firstName = firstName
         }
 
-        enum CodingKeys: String, CodingKey { case civility, lastName = "last_name", firstName = "first_name" }
+        enum CodingKeys: String, CodingKey {
+            case civility
+            case lastName = "last_name"
+            case firstName = "first_name"
+        }
 
         /// Encodes every key, nil ones as null.
         public func encode(to encoder: Encoder) throws {
@@ -39,10 +45,17 @@ public struct SenateQuestion: Sendable, Equatable, Codable {
 
         /// An answer; nil fields are unknown.
         public init(ministry: String?, published: String?, joPage: Int?, text: String?) {
-            self.ministry = ministry; self.published = published; self.joPage = joPage; self.text = text
+            self.ministry = ministry
+            self.published = published
+            self.joPage = joPage
+            self.text = text
         }
 
-        enum CodingKeys: String, CodingKey { case ministry, published, joPage = "jo_page", text }
+        enum CodingKeys: String, CodingKey {
+            case ministry, published
+            case joPage = "jo_page"
+            case text
+        }
 
         /// Encodes every key, nil ones as null.
         public func encode(to encoder: Encoder) throws {
@@ -60,9 +73,15 @@ public struct SenateQuestion: Sendable, Equatable, Codable {
         public var joPage: Int?
 
         /// An erratum; nil fields are unknown.
-        public init(published: String?, joPage: Int?) { self.published = published; self.joPage = joPage }
+        public init(published: String?, joPage: Int?) {
+            self.published = published
+            self.joPage = joPage
+        }
 
-        enum CodingKeys: String, CodingKey { case published, joPage = "jo_page" }
+        enum CodingKeys: String, CodingKey {
+            case published
+            case joPage = "jo_page"
+        }
 
         /// Encodes every key, nil ones as null.
         public func encode(to encoder: Encoder) throws {
@@ -104,8 +123,13 @@ public struct SenateQuestion: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case reference, nature, number, legislature, author, circonscription, group, published
-        case joPage = "jo_page", ministry, transmittedTo = "transmitted_to", state, answer, title
-        case questionText = "question_text", reminderOf = "reminder_of", erratum
+        case joPage = "jo_page"
+        case ministry
+        case transmittedTo = "transmitted_to"
+        case state, answer, title
+        case questionText = "question_text"
+        case reminderOf = "reminder_of"
+        case erratum
     }
 
     /// Encodes every key, nil ones as null, as the contract wants.

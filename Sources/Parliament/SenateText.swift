@@ -19,16 +19,38 @@ enum SenateText {
             switch b {
             case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
                 pendingSpace = true
-            case 0xC2:   // U+00A0 no-break space
-                guard let b2 = it.next() else { emit(b); continue }
-                if b2 == 0xA0 { pendingSpace = true } else { emit(b); lookahead.append(b2) }
-            case 0xE2, 0xEF:   // U+2007, U+2009, U+200B, U+202F; U+FEFF
-                guard let b2 = it.next() else { emit(b); continue }
-                guard let b3 = it.next() else { emit(b); lookahead.append(b2); continue }
-                let space = b == 0xE2
+            case 0xC2: // U+00A0 no-break space
+                guard let b2 = it.next() else {
+                    emit(b)
+                    continue
+                }
+                if b2 == 0xA0 {
+                    pendingSpace = true
+                } else {
+                    emit(b)
+                    lookahead.append(b2)
+                }
+            case 0xE2, 0xEF: // U+2007, U+2009, U+200B, U+202F; U+FEFF
+                guard let b2 = it.next() else {
+                    emit(b)
+                    continue
+                }
+                guard let b3 = it.next() else {
+                    emit(b)
+                    lookahead.append(b2)
+                    continue
+                }
+                let space =
+                    b == 0xE2
                     ? (b2 == 0x80 && (b3 == 0x87 || b3 == 0x89 || b3 == 0x8B || b3 == 0xAF))
                     : (b2 == 0xBB && b3 == 0xBF)
-                if space { pendingSpace = true } else { emit(b); lookahead.append(b2); lookahead.append(b3) }
+                if space {
+                    pendingSpace = true
+                } else {
+                    emit(b)
+                    lookahead.append(b2)
+                    lookahead.append(b3)
+                }
             default:
                 emit(b)
             }
@@ -78,23 +100,52 @@ enum SenateText {
             switch b {
             case 0x41...0x5A:
                 out.append(b + 0x20)
-            case 0xC3:   // À–Þ (except ×) → à–þ
-                guard let b2 = it.next() else { out.append(b); continue }
+            case 0xC3: // À–Þ (except ×) → à–þ
+                guard let b2 = it.next() else {
+                    out.append(b)
+                    continue
+                }
                 out.append(b)
                 out.append((0x80...0x9E).contains(b2) && b2 != 0x97 ? b2 + 0x20 : b2)
-            case 0xC2:   // ´ → ', º → °
-                guard let b2 = it.next() else { out.append(b); continue }
-                if b2 == 0xB4 { out.append(0x27) } else { out.append(b); out.append(b2 == 0xBA ? 0xB0 : b2) }
-            case 0xCA:   // ʼ → '
-                guard let b2 = it.next() else { out.append(b); continue }
-                if b2 == 0xBC { out.append(0x27) } else { out.append(b); pending = b2 }
-            case 0xE2:   // ‘ ’ → ', – — → -
-                guard let b2 = it.next() else { out.append(b); continue }
-                guard b2 == 0x80, let b3 = it.next() else { out.append(b); pending = b2; continue }
+            case 0xC2: // ´ → ', º → °
+                guard let b2 = it.next() else {
+                    out.append(b)
+                    continue
+                }
+                if b2 == 0xB4 {
+                    out.append(0x27)
+                } else {
+                    out.append(b)
+                    out.append(b2 == 0xBA ? 0xB0 : b2)
+                }
+            case 0xCA: // ʼ → '
+                guard let b2 = it.next() else {
+                    out.append(b)
+                    continue
+                }
+                if b2 == 0xBC {
+                    out.append(0x27)
+                } else {
+                    out.append(b)
+                    pending = b2
+                }
+            case 0xE2: // ‘ ’ → ', – — → -
+                guard let b2 = it.next() else {
+                    out.append(b)
+                    continue
+                }
+                guard b2 == 0x80, let b3 = it.next() else {
+                    out.append(b)
+                    pending = b2
+                    continue
+                }
                 switch b3 {
                 case 0x98, 0x99: out.append(0x27)
                 case 0x93, 0x94: out.append(0x2D)
-                default: out.append(b); out.append(b2); out.append(b3)
+                default:
+                    out.append(b)
+                    out.append(b2)
+                    out.append(b3)
                 }
             default:
                 out.append(b)
@@ -106,9 +157,11 @@ enum SenateText {
     /// Folds a CSV column name: lower case, accents and punctuation dropped (`Thème(s)` → `themes`).
     static func fold(_ s: String) -> String {
         let folded = s.lowercased().decomposedStringWithCanonicalMapping
-        return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
-            ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9")
-        }))
+        return String(
+            String.UnicodeScalarView(
+                folded.unicodeScalars.filter {
+                    ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9")
+                }))
     }
 
     /// The first run of digits in `s`, as an Int.
@@ -136,7 +189,8 @@ enum SenateText {
 
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
         switch u {
-        case " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{2007}", "\u{202F}", "\u{2009}", "\u{200B}", "\u{FEFF}":
+        case " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{2007}", "\u{202F}", "\u{2009}", "\u{200B}",
+            "\u{FEFF}":
             return true
         default: return false
         }

@@ -25,11 +25,11 @@ public enum SenateURL {
     /// - Returns: the URL, or nil when it is absent, malformed or elsewhere (then ``page(base:reference:)``).
     public static func usable(csvURL: String?, base: String) -> String? {
         guard let raw = csvURL?.trimmingCharacters(in: .whitespaces), !raw.isEmpty,
-              let url = URLComponents(string: raw), let root = URLComponents(string: base),
-              let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              scheme == root.scheme?.lowercased(),
-              let host = url.host?.lowercased(), host == root.host?.lowercased(), url.port == root.port,
-              url.user == nil, !url.path.split(separator: "/").contains("..")
+            let url = URLComponents(string: raw), let root = URLComponents(string: base),
+            let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            scheme == root.scheme?.lowercased(),
+            let host = url.host?.lowercased(), host == root.host?.lowercased(), url.port == root.port,
+            url.user == nil, !url.path.split(separator: "/").contains("..")
         else { return nil }
         let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
         return url.path.hasPrefix(prefix) ? raw : nil

@@ -31,12 +31,14 @@ struct ArticleStage: Sendable {
             do {
                 let response = try await c.fetch(request(task, source: source, conditional: false))
                 guard (200..<300).contains(response.status) else {
-                    try c.store.recordArticleFailure(item: task.itemID, error: "HTTP \(response.status) from \(task.url)", at: c.now())
+                    try c.store.recordArticleFailure(
+                        item: task.itemID, error: "HTTP \(response.status) from \(task.url)", at: c.now())
                     continue
                 }
                 let result = extract(response, task: task)
                 guard !result.text.isEmpty else {
-                    try c.store.recordArticleFailure(item: task.itemID, error: "\(task.url): no article text", at: c.now())
+                    try c.store.recordArticleFailure(
+                        item: task.itemID, error: "\(task.url): no article text", at: c.now())
                     continue
                 }
                 try c.store.storeFirstArticle(item: task.itemID, url: task.url, result: result, at: c.now())
@@ -44,7 +46,8 @@ struct ArticleStage: Sendable {
                 c.logger.error("source \(source.id): articles: \(error)")
                 return
             } catch {
-                c.logger.notice("source \(source.id): article \(task.url): \(error)", metadata: ["source.id": "\(source.id)"])
+                c.logger.notice(
+                    "source \(source.id): article \(task.url): \(error)", metadata: ["source.id": "\(source.id)"])
                 try? c.store.recordArticleFailure(item: task.itemID, error: "\(error)", at: c.now())
             }
         }
@@ -54,39 +57,46 @@ struct ArticleStage: Sendable {
     func recheck(sources: [SourceConfig]) async {
         let c = context
         for source in sources where source.articles {
-            guard let tasks = try? c.store.articlesToRecheck(source: source.id, period: source.recheck, now: c.now()) else { continue }
+            guard let tasks = try? c.store.articlesToRecheck(source: source.id, period: source.recheck, now: c.now())
+            else { continue }
             for task in tasks {
                 do {
                     let response = try await c.fetch(request(task, source: source, conditional: true))
                     if response.notModified {
                         try c.store.recordArticleChecked(item: task.itemID, at: c.now())
                     } else if response.status == 404 || response.status == 410 {
-                        try c.store.recordArticleRemoved(item: task.itemID, source: source.id, run: c.runID,
-                                                         status: response.status, at: c.now())
+                        try c.store.recordArticleRemoved(
+                            item: task.itemID, source: source.id, run: c.runID,
+                            status: response.status, at: c.now())
                     } else if (200..<300).contains(response.status) {
-                        try c.store.recordArticleRecheck(item: task.itemID, source: source.id, run: c.runID, url: task.url,
-                                                         result: extract(response, task: task), at: c.now())
+                        try c.store.recordArticleRecheck(
+                            item: task.itemID, source: source.id, run: c.runID, url: task.url,
+                            result: extract(response, task: task), at: c.now())
                     } else {
                         try c.store.recordArticleChecked(item: task.itemID, at: c.now())
                     }
                 } catch {
-                    c.logger.notice("source \(source.id): re-check \(task.url): \(error)", metadata: ["source.id": "\(source.id)"])
+                    c.logger.notice(
+                        "source \(source.id): re-check \(task.url): \(error)", metadata: ["source.id": "\(source.id)"])
                 }
             }
         }
     }
 
     func request(_ task: ArticleTask, source: SourceConfig, conditional: Bool) -> FetchRequest {
-        FetchRequest(url: task.url, etag: conditional ? task.etag : nil, lastModified: conditional ? task.lastModified : nil,
-                     timeout: source.timeout, maxBytes: source.maxBytes, trust: .content(origin: source.url))
+        FetchRequest(
+            url: task.url, etag: conditional ? task.etag : nil, lastModified: conditional ? task.lastModified : nil,
+            timeout: source.timeout, maxBytes: source.maxBytes, trust: .content(origin: source.url))
     }
 
     func extract(_ response: FetchResponse, task: ArticleTask) -> ArticleResult {
-        let a = ArticleExtractor.extract(response.body, url: response.finalURL, httpCharset: response.charset,
-                                         rules: context.siteRules)
-        return ArticleResult(raw: response.body, status: response.status, etag: response.etag,
-                             lastModified: response.lastModified, text: a.text, title: a.title, canonicalURL: a.canonicalURL,
-                             byline: a.byline, language: a.language, published: a.published,
-                             extractorVersion: ArticleExtractor.version)
+        let a = ArticleExtractor.extract(
+            response.body, url: response.finalURL, httpCharset: response.charset,
+            rules: context.siteRules)
+        return ArticleResult(
+            raw: response.body, status: response.status, etag: response.etag,
+            lastModified: response.lastModified, text: a.text, title: a.title, canonicalURL: a.canonicalURL,
+            byline: a.byline, language: a.language, published: a.published,
+            extractorVersion: ArticleExtractor.version)
     }
 }

@@ -26,14 +26,16 @@ struct DigestStage: Sendable {
             // left out of every file.
             let runs = try store.undigestedInterruptedRuns() + [context.runID]
             let deltas = try store.deltas(.runs(runs))
-            let digest = RunDigest(runs: runs, from: from, to: context.now(), deltas: deltas,
-                                   sourceOrder: config.sources.map(\.id), trouble: trouble)
+            let digest = RunDigest(
+                runs: runs, from: from, to: context.now(), deltas: deltas,
+                sourceOrder: config.sources.map(\.id), trouble: trouble)
             let paths = try DigestFiles.writeRunDigest(digest, folder: options.outDir, at: from)
             try store.markRecovered(runs.filter { $0 != context.runID })
             return paths
         }
-        let delivery = try Self.delivery(store: store, digests: digests, options: options, config: config,
-                                         trouble: trouble, now: context.now)
+        let delivery = try Self.delivery(
+            store: store, digests: digests, options: options, config: config,
+            trouble: trouble, now: context.now)
         return try delivery.deliver(currentRun: context.runID)
     }
 
@@ -58,8 +60,9 @@ struct DigestStage: Sendable {
             }
         }
         do {
-            try digests.validate(watchlist: watchlist, sources: config.sources.map(\.id),
-                                 file: (options.configDir as NSString).appendingPathComponent("digests.yaml"))
+            try digests.validate(
+                watchlist: watchlist, sources: config.sources.map(\.id),
+                file: (options.configDir as NSString).appendingPathComponent("digests.yaml"))
         } catch { throw PipelineError.configuration("\(error)") }
         return watchlist
     }
@@ -74,19 +77,23 @@ struct DigestStage: Sendable {
     }
 
     /// The delivery of `digests`, with the watchlist's names and the sources in trouble.
-    static func delivery(store: Store, digests: DigestsConfig, options: RunOptions, config: SourcesFile,
-                         trouble: [RunDigest.Trouble], now: @escaping @Sendable () -> Date) throws -> DigestDelivery {
+    static func delivery(
+        store: Store, digests: DigestsConfig, options: RunOptions, config: SourcesFile,
+        trouble: [RunDigest.Trouble], now: @escaping @Sendable () -> Date
+    ) throws -> DigestDelivery {
         let watchlist = try validated(digests, options: options, config: config)
-        return DigestDelivery(store: store, config: digests, watchlist: watchlist, outDir: options.outDir,
-                              sourceOrder: config.sources.map(\.id), trouble: trouble, now: now)
+        return DigestDelivery(
+            store: store, config: digests, watchlist: watchlist, outDir: options.outDir,
+            sourceOrder: config.sources.map(\.id), trouble: trouble, now: now)
     }
 
     /// Enabled sources of the config whose last attempt failed or was blocked.
     static func trouble(store: Store, config: SourcesFile) throws -> [RunDigest.Trouble] {
         let configured = Set(config.sources.filter(\.enabled).map(\.id))
         return try store.sourceStates().filter { $0.inTrouble && configured.contains($0.id) }.map {
-            RunDigest.Trouble(source: $0.id, error: $0.lastError ?? $0.status ?? "", failures: $0.consecutiveFailures,
-                              status: $0.status ?? "failed")
+            RunDigest.Trouble(
+                source: $0.id, error: $0.lastError ?? $0.status ?? "", failures: $0.consecutiveFailures,
+                status: $0.status ?? "failed")
         }
     }
 }
@@ -97,7 +104,9 @@ public enum DigestCommandSupport {
     ///
     /// - Returns: the paths written, or the dry-run text.
     /// - Throws: ``PipelineError``: 2 for bad config, 3 for a held lock, 4 for the database, 5 for delivery.
-    public static func run(options: RunOptions, digest: String?, dryRun: Bool) throws -> (paths: [String], text: String?) {
+    public static func run(options: RunOptions, digest: String?, dryRun: Bool) throws -> (
+        paths: [String], text: String?
+    ) {
         let (delivery, lock) = try prepare(options: options, digest: digest, takeLock: !dryRun)
         defer { withExtendedLifetime(lock) {} }
         if dryRun {
@@ -122,17 +131,23 @@ public enum DigestCommandSupport {
     static func prepare(options: RunOptions, digest: String?, takeLock: Bool) throws -> (DigestDelivery, RunLock?) {
         let config = try Pipeline.loadSources(options.sourcesPath)
         guard let digests = try DigestStage.loadDigests(configDir: options.configDir) else {
-            throw PipelineError.configuration("\((options.configDir as NSString).appendingPathComponent("digests.yaml")) does not exist: without it, `veille run` writes the run digest files")
+            throw PipelineError.configuration(
+                "\((options.configDir as NSString).appendingPathComponent("digests.yaml")) does not exist: without it, `veille run` writes the run digest files"
+            )
         }
         if let digest, !digests.digests.contains(where: { $0.id == digest }) {
-            throw PipelineError.configuration("unknown digest '\(digest)' (known: \(digests.digests.map(\.id).joined(separator: ", ")))")
+            throw PipelineError.configuration(
+                "unknown digest '\(digest)' (known: \(digests.digests.map(\.id).joined(separator: ", ")))")
         }
         let lock = takeLock ? try RunLock(databasePath: options.databasePath) : nil
         let store = try Pipeline.openStore(options.databasePath)
         let trouble: [RunDigest.Trouble]
-        do { trouble = try DigestStage.trouble(store: store, config: config) } catch { throw PipelineError.database("\(error)") }
-        let delivery = try DigestStage.delivery(store: store, digests: digests, options: options, config: config,
-                                                trouble: trouble, now: options.now)
+        do { trouble = try DigestStage.trouble(store: store, config: config) } catch {
+            throw PipelineError.database("\(error)")
+        }
+        let delivery = try DigestStage.delivery(
+            store: store, digests: digests, options: options, config: config,
+            trouble: trouble, now: options.now)
         return (delivery, lock)
     }
 }

@@ -19,17 +19,20 @@ struct FeedCrawler: Sendable {
         do {
             response = try await c.fetch(request)
         } catch {
-            return c.fail(source, log: FetchLog(url: source.url, duration: c.now().timeIntervalSince(started)),
-                          error: "\(error)", blocked: FetchOutcome.isRobotsBlock(error))
+            return c.fail(
+                source, log: FetchLog(url: source.url, duration: c.now().timeIntervalSince(started)),
+                error: "\(error)", blocked: FetchOutcome.isRobotsBlock(error))
         }
-        let log = FetchLog(url: source.url, finalURL: response.finalURL, httpStatus: response.status,
-                           etag: response.etag, lastModified: response.lastModified, bytes: response.body.count,
-                           duration: response.duration)
+        let log = FetchLog(
+            url: source.url, finalURL: response.finalURL, httpStatus: response.status,
+            etag: response.etag, lastModified: response.lastModified, bytes: response.body.count,
+            duration: response.duration)
         let at = c.now()
         if response.notModified {
             do {
-                try c.store.recordNotModified(source: source.id, run: c.runID, fetch: log, at: at,
-                                              nextDue: c.schedule.nextAfterSuccess(every: source.every, now: at))
+                try c.store.recordNotModified(
+                    source: source.id, run: c.runID, fetch: log, at: at,
+                    nextDue: c.schedule.nextAfterSuccess(every: source.every, now: at))
                 var outcome = SourceOutcome(source: source.id, status: "not-modified", httpStatus: 304)
                 // Pages that failed on earlier runs are retried even when the feed itself is unchanged.
                 if source.articles { await ArticleStage(context: c).process(source: source, outcome: &outcome) }
@@ -53,15 +56,17 @@ struct FeedCrawler: Sendable {
         let items = entries.map { Self.incoming($0, base: response.finalURL) }
         let stored: ApplyOutcome
         do {
-            stored = try c.store.applyFetch(source: source.id, run: c.runID, fetch: log, items: items, at: at,
-                                            nextDue: c.schedule.nextAfterSuccess(every: source.every, now: at),
-                                            keepTextOnUpdate: source.articles)
+            stored = try c.store.applyFetch(
+                source: source.id, run: c.runID, fetch: log, items: items, at: at,
+                nextDue: c.schedule.nextAfterSuccess(every: source.every, now: at),
+                keepTextOnUpdate: source.articles)
         } catch {
             return SourceOutcome(source: source.id, status: "failed", error: "\(error)", httpStatus: response.status)
         }
-        var outcome = SourceOutcome(source: source.id, status: "ok", httpStatus: response.status,
-                                    bytes: response.body.count, items: stored.items, newCount: stored.newCount,
-                                    changedCount: stored.changedCount, baseline: stored.baseline)
+        var outcome = SourceOutcome(
+            source: source.id, status: "ok", httpStatus: response.status,
+            bytes: response.body.count, items: stored.items, newCount: stored.newCount,
+            changedCount: stored.changedCount, baseline: stored.baseline)
         if source.articles {
             await ArticleStage(context: c).process(source: source, outcome: &outcome)
         }
@@ -73,10 +78,11 @@ struct FeedCrawler: Sendable {
     static func incoming(_ e: FeedEntry, base: String) -> IncomingItem {
         let link = e.link.flatMap { URLNormalizer.resolve($0, against: base) }
         let id = e.id?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return IncomingItem(guid: (id?.isEmpty ?? true) ? nil : id, url: link, title: e.title,
-                            text: (e.contentIsMediaCaption ? nil : e.contentText) ?? e.summaryText,
-                            summary: e.summaryText, author: e.author,
-                            published: e.published ?? e.updated, updated: e.updated, textVersion: 1)
+        return IncomingItem(
+            guid: (id?.isEmpty ?? true) ? nil : id, url: link, title: e.title,
+            text: (e.contentIsMediaCaption ? nil : e.contentText) ?? e.summaryText,
+            summary: e.summaryText, author: e.author,
+            published: e.published ?? e.updated, updated: e.updated, textVersion: 1)
     }
 }
 

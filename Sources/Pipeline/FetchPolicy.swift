@@ -35,8 +35,10 @@ struct FetchPolicy: Sendable {
     ///   - sources: the configured sources (their `delay`s matter per host; the largest wins).
     ///   - contact: the contact URL for the User-Agent.
     ///   - store: where the previous run's robots.txt copies are read from.
-    static func make(sources: [SourceConfig], contact: String?, options: RunOptions, store: Store,
-                     logger: Logger) async -> FetchPolicy {
+    static func make(
+        sources: [SourceConfig], contact: String?, options: RunOptions, store: Store,
+        logger: Logger
+    ) async -> FetchPolicy {
         let userAgent = Fetcher.userAgent(version: Pipeline.version, contact: contact)
         let fetcher = Fetcher(userAgent: userAgent, maxConcurrent: maxInFlight, resolve: options.resolve)
         let retry = RetryPolicy()
@@ -53,7 +55,8 @@ struct FetchPolicy: Sendable {
         let transport: PoliteFetcher<ContinuousClock>.Transport = { request in
             // robots.txt requests (RobotsCache's: capped and truncated) are watched: when one fails, the
             // site's sources fail with that reason instead of reading as "blocked by robots.txt".
-            let robotsSite = request.truncate && request.url.hasSuffix("/robots.txt") ? RobotsCache.site(of: request.url) : nil
+            let robotsSite =
+                request.truncate && request.url.hasSuffix("/robots.txt") ? RobotsCache.site(of: request.url) : nil
             do {
                 try await ledger.checkDeferred(request.url)
                 let response = try await fetcher.fetch(request)
@@ -71,8 +74,9 @@ struct FetchPolicy: Sendable {
                 throw error
             }
         }
-        let polite = PoliteFetcher(throttle: HostThrottle(defaultDelay: duration(defaultDelay)), retry: retry,
-                                   robots: true, stored: stored, transport: transport)
+        let polite = PoliteFetcher(
+            throttle: HostThrottle(defaultDelay: duration(defaultDelay)), retry: retry,
+            robots: true, stored: stored, transport: transport)
         for source in sources where source.enabled {
             await polite.declare(delay: source.delay, for: source.url)
             if let pages = source.pages { await polite.declare(delay: source.delay, for: pages) }
@@ -86,7 +90,8 @@ struct FetchPolicy: Sendable {
                 // RFC 9309: an unreachable robots.txt disallows the site for this run; that is the host's
                 // failure (counted, backed off), not a publisher's refusal.
                 if case .disallowedByRobots = error, let site = RobotsCache.site(of: request.url),
-                   let reason = await ledger.robotsProblem(site) {
+                    let reason = await ledger.robotsProblem(site)
+                {
                     throw RobotsUnavailable(url: request.url, reason: reason)
                 }
                 throw error
@@ -95,8 +100,9 @@ struct FetchPolicy: Sendable {
                 logger.warning("fetch \(request.url): \(problem)", metadata: ["fetch.url": "\(request.url)"])
             }
             if response.status == 429 || (500...599).contains(response.status) {
-                throw GaveUp(url: request.url, status: response.status, tries: response.tries,
-                             retryAfterProblem: response.retryAfterProblem)
+                throw GaveUp(
+                    url: request.url, status: response.status, tries: response.tries,
+                    retryAfterProblem: response.retryAfterProblem)
             }
             return response
         }
@@ -117,9 +123,12 @@ struct FetchPolicy: Sendable {
             }
         }
         let totals = await ledger.totals
-        logger.info("fetched \(totals.requests) requests (\(totals.notModified) not modified), \(totals.wireBytes) bytes",
-                    metadata: ["fetch.requests": "\(totals.requests)", "fetch.not_modified": "\(totals.notModified)",
-                               "fetch.bytes": "\(totals.wireBytes)"])
+        logger.info(
+            "fetched \(totals.requests) requests (\(totals.notModified) not modified), \(totals.wireBytes) bytes",
+            metadata: [
+                "fetch.requests": "\(totals.requests)", "fetch.not_modified": "\(totals.notModified)",
+                "fetch.bytes": "\(totals.wireBytes)",
+            ])
     }
 
     static func duration(_ seconds: TimeInterval) -> Duration { .milliseconds(Int64((seconds * 1000).rounded())) }
@@ -194,7 +203,8 @@ actor FetchLedger {
     /// On a 429 or 503 whose `Retry-After` is longer than a run waits: remembers the host and throws.
     func deferIfAskedTo(_ response: FetchResponse, request: FetchRequest, maxWait: TimeInterval, now: Date) throws {
         guard response.status == 429 || response.status == 503, let value = response.retryAfter,
-              let seconds = RetryAfter.parse(value, now: now).seconds, seconds > maxWait else { return }
+            let seconds = RetryAfter.parse(value, now: now).seconds, seconds > maxWait
+        else { return }
         let host = HostThrottle<ContinuousClock>.host(of: request.url)
         let shown = "\(Int(seconds)) s"
         deferred[host] = (now.addingTimeInterval(seconds), shown)

@@ -16,11 +16,14 @@ public struct MatchStage: Sendable {
             byEntity[m.entityID, default: (m.entityKind.rawValue, [])].matches.append(m)
         }
         return byEntity.sorted { $0.key < $1.key }.map { id, entry in
-            let evidence = JSONValue.array(entry.matches.map { m in
-                .object([("alias", .string(m.alias)), ("found", .string(m.found)), ("field", .string(m.field.rawValue)),
-                         ("start", .int(m.start)), ("end", .int(m.end)), ("snippet", .string(m.snippet)),
-                         ("rule", .string(m.rule.rawValue))])
-            })
+            let evidence = JSONValue.array(
+                entry.matches.map { m in
+                    .object([
+                        ("alias", .string(m.alias)), ("found", .string(m.found)), ("field", .string(m.field.rawValue)),
+                        ("start", .int(m.start)), ("end", .int(m.end)), ("snippet", .string(m.snippet)),
+                        ("rule", .string(m.rule.rawValue)),
+                    ])
+                })
             return ItemLink(entityID: id, entityKind: entry.kind, evidence: evidence.serialized())
         }
     }

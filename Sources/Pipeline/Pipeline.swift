@@ -19,7 +19,8 @@ public struct Pipeline: Sendable {
     public let logger: Logger
 
     public init(options: RunOptions, logger: Logger = Logger(label: "veille")) {
-        self.options = options; self.logger = logger
+        self.options = options
+        self.logger = logger
     }
 
     /// Loads and validates the config, takes the lock, runs, and writes the digest.
@@ -45,10 +46,12 @@ public struct Pipeline: Sendable {
         } catch {
             throw PipelineError.database("\(error)")
         }
-        let policy = await FetchPolicy.make(sources: config.sources, contact: config.contact, options: options,
-                                            store: store, logger: logger)
-        let context = RunContext(store: store, fetch: policy.fetch, logger: logger, runID: runID,
-                                 force: options.force, now: options.now, siteRules: siteRules)
+        let policy = await FetchPolicy.make(
+            sources: config.sources, contact: config.contact, options: options,
+            store: store, logger: logger)
+        let context = RunContext(
+            store: store, fetch: policy.fetch, logger: logger, runID: runID,
+            force: options.force, now: options.now, siteRules: siteRules)
         let outcomes = await crawlAll(selected, context: context)
         await ArticleStage(context: context).recheck(sources: config.sources.filter(\.enabled))
         await policy.finish(store: store)
@@ -59,8 +62,9 @@ public struct Pipeline: Sendable {
             throw PipelineError.database("matching: \(error)")
         }
 
-        var report = RunReport(runID: runID, startedAt: startedAt, finishedAt: options.now(), outcomes: outcomes,
-                               digestPaths: [], digestError: nil)
+        var report = RunReport(
+            runID: runID, startedAt: startedAt, finishedAt: options.now(), outcomes: outcomes,
+            digestPaths: [], digestError: nil)
         do {
             // Sending mail waits on the network: on a thread of its own, not a cooperative one.
             let stage = DigestStage(context: context, options: options, config: config)
@@ -71,8 +75,9 @@ public struct Pipeline: Sendable {
         report.finishedAt = options.now()
         do {
             // A run whose digest could not be written is `undelivered`: the next run's digest carries its deltas.
-            try store.finishRun(runID, status: report.digestError == nil ? "completed" : "undelivered",
-                                summary: report.json.serialized(), at: report.finishedAt)
+            try store.finishRun(
+                runID, status: report.digestError == nil ? "completed" : "undelivered",
+                summary: report.json.serialized(), at: report.finishedAt)
         } catch {
             throw PipelineError.database("\(error)")
         }
@@ -84,7 +89,8 @@ public struct Pipeline: Sendable {
     func checkSourceIDs(_ sources: [SourceConfig]) throws {
         let known = Set(sources.map(\.id))
         for id in options.sourceIDs where !known.contains(id) {
-            throw PipelineError.configuration("unknown source '\(id)' (known: \(sources.map(\.id).joined(separator: ", ")))")
+            throw PipelineError.configuration(
+                "unknown source '\(id)' (known: \(sources.map(\.id).joined(separator: ", ")))")
         }
     }
 
@@ -96,7 +102,8 @@ public struct Pipeline: Sendable {
         }
         let enabled = sources.filter(\.enabled)
         if options.all { return enabled }
-        let states = Dictionary(((try? store.sourceStates()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let states = Dictionary(
+            ((try? store.sourceStates()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let now = options.now()
         return enabled.filter { source in
             guard let state = states[source.id], state.url == source.url else { return true }

@@ -22,17 +22,26 @@ public struct RunContext: Sendable {
     /// Per-site extraction rules (`Feeds/sites.yaml`).
     public let siteRules: SiteRules
 
-    public init(store: Store, fetch: @escaping Fetch, schedule: Schedule = Schedule(), logger: Logger, runID: Int64,
-                force: Bool, now: @escaping @Sendable () -> Date, siteRules: SiteRules = .none) {
-        self.store = store; self.fetch = fetch; self.schedule = schedule; self.logger = logger; self.runID = runID
-        self.force = force; self.now = now; self.siteRules = siteRules
+    public init(
+        store: Store, fetch: @escaping Fetch, schedule: Schedule = Schedule(), logger: Logger, runID: Int64,
+        force: Bool, now: @escaping @Sendable () -> Date, siteRules: SiteRules = .none
+    ) {
+        self.store = store
+        self.fetch = fetch
+        self.schedule = schedule
+        self.logger = logger
+        self.runID = runID
+        self.force = force
+        self.now = now
+        self.siteRules = siteRules
     }
 
     /// The request for a source's own URL (a feed, the Sénat CSV): written by the operator, so always
     /// fetched; conditional on the stored validators unless `--force`.
     func sourceRequest(_ source: SourceConfig, state: SourceState?) -> FetchRequest {
-        FetchRequest(url: source.url, etag: force ? nil : state?.etag, lastModified: force ? nil : state?.lastModified,
-                     timeout: source.timeout, maxBytes: source.maxBytes, trust: .operatorURL)
+        FetchRequest(
+            url: source.url, etag: force ? nil : state?.etag, lastModified: force ? nil : state?.lastModified,
+            timeout: source.timeout, maxBytes: source.maxBytes, trust: .operatorURL)
     }
 
     /// Records a failed attempt of `source` (consecutive failures, back-off) and returns its outcome.
@@ -44,13 +53,16 @@ public struct RunContext: Sendable {
         let failures = ((try? store.sourceState(source.id))??.consecutiveFailures ?? 0) + 1
         logger.warning("source \(source.id): \(error)", metadata: ["source.id": "\(source.id)"])
         do {
-            try store.recordFailure(source: source.id, run: runID, fetch: log, error: error, blocked: blocked, at: at,
-                                    nextDue: blocked ? schedule.nextAfterSuccess(every: source.every, now: at)
-                                        : schedule.nextAfterFailure(every: source.every, failures: failures, now: at))
+            try store.recordFailure(
+                source: source.id, run: runID, fetch: log, error: error, blocked: blocked, at: at,
+                nextDue: blocked
+                    ? schedule.nextAfterSuccess(every: source.every, now: at)
+                    : schedule.nextAfterFailure(every: source.every, failures: failures, now: at))
         } catch {
             logger.error("source \(source.id): cannot record the failure: \(error)")
         }
-        return SourceOutcome(source: source.id, status: blocked ? "blocked" : "failed", error: error,
-                             httpStatus: log.httpStatus, bytes: log.bytes)
+        return SourceOutcome(
+            source: source.id, status: blocked ? "blocked" : "failed", error: error,
+            httpStatus: log.httpStatus, bytes: log.bytes)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The one-writer lock: an exclusive `flock` on `<database>.lock`, which the kernel releases when its
@@ -24,7 +25,8 @@ public final class RunLock {
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let holder = RunLock.readHolder(fd)
             close(fd)
-            throw PipelineError.locked("another veille process\(holder.map { " (pid \($0))" } ?? "") holds the lock \(path)")
+            throw PipelineError.locked(
+                "another veille process\(holder.map { " (pid \($0))" } ?? "") holds the lock \(path)")
         }
         let pid = "\(getpid())\n"
         _ = ftruncate(fd, 0)

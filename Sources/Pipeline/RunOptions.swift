@@ -27,11 +27,20 @@ public struct RunOptions: Sendable {
     /// Called as each source finishes: its outcome, sources done, sources in the run (a live line).
     public var progress: (@Sendable (SourceOutcome, Int, Int) -> Void)?
 
-    public init(command: Command = .run, configDir: String = "Feeds", databasePath: String = "veille.sqlite",
-                outDir: String = "digests", all: Bool = false, force: Bool = false, sourceIDs: [String] = [],
-                strict: Bool = false, resolve: [String] = [], now: @escaping @Sendable () -> Date = { Date() }) {
-        self.command = command; self.configDir = configDir; self.databasePath = databasePath; self.outDir = outDir
-        self.all = all; self.force = force; self.sourceIDs = sourceIDs; self.strict = strict; self.resolve = resolve
+    public init(
+        command: Command = .run, configDir: String = "Feeds", databasePath: String = "veille.sqlite",
+        outDir: String = "digests", all: Bool = false, force: Bool = false, sourceIDs: [String] = [],
+        strict: Bool = false, resolve: [String] = [], now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.command = command
+        self.configDir = configDir
+        self.databasePath = databasePath
+        self.outDir = outDir
+        self.all = all
+        self.force = force
+        self.sourceIDs = sourceIDs
+        self.strict = strict
+        self.resolve = resolve
         self.now = now
     }
 

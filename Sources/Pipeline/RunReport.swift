@@ -14,10 +14,18 @@ public struct SourceOutcome: Sendable, Equatable {
     public var changedCount: Int
     public var baseline: Bool
 
-    public init(source: String, status: String, error: String? = nil, httpStatus: Int? = nil, bytes: Int = 0,
-                items: Int = 0, newCount: Int = 0, changedCount: Int = 0, baseline: Bool = false) {
-        self.source = source; self.status = status; self.error = error; self.httpStatus = httpStatus
-        self.bytes = bytes; self.items = items; self.newCount = newCount; self.changedCount = changedCount
+    public init(
+        source: String, status: String, error: String? = nil, httpStatus: Int? = nil, bytes: Int = 0,
+        items: Int = 0, newCount: Int = 0, changedCount: Int = 0, baseline: Bool = false
+    ) {
+        self.source = source
+        self.status = status
+        self.error = error
+        self.httpStatus = httpStatus
+        self.bytes = bytes
+        self.items = items
+        self.newCount = newCount
+        self.changedCount = changedCount
         self.baseline = baseline
     }
 
@@ -43,18 +51,26 @@ public struct RunReport: Sendable {
         let unchanged = outcomes.filter { $0.status == "not-modified" }.count
         let items = outcomes.reduce(0) { $0 + $1.items }
         let seconds = String(format: "%.1f", finishedAt.timeIntervalSince(startedAt))
-        return "run \(runID): \(outcomes.count) sources (\(unchanged) unchanged, \(failed) failed), \(items) items, \(deltaCount) deltas, \(seconds)s"
+        return
+            "run \(runID): \(outcomes.count) sources (\(unchanged) unchanged, \(failed) failed), \(items) items, \(deltaCount) deltas, \(seconds)s"
     }
 
     /// The report as JSON, stored with the run.
     public var json: JSONValue {
         .object([
             ("run", .int(Int(runID))), ("started", .time(startedAt)), ("finished", .time(finishedAt)),
-            ("sources", .array(outcomes.map { o in
-                .object([("source", .string(o.source)), ("status", .string(o.status)), ("error", .string(o.error)),
-                         ("http_status", .int(o.httpStatus)), ("bytes", .int(o.bytes)), ("items", .int(o.items)),
-                         ("new", .int(o.newCount)), ("changed", .int(o.changedCount)), ("baseline", .bool(o.baseline))])
-            })),
+            (
+                "sources",
+                .array(
+                    outcomes.map { o in
+                        .object([
+                            ("source", .string(o.source)), ("status", .string(o.status)), ("error", .string(o.error)),
+                            ("http_status", .int(o.httpStatus)), ("bytes", .int(o.bytes)), ("items", .int(o.items)),
+                            ("new", .int(o.newCount)), ("changed", .int(o.changedCount)),
+                            ("baseline", .bool(o.baseline)),
+                        ])
+                    })
+            ),
             ("digest", .array(digestPaths.map(JSONValue.string))),
         ])
     }

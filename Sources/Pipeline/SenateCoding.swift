@@ -32,7 +32,9 @@ enum SenateCoding {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
         var c = DateComponents()
-        c.year = parts[0]; c.month = parts[1]; c.day = parts[2]
+        c.year = parts[0]
+        c.month = parts[1]
+        c.day = parts[2]
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
         return calendar.date(from: c)
@@ -40,8 +42,10 @@ enum SenateCoding {
 
     /// The `senate` object of the export (foundation contract: reference, number, state, answer_date), plus
     /// the event's own facts: its date, ministry, JO page, and for `reminded` the reminder question.
-    static func detail(reference: String, number: String?, state: SenateState, answerDate: String?,
-                       event: SenateEvent, remindedBy: String? = nil) -> String {
+    static func detail(
+        reference: String, number: String?, state: SenateState, answerDate: String?,
+        event: SenateEvent, remindedBy: String? = nil
+    ) -> String {
         var pairs: [(String, JSONValue)] = [
             ("reference", .string(reference)), ("number", .string(number)), ("state", .string(state.rawValue)),
             ("answer_date", .string(answerDate)), ("date", .string(event.date)),

@@ -36,25 +36,31 @@ struct SenateCrawler: Sendable {
         case .success(let r): csv = r
         case .failure(let e): return c.fail(source, log: e.log, error: e.message, blocked: e.blocked)
         }
-        let plan = SenatePlan(rows: csv.rows, stored: stored, baseline: baseline, backfill: source.backfill, now: c.now())
+        let plan = SenatePlan(
+            rows: csv.rows, stored: stored, baseline: baseline, backfill: source.backfill, now: c.now())
         var inputs: [SenateUpdateBuilder.Input] = []
         var pageLogs: [FetchLog] = []
         var problems: [String] = []
         let fetcher = SenatePageFetch(context: c, source: source)
         for target in plan.targets {
             var input = SenateUpdateBuilder.Input(target: target, page: nil)
-            if target.fetchPage, let url = SenatePageFetch.url(pages: pages, reference: target.reference, row: target.row) {
+            if target.fetchPage,
+                let url = SenatePageFetch.url(pages: pages, reference: target.reference, row: target.row)
+            {
                 do {
                     let (result, log) = try await fetcher.fetch(url, stored: target.stored)
                     pageLogs.append(log)
                     input.page = result
                     if case .notYet(let why) = result {
-                        c.logger.info("source \(source.id): \(target.reference) not yet online (\(why)), retried next run",
-                                      metadata: ["source.id": "\(source.id)"])
+                        c.logger.info(
+                            "source \(source.id): \(target.reference) not yet online (\(why)), retried next run",
+                            metadata: ["source.id": "\(source.id)"])
                     }
                 } catch {
                     // This question keeps its stored state (row included, so it is retried); the others go on.
-                    let e = error as? SenateCrawlError ?? SenateCrawlError(message: "page \(url): \(error)", log: FetchLog(url: url))
+                    let e =
+                        error as? SenateCrawlError
+                        ?? SenateCrawlError(message: "page \(url): \(error)", log: FetchLog(url: url))
                     pageLogs.append(e.log)
                     problems.append(e.message)
                     c.logger.warning("source \(source.id): \(e.message)", metadata: ["source.id": "\(source.id)"])
@@ -63,21 +69,25 @@ struct SenateCrawler: Sendable {
             }
             inputs.append(input)
         }
-        let builder = SenateUpdateBuilder(sourceID: source.id, pages: pages, baseline: baseline, now: c.now(), stored: stored)
+        let builder = SenateUpdateBuilder(
+            sourceID: source.id, pages: pages, baseline: baseline, now: c.now(), stored: stored)
         let updates = builder.updates(inputs)
         let at = c.now()
         let problem = Self.summary(problems)
         let failures = (state?.consecutiveFailures ?? 0) + 1
-        let nextDue = problem == nil ? c.schedule.nextAfterSuccess(every: source.every, now: at)
+        let nextDue =
+            problem == nil
+            ? c.schedule.nextAfterSuccess(every: source.every, now: at)
             : c.schedule.nextAfterFailure(every: source.every, failures: failures, now: at)
         do {
             let stored = try c.store.applySenateCrawl(
                 source: source.id, run: c.runID, csv: csv.log, pages: pageLogs, updates: updates,
                 notModified: csv.rows == nil, problem: problem, at: at, nextDue: nextDue)
-            return SourceOutcome(source: source.id, status: problem != nil ? "failed" : csv.rows == nil ? "not-modified" : "ok",
-                                 error: problem, httpStatus: csv.log.httpStatus, bytes: csv.log.bytes,
-                                 items: stored.questions, newCount: stored.publishedCount,
-                                 changedCount: stored.lifecycleCount, baseline: baseline)
+            return SourceOutcome(
+                source: source.id, status: problem != nil ? "failed" : csv.rows == nil ? "not-modified" : "ok",
+                error: problem, httpStatus: csv.log.httpStatus, bytes: csv.log.bytes,
+                items: stored.questions, newCount: stored.publishedCount,
+                changedCount: stored.lifecycleCount, baseline: baseline)
         } catch {
             return SourceOutcome(source: source.id, status: "failed", error: "\(error)", httpStatus: csv.log.httpStatus)
         }
@@ -109,9 +119,10 @@ struct SenateCrawler: Sendable {
             let log = FetchLog(url: source.url, duration: c.now().timeIntervalSince(started))
             return .failure(SenateCrawlError(message: "\(error)", log: log, blocked: FetchOutcome.isRobotsBlock(error)))
         }
-        let log = FetchLog(url: source.url, finalURL: response.finalURL, httpStatus: response.status,
-                           etag: response.etag, lastModified: response.lastModified, bytes: response.body.count,
-                           duration: response.duration)
+        let log = FetchLog(
+            url: source.url, finalURL: response.finalURL, httpStatus: response.status,
+            etag: response.etag, lastModified: response.lastModified, bytes: response.body.count,
+            duration: response.duration)
         if response.notModified { return .success(CSVResult(rows: nil, log: log)) }
         guard (200..<300).contains(response.status) else {
             return .failure(SenateCrawlError(message: "HTTP \(response.status) from \(source.url)", log: log))

@@ -35,19 +35,22 @@ struct SenatePageFetch: Sendable {
     func fetch(_ url: String, stored: SenateQuestionRecord?) async throws -> (Result, FetchLog) {
         let c = context
         let useValidators = !c.force && stored?.page != nil && stored?.pageUrl == url
-        let request = FetchRequest(url: url, etag: useValidators ? stored?.pageEtag : nil,
-                                   lastModified: useValidators ? stored?.pageLastModified : nil,
-                                   timeout: source.timeout, maxBytes: source.maxBytes, trust: .operatorURL)
+        let request = FetchRequest(
+            url: url, etag: useValidators ? stored?.pageEtag : nil,
+            lastModified: useValidators ? stored?.pageLastModified : nil,
+            timeout: source.timeout, maxBytes: source.maxBytes, trust: .operatorURL)
         let started = c.now()
         let response: FetchResponse
         do {
             response = try await c.fetch(request)
         } catch {
             let log = FetchLog(url: url, duration: c.now().timeIntervalSince(started), error: "\(error)")
-            throw SenateCrawlError(message: "page \(url): \(error)", log: log, blocked: FetchOutcome.isRobotsBlock(error))
+            throw SenateCrawlError(
+                message: "page \(url): \(error)", log: log, blocked: FetchOutcome.isRobotsBlock(error))
         }
-        var log = FetchLog(url: url, finalURL: response.finalURL, httpStatus: response.status, etag: response.etag,
-                           lastModified: response.lastModified, bytes: response.body.count, duration: response.duration)
+        var log = FetchLog(
+            url: url, finalURL: response.finalURL, httpStatus: response.status, etag: response.etag,
+            lastModified: response.lastModified, bytes: response.body.count, duration: response.duration)
         if response.notModified { return (.notModified, log) }
         if response.status == 404 { return (.notYet("HTTP 404"), log) }
         guard (200..<300).contains(response.status) else {

@@ -34,8 +34,10 @@ struct SenatePlan: Sendable {
     ///   - stored: the stored questions of the source, by reference.
     ///   - baseline: this is the source's first successful crawl.
     ///   - backfill: on the first crawl, pages are fetched only for questions published within it (all when nil).
-    init(rows: [SenateCSVRow]?, stored: [String: SenateQuestionRecord], baseline: Bool, backfill: TimeInterval?,
-         now: Date) {
+    init(
+        rows: [SenateCSVRow]?, stored: [String: SenateQuestionRecord], baseline: Bool, backfill: TimeInterval?,
+        now: Date
+    ) {
         var seen = Set<String>()
         for row in rows ?? [] {
             seen.insert(row.reference)
@@ -60,7 +62,8 @@ struct SenatePlan: Sendable {
     static func pageDue(_ q: SenateQuestionRecord, now: Date) -> Bool {
         if q.pageRetry { return true }
         guard q.state == SenateState.pending.rawValue || q.state == SenateState.unpublished.rawValue,
-              let last = q.lastPageFetchAt else { return false }
+            let last = q.lastPageFetchAt
+        else { return false }
         return now.timeIntervalSince(last) >= recheckPending
     }
 

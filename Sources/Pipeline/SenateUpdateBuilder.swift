@@ -42,8 +42,10 @@ struct SenateUpdateBuilder {
         return prepared.map { input, new, page in update(input, new: new, page: page, batch: snapshots) }
     }
 
-    private func update(_ input: Input, new: SenateSnapshot, page: SenateQuestion?,
-                        batch: [String: SenateSnapshot]) -> SenateUpdateRecord {
+    private func update(
+        _ input: Input, new: SenateSnapshot, page: SenateQuestion?,
+        batch: [String: SenateSnapshot]
+    ) -> SenateUpdateRecord {
         let t = input.target
         let old = SenateCoding.decode(SenateSnapshot.self, t.stored?.snapshot)
         var events = SenateLifecycle.events(old: old, new: new)
@@ -52,18 +54,22 @@ struct SenateUpdateBuilder {
         var deltas: [SenateUpdateRecord.Delta] = []
         for e in events {
             if e.kind == .reminded, let target = remindedTarget(e, batch: batch), target.reference != new.reference {
-                let detail = SenateCoding.detail(reference: target.reference, number: target.number, state: target.state,
-                                                 answerDate: target.answerDate, event: e, remindedBy: new.reference)
-                deltas.append(.init(kind: e.kind.rawValue, detail: detail, target: target.reference, baseline: isBaseline))
+                let detail = SenateCoding.detail(
+                    reference: target.reference, number: target.number, state: target.state,
+                    answerDate: target.answerDate, event: e, remindedBy: new.reference)
+                deltas.append(
+                    .init(kind: e.kind.rawValue, detail: detail, target: target.reference, baseline: isBaseline))
             } else {
-                let detail = SenateCoding.detail(reference: new.reference, number: new.number, state: new.state,
-                                                 answerDate: new.answerDate, event: e)
+                let detail = SenateCoding.detail(
+                    reference: new.reference, number: new.number, state: new.state,
+                    answerDate: new.answerDate, event: e)
                 deltas.append(.init(kind: e.kind.rawValue, detail: detail, baseline: isBaseline))
             }
         }
         let url = SenatePageFetch.url(pages: pages, reference: t.reference, row: t.row)
-        return SenateUpdateRecord(record: record(input, new: new, page: page, url: url),
-                                  item: item(new, page: page, row: t.row, url: url), deltas: deltas)
+        return SenateUpdateRecord(
+            record: record(input, new: new, page: page, url: url),
+            item: item(new, page: page, row: t.row, url: url), deltas: deltas)
     }
 
     /// The reminded question's snapshot: by the CSV's reference, else by the page's number.
@@ -78,21 +84,29 @@ struct SenateUpdateBuilder {
         return SenateCoding.decode(SenateSnapshot.self, match?.snapshot)
     }
 
-    private func record(_ input: Input, new: SenateSnapshot, page: SenateQuestion?, url: String?) -> SenateQuestionRecord {
+    private func record(_ input: Input, new: SenateSnapshot, page: SenateQuestion?, url: String?)
+        -> SenateQuestionRecord
+    {
         let old = input.target.stored
         var r = SenateQuestionRecord(
             sourceId: sourceID, reference: new.reference, itemId: old?.itemId ?? 0, number: new.number,
             state: new.state.rawValue, snapshot: SenateCoding.encode(new) ?? "{}",
-            csvRow: SenateCoding.rowText(input.target.row), page: page.flatMap(SenateCoding.encode), pageUrl: old?.pageUrl,
+            csvRow: SenateCoding.rowText(input.target.row), page: page.flatMap(SenateCoding.encode),
+            pageUrl: old?.pageUrl,
             pageEtag: old?.pageEtag, pageLastModified: old?.pageLastModified, lastPageFetchAt: old?.lastPageFetchAt,
             pageTries: old?.pageTries ?? 0, pageRetry: old?.pageRetry ?? false, updatedAt: now)
         guard let result = input.page else { return r }
         r.lastPageFetchAt = now
         switch result {
         case .parsed(_, let etag, let lastModified):
-            r.pageUrl = url; r.pageEtag = etag; r.pageLastModified = lastModified; r.pageTries = 0; r.pageRetry = false
+            r.pageUrl = url
+            r.pageEtag = etag
+            r.pageLastModified = lastModified
+            r.pageTries = 0
+            r.pageRetry = false
         case .notModified:
-            r.pageTries = 0; r.pageRetry = false
+            r.pageTries = 0
+            r.pageRetry = false
         case .notYet:
             r.pageTries += 1
             r.pageRetry = r.pageTries < SenatePlan.maxRetries
@@ -108,8 +122,9 @@ struct SenateUpdateBuilder {
             author = q
         }
         let text = page?.itemText
-        return IncomingItem(guid: new.reference, url: url, title: page?.itemTitle ?? row?.title,
-                            text: (text?.isEmpty ?? true) ? nil : text, author: author?.authorName,
-                            published: SenateCoding.date(new.published), textVersion: 1)
+        return IncomingItem(
+            guid: new.reference, url: url, title: page?.itemTitle ?? row?.title,
+            text: (text?.isEmpty ?? true) ? nil : text, author: author?.authorName,
+            published: SenateCoding.date(new.published), textVersion: 1)
     }
 }

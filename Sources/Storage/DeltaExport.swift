@@ -30,9 +30,14 @@ public struct DeltaExport: Sendable, Equatable {
         var pairs: [(String, JSONValue)] = [
             ("run", .int(Int(run))), ("kind", .string(kind)), ("at", .time(at)), ("source", .string(source)),
             ("baseline", .bool(baseline)),
-            ("item", .object([("id", .int(Int(itemID))), ("guid", .string(guid)), ("url", .string(url)),
-                              ("canonical_url", .string(canonicalURL)), ("title", .string(title)),
-                              ("published", .time(published))])),
+            (
+                "item",
+                .object([
+                    ("id", .int(Int(itemID))), ("guid", .string(guid)), ("url", .string(url)),
+                    ("canonical_url", .string(canonicalURL)), ("title", .string(title)),
+                    ("published", .time(published)),
+                ])
+            ),
             ("campaigns", .array(campaigns.map(JSONValue.string))), ("actors", .array(actors.map(JSONValue.string))),
         ]
         if let detail, !detail.isEmpty { pairs.append(("senate", .raw(detail))) }
@@ -54,36 +59,45 @@ extension Store {
         let filter: String
         let arguments: StatementArguments
         switch selection {
-        case .run(let id): filter = "d.runId = ?"; arguments = [id]
+        case .run(let id):
+            filter = "d.runId = ?"
+            arguments = [id]
         case .runs(let ids):
             guard !ids.isEmpty else { return [] }
-            filter = "d.runId IN (\(ids.map { _ in "?" }.joined(separator: ",")))"; arguments = StatementArguments(ids)
-        case .since(let date): filter = "d.at >= ?"; arguments = [date]
+            filter = "d.runId IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
+            arguments = StatementArguments(ids)
+        case .since(let date):
+            filter = "d.at >= ?"
+            arguments = [date]
         case .ids(let ids):
             guard !ids.isEmpty else { return [] }
-            filter = "d.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))"; arguments = StatementArguments(ids)
+            filter = "d.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
+            arguments = StatementArguments(ids)
         }
         return try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT d.id, d.runId, d.kind, d.at, d.sourceId, d.baseline, d.detail, d.itemId,
-                       i.guid, i.url, i.canonicalUrl, i.published,
-                       COALESCE(r.title, i.title) AS title, COALESCE(r.text, i.text) AS text,
-                       p.title AS previousTitle, p.text AS previousText
-                FROM delta d JOIN item i ON i.id = d.itemId
-                LEFT JOIN itemRevision r ON r.id = d.revisionId
-                LEFT JOIN itemRevision p ON p.id = d.previousRevisionId
-                WHERE \(filter) ORDER BY d.id
-                """, arguments: arguments)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id, d.runId, d.kind, d.at, d.sourceId, d.baseline, d.detail, d.itemId,
+                           i.guid, i.url, i.canonicalUrl, i.published,
+                           COALESCE(r.title, i.title) AS title, COALESCE(r.text, i.text) AS text,
+                           p.title AS previousTitle, p.text AS previousText
+                    FROM delta d JOIN item i ON i.id = d.itemId
+                    LEFT JOIN itemRevision r ON r.id = d.revisionId
+                    LEFT JOIN itemRevision p ON p.id = d.previousRevisionId
+                    WHERE \(filter) ORDER BY d.id
+                    """, arguments: arguments)
             let links = try linksByItem(db, items: Set(rows.map { $0["itemId"] as Int64 }))
             return rows.map { row in
                 let itemID: Int64 = row["itemId"]
                 let l = links[itemID] ?? ([], [])
-                return DeltaExport(id: row["id"], run: row["runId"], kind: row["kind"], at: row["at"], source: row["sourceId"],
-                                   baseline: row["baseline"], itemID: itemID, guid: row["guid"], url: row["url"],
-                                   canonicalURL: row["canonicalUrl"], title: row["title"], text: row["text"],
-                                   published: row["published"], campaigns: l.0, actors: l.1,
-                                   previousTitle: row["previousTitle"], previousText: row["previousText"],
-                                   detail: row["detail"])
+                return DeltaExport(
+                    id: row["id"], run: row["runId"], kind: row["kind"], at: row["at"], source: row["sourceId"],
+                    baseline: row["baseline"], itemID: itemID, guid: row["guid"], url: row["url"],
+                    canonicalURL: row["canonicalUrl"], title: row["title"], text: row["text"],
+                    published: row["published"], campaigns: l.0, actors: l.1,
+                    previousTitle: row["previousTitle"], previousText: row["previousText"],
+                    detail: row["detail"])
             }
         }
     }
@@ -94,12 +108,16 @@ extension Store {
         var out: [Int64: ([String], [String])] = [:]
         let ids = Array(items)
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT itemId, entityId, entityKind FROM link WHERE itemId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                ORDER BY entityId
-                """, arguments: StatementArguments(chunk))
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT itemId, entityId, entityKind FROM link WHERE itemId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                    ORDER BY entityId
+                    """, arguments: StatementArguments(chunk))
             for row in rows {
-                let item: Int64 = row["itemId"], entity: String = row["entityId"], kind: String = row["entityKind"]
+                let item: Int64 = row["itemId"]
+                let entity: String = row["entityId"]
+                let kind: String = row["entityKind"]
                 var entry = out[item] ?? ([], [])
                 if kind == "campaign" { entry.0.append(entity) } else { entry.1.append(entity) }
                 out[item] = entry

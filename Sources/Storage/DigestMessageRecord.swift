@@ -38,9 +38,17 @@ public struct NewDigestMessage: Sendable, Equatable {
     public var createdAt: Date
 
     /// A message to store.
-    public init(digestId: String, recipient: String, messageId: String, format: String, path: String?, body: Data,
-                runs: [Int64], createdAt: Date) {
-        self.digestId = digestId; self.recipient = recipient; self.messageId = messageId; self.format = format
-        self.path = path; self.body = body; self.runs = runs; self.createdAt = createdAt
+    public init(
+        digestId: String, recipient: String, messageId: String, format: String, path: String?, body: Data,
+        runs: [Int64], createdAt: Date
+    ) {
+        self.digestId = digestId
+        self.recipient = recipient
+        self.messageId = messageId
+        self.format = format
+        self.path = path
+        self.body = body
+        self.runs = runs
+        self.createdAt = createdAt
     }
 }

@@ -17,11 +17,20 @@ public struct IncomingItem: Sendable, Equatable {
     /// Version of veille's code that produced `text`: a change due only to a newer version is silent.
     public var textVersion: Int
 
-    public init(guid: String? = nil, url: String? = nil, canonicalURL: String? = nil, title: String? = nil,
-                text: String? = nil, summary: String? = nil, author: String? = nil, published: Date? = nil,
-                updated: Date? = nil, textVersion: Int = 0) {
-        self.guid = guid; self.url = url; self.canonicalURL = canonicalURL; self.title = title; self.text = text
-        self.summary = summary; self.author = author; self.published = published; self.updated = updated
+    public init(
+        guid: String? = nil, url: String? = nil, canonicalURL: String? = nil, title: String? = nil,
+        text: String? = nil, summary: String? = nil, author: String? = nil, published: Date? = nil,
+        updated: Date? = nil, textVersion: Int = 0
+    ) {
+        self.guid = guid
+        self.url = url
+        self.canonicalURL = canonicalURL
+        self.title = title
+        self.text = text
+        self.summary = summary
+        self.author = author
+        self.published = published
+        self.updated = updated
         self.textVersion = textVersion
     }
 }

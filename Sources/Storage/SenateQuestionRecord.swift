@@ -31,12 +31,25 @@ public struct SenateQuestionRecord: Sendable, Equatable, Codable, FetchableRecor
     public var updatedAt: Date
 
     /// A record for a question.
-    public init(sourceId: String, reference: String, itemId: Int64, number: String?, state: String, snapshot: String,
-                csvRow: String?, page: String?, pageUrl: String?, pageEtag: String?, pageLastModified: String?,
-                lastPageFetchAt: Date?, pageTries: Int, pageRetry: Bool, updatedAt: Date) {
-        self.sourceId = sourceId; self.reference = reference; self.itemId = itemId; self.number = number
-        self.state = state; self.snapshot = snapshot; self.csvRow = csvRow; self.page = page; self.pageUrl = pageUrl
-        self.pageEtag = pageEtag; self.pageLastModified = pageLastModified; self.lastPageFetchAt = lastPageFetchAt
-        self.pageTries = pageTries; self.pageRetry = pageRetry; self.updatedAt = updatedAt
+    public init(
+        sourceId: String, reference: String, itemId: Int64, number: String?, state: String, snapshot: String,
+        csvRow: String?, page: String?, pageUrl: String?, pageEtag: String?, pageLastModified: String?,
+        lastPageFetchAt: Date?, pageTries: Int, pageRetry: Bool, updatedAt: Date
+    ) {
+        self.sourceId = sourceId
+        self.reference = reference
+        self.itemId = itemId
+        self.number = number
+        self.state = state
+        self.snapshot = snapshot
+        self.csvRow = csvRow
+        self.page = page
+        self.pageUrl = pageUrl
+        self.pageEtag = pageEtag
+        self.pageLastModified = pageLastModified
+        self.lastPageFetchAt = lastPageFetchAt
+        self.pageTries = pageTries
+        self.pageRetry = pageRetry
+        self.updatedAt = updatedAt
     }
 }

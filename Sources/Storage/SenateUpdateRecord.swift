@@ -18,7 +18,10 @@ public struct SenateUpdateRecord: Sendable, Equatable {
 
         /// A delta; `target` nil means this question.
         public init(kind: String, detail: String, target: String? = nil, baseline: Bool) {
-            self.kind = kind; self.detail = detail; self.target = target; self.baseline = baseline
+            self.kind = kind
+            self.detail = detail
+            self.target = target
+            self.baseline = baseline
         }
     }
 
@@ -30,7 +33,9 @@ public struct SenateUpdateRecord: Sendable, Equatable {
 
     /// An update of one question.
     public init(record: SenateQuestionRecord, item: IncomingItem, deltas: [Delta]) {
-        self.record = record; self.item = item; self.deltas = deltas
+        self.record = record
+        self.item = item
+        self.deltas = deltas
     }
 }
 

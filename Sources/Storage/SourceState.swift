@@ -21,7 +21,10 @@ public struct SourceState: Sendable, Equatable, Codable, FetchableRecord, Persis
     public var nextDueAt: Date?
 
     public init(id: String, kind: String, url: String) {
-        self.id = id; self.kind = kind; self.url = url; consecutiveFailures = 0
+        self.id = id
+        self.kind = kind
+        self.url = url
+        consecutiveFailures = 0
     }
 
     /// In trouble: the last attempt failed or was blocked.
@@ -39,10 +42,18 @@ public struct FetchLog: Sendable, Equatable {
     public var duration: TimeInterval
     public var error: String?
 
-    public init(url: String, finalURL: String? = nil, httpStatus: Int? = nil, etag: String? = nil,
-                lastModified: String? = nil, bytes: Int = 0, duration: TimeInterval = 0, error: String? = nil) {
-        self.url = url; self.finalURL = finalURL; self.httpStatus = httpStatus; self.etag = etag
-        self.lastModified = lastModified; self.bytes = bytes; self.duration = duration; self.error = error
+    public init(
+        url: String, finalURL: String? = nil, httpStatus: Int? = nil, etag: String? = nil,
+        lastModified: String? = nil, bytes: Int = 0, duration: TimeInterval = 0, error: String? = nil
+    ) {
+        self.url = url
+        self.finalURL = finalURL
+        self.httpStatus = httpStatus
+        self.etag = etag
+        self.lastModified = lastModified
+        self.bytes = bytes
+        self.duration = duration
+        self.error = error
     }
 }
 
@@ -54,8 +65,12 @@ extension Store {
         try write { db in
             for s in sources {
                 if var state = try SourceState.fetchOne(db, key: s.id) {
-                    if state.url != s.url { state.etag = nil; state.lastModified = nil }
-                    state.kind = s.kind; state.url = s.url
+                    if state.url != s.url {
+                        state.etag = nil
+                        state.lastModified = nil
+                    }
+                    state.kind = s.kind
+                    state.url = s.url
                     try state.update(db)
                 } else {
                     try SourceState(id: s.id, kind: s.kind, url: s.url).insert(db)
@@ -86,14 +101,17 @@ extension Store {
     }
 
     /// Records a failed (or robots-blocked) attempt: nothing already stored is touched.
-    public func recordFailure(source id: String, run: Int64, fetch: FetchLog, error: String, blocked: Bool,
-                              at: Date, nextDue: Date) throws {
+    public func recordFailure(
+        source id: String, run: Int64, fetch: FetchLog, error: String, blocked: Bool,
+        at: Date, nextDue: Date
+    ) throws {
         try write { db in
             try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
-            try db.execute(sql: """
-                UPDATE source SET lastAttemptAt = ?, status = ?, lastError = ?, nextDueAt = ?,
-                  consecutiveFailures = consecutiveFailures + ? WHERE id = ?
-                """, arguments: [at, blocked ? "blocked" : "failed", error, nextDue, blocked ? 0 : 1, id])
+            try db.execute(
+                sql: """
+                    UPDATE source SET lastAttemptAt = ?, status = ?, lastError = ?, nextDueAt = ?,
+                      consecutiveFailures = consecutiveFailures + ? WHERE id = ?
+                    """, arguments: [at, blocked ? "blocked" : "failed", error, nextDue, blocked ? 0 : 1, id])
         }
     }
 
@@ -101,18 +119,23 @@ extension Store {
     public func recordNotModified(source id: String, run: Int64, fetch: FetchLog, at: Date, nextDue: Date) throws {
         try write { db in
             try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
-            try db.execute(sql: """
-                UPDATE source SET lastAttemptAt = ?, lastSuccessAt = ?, status = 'not-modified', lastError = NULL,
-                  consecutiveFailures = 0, nextDueAt = ? WHERE id = ?
-                """, arguments: [at, at, nextDue, id])
+            try db.execute(
+                sql: """
+                    UPDATE source SET lastAttemptAt = ?, lastSuccessAt = ?, status = 'not-modified', lastError = NULL,
+                      consecutiveFailures = 0, nextDueAt = ? WHERE id = ?
+                    """, arguments: [at, at, nextDue, id])
         }
     }
 
     func insertFetch(_ db: Database, source: String, run: Int64?, fetch f: FetchLog, at: Date) throws {
-        try db.execute(sql: """
-            INSERT INTO fetch(runId, sourceId, url, finalUrl, httpStatus, etag, lastModified, bytes, durationMs, error, at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [run, source, f.url, f.finalURL, f.httpStatus, f.etag, f.lastModified, f.bytes,
-                             Int(f.duration * 1000), f.error, at])
+        try db.execute(
+            sql: """
+                INSERT INTO fetch(runId, sourceId, url, finalUrl, httpStatus, etag, lastModified, bytes, durationMs, error, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                run, source, f.url, f.finalURL, f.httpStatus, f.etag, f.lastModified, f.bytes,
+                Int(f.duration * 1000), f.error, at,
+            ])
     }
 }

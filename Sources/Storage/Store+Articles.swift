@@ -28,11 +28,21 @@ public struct ArticleResult: Sendable {
     public var published: Date?
     public var extractorVersion: Int
 
-    public init(raw: [UInt8], status: Int, etag: String?, lastModified: String?, text: String, title: String?,
-                canonicalURL: String?, byline: String?, language: String?, published: Date?, extractorVersion: Int) {
-        self.raw = raw; self.status = status; self.etag = etag; self.lastModified = lastModified; self.text = text
-        self.title = title; self.canonicalURL = canonicalURL; self.byline = byline; self.language = language
-        self.published = published; self.extractorVersion = extractorVersion
+    public init(
+        raw: [UInt8], status: Int, etag: String?, lastModified: String?, text: String, title: String?,
+        canonicalURL: String?, byline: String?, language: String?, published: Date?, extractorVersion: Int
+    ) {
+        self.raw = raw
+        self.status = status
+        self.etag = etag
+        self.lastModified = lastModified
+        self.text = text
+        self.title = title
+        self.canonicalURL = canonicalURL
+        self.byline = byline
+        self.language = language
+        self.published = published
+        self.extractorVersion = extractorVersion
     }
 }
 
@@ -43,64 +53,77 @@ extension Store {
     /// Pages of this source's items still to fetch: new ones, and failed ones with tries left.
     public func pendingArticles(source: String) throws -> [ArticleTask] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT a.itemId, a.url, a.tries, a.etag, a.lastModified, a.extractorVersion, i.text FROM article a
-                JOIN item i ON i.id = a.itemId
-                WHERE i.sourceId = ? AND a.state IN ('pending', 'failed') AND a.tries < ? ORDER BY a.itemId
-                """, arguments: [source, Store.articleTries]).map(Self.task)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.itemId, a.url, a.tries, a.etag, a.lastModified, a.extractorVersion, i.text FROM article a
+                    JOIN item i ON i.id = a.itemId
+                    WHERE i.sourceId = ? AND a.state IN ('pending', 'failed') AND a.tries < ? ORDER BY a.itemId
+                    """, arguments: [source, Store.articleTries]
+            ).map(Self.task)
         }
     }
 
     /// Pages of linked items of `source` to re-check at `now`: fetched within `period`, last checked a day ago or more.
     public func articlesToRecheck(source: String, period: TimeInterval, now: Date) throws -> [ArticleTask] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT a.itemId, a.url, a.tries, a.etag, a.lastModified, a.extractorVersion, i.text FROM article a
-                JOIN item i ON i.id = a.itemId
-                WHERE i.sourceId = ? AND a.state = 'done' AND a.firstFetchedAt >= ?
-                  AND (a.lastCheckedAt IS NULL OR a.lastCheckedAt <= ?)
-                  AND EXISTS(SELECT 1 FROM link l WHERE l.itemId = a.itemId)
-                ORDER BY a.itemId
-                """, arguments: [source, now.addingTimeInterval(-period), now.addingTimeInterval(-86_000)]).map(Self.task)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.itemId, a.url, a.tries, a.etag, a.lastModified, a.extractorVersion, i.text FROM article a
+                    JOIN item i ON i.id = a.itemId
+                    WHERE i.sourceId = ? AND a.state = 'done' AND a.firstFetchedAt >= ?
+                      AND (a.lastCheckedAt IS NULL OR a.lastCheckedAt <= ?)
+                      AND EXISTS(SELECT 1 FROM link l WHERE l.itemId = a.itemId)
+                    ORDER BY a.itemId
+                    """, arguments: [source, now.addingTimeInterval(-period), now.addingTimeInterval(-86_000)]
+            ).map(Self.task)
         }
     }
 
     static func task(_ r: Row) -> ArticleTask {
-        ArticleTask(itemID: r["itemId"], url: r["url"], tries: r["tries"], etag: r["etag"], lastModified: r["lastModified"],
-                    storedText: r["text"], extractorVersion: r["extractorVersion"])
+        ArticleTask(
+            itemID: r["itemId"], url: r["url"], tries: r["tries"], etag: r["etag"], lastModified: r["lastModified"],
+            storedText: r["text"], extractorVersion: r["extractorVersion"])
     }
 
     /// Stores the first extraction of an item's page: the article replaces the summary as the item's text
     /// without a delta (the feed summary stays beside it), and the raw bytes are kept as evidence.
     public func storeFirstArticle(item: Int64, url: String, result r: ArticleResult, at: Date) throws {
         try write { db in
-            try db.execute(sql: """
-                UPDATE item SET text = ?, textVersion = ?, canonicalUrl = COALESCE(?, canonicalUrl),
-                  author = COALESCE(author, ?), needsMatch = 1 WHERE id = ?
-                """, arguments: [r.text, r.extractorVersion, r.canonicalURL, r.byline, item])
+            try db.execute(
+                sql: """
+                    UPDATE item SET text = ?, textVersion = ?, canonicalUrl = COALESCE(?, canonicalUrl),
+                      author = COALESCE(author, ?), needsMatch = 1 WHERE id = ?
+                    """, arguments: [r.text, r.extractorVersion, r.canonicalURL, r.byline, item])
             _ = try insertRevision(db, item: item, run: nil, title: nil, text: r.text, reason: "article", at: at)
-            try db.execute(sql: """
-                UPDATE article SET state = 'done', tries = tries + 1, lastError = NULL, etag = ?, lastModified = ?,
-                  firstFetchedAt = ?, lastCheckedAt = ?, extractorVersion = ?, byline = ?, language = ? WHERE itemId = ?
-                """, arguments: [r.etag, r.lastModified, at, at, r.extractorVersion, r.byline, r.language, item])
-            try insertEvidence(db, item: item, url: url, status: r.status, etag: r.etag, lastModified: r.lastModified,
-                               raw: r.raw, at: at)
+            try db.execute(
+                sql: """
+                    UPDATE article SET state = 'done', tries = tries + 1, lastError = NULL, etag = ?, lastModified = ?,
+                      firstFetchedAt = ?, lastCheckedAt = ?, extractorVersion = ?, byline = ?, language = ? WHERE itemId = ?
+                    """, arguments: [r.etag, r.lastModified, at, at, r.extractorVersion, r.byline, r.language, item])
+            try insertEvidence(
+                db, item: item, url: url, status: r.status, etag: r.etag, lastModified: r.lastModified,
+                raw: r.raw, at: at)
         }
     }
 
     /// Records a failed article fetch; after the last try the item keeps its summary for good.
     public func recordArticleFailure(item: Int64, error: String, at: Date) throws {
         try write { db in
-            try db.execute(sql: """
-                UPDATE article SET tries = tries + 1, lastError = ?,
-                  state = CASE WHEN tries + 1 >= ? THEN 'gave-up' ELSE 'failed' END WHERE itemId = ?
-                """, arguments: [error, Store.articleTries, item])
+            try db.execute(
+                sql: """
+                    UPDATE article SET tries = tries + 1, lastError = ?,
+                      state = CASE WHEN tries + 1 >= ? THEN 'gave-up' ELSE 'failed' END WHERE itemId = ?
+                    """, arguments: [error, Store.articleTries, item])
         }
     }
 
     /// A re-check that found nothing new (a 304, or the same text): only the check time moves.
     public func recordArticleChecked(item: Int64, at: Date) throws {
-        try write { db in try db.execute(sql: "UPDATE article SET lastCheckedAt = ? WHERE itemId = ?", arguments: [at, item]) }
+        try write { db in
+            try db.execute(sql: "UPDATE article SET lastCheckedAt = ? WHERE itemId = ?", arguments: [at, item])
+        }
     }
 
     /// A re-check that found a different page. A different text is a `changed` delta with both revisions
@@ -108,55 +131,77 @@ extension Store {
     ///
     /// - Returns: the delta recorded, if any.
     @discardableResult
-    public func recordArticleRecheck(item: Int64, source: String, run: Int64, url: String, result r: ArticleResult,
-                                     at: Date) throws -> RecordedDelta? {
+    public func recordArticleRecheck(
+        item: Int64, source: String, run: Int64, url: String, result r: ArticleResult,
+        at: Date
+    ) throws -> RecordedDelta? {
         try write { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT i.title, i.text, a.extractorVersion FROM item i JOIN article a ON a.itemId = i.id WHERE i.id = ?
-                """, arguments: [item])
-            let storedText: String? = row?["text"], storedVersion: Int? = row?["extractorVersion"], title: String? = row?["title"]
-            try db.execute(sql: """
-                UPDATE article SET etag = ?, lastModified = ?, lastCheckedAt = ?, extractorVersion = ? WHERE itemId = ?
-                """, arguments: [r.etag, r.lastModified, at, r.extractorVersion, item])
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT i.title, i.text, a.extractorVersion FROM item i JOIN article a ON a.itemId = i.id WHERE i.id = ?
+                    """, arguments: [item])
+            let storedText: String? = row?["text"]
+            let storedVersion: Int? = row?["extractorVersion"]
+            let title: String? = row?["title"]
+            try db.execute(
+                sql: """
+                    UPDATE article SET etag = ?, lastModified = ?, lastCheckedAt = ?, extractorVersion = ? WHERE itemId = ?
+                    """, arguments: [r.etag, r.lastModified, at, r.extractorVersion, item])
             guard normalizeWhitespace(storedText) != normalizeWhitespace(r.text), !r.text.isEmpty else { return nil }
-            try insertEvidence(db, item: item, url: url, status: r.status, etag: r.etag, lastModified: r.lastModified,
-                               raw: r.raw, at: at)
-            let previous = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", arguments: [item])
-            try db.execute(sql: "UPDATE item SET text = ?, textVersion = ?, needsMatch = 1 WHERE id = ?",
-                           arguments: [r.text, r.extractorVersion, item])
+            try insertEvidence(
+                db, item: item, url: url, status: r.status, etag: r.etag, lastModified: r.lastModified,
+                raw: r.raw, at: at)
+            let previous = try Int64.fetchOne(
+                db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", arguments: [item])
+            try db.execute(
+                sql: "UPDATE item SET text = ?, textVersion = ?, needsMatch = 1 WHERE id = ?",
+                arguments: [r.text, r.extractorVersion, item])
             let silent = storedVersion != r.extractorVersion
-            let revision = try insertRevision(db, item: item, run: run, title: title, text: r.text,
-                                              reason: silent ? "silent" : "changed", at: at)
+            let revision = try insertRevision(
+                db, item: item, run: run, title: title, text: r.text,
+                reason: silent ? "silent" : "changed", at: at)
             guard !silent else { return nil }
-            let id = try insertDelta(db, run: run, item: item, source: source, kind: "changed", baseline: false, at: at,
-                                     revision: revision, previous: previous)
+            let id = try insertDelta(
+                db, run: run, item: item, source: source, kind: "changed", baseline: false, at: at,
+                revision: revision, previous: previous)
             return RecordedDelta(id: id, itemID: item, kind: "changed", baseline: false)
         }
     }
 
     /// A page that now answers 404 or 410: a `removed` delta, once (a takedown is news).
     @discardableResult
-    public func recordArticleRemoved(item: Int64, source: String, run: Int64, status: Int, at: Date) throws -> RecordedDelta? {
+    public func recordArticleRemoved(item: Int64, source: String, run: Int64, status: Int, at: Date) throws
+        -> RecordedDelta?
+    {
         try write { db in
-            guard try String.fetchOne(db, sql: "SELECT state FROM article WHERE itemId = ?", arguments: [item]) == "done" else {
+            guard
+                try String.fetchOne(db, sql: "SELECT state FROM article WHERE itemId = ?", arguments: [item]) == "done"
+            else {
                 return nil
             }
-            try db.execute(sql: "UPDATE article SET state = 'removed', lastCheckedAt = ?, lastError = ? WHERE itemId = ?",
-                           arguments: [at, "HTTP \(status)", item])
-            let revision = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", arguments: [item])
-            let id = try insertDelta(db, run: run, item: item, source: source, kind: "removed", baseline: false, at: at,
-                                     revision: revision, previous: nil)
+            try db.execute(
+                sql: "UPDATE article SET state = 'removed', lastCheckedAt = ?, lastError = ? WHERE itemId = ?",
+                arguments: [at, "HTTP \(status)", item])
+            let revision = try Int64.fetchOne(
+                db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", arguments: [item])
+            let id = try insertDelta(
+                db, run: run, item: item, source: source, kind: "removed", baseline: false, at: at,
+                revision: revision, previous: nil)
             return RecordedDelta(id: id, itemID: item, kind: "removed", baseline: false)
         }
     }
 
-    func insertEvidence(_ db: Database, item: Int64, url: String, status: Int, etag: String?, lastModified: String?,
-                        raw: [UInt8], at: Date) throws {
+    func insertEvidence(
+        _ db: Database, item: Int64, url: String, status: Int, etag: String?, lastModified: String?,
+        raw: [UInt8], at: Date
+    ) throws {
         guard let body = Deflate.compress(raw) else { return }
-        try db.execute(sql: """
-            INSERT INTO evidence(itemId, url, fetchedAt, httpStatus, etag, lastModified, sha256, length, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [item, url, at, status, etag, lastModified, SHA256.hex(raw), raw.count, Data(body)])
+        try db.execute(
+            sql: """
+                INSERT INTO evidence(itemId, url, fetchedAt, httpStatus, etag, lastModified, sha256, length, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [item, url, at, status, etag, lastModified, SHA256.hex(raw), raw.count, Data(body)])
     }
 
     /// Evidence is kept only for items linked to a campaign or an actor: the rest is dropped once matching
@@ -170,8 +215,10 @@ extension Store {
     /// The evidence kept for an item, oldest first: (fetched at, URL, SHA-256, raw bytes).
     public func evidence(item: Int64) throws -> [(fetchedAt: Date, url: String, sha256: String, raw: [UInt8])] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT fetchedAt, url, sha256, length, body FROM evidence WHERE itemId = ? ORDER BY id",
-                             arguments: [item]).compactMap { r in
+            try Row.fetchAll(
+                db, sql: "SELECT fetchedAt, url, sha256, length, body FROM evidence WHERE itemId = ? ORDER BY id",
+                arguments: [item]
+            ).compactMap { r in
                 let body: Data = r["body"]
                 guard let raw = Deflate.decompress([UInt8](body), originalLength: r["length"]) else { return nil }
                 return (r["fetchedAt"], r["url"], r["sha256"], raw)

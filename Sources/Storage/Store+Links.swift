@@ -10,7 +10,9 @@ public struct ItemLink: Sendable, Equatable {
     public var evidence: String
 
     public init(entityID: String, entityKind: String, evidence: String) {
-        self.entityID = entityID; self.entityKind = entityKind; self.evidence = evidence
+        self.entityID = entityID
+        self.entityKind = entityKind
+        self.evidence = evidence
     }
 }
 
@@ -47,8 +49,10 @@ extension Store {
     /// Items first seen at or after `since` (every item when nil), by id.
     public func items(firstSeenSince since: Date?) throws -> [MatchableItem] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, title, text FROM item WHERE ? IS NULL OR firstSeenAt >= ? ORDER BY id",
-                             arguments: [since, since]).map { MatchableItem(id: $0["id"], title: $0["title"], text: $0["text"]) }
+            try Row.fetchAll(
+                db, sql: "SELECT id, title, text FROM item WHERE ? IS NULL OR firstSeenAt >= ? ORDER BY id",
+                arguments: [since, since]
+            ).map { MatchableItem(id: $0["id"], title: $0["title"], text: $0["text"]) }
         }
     }
 
@@ -60,12 +64,17 @@ extension Store {
     func linkRows(_ db: Database, items: [Int64]) throws -> [Int64: [ItemLink]] {
         var out: [Int64: [ItemLink]] = [:]
         for chunk in stride(from: 0, to: items.count, by: 500).map({ Array(items[$0..<min($0 + 500, items.count)]) }) {
-            for row in try Row.fetchAll(db, sql: """
-                SELECT itemId, entityId, entityKind, evidence FROM link
-                WHERE itemId IN (\(chunk.map { _ in "?" }.joined(separator: ","))) ORDER BY entityId
-                """, arguments: StatementArguments(chunk)) {
-                out[row["itemId"], default: []].append(ItemLink(entityID: row["entityId"], entityKind: row["entityKind"],
-                                                                evidence: row["evidence"]))
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT itemId, entityId, entityKind, evidence FROM link
+                    WHERE itemId IN (\(chunk.map { _ in "?" }.joined(separator: ","))) ORDER BY entityId
+                    """, arguments: StatementArguments(chunk))
+            {
+                out[row["itemId"], default: []].append(
+                    ItemLink(
+                        entityID: row["entityId"], entityKind: row["entityKind"],
+                        evidence: row["evidence"]))
             }
         }
         return out
@@ -78,8 +87,10 @@ extension Store {
     ///   - dryRun: compute the changes without writing them.
     /// - Returns: the links added and removed.
     @discardableResult
-    public func replaceLinks(_ links: [Int64: [ItemLink]], watchlistHash: String, at: Date,
-                             dryRun: Bool = false) throws -> LinkChanges {
+    public func replaceLinks(
+        _ links: [Int64: [ItemLink]], watchlistHash: String, at: Date,
+        dryRun: Bool = false
+    ) throws -> LinkChanges {
         let body: (Database) throws -> LinkChanges = { db in
             var changes = LinkChanges()
             let ids = links.keys.sorted()
@@ -94,9 +105,10 @@ extension Store {
                 try db.execute(sql: "DELETE FROM link WHERE itemId = ?", arguments: [id])
                 try db.execute(sql: "UPDATE item SET needsMatch = 0 WHERE id = ?", arguments: [id])
                 for l in new {
-                    try db.execute(sql: """
-                        INSERT INTO link(itemId, entityId, entityKind, watchlistHash, linkedAt, evidence) VALUES (?, ?, ?, ?, ?, ?)
-                        """, arguments: [id, l.entityID, l.entityKind, watchlistHash, at, l.evidence])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO link(itemId, entityId, entityKind, watchlistHash, linkedAt, evidence) VALUES (?, ?, ?, ?, ?, ?)
+                            """, arguments: [id, l.entityID, l.entityKind, watchlistHash, at, l.evidence])
                 }
             }
             return changes
@@ -106,6 +118,8 @@ extension Store {
 
     /// Whether an item is linked to any campaign or actor.
     public func isLinked(item: Int64) throws -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM link WHERE itemId = ?)", arguments: [item]) ?? false }
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM link WHERE itemId = ?)", arguments: [item]) ?? false
+        }
     }
 }

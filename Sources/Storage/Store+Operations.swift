@@ -15,7 +15,9 @@ extension Store {
 
         /// Creates a copy.
         public init(body: [UInt8], etag: String? = nil, lastModified: String? = nil) {
-            self.body = body; self.etag = etag; self.lastModified = lastModified
+            self.body = body
+            self.etag = etag
+            self.lastModified = lastModified
         }
     }
 
@@ -30,7 +32,7 @@ extension Store {
     /// Tables of raw page bytes that pruning may empty, with the column that dates a row (a table absent
     /// from the database is skipped).
     static let rawByteTables: [(table: String, dateColumn: String)] = [
-        ("evidence", "fetchedAt"),      // extraction issue: raw page bytes kept while an item is linked
+        ("evidence", "fetchedAt") // extraction issue: raw page bytes kept while an item is linked
     ]
 
     /// The stored robots.txt copies, by site (`scheme://host[:port]`).
@@ -53,17 +55,19 @@ extension Store {
             var known: [String: RobotsCopy] = [:]
             for row in existing {
                 let body: Data = row["body"] ?? Data()
-                known[row["site"]] = RobotsCopy(body: [UInt8](body), etag: row["etag"], lastModified: row["lastModified"])
+                known[row["site"]] = RobotsCopy(
+                    body: [UInt8](body), etag: row["etag"], lastModified: row["lastModified"])
             }
             for site in known.keys where copies[site] == nil {
                 try db.execute(sql: "DELETE FROM robots WHERE site = ?", arguments: [site])
             }
             for (site, copy) in copies where known[site] != copy {
-                try db.execute(sql: """
-                    INSERT INTO robots(site, body, etag, lastModified, fetchedAt) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(site) DO UPDATE SET body = excluded.body, etag = excluded.etag,
-                      lastModified = excluded.lastModified, fetchedAt = excluded.fetchedAt
-                    """, arguments: [site, Data(copy.body), copy.etag, copy.lastModified, at])
+                try db.execute(
+                    sql: """
+                        INSERT INTO robots(site, body, etag, lastModified, fetchedAt) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT(site) DO UPDATE SET body = excluded.body, etag = excluded.etag,
+                          lastModified = excluded.lastModified, fetchedAt = excluded.fetchedAt
+                        """, arguments: [site, Data(copy.body), copy.etag, copy.lastModified, at])
             }
         }
     }
@@ -110,9 +114,11 @@ extension Store {
                 guard try db.tableExists(table) else { continue }
                 let columns = Set(try db.columns(in: table).map(\.name))
                 guard columns.contains("itemId"), columns.contains(dateColumn) else { continue }
-                let filter = "FROM \(table.quotedDatabaseIdentifier) WHERE \(dateColumn.quotedDatabaseIdentifier) < ? "
+                let filter =
+                    "FROM \(table.quotedDatabaseIdentifier) WHERE \(dateColumn.quotedDatabaseIdentifier) < ? "
                     + "AND itemId NOT IN (SELECT itemId FROM link)"
-                outcome.rawRows[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + filter, arguments: [cutoff]) ?? 0
+                outcome.rawRows[table] =
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) " + filter, arguments: [cutoff]) ?? 0
                 if !dryRun { try db.execute(sql: "DELETE " + filter, arguments: [cutoff]) }
             }
             return outcome

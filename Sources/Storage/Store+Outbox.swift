@@ -13,12 +13,15 @@ extension Store {
     /// after `defaultStart` (the history before it was added is not its own).
     public func digestStart(_ digest: String, defaultStart: Int64, at: Date) throws -> Int64 {
         try write { db in
-            if let start = try Int64.fetchOne(db, sql: "SELECT startDeltaId FROM digestState WHERE digestId = ?",
-                                              arguments: [digest]) {
+            if let start = try Int64.fetchOne(
+                db, sql: "SELECT startDeltaId FROM digestState WHERE digestId = ?",
+                arguments: [digest])
+            {
                 return start
             }
-            try db.execute(sql: "INSERT INTO digestState(digestId, addedAt, startDeltaId) VALUES (?, ?, ?)",
-                           arguments: [digest, at, defaultStart])
+            try db.execute(
+                sql: "INSERT INTO digestState(digestId, addedAt, startDeltaId) VALUES (?, ?, ?)",
+                arguments: [digest, at, defaultStart])
             return defaultStart
         }
     }
@@ -43,28 +46,33 @@ extension Store {
     /// Delta ids after `start` that no message of (digest, recipient) carries yet, oldest first.
     public func undeliveredDeltaIDs(digest: String, recipient: String, after start: Int64) throws -> [Int64] {
         try read { db in
-            try Int64.fetchAll(db, sql: """
-                SELECT d.id FROM delta d WHERE d.id > ?
-                AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.digestId = ? AND o.recipient = ? AND o.deltaId = d.id)
-                ORDER BY d.id
-                """, arguments: [start, digest, recipient])
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id FROM delta d WHERE d.id > ?
+                    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.digestId = ? AND o.recipient = ? AND o.deltaId = d.id)
+                    ORDER BY d.id
+                    """, arguments: [start, digest, recipient])
         }
     }
 
     /// The stored messages of (digest, recipient) not yet delivered, oldest first.
     public func pendingDigestMessages(digest: String, recipient: String) throws -> [DigestMessageRecord] {
         try read { db in
-            try DigestMessageRecord.fetchAll(db, sql: """
-                SELECT * FROM digestMessage WHERE digestId = ? AND recipient = ? AND status = 'pending' ORDER BY id
-                """, arguments: [digest, recipient])
+            try DigestMessageRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM digestMessage WHERE digestId = ? AND recipient = ? AND status = 'pending' ORDER BY id
+                    """, arguments: [digest, recipient])
         }
     }
 
     /// Every stored message of a digest, oldest first.
     public func digestMessages(digest: String) throws -> [DigestMessageRecord] {
         try read { db in
-            try DigestMessageRecord.fetchAll(db, sql: "SELECT * FROM digestMessage WHERE digestId = ? ORDER BY id",
-                                             arguments: [digest])
+            try DigestMessageRecord.fetchAll(
+                db, sql: "SELECT * FROM digestMessage WHERE digestId = ? ORDER BY id",
+                arguments: [digest])
         }
     }
 
@@ -73,21 +81,28 @@ extension Store {
     /// - Parameter deltas: the deltas it carries; `listed` when shown as an item (else only counted).
     /// - Returns: the message row.
     @discardableResult
-    public func storeDigestMessage(_ m: NewDigestMessage, deltas: [(id: Int64, listed: Bool)]) throws -> DigestMessageRecord {
+    public func storeDigestMessage(_ m: NewDigestMessage, deltas: [(id: Int64, listed: Bool)]) throws
+        -> DigestMessageRecord
+    {
         try write { db in
             let runs = "[" + m.runs.map(String.init).joined(separator: ",") + "]"
-            try db.execute(sql: """
-                INSERT INTO digestMessage(digestId, recipient, messageId, format, path, body, runs, createdAt, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')
-                """, arguments: [m.digestId, m.recipient, m.messageId, m.format, m.path, m.body, runs, m.createdAt])
+            try db.execute(
+                sql: """
+                    INSERT INTO digestMessage(digestId, recipient, messageId, format, path, body, runs, createdAt, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')
+                    """, arguments: [m.digestId, m.recipient, m.messageId, m.format, m.path, m.body, runs, m.createdAt])
             let row = db.lastInsertedRowID
             for d in deltas {
-                try db.execute(sql: """
-                    INSERT INTO outbox(digestId, recipient, deltaId, messageRowId, listed) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [m.digestId, m.recipient, d.id, row, d.listed])
+                try db.execute(
+                    sql: """
+                        INSERT INTO outbox(digestId, recipient, deltaId, messageRowId, listed) VALUES (?, ?, ?, ?, ?)
+                        """, arguments: [m.digestId, m.recipient, d.id, row, d.listed])
             }
-            guard let record = try DigestMessageRecord.fetchOne(db, sql: "SELECT * FROM digestMessage WHERE id = ?",
-                                                                arguments: [row]) else {
+            guard
+                let record = try DigestMessageRecord.fetchOne(
+                    db, sql: "SELECT * FROM digestMessage WHERE id = ?",
+                    arguments: [row])
+            else {
                 throw StorageError.database("digest message \(row) vanished")
             }
             return record
@@ -99,10 +114,11 @@ extension Store {
     public func coverWithoutMessage(digest: String, recipient: String, deltas: [Int64], at: Date) throws {
         try write { db in
             for id in deltas {
-                try db.execute(sql: """
-                    INSERT OR IGNORE INTO outbox(digestId, recipient, deltaId, messageRowId, listed, deliveredAt)
-                    VALUES (?, ?, ?, NULL, 0, ?)
-                    """, arguments: [digest, recipient, id, at])
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO outbox(digestId, recipient, deltaId, messageRowId, listed, deliveredAt)
+                        VALUES (?, ?, ?, NULL, 0, ?)
+                        """, arguments: [digest, recipient, id, at])
             }
         }
     }
@@ -110,10 +126,11 @@ extension Store {
     /// Marks a message, and the deltas it carries, delivered.
     public func markDelivered(message row: Int64, at: Date) throws {
         try write { db in
-            try db.execute(sql: """
-                UPDATE digestMessage SET status = 'delivered', deliveredAt = ?, attempts = attempts + 1, lastError = NULL
-                WHERE id = ?
-                """, arguments: [at, row])
+            try db.execute(
+                sql: """
+                    UPDATE digestMessage SET status = 'delivered', deliveredAt = ?, attempts = attempts + 1, lastError = NULL
+                    WHERE id = ?
+                    """, arguments: [at, row])
             try db.execute(sql: "UPDATE outbox SET deliveredAt = ? WHERE messageRowId = ?", arguments: [at, row])
         }
     }
@@ -121,23 +138,28 @@ extension Store {
     /// Records a failed attempt; the message stays pending.
     public func recordDeliveryFailure(message row: Int64, error: String) throws {
         try write { db in
-            try db.execute(sql: "UPDATE digestMessage SET attempts = attempts + 1, lastError = ? WHERE id = ?",
-                           arguments: [error, row])
+            try db.execute(
+                sql: "UPDATE digestMessage SET attempts = attempts + 1, lastError = ? WHERE id = ?",
+                arguments: [error, row])
         }
     }
 
     /// The newest `limit` listed delta ids of a digest's outbox (the entries of its Atom file), newest first.
     public func listedDeltaIDs(digest: String, limit: Int) throws -> [Int64] {
         try read { db in
-            try Int64.fetchAll(db, sql: """
-                SELECT DISTINCT deltaId FROM outbox WHERE digestId = ? AND listed ORDER BY deltaId DESC LIMIT ?
-                """, arguments: [digest, limit])
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT deltaId FROM outbox WHERE digestId = ? AND listed ORDER BY deltaId DESC LIMIT ?
+                    """, arguments: [digest, limit])
         }
     }
 
     /// The delta ids of a run, oldest first.
     public func deltaIDs(run: Int64) throws -> [Int64] {
-        try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM delta WHERE runId = ? ORDER BY id", arguments: [run]) }
+        try read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM delta WHERE runId = ? ORDER BY id", arguments: [run])
+        }
     }
 
     /// Stored Sénat facts of some items (a digest gives number, author, group and ministry): the parsed page
@@ -146,12 +168,17 @@ extension Store {
         guard !items.isEmpty else { return [:] }
         return try read { db in
             var out: [Int64: String] = [:]
-            for chunk in stride(from: 0, to: items.count, by: 500).map({ Array(items[$0..<min($0 + 500, items.count)]) }) {
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT itemId, page, csvRow FROM senateQuestion
-                    WHERE itemId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                    """, arguments: StatementArguments(chunk)) {
-                    let page: String? = row["page"], csv: String? = row["csvRow"]
+            for chunk in stride(from: 0, to: items.count, by: 500).map({ Array(items[$0..<min($0 + 500, items.count)]) }
+            ) {
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT itemId, page, csvRow FROM senateQuestion
+                        WHERE itemId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                        """, arguments: StatementArguments(chunk))
+                {
+                    let page: String? = row["page"]
+                    let csv: String? = row["csvRow"]
                     if let text = page ?? csv { out[row["itemId"]] = text }
                 }
             }

@@ -5,8 +5,9 @@ extension Store {
     /// Opens a run (every `run` and `crawl` is one) and returns its id.
     public func beginRun(command: String, at: Date) throws -> Int64 {
         try write { db in
-            try db.execute(sql: "INSERT INTO run(command, startedAt, status) VALUES (?, ?, 'running')",
-                           arguments: [command, at])
+            try db.execute(
+                sql: "INSERT INTO run(command, startedAt, status) VALUES (?, ?, 'running')",
+                arguments: [command, at])
             return db.lastInsertedRowID
         }
     }
@@ -14,8 +15,9 @@ extension Store {
     /// Closes a run with its status and JSON summary.
     public func finishRun(_ id: Int64, status: String, summary: String?, at: Date) throws {
         try write { db in
-            try db.execute(sql: "UPDATE run SET finishedAt = ?, status = ?, summary = ? WHERE id = ?",
-                           arguments: [at, status, summary, id])
+            try db.execute(
+                sql: "UPDATE run SET finishedAt = ?, status = ?, summary = ? WHERE id = ?",
+                arguments: [at, status, summary, id])
         }
     }
 
@@ -23,24 +25,29 @@ extension Store {
     /// (their deltas were committed with their items and stay exportable with `--run ID`).
     public func closeInterruptedRuns(at: Date) throws {
         try write { db in
-            try db.execute(sql: "UPDATE run SET status = 'interrupted', finishedAt = ? WHERE status = 'running'",
-                           arguments: [at])
+            try db.execute(
+                sql: "UPDATE run SET status = 'interrupted', finishedAt = ? WHERE status = 'running'",
+                arguments: [at])
         }
     }
 
     /// The newest completed run (its digest delivered or not), nil when there is none.
     public func latestCompletedRun() throws -> Int64? {
         try read { db in
-            try Int64.fetchOne(db, sql: """
-                SELECT MAX(id) FROM run
-                WHERE status IN ('completed', 'undelivered') OR (status = 'recovered' AND summary IS NOT NULL)
-                """)
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT MAX(id) FROM run
+                    WHERE status IN ('completed', 'undelivered') OR (status = 'recovered' AND summary IS NOT NULL)
+                    """)
         }
     }
 
     /// Whether run `id` exists.
     public func runExists(_ id: Int64) throws -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM run WHERE id = ?)", arguments: [id]) ?? false }
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM run WHERE id = ?)", arguments: [id]) ?? false
+        }
     }
 }
 
@@ -57,8 +64,10 @@ extension Store {
     public func markRecovered(_ runs: [Int64]) throws {
         guard !runs.isEmpty else { return }
         try write { db in
-            try db.execute(sql: "UPDATE run SET status = 'recovered' WHERE status IN ('interrupted', 'undelivered') AND id IN (\(runs.map { _ in "?" }.joined(separator: ",")))",
-                           arguments: StatementArguments(runs))
+            try db.execute(
+                sql:
+                    "UPDATE run SET status = 'recovered' WHERE status IN ('interrupted', 'undelivered') AND id IN (\(runs.map { _ in "?" }.joined(separator: ",")))",
+                arguments: StatementArguments(runs))
         }
     }
 }

@@ -20,20 +20,28 @@ extension Store {
     ///   - entity: only items linked to this campaign or actor id.
     ///   - since: only items first seen at or after this time.
     ///   - limit: the most hits returned.
-    public func search(_ query: String, entity: String? = nil, since: Date? = nil, limit: Int = 50) throws -> [SearchHit] {
-        let words = query.split(whereSeparator: { $0.isWhitespace }).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    public func search(_ query: String, entity: String? = nil, since: Date? = nil, limit: Int = 50) throws
+        -> [SearchHit]
+    {
+        let words = query.split(whereSeparator: { $0.isWhitespace }).map {
+            "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
         guard !words.isEmpty else { return [] }
         return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT i.id, i.sourceId, i.title, i.url, i.firstSeenAt,
-                       snippet(itemSearch, 1, '«', '»', '…', 16) AS snip
-                FROM itemSearch JOIN item i ON i.id = itemSearch.rowid
-                WHERE itemSearch MATCH ? AND (? IS NULL OR i.firstSeenAt >= ?)
-                  AND (? IS NULL OR EXISTS(SELECT 1 FROM link l WHERE l.itemId = i.id AND l.entityId = ?))
-                ORDER BY i.firstSeenAt DESC, i.id DESC LIMIT ?
-                """, arguments: [words.joined(separator: " "), since, since, entity, entity, limit]).map { row in
-                SearchHit(itemID: row["id"], source: row["sourceId"], title: row["title"], url: row["url"],
-                          firstSeen: row["firstSeenAt"], snippet: row["snip"] ?? "")
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.id, i.sourceId, i.title, i.url, i.firstSeenAt,
+                           snippet(itemSearch, 1, '«', '»', '…', 16) AS snip
+                    FROM itemSearch JOIN item i ON i.id = itemSearch.rowid
+                    WHERE itemSearch MATCH ? AND (? IS NULL OR i.firstSeenAt >= ?)
+                      AND (? IS NULL OR EXISTS(SELECT 1 FROM link l WHERE l.itemId = i.id AND l.entityId = ?))
+                    ORDER BY i.firstSeenAt DESC, i.id DESC LIMIT ?
+                    """, arguments: [words.joined(separator: " "), since, since, entity, entity, limit]
+            ).map { row in
+                SearchHit(
+                    itemID: row["id"], source: row["sourceId"], title: row["title"], url: row["url"],
+                    firstSeen: row["firstSeenAt"], snippet: row["snip"] ?? "")
             }
         }
     }

@@ -30,9 +30,11 @@ extension Store {
     ///     error, and the CSV's validators are dropped (the next crawl reads the whole CSV again and retries
     ///     them) and a first crawl stays unfinished (new questions on the next crawl are still a baseline).
     /// - Returns: the questions stored and the deltas recorded.
-    public func applySenateCrawl(source id: String, run: Int64, csv: FetchLog, pages: [FetchLog],
-                                 updates: [SenateUpdateRecord], notModified: Bool, problem: String? = nil,
-                                 at: Date, nextDue: Date) throws -> SenateApplyOutcome {
+    public func applySenateCrawl(
+        source id: String, run: Int64, csv: FetchLog, pages: [FetchLog],
+        updates: [SenateUpdateRecord], notModified: Bool, problem: String? = nil,
+        at: Date, nextDue: Date
+    ) throws -> SenateApplyOutcome {
         try write { db in
             var outcome = SenateApplyOutcome(questions: 0, deltas: [])
             var revisions: [String: (item: Int64, revision: Int64, previous: Int64?)] = [:]
@@ -47,92 +49,127 @@ extension Store {
                     if let ref = d.target, ref != update.record.reference {
                         if let other = revisions[ref] {
                             target = (other.item, other.revision, nil)
-                        } else if let item = try Int64.fetchOne(db, sql: """
-                            SELECT itemId FROM senateQuestion WHERE sourceId = ? AND reference = ?
-                            """, arguments: [id, ref]) {
-                            let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?",
-                                                            arguments: [item])
+                        } else if let item = try Int64.fetchOne(
+                            db,
+                            sql: """
+                                SELECT itemId FROM senateQuestion WHERE sourceId = ? AND reference = ?
+                                """, arguments: [id, ref])
+                        {
+                            let latest = try Int64.fetchOne(
+                                db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?",
+                                arguments: [item])
                             target = (item, latest ?? own.revision, nil)
                         }
                     }
-                    let delta = try insertDelta(db, run: run, item: target.item, source: id, kind: d.kind,
-                                                baseline: d.baseline, at: at, revision: target.revision,
-                                                previous: target.previous, detail: d.detail)
-                    outcome.deltas.append(RecordedDelta(id: delta, itemID: target.item, kind: d.kind, baseline: d.baseline))
+                    let delta = try insertDelta(
+                        db, run: run, item: target.item, source: id, kind: d.kind,
+                        baseline: d.baseline, at: at, revision: target.revision,
+                        previous: target.previous, detail: d.detail)
+                    outcome.deltas.append(
+                        RecordedDelta(id: delta, itemID: target.item, kind: d.kind, baseline: d.baseline))
                 }
             }
             try insertFetch(db, source: id, run: run, fetch: csv, at: at)
             for page in pages { try insertFetch(db, source: id, run: run, fetch: page, at: at) }
             if let problem {
-                try db.execute(sql: """
-                    UPDATE source SET etag = NULL, lastModified = NULL, lastAttemptAt = ?, status = 'failed', lastError = ?,
-                      consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
-                    """, arguments: [at, problem, nextDue, id])
+                try db.execute(
+                    sql: """
+                        UPDATE source SET etag = NULL, lastModified = NULL, lastAttemptAt = ?, status = 'failed', lastError = ?,
+                          consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
+                        """, arguments: [at, problem, nextDue, id])
                 return outcome
             }
-            try db.execute(sql: """
-                UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = ?,
-                  lastError = NULL, consecutiveFailures = 0, nextDueAt = ?, firstSuccessAt = COALESCE(firstSuccessAt, ?)
-                WHERE id = ?
-                """, arguments: [csv.etag, csv.lastModified, at, at, notModified ? "not-modified" : "ok", nextDue, at, id])
+            try db.execute(
+                sql: """
+                    UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = ?,
+                      lastError = NULL, consecutiveFailures = 0, nextDueAt = ?, firstSuccessAt = COALESCE(firstSuccessAt, ?)
+                    WHERE id = ?
+                    """,
+                arguments: [csv.etag, csv.lastModified, at, at, notModified ? "not-modified" : "ok", nextDue, at, id])
             return outcome
         }
     }
 
     /// Inserts or updates one question's item and row; returns its item, its current revision and, when this
     /// crawl changed the title or text, the revision before.
-    private func storeQuestion(_ db: Database, source: String, run: Int64, update: SenateUpdateRecord,
-                               at: Date) throws -> (item: Int64, revision: Int64, previous: Int64?) {
+    private func storeQuestion(
+        _ db: Database, source: String, run: Int64, update: SenateUpdateRecord,
+        at: Date
+    ) throws -> (item: Int64, revision: Int64, previous: Int64?) {
         let item = update.item
         let norm = item.url.map(URLNormalizer.normalize)
         var result: (item: Int64, revision: Int64, previous: Int64?)
         if let row = try findItem(db, source: source, guid: item.guid, normalizedURL: norm, batchGUIDs: []) {
             let itemID: Int64 = row["id"]
-            let storedTitle: String? = row["title"], storedText: String? = row["text"]
+            let storedTitle: String? = row["title"]
+            let storedText: String? = row["text"]
             let text = item.text ?? storedText
-            try db.execute(sql: """
-                UPDATE item SET url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl), title = ?, text = ?,
-                  author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
-                  textVersion = ?, lastSeenAt = ? WHERE id = ?
-                """, arguments: [item.url, norm, item.title ?? storedTitle, text, item.author, item.published, item.updated,
-                                 item.textVersion, at, itemID])
-            let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", arguments: [itemID])
-            let changed = normalizeWhitespace(storedTitle) != normalizeWhitespace(item.title ?? storedTitle)
+            try db.execute(
+                sql: """
+                    UPDATE item SET url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl), title = ?, text = ?,
+                      author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
+                      textVersion = ?, lastSeenAt = ? WHERE id = ?
+                    """,
+                arguments: [
+                    item.url, norm, item.title ?? storedTitle, text, item.author, item.published, item.updated,
+                    item.textVersion, at, itemID,
+                ])
+            let latest = try Int64.fetchOne(
+                db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", arguments: [itemID])
+            let changed =
+                normalizeWhitespace(storedTitle) != normalizeWhitespace(item.title ?? storedTitle)
                 || normalizeWhitespace(storedText) != normalizeWhitespace(text)
             if changed {
                 try db.execute(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
-                let revision = try insertRevision(db, item: itemID, run: run, title: item.title ?? storedTitle, text: text,
-                                                  reason: "changed", at: at)
+                let revision = try insertRevision(
+                    db, item: itemID, run: run, title: item.title ?? storedTitle, text: text,
+                    reason: "changed", at: at)
                 result = (itemID, revision, latest)
             } else if let latest {
                 result = (itemID, latest, nil)
             } else {
-                result = (itemID, try insertRevision(db, item: itemID, run: run, title: storedTitle, text: storedText,
-                                                     reason: "first", at: at), nil)
+                result = (
+                    itemID,
+                    try insertRevision(
+                        db, item: itemID, run: run, title: storedTitle, text: storedText,
+                        reason: "first", at: at), nil
+                )
             }
         } else {
-            try db.execute(sql: """
-                INSERT INTO item(sourceId, guid, url, normalizedUrl, title, text, author, published, updated, textVersion,
-                  firstSeenAt, lastSeenAt, firstRunId, needsMatch)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                """, arguments: [source, item.guid, item.url, norm, item.title, item.text, item.author, item.published,
-                                 item.updated, item.textVersion, at, at, run])
+            try db.execute(
+                sql: """
+                    INSERT INTO item(sourceId, guid, url, normalizedUrl, title, text, author, published, updated, textVersion,
+                      firstSeenAt, lastSeenAt, firstRunId, needsMatch)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    """,
+                arguments: [
+                    source, item.guid, item.url, norm, item.title, item.text, item.author, item.published,
+                    item.updated, item.textVersion, at, at, run,
+                ])
             let itemID = db.lastInsertedRowID
-            result = (itemID, try insertRevision(db, item: itemID, run: run, title: item.title, text: item.text,
-                                                 reason: "first", at: at), nil)
+            result = (
+                itemID,
+                try insertRevision(
+                    db, item: itemID, run: run, title: item.title, text: item.text,
+                    reason: "first", at: at), nil
+            )
         }
         let r = update.record
-        try db.execute(sql: """
-            INSERT INTO senateQuestion(sourceId, reference, itemId, number, state, snapshot, csvRow, page, pageUrl, pageEtag,
-              pageLastModified, lastPageFetchAt, pageTries, pageRetry, updatedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(sourceId, reference) DO UPDATE SET itemId = excluded.itemId, number = excluded.number,
-              state = excluded.state, snapshot = excluded.snapshot, csvRow = excluded.csvRow, page = excluded.page,
-              pageUrl = excluded.pageUrl, pageEtag = excluded.pageEtag, pageLastModified = excluded.pageLastModified,
-              lastPageFetchAt = excluded.lastPageFetchAt, pageTries = excluded.pageTries, pageRetry = excluded.pageRetry,
-              updatedAt = excluded.updatedAt
-            """, arguments: [source, r.reference, result.item, r.number, r.state, r.snapshot, r.csvRow, r.page, r.pageUrl,
-                             r.pageEtag, r.pageLastModified, r.lastPageFetchAt, r.pageTries, r.pageRetry, at])
+        try db.execute(
+            sql: """
+                INSERT INTO senateQuestion(sourceId, reference, itemId, number, state, snapshot, csvRow, page, pageUrl, pageEtag,
+                  pageLastModified, lastPageFetchAt, pageTries, pageRetry, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(sourceId, reference) DO UPDATE SET itemId = excluded.itemId, number = excluded.number,
+                  state = excluded.state, snapshot = excluded.snapshot, csvRow = excluded.csvRow, page = excluded.page,
+                  pageUrl = excluded.pageUrl, pageEtag = excluded.pageEtag, pageLastModified = excluded.pageLastModified,
+                  lastPageFetchAt = excluded.lastPageFetchAt, pageTries = excluded.pageTries, pageRetry = excluded.pageRetry,
+                  updatedAt = excluded.updatedAt
+                """,
+            arguments: [
+                source, r.reference, result.item, r.number, r.state, r.snapshot, r.csvRow, r.page, r.pageUrl,
+                r.pageEtag, r.pageLastModified, r.lastPageFetchAt, r.pageTries, r.pageRetry, at,
+            ])
         return result
     }
 }

@@ -6,15 +6,16 @@ extension StoreMigrations {
         m.registerMigration("createRobots") { db in
             // The robots.txt of each site (`scheme://host[:port]`) as last fetched, with its validators, so
             // that the next run asks with a conditional GET and reuses the copy on a 304.
-            try db.execute(sql: """
-                CREATE TABLE robots (
-                  site TEXT PRIMARY KEY,
-                  body BLOB NOT NULL,                    -- at most 500 KiB (RFC 9309 cap)
-                  etag TEXT,
-                  lastModified TEXT,
-                  fetchedAt DATETIME NOT NULL            -- when this copy was first stored
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE robots (
+                      site TEXT PRIMARY KEY,
+                      body BLOB NOT NULL,                    -- at most 500 KiB (RFC 9309 cap)
+                      etag TEXT,
+                      lastModified TEXT,
+                      fetchedAt DATETIME NOT NULL            -- when this copy was first stored
+                    );
+                    """)
         }
         m.registerMigration("indexItemRevisionRecordedAt") { db in
             // `veille prune` selects revisions by age.

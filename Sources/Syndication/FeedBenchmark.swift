@@ -32,11 +32,14 @@ public enum FeedBenchmark {
 
         /// One line with every figure, for the benchmark's output.
         public var description: String {
-            String(format: "feeds: files=%d MB=%.2f rounds=%d parsed=%d wall=%.3fs cpu=%.3fs MB/s=%.1f (per CPU second %.1f; best round %.1f) files/s=%.0f\n"
-                   + "calibration: a byte loop over the same bytes runs at %.0f MB/s on this core now",
-                   files, Double(bytes) / 1e6, rounds, parsed, seconds, cpuSeconds, megabytesPerSecond,
-                   megabytesPerCPUSecond, Double(bytes) / 1e6 / max(bestRoundCPUSeconds, 1e-9), Double(files * rounds) / seconds,
-                   calibrationMegabytesPerSecond)
+            String(
+                format:
+                    "feeds: files=%d MB=%.2f rounds=%d parsed=%d wall=%.3fs cpu=%.3fs MB/s=%.1f (per CPU second %.1f; best round %.1f) files/s=%.0f\n"
+                    + "calibration: a byte loop over the same bytes runs at %.0f MB/s on this core now",
+                files, Double(bytes) / 1e6, rounds, parsed, seconds, cpuSeconds, megabytesPerSecond,
+                megabytesPerCPUSecond, Double(bytes) / 1e6 / max(bestRoundCPUSeconds, 1e-9),
+                Double(files * rounds) / seconds,
+                calibrationMegabytesPerSecond)
         }
     }
 
@@ -59,8 +62,9 @@ public enum FeedBenchmark {
             best = min(best, cpuTime() - roundStart)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        var result = Result(files: blobs.count, bytes: bytes, rounds: max(1, rounds), parsed: parsed / max(1, rounds),
-                            seconds: seconds, cpuSeconds: cpuTime() - cpuStart)
+        var result = Result(
+            files: blobs.count, bytes: bytes, rounds: max(1, rounds), parsed: parsed / max(1, rounds),
+            seconds: seconds, cpuSeconds: cpuTime() - cpuStart)
         result.bestRoundCPUSeconds = best
         result.calibrationMegabytesPerSecond = calibration(blobs, bytes: bytes)
         return result
@@ -94,9 +98,13 @@ public enum FeedBenchmark {
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
-            if !isDir.boolValue { out.append(path); continue }
+            if !isDir.boolValue {
+                out.append(path)
+                continue
+            }
             guard let walker = fm.enumerator(atPath: path) else { continue }
-            for case let rel as String in walker where extensions.contains((rel as NSString).pathExtension.lowercased()) {
+            for case let rel as String in walker where extensions.contains((rel as NSString).pathExtension.lowercased())
+            {
                 out.append((path as NSString).appendingPathComponent(rel))
             }
         }

@@ -15,7 +15,8 @@ public enum FeedParser {
     ///   - baseURL: the feed's own URL, to resolve relative links after `xml:base`.
     /// - Returns: the feed and its entries in document order.
     /// - Throws: ``FeedError`` naming the problem (empty, HTML page, not XML or JSON, truncated…).
-    public static func parse(_ bytes: [UInt8], httpCharset: String? = nil, baseURL: String? = nil) throws -> ParsedFeed {
+    public static func parse(_ bytes: [UInt8], httpCharset: String? = nil, baseURL: String? = nil) throws -> ParsedFeed
+    {
         switch Sniffer.sniff(bytes) {
         case .empty: throw FeedError.empty
         case .json: return try JSONFeedAdapter.parse(bytes, baseURL: baseURL)
@@ -26,8 +27,9 @@ public enum FeedParser {
         // veille's parser reads references as the entity repair would have them; libxml2 gets the repaired bytes.
         var references: XMLTreeParser.ReferenceLookup?
         if EntityPrepass.applies(bytes) { references = { EntityPrepass.lookup($0) } }
-        let outcome = MarkupDocument.xmlOutcome(bytes, httpCharset: httpCharset, htmlReferences: references,
-                                                repair: { EntityPrepass.repair($0) })
+        let outcome = MarkupDocument.xmlOutcome(
+            bytes, httpCharset: httpCharset, htmlReferences: references,
+            repair: { EntityPrepass.repair($0) })
         guard let tree = outcome.tree else {
             if outcome.endedEarly { throw FeedError.truncated(outcome.lastError ?? "the document ends early") }
             throw FeedError.unreadableXML(outcome.lastError ?? "no element could be read")

@@ -11,9 +11,9 @@ enum Sniffer {
         var i = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            return .xml  // UTF-16 with a BOM: only XML feeds come this way
+            return .xml // UTF-16 with a BOM: only XML feeds come this way
         }
-        if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 { return .xml }  // UTF-16/32 without a BOM
+        if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 { return .xml } // UTF-16/32 without a BOM
         while i < bytes.count, isSpace(bytes[i]) { i += 1 }
         guard i < bytes.count else { return .empty }
         switch bytes[i] {
@@ -33,12 +33,19 @@ enum Sniffer {
         var htmlDoctype = false
         let end = min(b.count, start + window)
         while i < end {
-            guard b[i] == UInt8(ascii: "<") else { i += 1; continue }
+            guard b[i] == UInt8(ascii: "<") else {
+                i += 1
+                continue
+            }
             if hasPrefix(b, at: i, "<!doctype html") { htmlDoctype = true }
             if hasPrefix(b, at: i, "<html") { return true }
-            if hasPrefix(b, at: i, "<?") || hasPrefix(b, at: i, "<!") { i += 2; continue }
+            if hasPrefix(b, at: i, "<?") || hasPrefix(b, at: i, "<!") {
+                i += 2
+                continue
+            }
             // The first element: a feed root wins over any doctype.
-            let feedRoot = hasPrefix(b, at: i, "<rss") || hasPrefix(b, at: i, "<feed") || hasPrefix(b, at: i, "<rdf")
+            let feedRoot =
+                hasPrefix(b, at: i, "<rss") || hasPrefix(b, at: i, "<feed") || hasPrefix(b, at: i, "<rdf")
                 || hasPrefix(b, at: i, "<channel")
             return htmlDoctype && !feedRoot
         }

@@ -51,7 +51,7 @@ public enum ByteBlock {
     @inlinable @inline(__always)
     public static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var key: UInt64 = 0
-        for j in 0 ..< min(bytes.count, 8) { key |= UInt64(bytes[j]) << (8 * UInt64(j)) }
+        for j in 0..<min(bytes.count, 8) { key |= UInt64(bytes[j]) << (8 * UInt64(j)) }
         return key
     }
 }

@@ -17,20 +17,32 @@ extension Charset {
             i = ByteBlock.skip(p, from: i, to: n) { $0 .>= ByteBlock.splat(0x80) }
             guard i < n else { break }
             let b = buffer[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let need: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lower = 0xA0
+            case 0xE0:
+                need = 2
+                lower = 0xA0
             case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-            case 0xED: need = 2; upper = 0x9F
-            case 0xF0: need = 3; lower = 0x90
+            case 0xED:
+                need = 2
+                upper = 0x9F
+            case 0xF0:
+                need = 3
+                lower = 0x90
             case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; upper = 0x8F
+            case 0xF4:
+                need = 3
+                upper = 0x8F
             default: return false
             }
-            guard i + need < n else { return false }  // truncated sequence at the end
+            guard i + need < n else { return false } // truncated sequence at the end
             let first = buffer[i + 1]
             guard first >= lower, first <= upper else { return false }
             var k = 2
@@ -51,7 +63,10 @@ extension Charset {
         bytes.withUnsafeBufferPointer { b in
             let n = b.count
             return [UInt8](unsafeUninitializedCapacity: max(1, 3 * n)) { out, written in
-                guard let src = b.baseAddress, let dst = out.baseAddress else { written = 0; return }
+                guard let src = b.baseAddress, let dst = out.baseAddress else {
+                    written = 0
+                    return
+                }
                 var i = 0
                 var o = 0
                 while i < n {
@@ -59,13 +74,21 @@ extension Charset {
                         // o ≤ 3i, so a block always fits in the 3n bytes reserved.
                         let v = ByteBlock.load(src + i)
                         ByteBlock.store(v, dst + o)
-                        guard let k = ByteBlock.first(v .>= ByteBlock.splat(0x80)) else { i += 16; o += 16; continue }
+                        guard let k = ByteBlock.first(v .>= ByteBlock.splat(0x80)) else {
+                            i += 16
+                            o += 16
+                            continue
+                        }
                         i += k
                         o += k
                     }
                     let c = src[i]
                     i += 1
-                    if c < 0x80 { dst[o] = c; o += 1; continue }
+                    if c < 0x80 {
+                        dst[o] = c
+                        o += 1
+                        continue
+                    }
                     o += write(c <= 0x9F ? cp1252High[Int(c - 0x80)] : UInt32(c), to: dst + o)
                 }
                 written = o
@@ -100,22 +123,34 @@ extension Charset {
     @inlinable
     public static func encodeUTF8(_ s: UInt32, into b: inout (UInt8, UInt8, UInt8, UInt8)) -> Int {
         switch s {
-        case 0 ..< 0x80: b.0 = UInt8(s); return 1
-        case 0x80 ..< 0x800:
-            b.0 = UInt8(0xC0 | (s >> 6)); b.1 = UInt8(0x80 | (s & 0x3F)); return 2
-        case 0x800 ..< 0x10000:
-            b.0 = UInt8(0xE0 | (s >> 12)); b.1 = UInt8(0x80 | ((s >> 6) & 0x3F)); b.2 = UInt8(0x80 | (s & 0x3F)); return 3
+        case 0..<0x80:
+            b.0 = UInt8(s)
+            return 1
+        case 0x80..<0x800:
+            b.0 = UInt8(0xC0 | (s >> 6))
+            b.1 = UInt8(0x80 | (s & 0x3F))
+            return 2
+        case 0x800..<0x10000:
+            b.0 = UInt8(0xE0 | (s >> 12))
+            b.1 = UInt8(0x80 | ((s >> 6) & 0x3F))
+            b.2 = UInt8(0x80 | (s & 0x3F))
+            return 3
         default:
-            b.0 = UInt8(0xF0 | (s >> 18)); b.1 = UInt8(0x80 | ((s >> 12) & 0x3F))
-            b.2 = UInt8(0x80 | ((s >> 6) & 0x3F)); b.3 = UInt8(0x80 | (s & 0x3F)); return 4
+            b.0 = UInt8(0xF0 | (s >> 18))
+            b.1 = UInt8(0x80 | ((s >> 12) & 0x3F))
+            b.2 = UInt8(0x80 | ((s >> 6) & 0x3F))
+            b.3 = UInt8(0x80 | (s & 0x3F))
+            return 4
         }
     }
 
     /// windows-1252's 0x80–0x9F; undefined positions keep their C1 code point, as the WHATWG table does
     /// (the one table: feed text, HTML references and transcoding all read C1 controls through it).
     public static let cp1252High: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+        0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,
+        0x017E, 0x0178,
     ]
 
     /// UTF-16 of known byte order transcoded to UTF-8 in one pass; nil when it is not valid UTF-16 (an odd
@@ -149,9 +184,15 @@ extension Charset {
                     var v = unit(i)
                     i += 2
                     if v >= 0xD800, v <= 0xDFFF {
-                        guard v <= 0xDBFF, i < n else { valid = false; return }
+                        guard v <= 0xDBFF, i < n else {
+                            valid = false
+                            return
+                        }
                         let low = unit(i)
-                        guard low >= 0xDC00, low <= 0xDFFF else { valid = false; return }
+                        guard low >= 0xDC00, low <= 0xDFFF else {
+                            valid = false
+                            return
+                        }
                         i += 2
                         v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
                     }

@@ -66,11 +66,13 @@ public enum Charset {
             return String(decoding: windows1252ToUTF8(body), as: UTF8.self)
         default:
             if decision.label == "utf-16le" || decision.label == "utf-16be",
-               let utf8 = utf16ToUTF8(body, bigEndian: decision.label == "utf-16be") {
+                let utf8 = utf16ToUTF8(body, bigEndian: decision.label == "utf-16be")
+            {
                 return String(decoding: utf8, as: UTF8.self)
             }
             if let encoding = foundationEncoding(decision.label),
-               let text = String(data: Data(body), encoding: encoding) {
+                let text = String(data: Data(body), encoding: encoding)
+            {
                 return text
             }
             return String(decoding: windows1252ToUTF8(body), as: UTF8.self)
@@ -85,7 +87,8 @@ public enum Charset {
         if let plain = asciiLabel(raw) {
             s = plain
         } else {
-            s = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'"))).lowercased()
+            s = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'")))
+                .lowercased()
             guard !s.isEmpty, s.count <= 40 else { return nil }
             s = s.replacingOccurrences(of: "_", with: "-")
         }
@@ -121,14 +124,24 @@ public enum Charset {
     }
 
     static func bomDecision(_ b: [UInt8]) -> Decision? {
-        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { return Decision(label: "utf-8", origin: .bom, bomLength: 3) }
-        if b.count >= 4, b[0] == 0xFF, b[1] == 0xFE, b[2] == 0, b[3] == 0 { return Decision(label: "utf-32le", origin: .bom, bomLength: 4) }
-        if b.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0xFE, b[3] == 0xFF { return Decision(label: "utf-32be", origin: .bom, bomLength: 4) }
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF {
+            return Decision(label: "utf-8", origin: .bom, bomLength: 3)
+        }
+        if b.count >= 4, b[0] == 0xFF, b[1] == 0xFE, b[2] == 0, b[3] == 0 {
+            return Decision(label: "utf-32le", origin: .bom, bomLength: 4)
+        }
+        if b.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0xFE, b[3] == 0xFF {
+            return Decision(label: "utf-32be", origin: .bom, bomLength: 4)
+        }
         if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE { return Decision(label: "utf-16le", origin: .bom, bomLength: 2) }
         if b.count >= 2, b[0] == 0xFE, b[1] == 0xFF { return Decision(label: "utf-16be", origin: .bom, bomLength: 2) }
         // UTF-16 without a BOM, recognised by "<?" spelled in two bytes.
-        if b.count >= 4, b[0] == 0x3C, b[1] == 0, b[2] == 0x3F, b[3] == 0 { return Decision(label: "utf-16le", origin: .bom, bomLength: 0) }
-        if b.count >= 4, b[0] == 0, b[1] == 0x3C, b[2] == 0, b[3] == 0x3F { return Decision(label: "utf-16be", origin: .bom, bomLength: 0) }
+        if b.count >= 4, b[0] == 0x3C, b[1] == 0, b[2] == 0x3F, b[3] == 0 {
+            return Decision(label: "utf-16le", origin: .bom, bomLength: 0)
+        }
+        if b.count >= 4, b[0] == 0, b[1] == 0x3C, b[2] == 0, b[3] == 0x3F {
+            return Decision(label: "utf-16be", origin: .bom, bomLength: 0)
+        }
         return nil
     }
 
@@ -138,8 +151,10 @@ public enum Charset {
             return Decision(label: "windows-1252", origin: .fallback, bomLength: 0)
         }
         // A document cannot be UTF-16 when its first bytes are plain ASCII markup: the label lies.
-        if d.label.hasPrefix("utf-16") || d.label.hasPrefix("utf-32"), bytes.count >= 2, bytes[0] == 0x3C, bytes[1] != 0 {
-            return isValidUTF8(bytes[...]) ? Decision(label: "utf-8", origin: .fallback, bomLength: 0)
+        if d.label.hasPrefix("utf-16") || d.label.hasPrefix("utf-32"), bytes.count >= 2, bytes[0] == 0x3C, bytes[1] != 0
+        {
+            return isValidUTF8(bytes[...])
+                ? Decision(label: "utf-8", origin: .fallback, bomLength: 0)
                 : Decision(label: "windows-1252", origin: .fallback, bomLength: 0)
         }
         return d
@@ -153,8 +168,8 @@ public enum Charset {
         let word = Array("encoding".utf8)
         var i = 5
         while i + word.count <= close {
-            if b[i] == word[0], b[i ..< i + word.count].elementsEqual(word) {
-                return quotedValue(after: Substring(String(decoding: b[(i + word.count) ..< close], as: UTF8.self)))
+            if b[i] == word[0], b[i..<i + word.count].elementsEqual(word) {
+                return quotedValue(after: Substring(String(decoding: b[(i + word.count)..<close], as: UTF8.self)))
             }
             i += 1
         }
@@ -168,7 +183,9 @@ public enum Charset {
         let end = min(b.count, declarationWindow)
         var i = 0
         while i + 5 <= end {
-            if b[i] == 0x3C, b[i + 1] | 0x20 == 0x6D, b[i + 2] | 0x20 == 0x65, b[i + 3] | 0x20 == 0x74, b[i + 4] | 0x20 == 0x61 {
+            if b[i] == 0x3C, b[i + 1] | 0x20 == 0x6D, b[i + 2] | 0x20 == 0x65, b[i + 3] | 0x20 == 0x74,
+                b[i + 4] | 0x20 == 0x61
+            {
                 var tagEnd = i + 5
                 while tagEnd < end, b[tagEnd] != 0x3E { tagEnd += 1 }
                 let tag = String(decoding: b[(i + 5)..<tagEnd], as: UTF8.self).lowercased()
@@ -191,7 +208,9 @@ public enum Charset {
             let v = rest.prefix(while: { $0 != q })
             return v.isEmpty ? nil : String(v)
         }
-        let v = rest.prefix(while: { !$0.isWhitespace && $0 != ";" && $0 != ">" && $0 != "\"" && $0 != "'" && $0 != "/" })
+        let v = rest.prefix(while: {
+            !$0.isWhitespace && $0 != ";" && $0 != ">" && $0 != "\"" && $0 != "'" && $0 != "/"
+        })
         return v.isEmpty ? nil : String(v)
     }
 

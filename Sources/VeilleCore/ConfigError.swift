@@ -12,7 +12,11 @@ public struct ConfigError: Error, CustomStringConvertible, Sendable, Equatable {
     public var problem: String
 
     public init(file: String, entry: String? = nil, key: String? = nil, line: Int? = nil, problem: String) {
-        self.file = file; self.entry = entry; self.key = key; self.line = line; self.problem = problem
+        self.file = file
+        self.entry = entry
+        self.key = key
+        self.line = line
+        self.problem = problem
     }
 
     public var description: String {

@@ -25,8 +25,10 @@ public indirect enum ConfigNode: Sendable {
         guard let node else { return .null(line: 1) }
         var budget = maxNodes
         guard let converted = convert(node, budget: &budget) else {
-            throw ConfigError(file: file, problem: "more than \(maxNodes) values once YAML aliases are expanded "
-                + "(an alias bomb?): write the values out instead of repeating anchors")
+            throw ConfigError(
+                file: file,
+                problem: "more than \(maxNodes) values once YAML aliases are expanded "
+                    + "(an alias bomb?): write the values out instead of repeating anchors")
         }
         return converted
     }
@@ -78,13 +80,22 @@ public indirect enum ConfigNode: Sendable {
     }
 
     /// The scalar's text, nil for anything else.
-    public var string: String? { if case .scalar(let s, _) = self { return s }; return nil }
+    public var string: String? {
+        if case .scalar(let s, _) = self { return s }
+        return nil
+    }
 
     /// The list's items, nil for anything else.
-    public var list: [ConfigNode]? { if case .list(let l, _) = self { return l }; return nil }
+    public var list: [ConfigNode]? {
+        if case .list(let l, _) = self { return l }
+        return nil
+    }
 
     /// The map's pairs in order, nil for anything else.
-    public var pairs: [(key: String, value: ConfigNode)]? { if case .map(let m, _) = self { return m }; return nil }
+    public var pairs: [(key: String, value: ConfigNode)]? {
+        if case .map(let m, _) = self { return m }
+        return nil
+    }
 
     /// The value of `key` in a map.
     public subscript(key: String) -> ConfigNode? {
@@ -92,7 +103,10 @@ public indirect enum ConfigNode: Sendable {
     }
 
     /// True for an explicit null.
-    public var isNull: Bool { if case .null = self { return true }; return false }
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
 }
 
 /// Walks one map entry of a config file, checking keys and values and producing ``ConfigError``s that
@@ -103,7 +117,9 @@ public struct ConfigEntry {
     public let node: ConfigNode
 
     public init(file: String, entry: String?, node: ConfigNode) {
-        self.file = file; self.entry = entry; self.node = node
+        self.file = file
+        self.entry = entry
+        self.node = node
     }
 
     /// An error about `key` of this entry.
@@ -117,8 +133,9 @@ public struct ConfigEntry {
         var seen = Set<String>()
         for (k, v) in pairs {
             if !allowed.contains(k) {
-                throw ConfigError(file: file, entry: entry, key: k, line: v.line,
-                                  problem: "unknown key (known: \(allowed.sorted().joined(separator: ", ")))")
+                throw ConfigError(
+                    file: file, entry: entry, key: k, line: v.line,
+                    problem: "unknown key (known: \(allowed.sorted().joined(separator: ", ")))")
             }
             if !seen.insert(k).inserted {
                 throw ConfigError(file: file, entry: entry, key: k, line: v.line, problem: "key given twice")
@@ -163,10 +180,14 @@ public struct ConfigEntry {
     }
 
     /// An optional duration (`90s`, `6h`, `7d`, `500ms`).
-    public func duration(_ key: String, allowed: Set<DurationUnit> = Set(DurationUnit.allCases)) throws -> TimeInterval? {
+    public func duration(_ key: String, allowed: Set<DurationUnit> = Set(DurationUnit.allCases)) throws -> TimeInterval?
+    {
         guard let s = try optionalString(key) else { return nil }
         guard let d = DurationUnit.parse(s, allowed: allowed), d > 0 else {
-            throw error(key, "expected a positive duration with a unit (\(allowed.map(\.rawValue).sorted().joined(separator: ", "))), got '\(s)'")
+            throw error(
+                key,
+                "expected a positive duration with a unit (\(allowed.map(\.rawValue).sorted().joined(separator: ", "))), got '\(s)'"
+            )
         }
         return d
     }

@@ -65,10 +65,18 @@ public struct DigestsConfig: Sendable, Equatable {
         public var timeout: TimeInterval
 
         /// An SMTP section; defaults as in the README.
-        public init(url: String, from: String, usernameEnv: String? = nil, passwordEnv: String? = nil,
-                    starttls: StartTLS = .auto, caFile: String? = nil, pause: TimeInterval = 1, timeout: TimeInterval = 60) {
-            self.url = url; self.from = from; self.usernameEnv = usernameEnv; self.passwordEnv = passwordEnv
-            self.starttls = starttls; self.caFile = caFile; self.pause = pause; self.timeout = timeout
+        public init(
+            url: String, from: String, usernameEnv: String? = nil, passwordEnv: String? = nil,
+            starttls: StartTLS = .auto, caFile: String? = nil, pause: TimeInterval = 1, timeout: TimeInterval = 60
+        ) {
+            self.url = url
+            self.from = from
+            self.usernameEnv = usernameEnv
+            self.passwordEnv = passwordEnv
+            self.starttls = starttls
+            self.caFile = caFile
+            self.pause = pause
+            self.timeout = timeout
         }
     }
 
@@ -92,11 +100,21 @@ public struct DigestsConfig: Sendable, Equatable {
         public var path: String?
 
         /// A digest; defaults as in the README.
-        public init(id: String, channel: Channel, to: [String] = [], campaigns: Selection = .all, actors: [String] = [],
-                    sources: Selection = .all, unmatched: Bool = false, quiet: Bool = true, format: Format = .html,
-                    path: String? = nil) {
-            self.id = id; self.channel = channel; self.to = to; self.campaigns = campaigns; self.actors = actors
-            self.sources = sources; self.unmatched = unmatched; self.quiet = quiet; self.format = format; self.path = path
+        public init(
+            id: String, channel: Channel, to: [String] = [], campaigns: Selection = .all, actors: [String] = [],
+            sources: Selection = .all, unmatched: Bool = false, quiet: Bool = true, format: Format = .html,
+            path: String? = nil
+        ) {
+            self.id = id
+            self.channel = channel
+            self.to = to
+            self.campaigns = campaigns
+            self.actors = actors
+            self.sources = sources
+            self.unmatched = unmatched
+            self.quiet = quiet
+            self.format = format
+            self.path = path
         }
     }
 
@@ -104,12 +122,19 @@ public struct DigestsConfig: Sendable, Equatable {
     public var digests: [Digest]
 
     /// A digests file.
-    public init(smtp: SMTP?, digests: [Digest]) { self.smtp = smtp; self.digests = digests }
+    public init(smtp: SMTP?, digests: [Digest]) {
+        self.smtp = smtp
+        self.digests = digests
+    }
 
     static let topKeys: Set<String> = ["smtp", "digests"]
-    static let smtpKeys: Set<String> = ["url", "from", "username_env", "password_env", "starttls", "ca_file", "pause", "timeout"]
-    static let digestKeys: Set<String> = ["id", "channel", "to", "campaigns", "actors", "sources", "unmatched", "quiet",
-                                          "format", "path"]
+    static let smtpKeys: Set<String> = [
+        "url", "from", "username_env", "password_env", "starttls", "ca_file", "pause", "timeout",
+    ]
+    static let digestKeys: Set<String> = [
+        "id", "channel", "to", "campaigns", "actors", "sources", "unmatched", "quiet",
+        "format", "path",
+    ]
 
     /// Loads and validates a digests file.
     ///
@@ -159,12 +184,15 @@ public struct DigestsConfig: Sendable, Equatable {
             let entry = "digests[\(index)] (\(d.id))"
             func check(_ key: String, _ ids: [String], _ known: [String], _ what: String) throws {
                 for id in ids where !known.contains(id) {
-                    throw ConfigError(file: file, entry: entry, key: key,
-                                      problem: "unknown \(what) '\(id)' (known: \(known.joined(separator: ", ")))")
+                    throw ConfigError(
+                        file: file, entry: entry, key: key,
+                        problem: "unknown \(what) '\(id)' (known: \(known.joined(separator: ", ")))")
                 }
             }
             if let watchlist {
-                if case .only(let ids) = d.campaigns { try check("campaigns", ids, watchlist.campaigns.map(\.id), "campaign") }
+                if case .only(let ids) = d.campaigns {
+                    try check("campaigns", ids, watchlist.campaigns.map(\.id), "campaign")
+                }
                 try check("actors", d.actors, watchlist.actors.map(\.id), "actor")
             }
             if case .only(let ids) = d.sources { try check("sources", ids, sources, "source") }
@@ -186,8 +214,9 @@ public struct DigestsConfig: Sendable, Equatable {
         s.usernameEnv = try e.optionalString("username_env")
         s.passwordEnv = try e.optionalString("password_env")
         if (s.usernameEnv == nil) != (s.passwordEnv == nil) {
-            throw e.error(s.usernameEnv == nil ? "username_env" : "password_env",
-                          "username_env and password_env go together")
+            throw e.error(
+                s.usernameEnv == nil ? "username_env" : "password_env",
+                "username_env and password_env go together")
         }
         let tls = try e.optionalString("starttls") ?? "auto"
         guard let mode = StartTLS(rawValue: tls.lowercased()) else {

@@ -23,7 +23,8 @@ public enum DurationUnit: String, CaseIterable, Sendable {
         let digits = t.prefix(while: { $0.isNumber || $0 == "." })
         let unitText = t.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
         guard !digits.isEmpty, let value = Double(digits), let unit = DurationUnit(rawValue: unitText),
-              allowed.contains(unit) else { return nil }
+            allowed.contains(unit)
+        else { return nil }
         return value * unit.seconds
     }
 }

@@ -35,12 +35,14 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Indented JSON text, for files people open.
     public func pretty(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1), end = String(repeating: "  ", count: indent)
+        let pad = String(repeating: "  ", count: indent + 1)
+        let end = String(repeating: "  ", count: indent)
         switch self {
         case .array(let items) where !items.isEmpty:
             return "[\n" + items.map { pad + $0.pretty(indent: indent + 1) }.joined(separator: ",\n") + "\n\(end)]"
         case .object(let pairs) where !pairs.isEmpty:
-            return "{\n" + pairs.map { pad + JSONValue.quoted($0.0) + ": " + $0.1.pretty(indent: indent + 1) }
+            return "{\n"
+                + pairs.map { pad + JSONValue.quoted($0.0) + ": " + $0.1.pretty(indent: indent + 1) }
                 .joined(separator: ",\n") + "\n\(end)}"
         default:
             return serialized()
@@ -57,13 +59,18 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .raw(let text): out += text
         case .array(let items):
             out += "["
-            for (i, v) in items.enumerated() { if i > 0 { out += "," }; v.write(to: &out) }
+            for (i, v) in items.enumerated() {
+                if i > 0 { out += "," }
+                v.write(to: &out)
+            }
             out += "]"
         case .object(let pairs):
             out += "{"
             for (i, (k, v)) in pairs.enumerated() {
                 if i > 0 { out += "," }
-                out += JSONValue.quoted(k); out += ":"; v.write(to: &out)
+                out += JSONValue.quoted(k)
+                out += ":"
+                v.write(to: &out)
             }
             out += "}"
         }
@@ -97,5 +104,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// The string, nil for anything else.
-    public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
 }

@@ -40,14 +40,26 @@ public struct SourceConfig: Sendable, Equatable, Codable {
     public static let defaultDelay: TimeInterval = 1
     public static let defaultRecheck: TimeInterval = 7 * 86_400
 
-    public init(id: String, kind: Kind = .feed, url: String, pages: String? = nil, natures: [String] = ["QE"],
-                backfill: TimeInterval? = nil, every: TimeInterval = SourceConfig.defaultEvery,
-                articles: Bool = false, enabled: Bool = true, timeout: TimeInterval = SourceConfig.defaultTimeout,
-                maxBytes: Int = SourceConfig.defaultMaxBytes, delay: TimeInterval = SourceConfig.defaultDelay,
-                recheck: TimeInterval = SourceConfig.defaultRecheck) {
-        self.id = id; self.kind = kind; self.url = url; self.pages = pages; self.natures = natures
-        self.backfill = backfill; self.every = every; self.articles = articles; self.enabled = enabled
-        self.timeout = timeout; self.maxBytes = maxBytes; self.delay = delay; self.recheck = recheck
+    public init(
+        id: String, kind: Kind = .feed, url: String, pages: String? = nil, natures: [String] = ["QE"],
+        backfill: TimeInterval? = nil, every: TimeInterval = SourceConfig.defaultEvery,
+        articles: Bool = false, enabled: Bool = true, timeout: TimeInterval = SourceConfig.defaultTimeout,
+        maxBytes: Int = SourceConfig.defaultMaxBytes, delay: TimeInterval = SourceConfig.defaultDelay,
+        recheck: TimeInterval = SourceConfig.defaultRecheck
+    ) {
+        self.id = id
+        self.kind = kind
+        self.url = url
+        self.pages = pages
+        self.natures = natures
+        self.backfill = backfill
+        self.every = every
+        self.articles = articles
+        self.enabled = enabled
+        self.timeout = timeout
+        self.maxBytes = maxBytes
+        self.delay = delay
+        self.recheck = recheck
     }
 }
 
@@ -57,7 +69,8 @@ public struct SourcesFile: Sendable, Equatable {
     public var sources: [SourceConfig]
 
     public init(contact: String?, sources: [SourceConfig]) {
-        self.contact = contact; self.sources = sources
+        self.contact = contact
+        self.sources = sources
     }
 
     static let topKeys: Set<String> = ["contact", "sources"]
@@ -97,7 +110,10 @@ public struct SourcesFile: Sendable, Equatable {
     static func decodeSource(_ e: ConfigEntry) throws -> SourceConfig {
         let kindText = try e.optionalString("kind") ?? "feed"
         guard let kind = SourceConfig.Kind(rawValue: kindText) else {
-            throw e.error("kind", "unknown kind '\(kindText)' (known: \(SourceConfig.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw e.error(
+                "kind",
+                "unknown kind '\(kindText)' (known: \(SourceConfig.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         try e.requireMap(allowed: kind == .feed ? feedKeys : senateKeys)
         let id = try e.string("id")
@@ -160,7 +176,9 @@ public struct SourcesFile: Sendable, Equatable {
     }
 
     static func isHTTPURL(_ s: String) -> Bool {
-        guard let u = URL(string: s), let scheme = u.scheme?.lowercased(), let host = u.host, !host.isEmpty else { return false }
+        guard let u = URL(string: s), let scheme = u.scheme?.lowercased(), let host = u.host, !host.isEmpty else {
+            return false
+        }
         return scheme == "http" || scheme == "https"
     }
 }

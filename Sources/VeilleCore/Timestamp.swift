@@ -6,15 +6,17 @@ public enum Timestamp {
     /// `2024-11-18T03:00:07Z`.
     public static func iso(_ date: Date) -> String {
         let c = utcComponents(date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+            c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 
     /// `20241118T030007Z`, for file names.
     public static func compact(_ date: Date) -> String {
         let c = utcComponents(date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+            c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 
     /// `2024-11-18`.
@@ -32,9 +34,14 @@ public enum Timestamp {
     /// Parses a `YYYY-MM-DD` date as midnight UTC.
     public static func parseDay(_ text: String) -> Date? {
         let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
-        var c = DateComponents(); c.year = y; c.month = m; c.day = d
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
+            let d = Int(parts[2]),
+            (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
+        var c = DateComponents()
+        c.year = y
+        c.month = m
+        c.day = d
         return utcCalendar.date(from: c)
     }
 

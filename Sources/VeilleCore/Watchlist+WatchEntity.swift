@@ -33,11 +33,21 @@ public struct WatchEntity: Sendable, Equatable, Hashable {
     public var actors: [String]
 
     /// An entity, key by key (the loader validates; this initializer does not).
-    public init(id: String, name: String, kind: Kind? = nil, aliases: [String] = [], caseSensitive: [String] = [],
-                exclude: [String] = [], references: [String] = [], all: [[String]] = [], within: Int? = nil,
-                firstSeen: String? = nil, actors: [String] = []) {
-        self.id = id; self.name = name; self.kind = kind; self.aliases = aliases
-        self.caseSensitive = caseSensitive; self.exclude = exclude; self.references = references
-        self.all = all; self.within = within; self.firstSeen = firstSeen; self.actors = actors
+    public init(
+        id: String, name: String, kind: Kind? = nil, aliases: [String] = [], caseSensitive: [String] = [],
+        exclude: [String] = [], references: [String] = [], all: [[String]] = [], within: Int? = nil,
+        firstSeen: String? = nil, actors: [String] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.caseSensitive = caseSensitive
+        self.exclude = exclude
+        self.references = references
+        self.all = all
+        self.within = within
+        self.firstSeen = firstSeen
+        self.actors = actors
     }
 }

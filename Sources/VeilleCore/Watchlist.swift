@@ -13,7 +13,8 @@ public struct Watchlist: Sendable, Equatable {
 
     /// A watchlist from entities already validated.
     public init(actors: [WatchEntity], campaigns: [WatchEntity]) {
-        self.actors = actors; self.campaigns = campaigns
+        self.actors = actors
+        self.campaigns = campaigns
     }
 
     /// Loads and validates a watchlist file.
@@ -62,7 +63,9 @@ public struct Watchlist: Sendable, Equatable {
     }
 
     /// Decodes one section; `id` carries the entity and `node` its YAML for later errors.
-    static func entries(_ root: ConfigNode, section: String, file: String) throws -> [(id: WatchEntity, node: ConfigNode)] {
+    static func entries(_ root: ConfigNode, section: String, file: String) throws -> [(
+        id: WatchEntity, node: ConfigNode
+    )] {
         guard let node = root[section], !node.isNull else { return [] }
         guard let items = node.list else {
             throw ConfigEntry(file: file, entry: nil, node: root).error(section, "expected a list of entries")

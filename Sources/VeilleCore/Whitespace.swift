@@ -8,7 +8,10 @@ public func normalizeWhitespace(_ s: String?) -> String {
         if u.properties.isWhitespace {
             pendingSpace = !out.isEmpty
         } else {
-            if pendingSpace { out.append(" "); pendingSpace = false }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
             out.append(u)
         }
     }

@@ -27,7 +27,7 @@ enum ExtractionBenchmark {
         var characters = 0
         let cpuStart = clock()
         let wallStart = Date()
-        for _ in 0 ..< iterations {
+        for _ in 0..<iterations {
             for page in pages {
                 characters &+= ArticleExtractor.extract(page, url: nil, httpCharset: nil).text.utf8.count
             }
@@ -39,18 +39,20 @@ enum ExtractionBenchmark {
         // The parse alone, by the own parser and by libxml2 (the extraction's first step, and its old cost).
         var nodes = 0
         let ownStart = clock()
-        for _ in 0 ..< iterations { for page in pages { nodes &+= HTMLTree.parse(page)?.nodes.count ?? 0 } }
+        for _ in 0..<iterations { for page in pages { nodes &+= HTMLTree.parse(page)?.nodes.count ?? 0 } }
         let own = Double(clock() - ownStart) / Double(CLOCKS_PER_SEC)
         let libxml2Start = clock()
-        for _ in 0 ..< iterations { for page in pages { nodes &+= HTMLTree.parseWithLibXML2(page)?.nodes.count ?? 0 } }
+        for _ in 0..<iterations { for page in pages { nodes &+= HTMLTree.parseWithLibXML2(page)?.nodes.count ?? 0 } }
         let libxml2 = Double(clock() - libxml2Start) / Double(CLOCKS_PER_SEC)
         return [
             "extraction: \(pages.count) pages, \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB, \(iterations) iterations, extractor v\(ArticleExtractor.version)",
             String(format: "extraction: wall %.2f s: %.1f pages/s, %.1f MB/s", wall, n / wall, mb / wall),
             String(format: "extraction: cpu  %.2f s: %.1f pages/s, %.1f MB/s", cpu, n / cpu, mb / cpu),
             "extraction: \(characters / max(1, iterations)) characters of text per iteration",
-            String(format: "parse only: cpu %.2f s: %.1f pages/s (own parser); %.2f s: %.1f pages/s (libxml2 events); %d nodes",
-                   own, n / own, libxml2, n / libxml2, nodes / max(1, 2 * iterations)),
+            String(
+                format:
+                    "parse only: cpu %.2f s: %.1f pages/s (own parser); %.2f s: %.1f pages/s (libxml2 events); %d nodes",
+                own, n / own, libxml2, n / libxml2, nodes / max(1, 2 * iterations)),
         ]
     }
 }

@@ -22,7 +22,8 @@ enum MatchingBenchmark {
         let bytes = items.reduce(0) { $0 + $1.utf8.count }
         let inserted = items.filter { $0.contains("Selon l'enquête, ") }.count
 
-        _ = CompiledWatchlist(Watchlist(actors: [], campaigns: [])).match(title: nil, text: "é")  // fold tables, built once
+        // fold tables, built once
+        _ = CompiledWatchlist(Watchlist(actors: [], campaigns: [])).match(title: nil, text: "é")
         let rssBefore = residentBytes()
         let clock = ContinuousClock()
         var compiled: CompiledWatchlist?
@@ -48,45 +49,59 @@ enum MatchingBenchmark {
         var checksum = 0
         for _ in 0..<passes {
             let cpu0 = threadCPUSeconds()
-            for item in items { var copy = item; copy.withUTF8 { for b in $0 { checksum &+= Int(b & 0x20) } } }
+            for item in items {
+                var copy = item
+                copy.withUTF8 { for b in $0 { checksum &+= Int(b & 0x20) } }
+            }
             bestCopy = min(bestCopy, threadCPUSeconds() - cpu0)
         }
         let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
         let compileSeconds = Double(compileTime.components.seconds) + Double(compileTime.components.attoseconds) / 1e18
         let linked = Set(items.flatMap { compiled.match(title: nil, text: $0).map(\.entityID) }).count
         return """
-        matching benchmark (one core, normalization included)
-          watchlist: \(aliasCount) aliases in \(watchlist.actors.count + watchlist.campaigns.count) entities, \
-        \(compiled.patternCount) patterns, \(compiled.stateCount) automaton states
-          text: \(items.count) items, \(String(format: "%.2f", Double(bytes) / 1e6)) MB (French and English), \
-        \(inserted) aliases planted
-          compile: \(String(format: "%.1f", compileCPU * 1000)) ms CPU (wall \(String(format: "%.1f", compileSeconds * 1000)) ms); compiled tables \
-        \(String(format: "%.1f", Double(compiled.memoryBytes) / 1e6)) MB; RSS delta \
-        \(String(format: "%.1f", Double(rssAfter - rssBefore) / 1e6)) MB
-          match: best of \(passes) passes: thread CPU \(String(format: "%.1f", bestCPU * 1000)) ms = \
-        \(String(format: "%.0f", Double(bytes) / 1e6 / bestCPU)) MB/s on one core (wall \(String(format: "%.1f", seconds * 1000)) ms = \
-        \(String(format: "%.0f", Double(bytes) / 1e6 / seconds)) MB/s); \(matchCount) matches, \(linked) entities linked
-          calibration: a byte loop over the same text runs at \(String(format: "%.0f", Double(bytes) / 1e6 / bestCopy)) MB/s \
-        on this core now (checksum \(checksum % 10))
-        """
+            matching benchmark (one core, normalization included)
+              watchlist: \(aliasCount) aliases in \(watchlist.actors.count + watchlist.campaigns.count) entities, \
+            \(compiled.patternCount) patterns, \(compiled.stateCount) automaton states
+              text: \(items.count) items, \(String(format: "%.2f", Double(bytes) / 1e6)) MB (French and English), \
+            \(inserted) aliases planted
+              compile: \(String(format: "%.1f", compileCPU * 1000)) ms CPU (wall \(String(format: "%.1f", compileSeconds * 1000)) ms); compiled tables \
+            \(String(format: "%.1f", Double(compiled.memoryBytes) / 1e6)) MB; RSS delta \
+            \(String(format: "%.1f", Double(rssAfter - rssBefore) / 1e6)) MB
+              match: best of \(passes) passes: thread CPU \(String(format: "%.1f", bestCPU * 1000)) ms = \
+            \(String(format: "%.0f", Double(bytes) / 1e6 / bestCPU)) MB/s on one core (wall \(String(format: "%.1f", seconds * 1000)) ms = \
+            \(String(format: "%.0f", Double(bytes) / 1e6 / seconds)) MB/s); \(matchCount) matches, \(linked) entities linked
+              calibration: a byte loop over the same text runs at \(String(format: "%.0f", Double(bytes) / 1e6 / bestCopy)) MB/s \
+            on this core now (checksum \(checksum % 10))
+            """
     }
 
     // MARK: - Generated watchlist
 
-    static let firstNames = ["Ilham", "Abbas", "Hafiz", "Elnur", "Arifa", "Muxtar", "Yevgeny", "Ilya", "Timofey", "Kirill",
+    static let firstNames = [
+        "Ilham", "Abbas", "Hafiz", "Elnur", "Arifa", "Muxtar", "Yevgeny", "Ilya", "Timofey", "Kirill",
         "Anton", "Mikhail", "John", "Jack", "William", "Marc", "Pierre", "Claire", "Sophie", "Nadia", "Leila", "Oleg",
-        "Dmitri", "Sergei", "Anna", "Irina", "Ramil", "Farid", "Aysel", "Tural", "Gunel", "Kamran", "Rashad", "Samir"]
-    static let lastNames = ["Aliyev", "Abbasov", "Jabarov", "Abdullayev", "Nagiyev", "Shevchenko", "Gambachidze",
+        "Dmitri", "Sergei", "Anna", "Irina", "Ramil", "Farid", "Aysel", "Tural", "Gunel", "Kamran", "Rashad", "Samir",
+    ]
+    static let lastNames = [
+        "Aliyev", "Abbasov", "Jabarov", "Abdullayev", "Nagiyev", "Shevchenko", "Gambachidze",
         "Vasiliev", "Kalachnikov", "Erlbaum", "Tchekomasov", "Dougan", "Posobiec", "Craddick", "Mammadov", "Huseynov",
         "Hasanov", "Ismayilov", "Guliyev", "Karimov", "Petrov", "Sokolov", "Volkov", "Morozov", "Lebedev", "Kozlov",
-        "Novikov", "Popov", "Orlov", "Zaitsev", "Dubois", "Lefebvre", "Moreau", "Girard", "Mercier", "Faure"]
-    static let nouns = ["initiative", "group", "media", "news", "centre", "institute", "network", "forum", "agency",
+        "Novikov", "Popov", "Orlov", "Zaitsev", "Dubois", "Lefebvre", "Moreau", "Girard", "Mercier", "Faure",
+    ]
+    static let nouns = [
+        "initiative", "group", "media", "news", "centre", "institute", "network", "forum", "agency",
         "fondation", "réseau", "groupe", "observatoire", "alliance", "mouvement", "comité", "collectif", "portail",
-        "insider", "tribune", "dialog", "trade", "buzz", "web", "press", "review", "monitor", "voice", "info", "pravda"]
-    static let places = ["Bakou", "Baku", "Moscou", "Crimée", "Simferopol", "Sabail", "Caucase", "Corse", "Mayotte",
-        "Martinique", "Guadeloupe", "Nouméa", "Kanaky", "Donbass", "Odessa", "Minsk", "Tbilissi", "Erevan", "Paris", "Lyon"]
-    static let stems = ["azerbaïdjanais", "russophon", "prorusse", "kremlinophil", "néocolonial", "décolonis",
-        "indépendantist", "souverainist", "panafricanist", "complotist", "désinform", "propagandist"]
+        "insider", "tribune", "dialog", "trade", "buzz", "web", "press", "review", "monitor", "voice", "info", "pravda",
+    ]
+    static let places = [
+        "Bakou", "Baku", "Moscou", "Crimée", "Simferopol", "Sabail", "Caucase", "Corse", "Mayotte",
+        "Martinique", "Guadeloupe", "Nouméa", "Kanaky", "Donbass", "Odessa", "Minsk", "Tbilissi", "Erevan", "Paris",
+        "Lyon",
+    ]
+    static let stems = [
+        "azerbaïdjanais", "russophon", "prorusse", "kremlinophil", "néocolonial", "décolonis",
+        "indépendantist", "souverainist", "panafricanist", "complotist", "désinform", "propagandist",
+    ]
 
     /// 10 aliases per entity; returns the watchlist and every alias (as it would appear in text).
     static func makeWatchlist(_ count: Int, _ rng: inout SplitMix64) -> (Watchlist, [String]) {
@@ -101,9 +116,11 @@ enum MatchingBenchmark {
                 let (alias, inText) = makeAlias(i, &rng)
                 i += 1
                 guard used.insert(alias.lowercased()).inserted else { continue }
-                aliases.append(alias); planted.append(inText)
+                aliases.append(alias)
+                planted.append(inText)
             }
-            actors.append(WatchEntity(id: "gen-\(actors.count)", name: aliases[0], kind: .organisation, aliases: aliases))
+            actors.append(
+                WatchEntity(id: "gen-\(actors.count)", name: aliases[0], kind: .organisation, aliases: aliases))
             all += planted
         }
         return (Watchlist(actors: actors, campaigns: []), all)
@@ -111,8 +128,10 @@ enum MatchingBenchmark {
 
     /// One alias and a text form of it: names, 2–3 word phrases, hashtags, prefixes.
     static func makeAlias(_ i: Int, _ rng: inout SplitMix64) -> (String, String) {
-        let f = firstNames.randomElement(using: &rng) ?? "", l = lastNames.randomElement(using: &rng) ?? ""
-        let n1 = nouns.randomElement(using: &rng) ?? "", n2 = nouns.randomElement(using: &rng) ?? ""
+        let f = firstNames.randomElement(using: &rng) ?? ""
+        let l = lastNames.randomElement(using: &rng) ?? ""
+        let n1 = nouns.randomElement(using: &rng) ?? ""
+        let n2 = nouns.randomElement(using: &rng) ?? ""
         let p = places.randomElement(using: &rng) ?? ""
         let tag = "\(i % 97)\(i / 97)"
         switch i % 6 {
@@ -150,9 +169,11 @@ enum MatchingBenchmark {
         "The campaign impersonated national newspapers through typosquatted domains and cloned layouts.",
         "A spokesperson denied the accusations, calling them insulting and unfounded, on Tuesday evening.",
     ]
-    static let filler = ["le", "la", "les", "des", "une", "ministre", "gouvernement", "rapport", "comptes", "réseaux",
+    static let filler = [
+        "le", "la", "les", "des", "une", "ministre", "gouvernement", "rapport", "comptes", "réseaux",
         "sociaux", "élection", "the", "of", "and", "report", "accounts", "network", "election", "minister", "été",
-        "après", "déjà", "coopération", "sécurité", "numérique", "étrangère", "öffentlich", "naïve", "cœur"]
+        "après", "déjà", "coopération", "sécurité", "numérique", "étrangère", "öffentlich", "naïve", "cœur",
+    ]
 
     /// Items of about `itemBytes` until `megabytes`, with `planted` aliases spread through them.
     static func makeItems(megabytes: Double, itemBytes: Int, planted: [String], _ rng: inout SplitMix64) -> [String] {
@@ -166,8 +187,12 @@ enum MatchingBenchmark {
             while item.utf8.count < itemBytes {
                 item += sentences.randomElement(using: &rng) ?? ""
                 item += " "
-                for _ in 0..<Int.random(in: 3...12, using: &rng) { item += (filler.randomElement(using: &rng) ?? "") + " " }
-                item += (places.randomElement(using: &rng) ?? "") + ", " + (lastNames.randomElement(using: &rng) ?? "") + ". "
+                for _ in 0..<Int.random(in: 3...12, using: &rng) {
+                    item += (filler.randomElement(using: &rng) ?? "") + " "
+                }
+                item +=
+                    (places.randomElement(using: &rng) ?? "") + ", " + (lastNames.randomElement(using: &rng) ?? "")
+                    + ". "
             }
             if items.count % plantEvery == 0, plantIndex < planted.count {
                 item += " Selon l'enquête, " + planted[plantIndex % planted.count] + " serait impliqué.\n"

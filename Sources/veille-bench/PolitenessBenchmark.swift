@@ -35,9 +35,11 @@ enum PolitenessBenchmark {
         }
         var servers: [TestHTTPServer] = []
         defer { servers.forEach { $0.stop() } }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("veille-politeness-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "veille-politeness-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("Feeds"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("Feeds"), withIntermediateDirectories: true)
         var yaml = "contact: https://example.org/veille-bench\nsources:\n"
         var sizes: [String: Int] = [:]
         for h in 0..<s.hosts {
@@ -52,17 +54,23 @@ enum PolitenessBenchmark {
                 let feed = feedText(host: h, feed: f, size: s.size, itemSize: s.itemSize)
                 try server.write("feed-\(f).xml", feed)
                 sizes["\(server.baseURL)/feed-\(f).xml"] = feed.utf8.count
-                yaml += "  - id: h\(h)-f\(f)\n    url: \(server.url("/feed-\(f).xml"))\n    every: 1h\n    delay: \(s.delay)s\n"
+                yaml +=
+                    "  - id: h\(h)-f\(f)\n    url: \(server.url("/feed-\(f).xml"))\n    every: 1h\n    delay: \(s.delay)s\n"
             }
         }
         try yaml.write(to: dir.appendingPathComponent("Feeds/sources.yaml"), atomically: true, encoding: .utf8)
-        let options = RunOptions(configDir: dir.appendingPathComponent("Feeds").path,
-                                 databasePath: dir.appendingPathComponent("v.sqlite").path,
-                                 outDir: dir.appendingPathComponent("digests").path, all: true)
-        let bound = Double(s.perHost) * s.delay   // perHost + 1 requests per host (robots.txt included)
-        var lines = [String(format: "%d feeds of %d bytes (items of ~%d bytes) over %d hosts, %.0f ms latency, delay %.1f s; bound %.1f s (%d requests per host; %.1f s without robots.txt)",
-                            s.hosts * s.perHost, s.size, s.itemSize, s.hosts, s.latency * 1000, s.delay, bound, s.perHost + 1,
-                            Double(s.perHost - 1) * s.delay)]
+        let options = RunOptions(
+            configDir: dir.appendingPathComponent("Feeds").path,
+            databasePath: dir.appendingPathComponent("v.sqlite").path,
+            outDir: dir.appendingPathComponent("digests").path, all: true)
+        let bound = Double(s.perHost) * s.delay // perHost + 1 requests per host (robots.txt included)
+        var lines = [
+            String(
+                format:
+                    "%d feeds of %d bytes (items of ~%d bytes) over %d hosts, %.0f ms latency, delay %.1f s; bound %.1f s (%d requests per host; %.1f s without robots.txt)",
+                s.hosts * s.perHost, s.size, s.itemSize, s.hosts, s.latency * 1000, s.delay, bound, s.perHost + 1,
+                Double(s.perHost - 1) * s.delay)
+        ]
         var firstBytes = 0
         for pass in ["first run", "rerun"] {
             let seen = servers.map { $0.requests().count }
@@ -76,11 +84,14 @@ enum PolitenessBenchmark {
             let bytes = requests.filter { $0.1 == 200 }.reduce(0) { $0 + (sizes[$1.0] ?? 0) }
             if pass == "first run" { firstBytes = bytes }
             let failed = report.outcomes.filter { $0.status != "ok" && $0.status != "not-modified" }.count
-            lines.append(String(format: "%@: %.2f s wall, %.2fx the bound; %d requests, %d answered 304 (%.1f %%); %d body bytes (%.2f %% of the first run); %d items, %d deltas, %d sources not ok",
-                                pass, seconds, seconds / bound, requests.count, notModified,
-                                100 * Double(notModified) / Double(max(1, requests.count)), bytes,
-                                100 * Double(bytes) / Double(max(1, firstBytes)),
-                                report.outcomes.reduce(0) { $0 + $1.items }, report.deltaCount, failed))
+            lines.append(
+                String(
+                    format:
+                        "%@: %.2f s wall, %.2fx the bound; %d requests, %d answered 304 (%.1f %%); %d body bytes (%.2f %% of the first run); %d items, %d deltas, %d sources not ok",
+                    pass, seconds, seconds / bound, requests.count, notModified,
+                    100 * Double(notModified) / Double(max(1, requests.count)), bytes,
+                    100 * Double(bytes) / Double(max(1, firstBytes)),
+                    report.outcomes.reduce(0) { $0 + $1.items }, report.deltaCount, failed))
         }
         return lines.joined(separator: "\n")
     }
@@ -89,10 +100,12 @@ enum PolitenessBenchmark {
     static func feedText(host: Int, feed: Int, size: Int, itemSize: Int) -> String {
         let sentence = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. "
         let filler = String(repeating: sentence, count: max(1, (itemSize - 150) / sentence.utf8.count))
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>host \(host) feed \(feed)</title>\n"
+        var out =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>host \(host) feed \(feed)</title>\n"
         var n = 0
         while out.utf8.count < size - 200 {
-            out += "<item><title>Host \(host) feed \(feed) item \(n)</title><link>https://h\(host).example/f\(feed)/\(n)</link>"
+            out +=
+                "<item><title>Host \(host) feed \(feed) item \(n)</title><link>https://h\(host).example/f\(feed)/\(n)</link>"
                 + "<guid>h\(host)-f\(feed)-\(n)</guid><description>\(filler)</description></item>\n"
             n += 1
         }

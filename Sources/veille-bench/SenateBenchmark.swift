@@ -15,14 +15,18 @@ enum SenateBenchmark {
         for (name, bytes) in pages {
             let (count, seconds) = measure { _ = try? SenatePageParser.parse(bytes, httpCharset: nil, url: name) }
             let mb = Double(bytes.count * count) / 1_000_000 / seconds
-            lines.append(String(format: "page %@ (%d bytes): %.0f pages per CPU second, %.1f MB/s", name, bytes.count,
-                                Double(count) / seconds, mb))
+            lines.append(
+                String(
+                    format: "page %@ (%d bytes): %.0f pages per CPU second, %.1f MB/s", name, bytes.count,
+                    Double(count) / seconds, mb))
         }
         let csv = syntheticCSV(rows: 20_000)
         var rowCount = 0
         let (runs, seconds) = measure { rowCount = SenateCSV.parse(csv, httpCharset: nil).rows.count }
-        lines.append(String(format: "csv (%d rows, %d bytes): %.0f rows per CPU second, %.1f MB/s", rowCount, csv.count,
-                            Double(rowCount * runs) / seconds, Double(csv.count * runs) / 1_000_000 / seconds))
+        lines.append(
+            String(
+                format: "csv (%d rows, %d bytes): %.0f rows per CPU second, %.1f MB/s", rowCount, csv.count,
+                Double(rowCount * runs) / seconds, Double(csv.count * runs) / 1_000_000 / seconds))
         return lines.joined(separator: "\n")
     }
 
@@ -41,26 +45,31 @@ enum SenateBenchmark {
     }
 
     static func syntheticPage() -> [UInt8] {
-        let paragraph = String(repeating: "Le dispositif interministériel s'appuie sur le service à compétence nationale. ", count: 6)
-        var html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Question</title>"
+        let paragraph = String(
+            repeating: "Le dispositif interministériel s'appuie sur le service à compétence nationale. ", count: 6)
+        var html =
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Question</title>"
             + "<link rel=\"canonical\" href=\"https://www.senat.fr/questions/base/2023/qSEQ231109012.html\"></head><body>"
             + "<nav><ul>" + String(repeating: "<li><a href=\"/x\">Rubrique</a></li>", count: 40) + "</ul></nav><main>"
             + "<h1>Question écrite n° 09012 - 16e législature</h1>"
             + "<p>Question de M. OUZOULIAS Pierre (Hauts-de-Seine - CRCE-K) publiée le 23/11/2023</p>"
         for _ in 0..<20 { html += "<p>\(paragraph)</p>" }
-        html += "<p>- page 6510</p><p>Réponse du Ministère de l'Europe et des affaires étrangères publiée le 22/02/2024</p>"
+        html +=
+            "<p>- page 6510</p><p>Réponse du Ministère de l'Europe et des affaires étrangères publiée le 22/02/2024</p>"
         for _ in 0..<20 { html += "<p>\(paragraph)</p>" }
         html += "<p>- page 675</p></main><footer>Page mise à jour le 22/02/2024</footer></body></html>"
         return Array(html.utf8)
     }
 
     static func syntheticCSV(rows: Int) -> [UInt8] {
-        var s = "Sort;Nature;Numéro;Référence;Titre;Nom;Prénom;Civilité;Circonscription;Groupe;Date de publication JO;"
+        var s =
+            "Sort;Nature;Numéro;Référence;Titre;Nom;Prénom;Civilité;Circonscription;Groupe;Date de publication JO;"
             + "Ministère de dépôt;Date de transmission;Ministère de transmission;Ministère de réponse;Date de réponse JO\r\n"
         for i in 0..<rows {
             let n = String(format: "%05d", i % 100_000)
             let date = i % 2 == 0 ? "23/11/2023" : "2023-11-23"
-            s += "En attente de réponse;QE;\(n);qSEQ2311\(n);\"Titre; numéro \(i)\";EXEMPLE;Marie;Mme;Exemple-sur-Mer;EX;"
+            s +=
+                "En attente de réponse;QE;\(n);qSEQ2311\(n);\"Titre; numéro \(i)\";EXEMPLE;Marie;Mme;Exemple-sur-Mer;EX;"
                 + "\(date);Intérieur;;;;\r\n"
         }
         return latin1(s)

@@ -24,9 +24,16 @@ enum VeilleBench {
             case "feeds":
                 // `--rounds N` first (default 5): more rounds, steadier figure.
                 var rounds = 5
-                if args.first == "--rounds", args.count > 1 { rounds = Int(args[1]) ?? 5; args.removeFirst(2) }
+                if args.first == "--rounds", args.count > 1 {
+                    rounds = Int(args[1]) ?? 5
+                    args.removeFirst(2)
+                }
                 print(FeedBenchmark.run(paths: expand(args), rounds: rounds))
-            case "extract": for line in ExtractionBenchmark.run(folder: args.first ?? "Tests/ExtractionTests/Fixtures", iterations: Int(args.dropFirst().first ?? "") ?? 5) { print(line) }
+            case "extract":
+                for line in ExtractionBenchmark.run(
+                    folder: args.first ?? "Tests/ExtractionTests/Fixtures",
+                    iterations: Int(args.dropFirst().first ?? "") ?? 5)
+                { print(line) }
             case "match": print(MatchingBenchmark.run(arguments: args))
             case "senate": print(SenateBenchmark.run(arguments: args))
             case "politeness": print(try await PolitenessBenchmark.run(arguments: args))
@@ -45,11 +52,15 @@ enum VeilleBench {
     static func expand(_ paths: [String]) -> [String] {
         paths.flatMap { path -> [String] in
             var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { return [path] }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+                return [path]
+            }
             let e = FileManager.default.enumerator(atPath: path)
             var out: [String] = []
             while let f = e?.nextObject() as? String {
-                if [".xml", ".rss", ".atom", ".rdf", ".json", ".feed"].contains(where: f.hasSuffix) { out.append(path + "/" + f) }
+                if [".xml", ".rss", ".atom", ".rdf", ".json", ".feed"].contains(where: f.hasSuffix) {
+                    out.append(path + "/" + f)
+                }
             }
             return out.sorted()
         }

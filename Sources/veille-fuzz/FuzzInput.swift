@@ -2,8 +2,10 @@
 enum FuzzInput {
     /// HTTP charset labels a server might send: none, honest ones, lying and unknown ones.
     /// Why: the charset rule has a branch per source of truth, and a lie must still give a best effort.
-    static let labels: [String?] = [nil, "utf-8", "windows-1252", "iso-8859-1", "utf-16", "utf-16be", "shift_jis",
-                                    "x-no-such-charset", ""]
+    static let labels: [String?] = [
+        nil, "utf-8", "windows-1252", "iso-8859-1", "utf-16", "utf-16be", "shift_jis",
+        "x-no-such-charset", "",
+    ]
 
     /// Copies libFuzzer's buffer (which may be null when empty).
     static func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {

@@ -5,8 +5,9 @@ import Parliament
 public func fuzzSenatePage(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = FuzzInput.bytes(data, size)
     let (label, rest) = FuzzInput.charsetLabel(bytes)
-    _ = try? SenatePageParser.parse(rest, httpCharset: label,
-                                    url: "https://www.senat.fr/questions/base/2023/qSEQ231109012.html")
+    _ = try? SenatePageParser.parse(
+        rest, httpCharset: label,
+        url: "https://www.senat.fr/questions/base/2023/qSEQ231109012.html")
     return 0
 }
 

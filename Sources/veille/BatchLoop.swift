@@ -20,8 +20,10 @@ enum BatchLoop {
     /// line never blocks on a full pipe. The worker that finishes the next line to write writes it, with
     /// any later lines already done: no thread exists only to write, and no thread is woken per line. A
     /// worker more than a few lines ahead of the output waits, so memory stays bounded on endless input.
-    static func runParallel(workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                            _ line: @escaping @Sendable (String, inout [UInt8]) -> Void) {
+    static func runParallel(
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ line: @escaping @Sendable (String, inout [UInt8]) -> Void
+    ) {
         let count = max(1, workers)
         if count > 1 { veille_malloc_keep_memory() }
         let state = BatchState(window: max(16, 8 * count), workers: count)
@@ -39,9 +41,9 @@ enum BatchLoop {
             }
             state.workerEnded()
         }
-        for _ in 1 ..< count {
+        for _ in 1..<count {
             let worker = Thread(block: work)
-            worker.stackSize = 8 << 20  // the main thread's: a deeply nested page parses as it would there
+            worker.stackSize = 8 << 20 // the main thread's: a deeply nested page parses as it would there
             worker.start()
         }
         work()
@@ -236,7 +238,7 @@ struct PathReader {
         var end = to
         if end > from, buffer[end - 1] == 0x0D { end -= 1 }
         guard end > from else { return nil }
-        return String(decoding: buffer[from ..< end], as: UTF8.self)
+        return String(decoding: buffer[from..<end], as: UTF8.self)
     }
 
     /// Drops the consumed bytes and reads up to 64 KB more; marks the end of input.

@@ -22,8 +22,11 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = GlobalOptions.parseOrExit(quiet ? ["--quiet"] : []).bootstrapLogging()
         let day1 = (mirror as NSString).appendingPathComponent("day1")
         let day2 = (mirror as NSString).appendingPathComponent("day2")
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: day1).filter({ $0.hasSuffix(".xml") }).sorted(),
-              !files.isEmpty else {
+        guard
+            let files = try? FileManager.default.contentsOfDirectory(atPath: day1).filter({ $0.hasSuffix(".xml") })
+                .sorted(),
+            !files.isEmpty
+        else {
             printError("demo: no feeds in \(day1)")
             throw ExitCode(2)
         }
@@ -32,7 +35,8 @@ struct DemoCommand: AsyncParsableCommand {
         try? FileManager.default.removeItem(atPath: out)
         let config = (out as NSString).appendingPathComponent("Feeds")
         try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
-        var yaml = "# Written by `veille demo`: the bundled mirror served on 127.0.0.1.\ncontact: https://example.org/veille-demo\nsources:\n"
+        var yaml =
+            "# Written by `veille demo`: the bundled mirror served on 127.0.0.1.\ncontact: https://example.org/veille-demo\nsources:\n"
         for f in files {
             let id = (f as NSString).deletingPathExtension
             yaml += "  - id: \(id)\n    kind: feed\n    url: http://127.0.0.1:\(server.port)/\(f)\n    every: 1h\n"
@@ -42,13 +46,19 @@ struct DemoCommand: AsyncParsableCommand {
             yaml += "    csv: http://127.0.0.1:\(server.port)/senat/questions.csv\n"
             yaml += "    pages: http://127.0.0.1:\(server.port)/senat/base/\n    every: 1h\n"
         }
-        try yaml.write(toFile: (config as NSString).appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        try yaml.write(
+            toFile: (config as NSString).appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
         // The shipped watchlist, and one Markdown file digest grouped by campaign: what an analyst reads.
-        let watchlist = ((mirror as NSString).deletingLastPathComponent as NSString).appendingPathComponent("watchlist.yaml")
+        let watchlist = ((mirror as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+            "watchlist.yaml")
         if FileManager.default.fileExists(atPath: watchlist) {
-            try FileManager.default.copyItem(atPath: watchlist, toPath: (config as NSString).appendingPathComponent("watchlist.yaml"))
-            try "# Written by `veille demo`.\ndigests:\n  - id: demo\n    channel: file\n    format: markdown\n    quiet: false\n"
-                .write(toFile: (config as NSString).appendingPathComponent("digests.yaml"), atomically: true, encoding: .utf8)
+            try FileManager.default.copyItem(
+                atPath: watchlist, toPath: (config as NSString).appendingPathComponent("watchlist.yaml"))
+            try
+                "# Written by `veille demo`.\ndigests:\n  - id: demo\n    channel: file\n    format: markdown\n    quiet: false\n"
+                .write(
+                    toFile: (config as NSString).appendingPathComponent("digests.yaml"), atomically: true,
+                    encoding: .utf8)
         }
         let digests = (out as NSString).appendingPathComponent("digests")
         let db = (out as NSString).appendingPathComponent("veille.sqlite")
@@ -60,7 +70,9 @@ struct DemoCommand: AsyncParsableCommand {
             let second = try await Pipeline(options: options, logger: logger).run()
             FileHandle.standardError.write(Data(("day 2: " + second.summaryLine + "\n").utf8))
             if let md = second.digestPaths.first {
-                if !quiet, let text = try? String(contentsOfFile: md, encoding: .utf8) { FileHandle.standardError.write(Data(text.utf8)) }
+                if !quiet, let text = try? String(contentsOfFile: md, encoding: .utf8) {
+                    FileHandle.standardError.write(Data(text.utf8))
+                }
                 print(md)
             }
         } catch let e as PipelineError {

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A small static HTTP/1.1 server on 127.0.0.1 for `veille demo`: serves the files of a folder with ETag
@@ -26,9 +27,14 @@ final class DemoServer: @unchecked Sendable {
         addr.sin_port = 0
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(sock, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(sock, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
-        guard bound == 0, listen(sock, 64) == 0 else { close(sock); throw DemoError("bind: \(String(cString: strerror(errno)))") }
+        guard bound == 0, listen(sock, 64) == 0 else {
+            close(sock)
+            throw DemoError("bind: \(String(cString: strerror(errno)))")
+        }
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         var out = sockaddr_in()
         _ = withUnsafeMutablePointer(to: &out) {
@@ -41,18 +47,27 @@ final class DemoServer: @unchecked Sendable {
     }
 
     /// Serves other folders from now on (the mirror "changes").
-    func setRoots(_ paths: [String]) { lock.lock(); roots = paths; lock.unlock() }
+    func setRoots(_ paths: [String]) {
+        lock.lock()
+        roots = paths
+        lock.unlock()
+    }
 
     func stop() {
-        lock.lock(); running = false; lock.unlock()
-        shutdown(fd, Int32(SHUT_RDWR)); close(fd)
+        lock.lock()
+        running = false
+        lock.unlock()
+        shutdown(fd, Int32(SHUT_RDWR))
+        close(fd)
     }
 
     private func serve() {
         while true {
             let client = accept(fd, nil, nil)
             if client < 0 {
-                lock.lock(); let go = running; lock.unlock()
+                lock.lock()
+                let go = running
+                lock.unlock()
                 if !go { return } else { continue }
             }
             handle(client)
@@ -79,15 +94,20 @@ final class DemoServer: @unchecked Sendable {
             headers[l[..<colon].lowercased()] = l[l.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         let path = String(parts[1].split(separator: "?").first ?? "/")
-        lock.lock(); let bases = roots; lock.unlock()
-        let found = path.contains("..") ? nil : bases.lazy.compactMap { FileManager.default.contents(atPath: $0 + path) }.first
+        lock.lock()
+        let bases = roots
+        lock.unlock()
+        let found =
+            path.contains("..") ? nil : bases.lazy.compactMap { FileManager.default.contents(atPath: $0 + path) }.first
         guard let data = found else {
             return respond(client, 404, ["Content-Type": "text/plain"], Array("not found\n".utf8))
         }
         let etag = "\"\(Self.hash(data))\""
         if headers["if-none-match"] == etag { return respond(client, 304, ["ETag": etag], []) }
         // No charset for pages and CSV files: the project's charset rule decides from their bytes.
-        let type = path.hasSuffix(".html") ? "text/html"
+        let type =
+            path.hasSuffix(".html")
+            ? "text/html"
             : path.hasSuffix(".csv") ? "text/csv" : "application/rss+xml; charset=utf-8"
         respond(client, 200, ["ETag": etag, "Content-Type": type], [UInt8](data))
     }
@@ -99,7 +119,9 @@ final class DemoServer: @unchecked Sendable {
         let bytes = Array((head + "\r\n").utf8) + body
         var sent = 0
         while sent < bytes.count {
-            let n = bytes[sent...].withUnsafeBufferPointer { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let n = bytes[sent...].withUnsafeBufferPointer {
+                send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if n <= 0 { return }
             sent += n
         }

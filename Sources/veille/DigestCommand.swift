@@ -25,12 +25,16 @@ struct DigestCommand: ParsableCommand {
     @Option(help: "Render the digest of this past run again (with --digest and --to-file).")
     var replay: Int64?
 
-    @Option(name: .customLong("to-file"), help: "Where --replay writes (format from the extension: html, md, json, atom, txt, eml).")
+    @Option(
+        name: .customLong("to-file"),
+        help: "Where --replay writes (format from the extension: html, md, json, atom, txt, eml).")
     var toFile: String?
 
     func validate() throws {
         if replay != nil {
-            guard digest != nil, toFile != nil else { throw ValidationError("--replay needs --digest ID and --to-file PATH") }
+            guard digest != nil, toFile != nil else {
+                throw ValidationError("--replay needs --digest ID and --to-file PATH")
+            }
             if dryRun { throw ValidationError("--replay and --dry-run are exclusive") }
         } else if toFile != nil {
             throw ValidationError("--to-file goes with --replay")

@@ -38,7 +38,9 @@ struct ExtractCommand: ParsableCommand {
         }
         if batch {
             // Pages are independent: extracted on every core, written in input order as they are ready.
-            BatchLoop.run(workers: ProcessInfo.processInfo.activeProcessorCount) { ExtractBatch.line(forPath: $0, rules: rules) }
+            BatchLoop.run(workers: ProcessInfo.processInfo.activeProcessorCount) {
+                ExtractBatch.line(forPath: $0, rules: rules)
+            }
             return
         }
         guard let file, let data = FileManager.default.contents(atPath: file) else {

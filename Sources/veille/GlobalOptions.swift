@@ -55,7 +55,9 @@ enum LoggingSetup {
         guard !done else { return }
         done = true
         LoggingSystem.bootstrap { label in
-            var handler: LogHandler = format == .json ? JSONLogHandler(label: label)
+            var handler: LogHandler =
+                format == .json
+                ? JSONLogHandler(label: label)
                 : StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
@@ -75,7 +77,8 @@ func printError(_ message: String) {
 func parseSinceOption(_ text: String?, now: Date = Date()) throws -> Date? {
     guard let text else { return nil }
     guard let date = Timestamp.parseSince(text, now: now) else {
-        throw ValidationError("--since: expected an RFC 3339 time, YYYY-MM-DD or a duration such as 36h or 7d, got '\(text)'")
+        throw ValidationError(
+            "--since: expected an RFC 3339 time, YYYY-MM-DD or a duration such as 36h or 7d, got '\(text)'")
     }
     return date
 }

@@ -13,10 +13,14 @@ struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
-             source: String, file: String, function: String, line: UInt) {
-        var pairs: [(String, JSONValue)] = [("time", .time(Date())), ("level", .string(level.rawValue)),
-                                            ("label", .string(label)), ("message", .string(message.description))]
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
+        source: String, file: String, function: String, line: UInt
+    ) {
+        var pairs: [(String, JSONValue)] = [
+            ("time", .time(Date())), ("level", .string(level.rawValue)),
+            ("label", .string(label)), ("message", .string(message.description)),
+        ]
         for (k, v) in metadata.merging(extra ?? [:], uniquingKeysWith: { _, b in b }).sorted(by: { $0.key < $1.key }) {
             pairs.append((k, .string(v.description)))
         }

@@ -46,7 +46,11 @@ struct MatchCommand: ParsableCommand {
             return
         }
         let data: Data?
-        if file == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else { data = FileManager.default.contents(atPath: file ?? "") }
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            data = FileManager.default.contents(atPath: file ?? "")
+        }
         guard let data else {
             printError("\(file ?? ""): cannot read the file")
             throw ExitCode(2)
@@ -59,7 +63,8 @@ struct MatchCommand: ParsableCommand {
 struct RematchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rematch",
-        abstract: "Replay the watchlist over stored items and report the links added and removed (never creates deltas).")
+        abstract:
+            "Replay the watchlist over stored items and report the links added and removed (never creates deltas).")
 
     @OptionGroup var global: GlobalOptions
 
@@ -87,7 +92,10 @@ struct RematchCommand: ParsableCommand {
             let changes = try stage.rematch(store: store, items: items, at: Date(), dryRun: dryRun)
             for (item, entity) in changes.added { report("added", item, entity) }
             for (item, entity) in changes.removed { report("removed", item, entity) }
-            FileHandle.standardError.write(Data(("\(dryRun ? "would change" : "changed"): \(items.count) items matched, \(changes.added.count) links added, \(changes.removed.count) removed\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("\(dryRun ? "would change" : "changed"): \(items.count) items matched, \(changes.added.count) links added, \(changes.removed.count) removed\n")
+                        .utf8))
         } catch let e as PipelineError {
             printError(e.description)
             throw ExitCode(e.exitCode)
@@ -99,7 +107,9 @@ struct RematchCommand: ParsableCommand {
 
     func report(_ change: String, _ item: Int64, _ entity: String) {
         if json {
-            print(JSONValue.object([("change", .string(change)), ("item", .int(Int(item))), ("entity", .string(entity))]).serialized())
+            print(
+                JSONValue.object([("change", .string(change)), ("item", .int(Int(item))), ("entity", .string(entity))])
+                    .serialized())
         } else {
             print("\(change == "added" ? "+" : "-") item \(item) \(entity)")
         }
@@ -139,15 +149,21 @@ struct SearchCommand: ParsableCommand {
         _ = global.bootstrapLogging()
         do {
             let store = try Pipeline.openStore(global.db)
-            let hits = try store.search(query.joined(separator: " "), entity: campaign ?? actor,
-                                        since: try parseSinceOption(since), limit: limit)
+            let hits = try store.search(
+                query.joined(separator: " "), entity: campaign ?? actor,
+                since: try parseSinceOption(since), limit: limit)
             for h in hits {
                 if json {
-                    print(JSONValue.object([("item", .int(Int(h.itemID))), ("source", .string(h.source)),
-                                            ("title", .string(h.title)), ("url", .string(h.url)),
-                                            ("first_seen", .time(h.firstSeen)), ("snippet", .string(h.snippet))]).serialized())
+                    print(
+                        JSONValue.object([
+                            ("item", .int(Int(h.itemID))), ("source", .string(h.source)),
+                            ("title", .string(h.title)), ("url", .string(h.url)),
+                            ("first_seen", .time(h.firstSeen)), ("snippet", .string(h.snippet)),
+                        ]).serialized())
                 } else {
-                    print("\(Timestamp.iso(h.firstSeen))  [\(h.source)] \(normalizeWhitespace(h.title))\n    \(h.url ?? "")\n    \(normalizeWhitespace(h.snippet))")
+                    print(
+                        "\(Timestamp.iso(h.firstSeen))  [\(h.source)] \(normalizeWhitespace(h.title))\n    \(h.url ?? "")\n    \(normalizeWhitespace(h.snippet))"
+                    )
                 }
             }
         } catch let e as PipelineError {

@@ -1,7 +1,8 @@
 import Foundation
 import Pipeline
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The live progress line of `run` and `crawl` (operations issue): on a terminal, one line on stderr
@@ -43,8 +44,9 @@ final class ProgressLine: @unchecked Sendable {
             if outcome.failed { errors += 1 }
             if outcome.status == "blocked" { blocked += 1 }
             drawn = true
-            return Self.render(done: done, total: total, items: items, deltas: deltas, errors: errors,
-                               blocked: blocked, elapsed: now.timeIntervalSince(started))
+            return Self.render(
+                done: done, total: total, items: items, deltas: deltas, errors: errors,
+                blocked: blocked, elapsed: now.timeIntervalSince(started))
         }
         write("\r\u{1B}[K" + text)
     }
@@ -59,10 +61,14 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     /// The text of the line: `12/200 sources · 340 items · 5 deltas · 1 error · 3.2s`.
-    static func render(done: Int, total: Int, items: Int, deltas: Int, errors: Int, blocked: Int,
-                       elapsed: TimeInterval) -> String {
-        var parts = ["\(done)/\(total) sources", "\(items) items", "\(deltas) \(deltas == 1 ? "delta" : "deltas")",
-                     "\(errors) \(errors == 1 ? "error" : "errors")"]
+    static func render(
+        done: Int, total: Int, items: Int, deltas: Int, errors: Int, blocked: Int,
+        elapsed: TimeInterval
+    ) -> String {
+        var parts = [
+            "\(done)/\(total) sources", "\(items) items", "\(deltas) \(deltas == 1 ? "delta" : "deltas")",
+            "\(errors) \(errors == 1 ? "error" : "errors")",
+        ]
         if blocked > 0 { parts.append("\(blocked) blocked") }
         parts.append(String(format: "%.1fs", elapsed))
         return parts.joined(separator: " · ")

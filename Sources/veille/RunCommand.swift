@@ -21,8 +21,9 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.bootstrapLogging()
-        let options = RunOptions(command: .run, configDir: global.config, databasePath: global.db, outDir: global.out,
-                                 all: all, force: force, strict: strict)
+        let options = RunOptions(
+            command: .run, configDir: global.config, databasePath: global.db, outDir: global.out,
+            all: all, force: force, strict: strict)
         try await execute(options, logger: logger, progress: ProgressLine.forTerminal(global))
     }
 }
@@ -49,8 +50,9 @@ struct CrawlCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.bootstrapLogging()
-        let options = RunOptions(command: .crawl, configDir: global.config, databasePath: global.db, outDir: global.out,
-                                 force: force, sourceIDs: sources, strict: strict)
+        let options = RunOptions(
+            command: .crawl, configDir: global.config, databasePath: global.db, outDir: global.out,
+            force: force, sourceIDs: sources, strict: strict)
         try await execute(options, logger: logger, progress: ProgressLine.forTerminal(global))
     }
 }

@@ -15,7 +15,8 @@ struct SenateCommand: ParsableCommand {
 /// `--batch`; in a batch such a file gives an `error` line and the next path follows).
 struct SenateParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "parse", abstract: "Parse Sénat question pages into JSON (one object, or JSON Lines with --batch).")
+        commandName: "parse", abstract: "Parse Sénat question pages into JSON (one object, or JSON Lines with --batch)."
+    )
 
     @OptionGroup var global: GlobalOptions
 

@@ -19,7 +19,8 @@ struct SourcesCommand: AsyncParsableCommand {
         do {
             let config = try Pipeline.loadSources((global.config as NSString).appendingPathComponent("sources.yaml"))
             let store = FileManager.default.fileExists(atPath: global.db) ? try Pipeline.openStore(global.db) : nil
-            let states = Dictionary(((try store?.sourceStates()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let states = Dictionary(
+                ((try store?.sourceStates()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let counts = (try store?.itemCounts()) ?? [:]
             var rows: [[String]] = []
             for s in config.sources {
@@ -38,15 +39,21 @@ struct SourcesCommand: AsyncParsableCommand {
                     ])
                     print(obj.serialized())
                 } else {
-                    rows.append([s.id, s.kind.rawValue, every, st?.lastAttemptAt.map(Timestamp.iso) ?? "-",
-                                 st?.lastSuccessAt.map(Timestamp.iso) ?? "-", status, String(st?.consecutiveFailures ?? 0),
-                                 st?.nextDueAt.map(Timestamp.iso) ?? "now", String(counts[s.id] ?? 0),
-                                 Self.oneLine(st?.lastError ?? "")])
+                    rows.append([
+                        s.id, s.kind.rawValue, every, st?.lastAttemptAt.map(Timestamp.iso) ?? "-",
+                        st?.lastSuccessAt.map(Timestamp.iso) ?? "-", status, String(st?.consecutiveFailures ?? 0),
+                        st?.nextDueAt.map(Timestamp.iso) ?? "now", String(counts[s.id] ?? 0),
+                        Self.oneLine(st?.lastError ?? ""),
+                    ])
                 }
             }
             if !json {
-                print(Self.table(header: ["ID", "KIND", "EVERY", "LAST ATTEMPT", "LAST SUCCESS", "STATUS", "FAILURES",
-                                          "NEXT DUE", "ITEMS", "LAST ERROR"], rows: rows))
+                print(
+                    Self.table(
+                        header: [
+                            "ID", "KIND", "EVERY", "LAST ATTEMPT", "LAST SUCCESS", "STATUS", "FAILURES",
+                            "NEXT DUE", "ITEMS", "LAST ERROR",
+                        ], rows: rows))
             }
         } catch let e as PipelineError {
             printError(e.description)
@@ -79,8 +86,10 @@ struct SourcesCommand: AsyncParsableCommand {
         var widths = header.map(\.count)
         for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
         func line(_ r: [String]) -> String {
-            r.enumerated().map { i, c in i == r.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ")
+            r.enumerated().map { i, c in
+                i == r.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            }
+            .joined(separator: "  ")
         }
         return ([line(header)] + rows.map(line)).joined(separator: "\n")
     }

@@ -39,9 +39,12 @@ struct Veille: AsyncParsableCommand {
             5 digest delivery failed (pending deltas kept). When several apply, the highest wins.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, CrawlCommand.self, SourcesCommand.self, FeedCommand.self,
-                      ExportCommand.self, MatchCommand.self, RematchCommand.self, SearchCommand.self, SenateCommand.self, ExtractCommand.self,
-                      BackupCommand.self, PruneCommand.self, VacuumCommand.self, DemoCommand.self, DigestCommand.self],
+        subcommands: [
+            RunCommand.self, CrawlCommand.self, SourcesCommand.self, FeedCommand.self,
+            ExportCommand.self, MatchCommand.self, RematchCommand.self, SearchCommand.self, SenateCommand.self,
+            ExtractCommand.self,
+            BackupCommand.self, PruneCommand.self, VacuumCommand.self, DemoCommand.self, DigestCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

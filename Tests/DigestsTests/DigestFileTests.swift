@@ -2,8 +2,9 @@ import Foundation
 import Storage
 import Syndication
 import Testing
-@testable import Digests
 import VeilleCore
+
+@testable import Digests
 
 /// File digests: names, formats, the Atom file's stable entries, atomic writes, an unwritable folder.
 @Suite struct DigestFileTests {
@@ -36,15 +37,24 @@ import VeilleCore
         let w = try DigestWorld()
         try w.crawl(["lemonde": [DigestWorld.item(1, title: "Base", source: "lemonde")]])
         _ = try w.delivery(Self.yaml).deliver(currentRun: nil)
-        let run = try w.crawl(["lemonde": [DigestWorld.item(2, title: "Doppelgänger <b>x</b>", text: "Doppelgänger.", source: "lemonde"),
-                                           DigestWorld.item(3, title: "Météo", text: "Pluie.", source: "lemonde")]])
+        let run = try w.crawl([
+            "lemonde": [
+                DigestWorld.item(2, title: "Doppelgänger <b>x</b>", text: "Doppelgänger.", source: "lemonde"),
+                DigestWorld.item(3, title: "Météo", text: "Pluie.", source: "lemonde"),
+            ]
+        ])
         let paths = try w.delivery(Self.yaml).deliver(currentRun: nil)
         let stamp = Timestamp.compact(w.clock)
         let names = paths.map { ($0 as NSString).lastPathComponent }
-        #expect(names == ["arch-\(stamp)-run\(run).html", "notes-\(stamp)-run\(run).md", "data-\(stamp)-run\(run).json", "feed.atom"])
+        #expect(
+            names == [
+                "arch-\(stamp)-run\(run).html", "notes-\(stamp)-run\(run).md", "data-\(stamp)-run\(run).json",
+                "feed.atom",
+            ])
         #expect(Self.files(w.out + "/archive") == ["arch-\(stamp)-run\(run).html"])
         #expect(!Self.files(w.out).contains { $0.hasSuffix(".tmp") })
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: paths[2]))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: paths[2]))) as? [String: Any]
         #expect(json?["digest"] as? String == "data" && (json?["sections"] as? [Any])?.count == 2)
         let html = try String(contentsOfFile: paths[0], encoding: .utf8)
         #expect(html.contains("&lt;b&gt;x&lt;/b&gt;") && !html.contains("<script"))
@@ -53,7 +63,9 @@ import VeilleCore
         #expect(first.entries.count == 2)
         // Nothing new: nothing written (quiet). Then one more item: the Atom file keeps the old entries, same ids.
         #expect(try w.delivery(Self.yaml).deliver(currentRun: nil).isEmpty)
-        try w.crawl(["lemonde": [DigestWorld.item(4, title: "Doppelgänger encore", text: "Doppelgänger.", source: "lemonde")]])
+        try w.crawl([
+            "lemonde": [DigestWorld.item(4, title: "Doppelgänger encore", text: "Doppelgänger.", source: "lemonde")]
+        ])
         _ = try w.delivery(Self.yaml).deliver(currentRun: nil)
         let second = try FeedParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: paths[3]))))
         #expect(second.entries.count == 3)
@@ -67,7 +79,8 @@ import VeilleCore
         _ = try w.delivery(Self.yaml).deliver(currentRun: nil)
         try w.crawl(["lemonde": [DigestWorld.item(2, title: "Doppelgänger", text: "Doppelgänger.", source: "lemonde")]])
         // A regular file where the digest folder should be (tests run as root: permissions would not stop us).
-        try FileManager.default.createDirectory(atPath: (w.out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (w.out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try "not a folder".write(toFile: w.out, atomically: true, encoding: .utf8)
         do {
             _ = try w.delivery(Self.yaml).deliver(currentRun: nil)
@@ -91,7 +104,9 @@ import VeilleCore
         let w = try DigestWorld()
         try w.crawl(["lemonde": [DigestWorld.item(1, title: "Base", source: "lemonde")]])
         _ = try w.delivery(Self.yaml).deliver(currentRun: nil)
-        let run = try w.crawl(["lemonde": [DigestWorld.item(2, title: "Doppelgänger vu", text: "Doppelgänger.", source: "lemonde")]])
+        let run = try w.crawl([
+            "lemonde": [DigestWorld.item(2, title: "Doppelgänger vu", text: "Doppelgänger.", source: "lemonde")]
+        ])
         let preview = try w.delivery(Self.yaml).preview(only: "notes")
         #expect(preview.contains("=== digest notes") && preview.contains("Doppelgänger vu"))
         #expect(try w.store.digestMessages(digest: "notes").isEmpty && Self.files(w.out).isEmpty)

@@ -2,27 +2,37 @@ import Foundation
 import Storage
 import Syndication
 import Testing
-@testable import Digests
 import VeilleCore
+
+@testable import Digests
 
 /// What a digest says, in every format: grouping, baselines, near-duplicates, the first 10 detailed,
 /// hostile text inert, the Atom feed parsed back.
 @Suite struct DigestRenderTests {
-    static let hostile = "Alerte\r\nBcc: victim@example.org\r\n<script>alert(\"x\")</script> & \"quotes\" \u{202E}txet ليبيا Россия boycott Paris 2024"
+    static let hostile =
+        "Alerte\r\nBcc: victim@example.org\r\n<script>alert(\"x\")</script> & \"quotes\" \u{202E}txet ليبيا Россия boycott Paris 2024"
 
     /// A world after a baseline run and a second run with matched, actor-only, unmatched, duplicated and
     /// changed items, plus a source in trouble.
     static func world() throws -> (DigestWorld, Int64) {
         let w = try DigestWorld()
-        try w.crawl(["lemonde": [DigestWorld.item(1, title: "Base A", source: "lemonde")],
-                     "afp": [DigestWorld.item(1, title: "Base B", source: "afp"), DigestWorld.item(2, title: "Base C", source: "afp")]])
-        let wire = "Le Kremlin dément toute implication dans la campagne Doppelgänger visant la France, selon un communiqué publié mardi à Moscou par le porte-parole de la présidence russe."
+        try w.crawl([
+            "lemonde": [DigestWorld.item(1, title: "Base A", source: "lemonde")],
+            "afp": [
+                DigestWorld.item(1, title: "Base B", source: "afp"),
+                DigestWorld.item(2, title: "Base C", source: "afp"),
+            ],
+        ])
+        let wire =
+            "Le Kremlin dément toute implication dans la campagne Doppelgänger visant la France, selon un communiqué publié mardi à Moscou par le porte-parole de la présidence russe."
         let run = try w.crawl([
-            "lemonde": [DigestWorld.item(1, title: "Base A, corrigé", source: "lemonde"),
-                        DigestWorld.item(2, title: "Doppelgänger : le Kremlin dément", text: wire, source: "lemonde"),
-                        DigestWorld.item(3, title: hostile, text: "texte", source: "lemonde"),
-                        DigestWorld.item(4, title: "Bakou reçoit un sommet", text: "Rien d'autre.", source: "lemonde"),
-                        DigestWorld.item(5, title: "Météo", text: "Il pleut.", source: "lemonde")],
+            "lemonde": [
+                DigestWorld.item(1, title: "Base A, corrigé", source: "lemonde"),
+                DigestWorld.item(2, title: "Doppelgänger : le Kremlin dément", text: wire, source: "lemonde"),
+                DigestWorld.item(3, title: hostile, text: "texte", source: "lemonde"),
+                DigestWorld.item(4, title: "Bakou reçoit un sommet", text: "Rien d'autre.", source: "lemonde"),
+                DigestWorld.item(5, title: "Météo", text: "Il pleut.", source: "lemonde"),
+            ],
             "afp": [DigestWorld.item(3, title: "Doppelgänger : le Kremlin dément", text: wire + " ", source: "afp")],
         ])
         try w.fail("rfi", error: "HTTP 503 <b>down</b>\r\nInjected: header")
@@ -30,8 +40,11 @@ import VeilleCore
     }
 
     static func content(_ w: DigestWorld, run: Int64, unmatched: Bool = true) throws -> DigestContent {
-        let d = try w.delivery("digests:\n  - id: t\n    channel: file\n    actors: [azerbaijan]\n    unmatched: \(unmatched)\n")
-        let ids = try w.store.lastDeltaID(before: nil) > 0 ? try w.store.undeliveredDeltaIDs(digest: "t", recipient: "file", after: 0) : []
+        let d = try w.delivery(
+            "digests:\n  - id: t\n    channel: file\n    actors: [azerbaijan]\n    unmatched: \(unmatched)\n")
+        let ids =
+            try w.store.lastDeltaID(before: nil) > 0
+            ? try w.store.undeliveredDeltaIDs(digest: "t", recipient: "file", after: 0) : []
         return try d.build(d.config.digests[0], deltaIDs: ids, currentRun: run).0
     }
 
@@ -44,7 +57,9 @@ import VeilleCore
         #expect(c.sections[3].title == "Unmatched items")
         // The same wire story on two sites is shown once, with both sources.
         let dup = try #require(c.sections[1].items.first)
-        #expect(c.sections[1].items.count == 1 && Set([dup.delta.source] + dup.duplicates.map(\.source)) == ["afp", "lemonde"])
+        #expect(
+            c.sections[1].items.count == 1
+                && Set([dup.delta.source] + dup.duplicates.map(\.source)) == ["afp", "lemonde"])
         #expect(dup.evidence.contains { $0.entity == "doppelganger" && $0.found == "Doppelgänger" })
         // Baselines are counted per source, not listed.
         #expect(c.baseline.map(\.source) == ["lemonde", "afp"] && c.baseline.map(\.count) == [1, 2])
@@ -54,7 +69,9 @@ import VeilleCore
         let md = c.markdown
         #expect(md.contains("title was: Base A") && md.contains("  - also: lemonde") && md.contains("**Doppelgänger**"))
         let json = c.json.serialized()
-        #expect(json.contains("\"campaign\":\"doppelganger\"") && json.contains("\"matches\":[") && json.contains("\"duplicates\":[{"))
+        #expect(
+            json.contains("\"campaign\":\"doppelganger\"") && json.contains("\"matches\":[")
+                && json.contains("\"duplicates\":[{"))
     }
 
     @Test func hostileTextIsInertInHTMLMarkdownAndTextAndWholeInJSONAndAtom() throws {
@@ -90,9 +107,14 @@ import VeilleCore
             try atom.write(to: file, atomically: true, encoding: .utf8)
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-            p.arguments = ["-c", "import feedparser,sys; d=feedparser.parse(sys.argv[1]); print(d.bozo, len(d.entries))", file.path]
-            let pipe = Pipe(); p.standardOutput = pipe
-            try p.run(); p.waitUntilExit()
+            p.arguments = [
+                "-c", "import feedparser,sys; d=feedparser.parse(sys.argv[1]); print(d.bozo, len(d.entries))",
+                file.path,
+            ]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            try p.run()
+            p.waitUntilExit()
             let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(out.hasPrefix("False \(feed.entries.count)") || out.hasPrefix("0 \(feed.entries.count)"), "\(out)")
         }
@@ -112,7 +134,9 @@ import VeilleCore
         let w = try DigestWorld()
         try w.crawl(["lemonde": [DigestWorld.item(0, title: "Base", source: "lemonde")]])
         let items = (1...25).map { n in
-            DigestWorld.item(n, title: "Doppelgänger épisode \(n) sujet\(n * 7919)", text: "Texte \(n * 104729) distinct \(n) sur Doppelgänger numéro \(n * 31).", source: "lemonde")
+            DigestWorld.item(
+                n, title: "Doppelgänger épisode \(n) sujet\(n * 7919)",
+                text: "Texte \(n * 104729) distinct \(n) sur Doppelgänger numéro \(n * 31).", source: "lemonde")
         }
         let run = try w.crawl(["lemonde": items])
         let c = try Self.content(w, run: run, unmatched: false)
@@ -126,8 +150,10 @@ import VeilleCore
 
     @Test func nearDuplicatesAreFoundInLinearPasses() {
         let story = (0..<60).map { "mot\($0)" }.joined(separator: " ")
-        let texts = [story, "autre chose entièrement " + (0..<40).map { "x\($0)" }.joined(separator: " "),
-                     story.replacingOccurrences(of: "mot59", with: "fin"), "court", "court", "Court."]
+        let texts = [
+            story, "autre chose entièrement " + (0..<40).map { "x\($0)" }.joined(separator: " "),
+            story.replacingOccurrences(of: "mot59", with: "fin"), "court", "court", "Court.",
+        ]
         #expect(NearDuplicates.groups(texts) == [[0, 2], [1], [3, 4, 5]])
     }
 
@@ -137,10 +163,17 @@ import VeilleCore
     }
 
     @Test func aSenateItemGivesItsLineFromTheDetailAndTheStoredPage() {
-        let detail = #"{"reference":"qSEQ231109012","number":"09012","state":"answered","answer_date":"2024-02-22","date":"2024-02-22","ministry":"Ministère de l'Europe et des affaires étrangères","jo_page":675}"#
-        let page = #"{"reference":"qSEQ231109012","number":"09012","author":{"civility":"M.","last_name":"OUZOULIAS","first_name":"Pierre"},"circonscription":"Hauts-de-Seine","group":"CRCE-K","state":"answered"}"#
+        let detail =
+            #"{"reference":"qSEQ231109012","number":"09012","state":"answered","answer_date":"2024-02-22","date":"2024-02-22","ministry":"Ministère de l'Europe et des affaires étrangères","jo_page":675}"#
+        let page =
+            #"{"reference":"qSEQ231109012","number":"09012","author":{"civility":"M.","last_name":"OUZOULIAS","first_name":"Pierre"},"circonscription":"Hauts-de-Seine","group":"CRCE-K","state":"answered"}"#
         let facts = SenateFacts(detail: detail, question: page)
-        #expect(facts?.line(kind: "answered") == "Réponse du Ministère de l'Europe et des affaires étrangères publiée le 22/02/2024 à la question n° 09012 de M. Pierre Ouzoulias (Hauts-de-Seine, CRCE-K)")
-        #expect(SenateFacts(detail: #"{"number":"00042","date":"2024-03-01"}"#, question: nil)?.line(kind: "lapsed") == "Question n° 00042 caduque")
+        #expect(
+            facts?.line(kind: "answered")
+                == "Réponse du Ministère de l'Europe et des affaires étrangères publiée le 22/02/2024 à la question n° 09012 de M. Pierre Ouzoulias (Hauts-de-Seine, CRCE-K)"
+        )
+        #expect(
+            SenateFacts(detail: #"{"number":"00042","date":"2024-03-01"}"#, question: nil)?.line(kind: "lapsed")
+                == "Question n° 00042 caduque")
     }
 }

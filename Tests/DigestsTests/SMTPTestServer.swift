@@ -32,7 +32,11 @@ final class SMTPTestServer: @unchecked Sendable {
     private let keepAlive: Pipe
 
     private init(state: URL, port: Int, certificate: String?, process: Process, keepAlive: Pipe) {
-        self.state = state; self.port = port; self.certificate = certificate; self.process = process; self.keepAlive = keepAlive
+        self.state = state
+        self.port = port
+        self.certificate = certificate
+        self.process = process
+        self.keepAlive = keepAlive
     }
 
     deinit { stop() }
@@ -46,12 +50,15 @@ final class SMTPTestServer: @unchecked Sendable {
         var config: [String: Any] = [:]
         var certificate: String?
         if options.tls {
-            let cert = state.appendingPathComponent("cert.pem").path, key = state.appendingPathComponent("key.pem").path
+            let cert = state.appendingPathComponent("cert.pem").path
+            let key = state.appendingPathComponent("key.pem").path
             let openssl = Process()
             openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-            openssl.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                                 "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1",
-                                 "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"]
+            openssl.arguments = [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+            ]
             openssl.standardOutput = FileHandle.nullDevice
             openssl.standardError = FileHandle.nullDevice
             try openssl.run()
@@ -77,14 +84,19 @@ final class SMTPTestServer: @unchecked Sendable {
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         for _ in 0..<1000 {
-            if let text = try? String(contentsOf: state.appendingPathComponent("port"), encoding: .utf8), let port = Int(text) {
-                return SMTPTestServer(state: state, port: port, certificate: certificate, process: process, keepAlive: keepAlive)
+            if let text = try? String(contentsOf: state.appendingPathComponent("port"), encoding: .utf8),
+                let port = Int(text)
+            {
+                return SMTPTestServer(
+                    state: state, port: port, certificate: certificate, process: process, keepAlive: keepAlive)
             }
             if !process.isRunning { break }
             Thread.sleep(forTimeInterval: 0.01)
         }
         process.terminate()
-        throw NSError(domain: "smtp test server did not start: " + ((try? String(contentsOf: log, encoding: .utf8)) ?? ""), code: 1)
+        throw NSError(
+            domain: "smtp test server did not start: " + ((try? String(contentsOf: log, encoding: .utf8)) ?? ""),
+            code: 1)
     }
 
     func stop() {
@@ -96,14 +108,18 @@ final class SMTPTestServer: @unchecked Sendable {
     /// The messages accepted so far, in order.
     func received() -> [Received] {
         let folder = state.appendingPathComponent("messages")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+            $0.hasSuffix(".eml")
+        }.sorted()
         return names.compactMap { name in
             let base = folder.appendingPathComponent(String(name.dropLast(4)))
             guard let raw = try? String(contentsOf: base.appendingPathExtension("eml"), encoding: .utf8),
-                  let data = try? Data(contentsOf: base.appendingPathExtension("json")),
-                  let meta = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
-            return Received(mailFrom: meta["mail_from"] as? String ?? "", rcptTos: meta["rcpt_tos"] as? [String] ?? [],
-                            login: meta["login"] as? String, tls: meta["tls"] as? Bool ?? false, raw: raw)
+                let data = try? Data(contentsOf: base.appendingPathExtension("json")),
+                let meta = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { return nil }
+            return Received(
+                mailFrom: meta["mail_from"] as? String ?? "", rcptTos: meta["rcpt_tos"] as? [String] ?? [],
+                login: meta["login"] as? String, tls: meta["tls"] as? Bool ?? false, raw: raw)
         }
     }
 }
@@ -122,18 +138,25 @@ struct ParsedMail {
         let body = split.dropFirst().joined(separator: "\n\n")
         for line in head.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix(" ") || line.hasPrefix("\t"), var last = headers.popLast() {
-                last.1 += String(line); headers.append(last)
+                last.1 += String(line)
+                headers.append(last)
             } else if let colon = line.firstIndex(of: ":") {
-                headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                headers.append(
+                    (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
             }
         }
-        guard let ct = header("Content-Type"), let b = ct.components(separatedBy: "boundary=\"").last?.split(separator: "\"").first else { return }
+        guard let ct = header("Content-Type"),
+            let b = ct.components(separatedBy: "boundary=\"").last?.split(separator: "\"").first
+        else { return }
         for part in body.components(separatedBy: "--" + b).dropFirst() {
             guard !part.hasPrefix("--") else { continue }
             let pieces = part.drop(while: { $0 == "\n" }).components(separatedBy: "\n\n")
             var ph: [String: String] = [:]
             for line in (pieces.first ?? "").split(separator: "\n") {
-                if let colon = line.firstIndex(of: ":") { ph[String(line[..<colon]).lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces) }
+                if let colon = line.firstIndex(of: ":") {
+                    ph[String(line[..<colon]).lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                        in: .whitespaces)
+                }
             }
             partHeaders.append(ph)
             let decoded = Self.decodeQP(pieces.dropFirst().joined(separator: "\n\n"))
@@ -148,7 +171,9 @@ struct ParsedMail {
         let raw = header("Subject") ?? ""
         guard raw.hasPrefix("=?") else { return raw }
         return raw.components(separatedBy: " ").map { word -> String in
-            guard word.hasPrefix("=?UTF-8?B?"), word.hasSuffix("?="), let d = Data(base64Encoded: String(word.dropFirst(10).dropLast(2))) else { return word }
+            guard word.hasPrefix("=?UTF-8?B?"), word.hasSuffix("?="),
+                let d = Data(base64Encoded: String(word.dropFirst(10).dropLast(2)))
+            else { return word }
             return String(decoding: d, as: UTF8.self)
         }.joined()
     }
@@ -158,9 +183,15 @@ struct ParsedMail {
         let u = Array(s.replacingOccurrences(of: "=\n", with: "").utf8)
         var i = 0
         while i < u.count {
-            if u[i] == UInt8(ascii: "="), i + 2 < u.count, let v = UInt8(String(decoding: u[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
-                bytes.append(v); i += 3
-            } else { bytes.append(u[i]); i += 1 }
+            if u[i] == UInt8(ascii: "="), i + 2 < u.count,
+                let v = UInt8(String(decoding: u[(i + 1)...(i + 2)], as: UTF8.self), radix: 16)
+            {
+                bytes.append(v)
+                i += 3
+            } else {
+                bytes.append(u[i])
+                i += 1
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }

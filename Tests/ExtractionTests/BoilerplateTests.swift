@@ -16,7 +16,8 @@ import VeilleCore
     @Test(arguments: boilerplate)
     func phraseIsDropped(_ phrase: String) {
         let article = ArticleExtractor.extract(BoilerplateTests.page, url: nil, httpCharset: nil)
-        #expect(!article.text.lowercased().contains(phrase.lowercased()), "'\(phrase)' reached the text:\n\(article.text)")
+        #expect(
+            !article.text.lowercased().contains(phrase.lowercased()), "'\(phrase)' reached the text:\n\(article.text)")
     }
 
     @Test func articleParagraphsStay() {
@@ -33,14 +34,20 @@ import VeilleCore
     }
 
     @Test func paragraphsAreSeparatedByABlankLine() {
-        let html = "<html><body><article><h2>Un titre</h2><p>Premier paragraphe assez long pour compter dans le score de l'article, avec une virgule, et une autre.</p><ul><li>un</li><li>deux</li></ul><p>Second paragraphe assez long pour compter dans le score de l'article, avec une virgule, et une autre.<br>Ligne suivante.</p></article></body></html>"
+        let html =
+            "<html><body><article><h2>Un titre</h2><p>Premier paragraphe assez long pour compter dans le score de l'article, avec une virgule, et une autre.</p><ul><li>un</li><li>deux</li></ul><p>Second paragraphe assez long pour compter dans le score de l'article, avec une virgule, et une autre.<br>Ligne suivante.</p></article></body></html>"
         let article = ArticleExtractor.extract(Array(html.utf8), url: nil, httpCharset: nil)
-        #expect(article.text == "Un titre\n\nPremier paragraphe assez long pour compter dans le score de l'article, avec une virgule, et une autre.\n\nun\ndeux\n\nSecond paragraphe assez long pour compter dans le score de l'article, avec une virgule, et une autre.\nLigne suivante.")
+        #expect(
+            article.text
+                == "Un titre\n\nPremier paragraphe assez long pour compter dans le score de l'article, avec une virgule, et une autre.\n\nun\ndeux\n\nSecond paragraphe assez long pour compter dans le score de l'article, avec une virgule, et une autre.\nLigne suivante."
+        )
     }
 
     @Test func longSubscriberBodyIsKept() {
-        let paragraph = "<p>Le rapport sénatorial détaille, page après page, les ressorts de la campagne et ses relais.</p>"
-        let html = "<html><body><article><div class=\"texte reserve-abonnes\">" + String(repeating: paragraph, count: 14)
+        let paragraph =
+            "<p>Le rapport sénatorial détaille, page après page, les ressorts de la campagne et ses relais.</p>"
+        let html =
+            "<html><body><article><div class=\"texte reserve-abonnes\">" + String(repeating: paragraph, count: 14)
             + "</div></article></body></html>"
         let article = ArticleExtractor.extract(Array(html.utf8), url: nil, httpCharset: nil)
         #expect(article.text.components(separatedBy: "\n\n").count == 14)

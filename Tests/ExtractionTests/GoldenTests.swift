@@ -7,18 +7,21 @@ import Testing
 
     @Test(arguments: pages)
     func matchesGoldenText(_ name: String) {
-        let article = ArticleExtractor.extract(FixtureLoader.bytes("readability/\(name).html"), url: nil, httpCharset: nil)
+        let article = ArticleExtractor.extract(
+            FixtureLoader.bytes("readability/\(name).html"), url: nil, httpCharset: nil)
         let expected = FixtureLoader.text("readability/\(name).expected.txt")
         #expect(article.text == expected, "\(name): output differs from \(name).expected.txt")
         #expect(article.emptyReason == nil)
     }
 
     @Test func frenchPagesKeepTheirTitleAndLanguage() {
-        let lemonde = ArticleExtractor.extract(FixtureLoader.bytes("readability/lemonde-1.html"), url: nil, httpCharset: nil)
+        let lemonde = ArticleExtractor.extract(
+            FixtureLoader.bytes("readability/lemonde-1.html"), url: nil, httpCharset: nil)
         #expect(lemonde.title == "Le projet de loi sur le renseignement massivement approuvé à l'Assemblée")
         #expect(lemonde.language?.hasPrefix("fr") == true)
         #expect(!lemonde.text.contains("Lire aussi"))
-        let liberation = ArticleExtractor.extract(FixtureLoader.bytes("readability/liberation-1.html"), url: nil, httpCharset: nil)
+        let liberation = ArticleExtractor.extract(
+            FixtureLoader.bytes("readability/liberation-1.html"), url: nil, httpCharset: nil)
         #expect(liberation.title == "Un troisième Français mort dans le séisme au Népal")
         #expect(liberation.text.contains("Laurent Fabius"))
     }
@@ -36,13 +39,16 @@ import Testing
         #expect(pages.count >= 20)
         var total = 0.0
         for name in pages {
-            let article = ArticleExtractor.extract(FixtureLoader.bytes("readability/\(name).html"), url: nil, httpCharset: nil)
+            let article = ArticleExtractor.extract(
+                FixtureLoader.bytes("readability/\(name).html"), url: nil, httpCharset: nil)
             let f1 = TokenF1.f1(gold: FixtureLoader.text("readability/\(name).gold.txt"), predicted: article.text)
             #expect(f1 >= QualityGateTests.pageF1Floor, "\(name): F1 \(f1)")
             total += f1
         }
         let mean = total / Double(pages.count)
-        #expect(mean >= QualityGateTests.meanF1Floor, "mean token F1 \(mean) under the floor \(QualityGateTests.meanF1Floor)")
+        #expect(
+            mean >= QualityGateTests.meanF1Floor,
+            "mean token F1 \(mean) under the floor \(QualityGateTests.meanF1Floor)")
     }
 
     @Test func tokeniserMatchesTheEvaluationScript() {

@@ -10,17 +10,23 @@ import Testing
     static func outline(_ t: HTMLTree) -> String {
         var out = ""
         var closing: [Int32] = []
-        for i in 1 ..< t.nodes.count {
-            while let e = closing.last, Int(e) <= i { out += ")"; closing.removeLast() }
+        for i in 1..<t.nodes.count {
+            while let e = closing.last, Int(e) <= i {
+                out += ")"
+                closing.removeLast()
+            }
             let node = t.nodes[i]
             if node.kind == .text {
-                out += "\"" + String(decoding: t.bytes[Int(node.start) ..< Int(node.start + node.count)], as: UTF8.self) + "\""
+                out +=
+                    "\"" + String(decoding: t.bytes[Int(node.start)..<Int(node.start + node.count)], as: UTF8.self)
+                    + "\""
                 continue
             }
             out += node.tag.name
-            for a in t.attributes[Int(node.start) ..< Int(node.start + node.count)] {
-                let name = String(decoding: t.bytes[Int(a.nameStart) ..< Int(a.nameStart + a.nameCount)], as: UTF8.self)
-                let value = String(decoding: t.bytes[Int(a.valueStart) ..< Int(a.valueStart + a.valueCount)], as: UTF8.self)
+            for a in t.attributes[Int(node.start)..<Int(node.start + node.count)] {
+                let name = String(decoding: t.bytes[Int(a.nameStart)..<Int(a.nameStart + a.nameCount)], as: UTF8.self)
+                let value = String(
+                    decoding: t.bytes[Int(a.valueStart)..<Int(a.valueStart + a.valueCount)], as: UTF8.self)
                 out += "[\(name)=\(value)]"
             }
             out += "("
@@ -45,7 +51,10 @@ import Testing
         ("<h1>a<h2>b</h1>c", #"h1("a"h2("b"))p("c")"#),
         ("<b>a<p>b</p>c</b>d", #"b("a")p("b")p("cd")"#),
         ("<a href=1>a<a href=2>b</a>", #"a[href=1]("a")a[href=2]("b")"#),
-        ("<html><head><title>t</title><iframe></iframe></head><body>x</body>", #"html(head(title("t"))iframe()body("x"))"#),
+        (
+            "<html><head><title>t</title><iframe></iframe></head><body>x</body>",
+            #"html(head(title("t"))iframe()body("x"))"#
+        ),
         // End tags: a stray one is ignored, one closes what opened inside it, unless a block stands between.
         ("<div><span>a</div>b</span>c", #"div(span("a"))p("bc")"#),
         ("<p>a</div>b", #"p("ab")"#),
@@ -63,17 +72,26 @@ import Testing
         ("<body><body class=b>x</body>y</body>z", #"body("xy")p("z")"#),
         ("<html><html lang=fr><p>a</p></html>b", #"html(p("a")p("b"))"#),
         // Attributes: lower-cased names, quoted, unquoted, bare; the first of duplicates wins.
-        (#"<DIV ID=a Class="b c" data-x='1' DATA-X=2 hidden>t</DIV>"#, #"div[id=a][class=b c][data-x=1][hidden=]("t")"#),
+        (
+            #"<DIV ID=a Class="b c" data-x='1' DATA-X=2 hidden>t</DIV>"#,
+            #"div[id=a][class=b c][data-x=1][hidden=]("t")"#
+        ),
         ("<a href=/x/ title=a&amp;b>q</a>", #"a[href=/x/][title=a&b]("q")"#),
         (#"<a href="x"<b>q</b>"#, #"a[href=x]("q")"#),
         // Entities: named with `;` only, numeric with or without; unknown ones stay as written.
-        ("<p>a &amp b &copy; &euro; &hellip;&rsquo;&nbsp;&eacute;&apos;&foo;</p>", "p(\"a &amp b © € …’\u{A0}é'&foo;\")"),
+        (
+            "<p>a &amp b &copy; &euro; &hellip;&rsquo;&nbsp;&eacute;&apos;&foo;</p>",
+            "p(\"a &amp b © € …’\u{A0}é'&foo;\")"
+        ),
         ("<p>&#65;&#x42;&#x43 &#0;|&#xD800;|&# t</p>", #"p("ABC || t")"#),
         ("<p>&#128;&#150;&#x9F;</p>", #"p("€–Ÿ")"#),
         ("<p>&mldr;&hyphen;&commat;</p>", #"p("…‐@")"#),
         // Raw text: only script and style; JSON-LD script text is kept, other scripts and styles dropped.
         ("<script>if (a</b) x</script><p>y", #"script()p("y")"#),
-        (#"<script type="application/ld+json">{"a":"</b>"}</script>"#, #"script[type=application/ld+json]("{"a":"</b>"}")"#),
+        (
+            #"<script type="application/ld+json">{"a":"</b>"}</script>"#,
+            #"script[type=application/ld+json]("{"a":"</b>"}")"#
+        ),
         ("<style>p < b {} a</b></style>x", #"style()p("x")"#),
         ("<textarea><b>x</b></textarea>", #"textarea(b("x"))"#),
         ("<template><p>a</p></template>b", #"template()p("b")"#),
@@ -116,7 +134,8 @@ import Testing
     }
 
     @Test func depthIsCapped() throws {
-        let html = String(repeating: "<div>", count: 1000) + "deep" + String(repeating: "</div>", count: 1000) + "<p>after</p>"
+        let html =
+            String(repeating: "<div>", count: 1000) + "deep" + String(repeating: "</div>", count: 1000) + "<p>after</p>"
         let tree = try #require(HTMLTree.parse(Array(html.utf8), maxDepth: 50))
         #expect(tree.truncatedDepth)
         #expect(tree.nodes.filter { $0.kind == .element && $0.tag == .div }.count == 50)
@@ -127,11 +146,13 @@ import Testing
     /// Stray end tags under a deep stack and elements with huge attribute lists: each tag costs constant work
     /// (libxml2 rescanned the open elements for every end tag and compared every attribute with all others).
     @Test func hostileTagPatternsStayBounded() throws {
-        let stray = "<b><div>" + String(repeating: "<span>", count: 50_000) + String(repeating: "</b><i>", count: 100_000) + "end"
+        let stray =
+            "<b><div>" + String(repeating: "<span>", count: 50_000) + String(repeating: "</b><i>", count: 100_000)
+            + "end"
         let tree = try #require(HTMLTree.parse(Array(stray.utf8)))
         #expect(tree.truncatedDepth)
         #expect(tree.text(0) == "end")
-        let attributes = "<p " + (0 ..< 20_000).map { "a\($0)=1" }.joined(separator: " ") + ">x</p>"
+        let attributes = "<p " + (0..<20_000).map { "a\($0)=1" }.joined(separator: " ") + ">x</p>"
         let wide = try #require(HTMLTree.parse(Array(attributes.utf8)))
         #expect(wide.nodes[1].count == 256)
     }
@@ -146,7 +167,7 @@ import Testing
     @Test func invalidUTF8AndBinaryDoNotCrash() {
         let latin1: [UInt8] = Array("<p>d".utf8) + [0xE9] + Array("put".utf8) + [0xE9] + Array("</p>".utf8)
         #expect(HTMLTree.parse(latin1).map(HTMLParserTests.outline) == #"p("député")"#)
-        let binary = (0 ..< 20_000).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }
+        let binary = (0..<20_000).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }
         #expect(HTMLTree.parse(binary) != nil)
         #expect(HTMLTree.parse([]) == nil)
         let truncated = Array("<div class=\"x".utf8)

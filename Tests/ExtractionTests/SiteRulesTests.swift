@@ -5,11 +5,11 @@ import VeilleCore
 /// Step 1 of the cascade: `Feeds/sites.yaml` decoding and per-domain selectors.
 @Suite struct SiteRulesTests {
     static let yaml = """
-    sites:
-      - domain: exemple.fr
-        body: ["div.corps-article", "#article"]
-        drop: [".encart", "[data-role=promo]"]
-    """
+        sites:
+          - domain: exemple.fr
+            body: ["div.corps-article", "#article"]
+            drop: [".encart", "[data-role=promo]"]
+        """
 
     @Test func shippedSchemaExampleDecodes() throws {
         let rules = try SiteRules.load(path: FixtureLoader.root.appendingPathComponent("sites.yaml").path)
@@ -21,12 +21,14 @@ import VeilleCore
         #expect(rules.site(for: "https://www.exemple.fr/a/b")?.domain == "exemple.fr")
         #expect(rules.site(for: "https://exemple.fr.evil.com/") == nil)
         let html = """
-        <html><body><div class="grand">\(String(repeating: "<p>Un long paragraphe de menu, avec des virgules, qui ressemble beaucoup à un article mais n'en est pas un.</p>", count: 8))</div>
-        <div class="corps-article"><p>Le vrai texte.</p><div class="encart">Encart publicitaire</div><p data-role="promo">Promo</p><p>Fin du texte.</p></div></body></html>
-        """
-        let a = ArticleExtractor.extract(Array(html.utf8), url: "https://www.exemple.fr/x", httpCharset: nil, rules: rules)
+            <html><body><div class="grand">\(String(repeating: "<p>Un long paragraphe de menu, avec des virgules, qui ressemble beaucoup à un article mais n'en est pas un.</p>", count: 8))</div>
+            <div class="corps-article"><p>Le vrai texte.</p><div class="encart">Encart publicitaire</div><p data-role="promo">Promo</p><p>Fin du texte.</p></div></body></html>
+            """
+        let a = ArticleExtractor.extract(
+            Array(html.utf8), url: "https://www.exemple.fr/x", httpCharset: nil, rules: rules)
         #expect(a.text == "Le vrai texte.\n\nFin du texte.")
-        let without = ArticleExtractor.extract(Array(html.utf8), url: "https://autre.fr/x", httpCharset: nil, rules: rules)
+        let without = ArticleExtractor.extract(
+            Array(html.utf8), url: "https://autre.fr/x", httpCharset: nil, rules: rules)
         #expect(without.text.contains("Un long paragraphe de menu"))
     }
 

@@ -1,5 +1,6 @@
-@testable import Extraction
 import Testing
+
+@testable import Extraction
 
 /// `TextTools.collapse`: the byte path gives what the Character path gives.
 @Suite struct TextToolsTests {
@@ -20,12 +21,14 @@ import Testing
     /// Random strings over spaces, joiners, combining marks, prepended marks and ordinary letters: whenever
     /// the string holds a character past U+1FFF (the Character path's domain before), both readings agree.
     @Test func byteReadingMatchesCharacterReading() {
-        let pieces: [String] = [" ", "\t", "\n", "\r\n", "\u{00A0}", "\u{2009}", "\u{3000}", "\u{0301}", "\u{200D}",
-                                "\u{FE0F}", "\u{0600}", "a", "é", "’", "–", "€", "日", "😀", "\u{0085}", "\u{000B}", "\u{1680}"]
+        let pieces: [String] = [
+            " ", "\t", "\n", "\r\n", "\u{00A0}", "\u{2009}", "\u{3000}", "\u{0301}", "\u{200D}",
+            "\u{FE0F}", "\u{0600}", "a", "é", "’", "–", "€", "日", "😀", "\u{0085}", "\u{000B}", "\u{1680}",
+        ]
         var rng = SystemRandomNumberGenerator()
-        for _ in 0 ..< 5000 {
+        for _ in 0..<5000 {
             var s = ""
-            for _ in 0 ..< Int.random(in: 0 ... 8, using: &rng) { s += pieces.randomElement(using: &rng) ?? "" }
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { s += pieces.randomElement(using: &rng) ?? "" }
             guard s.utf8.contains(where: { $0 >= 0xE2 }) else { continue }
             #expect(TextTools.collapse(s) == TextToolsTests.reference(s), "\(Array(s.unicodeScalars))")
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Fetching
 
 /// The address policy's classification, without network.
@@ -47,7 +48,9 @@ struct AddressPolicyTests {
 
     @Test func refusalNamesTheAddressAndItsKind() throws {
         let metadata = try #require(IPAddress("::ffff:169.254.169.254"))
-        #expect(AddressPolicy.verdict(for: metadata, originIsLocal: false) == .refused("::ffff:169.254.169.254 is link-local"))
+        #expect(
+            AddressPolicy.verdict(for: metadata, originIsLocal: false)
+                == .refused("::ffff:169.254.169.254 is link-local"))
         let v4 = try #require(IPAddress(bytes: [169, 254, 169, 254]))
         #expect(AddressPolicy.verdict(for: v4, originIsLocal: true) == .refused("169.254.169.254 is link-local"))
     }
@@ -72,7 +75,8 @@ struct AddressPolicyTests {
     }
 
     @Test func userAgentNamesVersionAndContact() {
-        #expect(Fetcher.userAgent(version: "0.1.0", contact: "https://example.org/veille")
+        #expect(
+            Fetcher.userAgent(version: "0.1.0", contact: "https://example.org/veille")
                 == "veille/0.1.0 (+https://example.org/veille)")
         #expect(Fetcher.userAgent(version: "0.1.0", contact: nil) == "veille/0.1.0")
     }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Fetching
 
 /// The address policy proven over a real server: public-looking names mapped to 127.0.0.1.
@@ -12,8 +13,9 @@ struct FetcherAddressPolicyTests {
         let link = server.url("/admin", host: "intranet.example")
         try server.write("feed.xml", "<rss><item><link>\(link)</link></item></rss>")
         try server.write("admin", "secret")
-        let fetcher = Fetcher(userAgent: "veille/test",
-                              resolve: [server.resolveEntry(for: "feeds.example"), server.resolveEntry(for: "intranet.example")])
+        let fetcher = Fetcher(
+            userAgent: "veille/test",
+            resolve: [server.resolveEntry(for: "feeds.example"), server.resolveEntry(for: "intranet.example")])
 
         let feed = try await fetcher.fetch(FetchRequest(url: source, trust: .operatorURL))
         #expect(feed.status == 200)
@@ -29,8 +31,9 @@ struct FetcherAddressPolicyTests {
         let source = server.url("/feed.xml", host: "feeds.example")
         let target = server.url("/admin", host: "intranet.example")
         try server.route("feeds.example/feed.xml", .redirect(to: target))
-        let fetcher = Fetcher(userAgent: "veille/test",
-                              resolve: [server.resolveEntry(for: "feeds.example"), server.resolveEntry(for: "intranet.example")])
+        let fetcher = Fetcher(
+            userAgent: "veille/test",
+            resolve: [server.resolveEntry(for: "feeds.example"), server.resolveEntry(for: "intranet.example")])
         await #expect(throws: FetchError.refused(url: source, reason: "redirect to \(target): 127.0.0.1 is loopback")) {
             try await fetcher.fetch(FetchRequest(url: source))
         }

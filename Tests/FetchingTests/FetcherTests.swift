@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Fetching
 
 /// Fetching against a real HTTP server on 127.0.0.1, one server per test.
@@ -8,8 +9,9 @@ struct FetcherTests {
     static let feed = String(repeating: "<item><title>Un titre répété</title></item>\n", count: 200)
 
     func fetcher(maxConcurrent: Int = 8, resolve: [String] = []) -> Fetcher {
-        Fetcher(userAgent: Fetcher.userAgent(version: "0.0-test", contact: "https://example.org/veille"),
-                maxConcurrent: maxConcurrent, resolve: resolve)
+        Fetcher(
+            userAgent: Fetcher.userAgent(version: "0.0-test", contact: "https://example.org/veille"),
+            maxConcurrent: maxConcurrent, resolve: resolve)
     }
 
     @Test func conditionalGetTurnsIntoNotModified() async throws {
@@ -24,8 +26,10 @@ struct FetcherTests {
         #expect(first.lastModified != nil)
         #expect(first.contentType == "application/xml")
 
-        let second = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"), etag: etag,
-                                                          lastModified: first.lastModified))
+        let second = try await fetcher.fetch(
+            FetchRequest(
+                url: server.url("/feed.xml"), etag: etag,
+                lastModified: first.lastModified))
         #expect(second.notModified)
         #expect(second.body.isEmpty)
         #expect(second.bytesReceived == 0)
@@ -50,7 +54,8 @@ struct FetcherTests {
         let first = try await fetcher().fetch(FetchRequest(url: server.url("/feed.xml")))
         #expect(first.etag == nil)
         #expect(first.lastModified == "Tue, 14 Nov 2023 22:13:20 GMT")
-        let second = try await fetcher().fetch(FetchRequest(url: server.url("/feed.xml"), lastModified: first.lastModified))
+        let second = try await fetcher().fetch(
+            FetchRequest(url: server.url("/feed.xml"), lastModified: first.lastModified))
         #expect(second.notModified)
     }
 
@@ -58,7 +63,8 @@ struct FetcherTests {
         let server = try await TestHTTPServer.start()
         defer { server.stop() }
         try server.write("feed.xml", Self.feed)
-        let response = try await fetcher().fetch(FetchRequest(url: server.url("/feed.xml"), accept: "application/rss+xml"))
+        let response = try await fetcher().fetch(
+            FetchRequest(url: server.url("/feed.xml"), accept: "application/rss+xml"))
         #expect(response.body == Array(Self.feed.utf8))
         #expect(response.bytesReceived < response.body.count / 4)
         let request = try #require(server.requests().first)
@@ -96,7 +102,9 @@ struct FetcherTests {
         defer { server.stop() }
         try server.route("/feed.xml", .redirect(to: target))
         let url = server.url("/feed.xml")
-        await #expect(throws: FetchError.refused(url: url, reason: "redirect to \(target): only http and https are followed")) {
+        await #expect(
+            throws: FetchError.refused(url: url, reason: "redirect to \(target): only http and https are followed")
+        ) {
             try await fetcher().fetch(FetchRequest(url: url))
         }
     }
@@ -164,7 +172,8 @@ struct FetcherTests {
         let server = try await TestHTTPServer.start()
         defer { server.stop() }
         try server.write("société/un article.html", "<p>ok</p>")
-        let response = try await fetcher().fetch(FetchRequest(url: "  " + server.url("/société/un article.html#top") + "\n"))
+        let response = try await fetcher().fetch(
+            FetchRequest(url: "  " + server.url("/société/un article.html#top") + "\n"))
         #expect(response.status == 200)
         #expect(server.requests().first?.path == "/soci%C3%A9t%C3%A9/un%20article.html")
     }

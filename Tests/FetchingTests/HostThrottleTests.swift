@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import Fetching
 
 /// The per-host throttle on a manual clock: no test sleeps.
@@ -9,7 +10,10 @@ struct HostThrottleTests {
         let throttle = HostThrottle(clock: clock, defaultDelay: .seconds(1))
         try await throttle.acquire(host: "a.example")
         await throttle.release(host: "a.example")
-        let second = Task { try await throttle.acquire(host: "a.example"); return clock.now }
+        let second = Task {
+            try await throttle.acquire(host: "a.example")
+            return clock.now
+        }
         await clock.waitForSleepers(1)
         clock.advance(by: .milliseconds(500))
         #expect(clock.sleeperCount == 1)
@@ -43,7 +47,10 @@ struct HostThrottleTests {
         let clock = ManualClock()
         let throttle = HostThrottle(clock: clock, defaultDelay: .zero)
         await throttle.pause(host: "a.example", for: .seconds(120))
-        let next = Task { try await throttle.acquire(host: "a.example"); return clock.now }
+        let next = Task {
+            try await throttle.acquire(host: "a.example")
+            return clock.now
+        }
         await clock.waitForSleepers(1)
         clock.advance(by: .seconds(119))
         #expect(clock.sleeperCount == 1)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Fetching
 
 /// Links and redirects from a public-looking source to internal addresses in every spelling: never
@@ -37,9 +38,11 @@ struct HostileAddressTests {
         defer { server.stop() }
         try server.write("feed.xml", "<rss/>")
         let source = server.url("/feed.xml", host: "feeds.example")
-        let fetcher = Fetcher(userAgent: "veille/test", resolve: [
-            server.resolveEntry(for: "feeds.example"), "metadata.example:\(server.port):169.254.169.254",
-        ])
+        let fetcher = Fetcher(
+            userAgent: "veille/test",
+            resolve: [
+                server.resolveEntry(for: "feeds.example"), "metadata.example:\(server.port):169.254.169.254",
+            ])
         #expect(try await fetcher.fetch(FetchRequest(url: source)).status == 200)
         let link = "http://\(host):\(server.port)/latest/meta-data/"
         await #expect(throws: FetchError.refused(url: link, reason: reason)) {
@@ -54,18 +57,27 @@ struct HostileAddressTests {
         let source = server.url("/feed.xml", host: "feeds.example")
         let target = "http://\(host):\(server.port)/latest/meta-data/"
         try server.route("/feed.xml", .redirect(to: target))
-        let fetcher = Fetcher(userAgent: "veille/test", resolve: [
-            server.resolveEntry(for: "feeds.example"), "metadata.example:\(server.port):169.254.169.254",
-        ])
-        let error = await #expect(throws: FetchError.self) { try await fetcher.fetch(FetchRequest(url: source, timeout: 3)) }
-        guard case .refused(let url, let why)? = error else { Issue.record("not refused: \(String(describing: error))"); return }
+        let fetcher = Fetcher(
+            userAgent: "veille/test",
+            resolve: [
+                server.resolveEntry(for: "feeds.example"), "metadata.example:\(server.port):169.254.169.254",
+            ])
+        let error = await #expect(throws: FetchError.self) {
+            try await fetcher.fetch(FetchRequest(url: source, timeout: 3))
+        }
+        guard case .refused(let url, let why)? = error else {
+            Issue.record("not refused: \(String(describing: error))")
+            return
+        }
         #expect(url == source)
         #expect(why.hasPrefix("redirect to "))
         #expect(why.hasSuffix(": " + reason))
         #expect(server.requests().count == 1)
     }
 
-    @Test(arguments: ["file:///etc/passwd", "gopher://127.0.0.1:70/_GET", "dict://127.0.0.1:11211/stats", "ftp://10.0.0.1/"])
+    @Test(arguments: [
+        "file:///etc/passwd", "gopher://127.0.0.1:70/_GET", "dict://127.0.0.1:11211/stats", "ftp://10.0.0.1/",
+    ])
     func nonHTTPLinksAreNotFetched(_ link: String) async throws {
         await #expect(throws: FetchError.unsupportedScheme(url: link)) {
             try await Fetcher(userAgent: "veille/test")

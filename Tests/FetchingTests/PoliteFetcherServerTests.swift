@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Fetching
 
 /// The polite fetcher over the real fetcher and server: robots.txt fetched once, then obeyed.
@@ -24,7 +25,8 @@ struct PoliteFetcherServerTests {
     @Test func hugeRobotsTxtIsReadUpToTheCap() async throws {
         let server = try await TestHTTPServer.start()
         defer { server.stop() }
-        try server.write("robots.txt", "User-agent: *\nDisallow: /private/\n" + String(repeating: "#\n", count: 400_000))
+        try server.write(
+            "robots.txt", "User-agent: *\nDisallow: /private/\n" + String(repeating: "#\n", count: 400_000))
         try server.setDefault("compress", false)
         let polite = PoliteFetcher(fetcher: Fetcher(userAgent: "veille/test"), defaultDelay: 0)
         await #expect(throws: FetchError.disallowedByRobots(url: server.url("/private/x"))) {

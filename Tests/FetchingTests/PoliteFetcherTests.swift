@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Fetching
 
 /// A scripted transport: per URL, a list of outcomes (the last one repeats); unknown URLs answer 404.
@@ -17,7 +18,10 @@ final class ScriptedTransport: @unchecked Sendable {
             guard var list = script[request.url], let first = list.first else {
                 return .success(FetchResponse(status: 404, finalURL: request.url))
             }
-            if list.count > 1 { list.removeFirst(); script[request.url] = list }
+            if list.count > 1 {
+                list.removeFirst()
+                script[request.url] = list
+            }
             return first
         }
         return try outcome.get()
@@ -34,9 +38,11 @@ struct PoliteFetcherTests {
         .success(FetchResponse(status: status, finalURL: feed, retryAfter: retryAfter))
     }
 
-    func polite(_ transport: ScriptedTransport, clock: ManualClock, robots: Bool = false) -> PoliteFetcher<ManualClock> {
-        PoliteFetcher(throttle: HostThrottle(clock: clock, defaultDelay: .zero), robots: robots,
-                      now: { RetryTests.now }, transport: { try await transport($0) })
+    func polite(_ transport: ScriptedTransport, clock: ManualClock, robots: Bool = false) -> PoliteFetcher<ManualClock>
+    {
+        PoliteFetcher(
+            throttle: HostThrottle(clock: clock, defaultDelay: .zero), robots: robots,
+            now: { RetryTests.now }, transport: { try await transport($0) })
     }
 
     @Test func serverErrorsAreRetriedWithBackoff() async throws {
@@ -72,7 +78,8 @@ struct PoliteFetcherTests {
         let response = try await polite(transport, clock: clock).fetch(FetchRequest(url: Self.feed))
         #expect(response.status == 404)
         #expect(response.tries == 1)
-        let refused = ScriptedTransport([Self.feed: [.failure(.refused(url: Self.feed, reason: "10.0.0.1 is private"))]])
+        let refused = ScriptedTransport([Self.feed: [.failure(.refused(url: Self.feed, reason: "10.0.0.1 is private"))]]
+        )
         await #expect(throws: FetchError.refused(url: Self.feed, reason: "10.0.0.1 is private")) {
             try await polite(refused, clock: clock).fetch(FetchRequest(url: Self.feed))
         }
@@ -99,14 +106,20 @@ struct PoliteFetcherTests {
         #expect(response.status == 503)
         #expect(response.tries == 1)
         #expect(response.retryAfterProblem == "Retry-After \"Fri, 01 Jan 2100 00:00:00 GMT\" clamped to one day")
-        let next = Task { try await fetcher.throttle.acquire(host: "news.example"); return clock.now }
+        let next = Task {
+            try await fetcher.throttle.acquire(host: "news.example")
+            return clock.now
+        }
         await clock.waitForSleepers(1)
         clock.advance(by: .seconds(86_400))
         #expect(try await next.value == ManualClock.Instant(offset: .seconds(86_400)))
     }
 
     @Test(arguments: [
-        (Result<FetchResponse, FetchError>.success(FetchResponse(status: 200, finalURL: "", body: Array("User-agent: *\nDisallow: /feed".utf8))), false),
+        (
+            Result<FetchResponse, FetchError>.success(
+                FetchResponse(status: 200, finalURL: "", body: Array("User-agent: *\nDisallow: /feed".utf8))), false
+        ),
         (.success(FetchResponse(status: 404, finalURL: "")), true),
         (.success(FetchResponse(status: 403, finalURL: "")), true),
         (.success(FetchResponse(status: 500, finalURL: "")), false),
@@ -132,20 +145,26 @@ struct PoliteFetcherTests {
     /// from the request after the robots.txt fetch on.
     @Test(.timeLimit(.minutes(1)), arguments: [(5.0, 5.0), (3600.0, 30.0)])
     func crawlDelayIsHonoured(_ asked: Double, _ applied: Double) async throws {
-        let robots = FetchResponse(status: 200, finalURL: "", body: Array("User-agent: *\nCrawl-delay: \(asked)\n".utf8))
+        let robots = FetchResponse(
+            status: 200, finalURL: "", body: Array("User-agent: *\nCrawl-delay: \(asked)\n".utf8))
         let other = "http://news.example/other.xml"
-        let transport = ScriptedTransport(["http://news.example/robots.txt": [.success(robots)], Self.feed: [Self.answer(200)],
-                                           other: [Self.answer(200)]])
+        let transport = ScriptedTransport([
+            "http://news.example/robots.txt": [.success(robots)], Self.feed: [Self.answer(200)],
+            other: [Self.answer(200)],
+        ])
         let clock = ManualClock()
         let fetcher = polite(transport, clock: clock, robots: true)
         let first = Task { try await fetcher.fetch(FetchRequest(url: Self.feed)) }
-        await clock.waitForSleepers(1)  // the feed waits for the crawl delay after robots.txt
+        await clock.waitForSleepers(1) // the feed waits for the crawl delay after robots.txt
         #expect(transport.count(Self.feed) == 0)
         clock.advance(by: .milliseconds(Int64(applied * 1000) - 1))
         #expect(transport.count(Self.feed) == 0)
         clock.advance(by: .milliseconds(1))
         #expect(try await first.value.status == 200)
-        let second = Task { try await fetcher.fetch(FetchRequest(url: other)); return clock.now }
+        let second = Task {
+            try await fetcher.fetch(FetchRequest(url: other))
+            return clock.now
+        }
         await clock.waitForSleepers(1)
         clock.advance(by: .seconds(applied))
         #expect(try await second.value == ManualClock.Instant(offset: .seconds(applied * 2)))

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+
 @testable import Fetching
 
 /// Retry-After reading and the backoff schedule; no clock needed.
 struct RetryTests {
-    static let now = Date(timeIntervalSince1970: 1_700_000_000)  // Tue, 14 Nov 2023 22:13:20 GMT
+    static let now = Date(timeIntervalSince1970: 1_700_000_000) // Tue, 14 Nov 2023 22:13:20 GMT
 
     @Test(arguments: [
         ("120", 120.0 as Double?, false), ("0", 0, false), (" 30 ", 30, false),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Fetching
 
 /// robots.txt parsing and matching per RFC 9309, with the lenient cases the operations issue names.
@@ -30,7 +31,8 @@ struct RobotsTxtTests {
 
     @Test(arguments: [
         ("/", true), ("/private", true), ("/no-veille", false), ("/no-veille/page", false),
-        ("/no-veille/yes", true), ("/no-veille/yes/more", true), ("/searchresults", false), ("/search/x/results", false),
+        ("/no-veille/yes", true), ("/no-veille/yes/more", true), ("/searchresults", false),
+        ("/search/x/results", false),
         ("/search/x/results/more", true), ("/path/~user", false), ("/p%61th/%7euser", false), ("/café", false),
         ("/caf%c3%a9", false), ("/index.php", false), ("/index.php?x=1", true), ("/merged/a", false),
         ("/same", true), ("/before-any-group", true), ("/robots.txt", true), ("", true),
@@ -40,7 +42,8 @@ struct RobotsTxtTests {
     }
 
     @Test func starGroupAppliesWhenNoneNamesVeille() {
-        let robots = RobotsTxt(parsing: Array("User-agent: *\nDisallow: /private\nAllow: /private/open\nCrawl-delay: 5\n".utf8))
+        let robots = RobotsTxt(
+            parsing: Array("User-agent: *\nDisallow: /private\nAllow: /private/open\nCrawl-delay: 5\n".utf8))
         #expect(!robots.isAllowed("/private/x"))
         #expect(robots.isAllowed("/private/open/x"))
         #expect(robots.crawlDelay == 5)

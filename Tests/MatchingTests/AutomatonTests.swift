@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Matching
 
 /// The automaton against a naive search: every occurrence once, whether every state is dense (the text cut
@@ -43,7 +44,7 @@ struct AutomatonTests {
         var rng = Numbers(state: UInt64(seed + 1))
         let alphabet = Array("ab ".utf8) + [0xC3]
         var patterns: [[UInt8]] = []
-        for _ in 0..<60 {  // short and long patterns, many sharing prefixes and spanning words
+        for _ in 0..<60 { // short and long patterns, many sharing prefixes and spanning words
             var p: [UInt8] = [0x20, alphabet[rng.next(2)]]
             for _ in 0..<rng.next(12) { p.append(alphabet[rng.next(alphabet.count)]) }
             patterns.append(p)
@@ -55,9 +56,11 @@ struct AutomatonTests {
             let found = Self.scanned(automaton, text, lengths: patterns.map(\.count))
             #expect(found.count == Set(found).count, "duplicate reports, length \(length)")
             let expected = Self.naive(patterns, text)
-            let missing = expected.subtracting(found), extra = Set(found).subtracting(expected)
-            #expect(missing.isEmpty && extra.isEmpty,
-                    "length \(length), budget \(budget): \(missing.count) missing, \(extra.count) extra")
+            let missing = expected.subtracting(found)
+            let extra = Set(found).subtracting(expected)
+            #expect(
+                missing.isEmpty && extra.isEmpty,
+                "length \(length), budget \(budget): \(missing.count) missing, \(extra.count) extra")
         }
     }
 }

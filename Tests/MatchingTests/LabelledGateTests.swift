@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Matching
+import Testing
 
 /// Quality gate: precision and recall of the default watchlist on the hand-written held-out texts.
 ///
@@ -19,7 +19,9 @@ struct LabelledGateTests {
     static func score(_ file: String) throws -> (precision: Double, recall: Double, misses: [String]) {
         let compiled = try #require(TestFiles.compiled)
         let lines = String(decoding: try TestFiles.fixture("labelled/" + file), as: UTF8.self).split(separator: "\n")
-        var tp = 0, fp = 0, fn = 0
+        var tp = 0
+        var fp = 0
+        var fn = 0
         var misses: [String] = []
         for line in lines {
             let item = try JSONDecoder().decode(Item.self, from: Data(line.utf8))
@@ -41,7 +43,9 @@ struct LabelledGateTests {
 
     @Test func labelledSetIsLargeEnough() throws {
         let count = try ["tune.jsonl", "holdout.jsonl"].reduce(0) { total, file in
-            total + String(decoding: try TestFiles.fixture("labelled/" + file), as: UTF8.self).split(separator: "\n").count
+            total
+                + String(decoding: try TestFiles.fixture("labelled/" + file), as: UTF8.self).split(separator: "\n")
+                .count
         }
         #expect(count >= 300)
     }

@@ -1,37 +1,37 @@
 import Foundation
-import Testing
 import Matching
+import Testing
 
 /// The rules evaluated on the automaton's hits, on small inline watchlists.
 struct MatcherRuleTests {
     static let yaml = """
-    actors:
-      - id: azerbaijan
-        name: Azerbaïdjan
-        kind: state
-        aliases: [Azerbaïdjan, "azerbaïdjanais*", Bakou, Baku]
-        exclude: [Baku Cup]
-      - id: big
-        name: Baku Initiative Group
-        kind: organisation
-        aliases: [Baku Initiative Group]
-        all:
-          - ["=BIG"]
-          - [Bakou, Baku, Azerbaïdjan]
-        within: 5
-      - id: nyi
-        name: New York Insider
-        kind: outlet
-        case_sensitive: [New York Insider]
-    campaigns:
-      - id: boycott
-        name: boycott
-        actors: [azerbaijan]
-        aliases: ["#boycottparis2024", RecognizeNewCaledonia]
-        all:
-          - ["=JO", Jeux olympiques]
-          - [Azerbaïdjan, "azerbaïdjanais*"]
-    """
+        actors:
+          - id: azerbaijan
+            name: Azerbaïdjan
+            kind: state
+            aliases: [Azerbaïdjan, "azerbaïdjanais*", Bakou, Baku]
+            exclude: [Baku Cup]
+          - id: big
+            name: Baku Initiative Group
+            kind: organisation
+            aliases: [Baku Initiative Group]
+            all:
+              - ["=BIG"]
+              - [Bakou, Baku, Azerbaïdjan]
+            within: 5
+          - id: nyi
+            name: New York Insider
+            kind: outlet
+            case_sensitive: [New York Insider]
+        campaigns:
+          - id: boycott
+            name: boycott
+            actors: [azerbaijan]
+            aliases: ["#boycottparis2024", RecognizeNewCaledonia]
+            all:
+              - ["=JO", Jeux olympiques]
+              - [Azerbaïdjan, "azerbaïdjanais*"]
+        """
 
     static func ids(_ title: String?, _ text: String?) throws -> [String] {
         Array(Set(try TestFiles.compile(yaml).match(title: title, text: text).map(\.entityID))).sorted()
@@ -52,7 +52,10 @@ struct MatcherRuleTests {
         ("hashtag alias without the hash", "boycottparis2024", []),
         ("word alias matches a hashtag", "#RecognizeNewCaledonia", ["boycott"]),
         ("word alias as a word", "RecognizeNewCaledonia", ["boycott"]),
-        ("all groups anywhere without within", "Les JO. " + String(repeating: "mot ", count: 500) + "L'Azerbaïdjan.", ["azerbaijan", "boycott"]),
+        (
+            "all groups anywhere without within", "Les JO. " + String(repeating: "mot ", count: 500) + "L'Azerbaïdjan.",
+            ["azerbaijan", "boycott"]
+        ),
         ("JO lower case is not the acronym", "Jo part en Azerbaïdjan", ["azerbaijan"]),
     ]
 

@@ -1,5 +1,5 @@
-import Testing
 import Matching
+import Testing
 
 /// Hostile or odd input: large repetitive texts stay linear, offsets always land on the original text.
 struct RobustnessTests {
@@ -16,11 +16,16 @@ struct RobustnessTests {
     @Test(arguments: 0..<40)
     func offsetsAlwaysLandOnTheOriginal(_ seed: Int) throws {
         let compiled = try #require(TestFiles.compiled)
-        let pieces = ["Bakou", "l’", "Azerbaïdjan", " ", "  ", "#", "@", "BIG", "big", "JO", "Jeux olympiques", "é", "œ",
-                      "\u{00AD}", "\u{0301}", "🔥", "\u{0000}", "\n", "qu'", "Aliev", "Ilham", "-", "’", "azéri", "ǅ", "ﬁ",
-                      "VIGINUM", "campagne", "\u{200B}", "Ŀ", "ıİ", "ＢＩＧ", "\u{FEFF}"]
+        let pieces = [
+            "Bakou", "l’", "Azerbaïdjan", " ", "  ", "#", "@", "BIG", "big", "JO", "Jeux olympiques", "é", "œ",
+            "\u{00AD}", "\u{0301}", "🔥", "\u{0000}", "\n", "qu'", "Aliev", "Ilham", "-", "’", "azéri", "ǅ", "ﬁ",
+            "VIGINUM", "campagne", "\u{200B}", "Ŀ", "ıİ", "ＢＩＧ", "\u{FEFF}",
+        ]
         var state = UInt64(seed + 1)
-        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
         var text = ""
         for _ in 0..<300 { text += pieces[next() % pieces.count] }
         var title = ""

@@ -1,13 +1,18 @@
 import Foundation
 import Testing
+
 @testable import Parliament
 
 /// The questions CSV reader against the hand-built files of Fixtures/csv (see Fixtures/README.md).
 struct SenateCSVTests {
     @Test("windows-1252, ';', accented headers, quoted separators and newlines, bad rows by line")
     func windows1252() throws {
-        let (rows, errors) = SenateCSV.parse(try FixtureLoader.bytes("csv/questions.windows-1252.semicolon.csv"), httpCharset: nil)
-        #expect(rows.map(\.reference) == ["qSEQ231109012", "qSEQ240310500", "qSEQ23030327G", "qSEQ230101235", "qSEQ230101236"])
+        let (rows, errors) = SenateCSV.parse(
+            try FixtureLoader.bytes("csv/questions.windows-1252.semicolon.csv"), httpCharset: nil)
+        #expect(
+            rows.map(\.reference) == [
+                "qSEQ231109012", "qSEQ240310500", "qSEQ23030327G", "qSEQ230101235", "qSEQ230101236",
+            ])
         #expect(rows.map(\.line) == [2, 3, 7, 8, 9])
         #expect(errors.count == 2)
         guard errors.count == 2 else { return }
@@ -64,14 +69,21 @@ struct SenateCSVTests {
     }
 
     static let small: [SmallCase] = [
-        SmallCase(name: "comma separator, CRLF", text: "Référence,Nature,Date de publication JO\r\nqSEQ1,QE,2024-01-02\r\nqSEQ2,QE,03/01/2024\r\n",
-                  references: ["qSEQ1", "qSEQ2"], errorLines: []),
-        SmallCase(name: "upper-case headers", text: "REFERENCE;NATURE\nqSEQ1;QAG\n", references: ["qSEQ1"], errorLines: []),
-        SmallCase(name: "quoted newline keeps later line numbers", text: "reference;titre\nqSEQ1;\"a\nb\nc\"\n;x\nqSEQ3;y\n",
-                  references: ["qSEQ1", "qSEQ3"], errorLines: [5]),
-        SmallCase(name: "rows of separators are skipped", text: "reference;titre\n;;;\nqSEQ1;t\n", references: ["qSEQ1"], errorLines: []),
-        SmallCase(name: "a repeated reference keeps the first row", text: "reference;titre\nqSEQ1;a\nqSEQ1;b\n",
-                  references: ["qSEQ1"], errorLines: [3]),
+        SmallCase(
+            name: "comma separator, CRLF",
+            text: "Référence,Nature,Date de publication JO\r\nqSEQ1,QE,2024-01-02\r\nqSEQ2,QE,03/01/2024\r\n",
+            references: ["qSEQ1", "qSEQ2"], errorLines: []),
+        SmallCase(
+            name: "upper-case headers", text: "REFERENCE;NATURE\nqSEQ1;QAG\n", references: ["qSEQ1"], errorLines: []),
+        SmallCase(
+            name: "quoted newline keeps later line numbers", text: "reference;titre\nqSEQ1;\"a\nb\nc\"\n;x\nqSEQ3;y\n",
+            references: ["qSEQ1", "qSEQ3"], errorLines: [5]),
+        SmallCase(
+            name: "rows of separators are skipped", text: "reference;titre\n;;;\nqSEQ1;t\n", references: ["qSEQ1"],
+            errorLines: []),
+        SmallCase(
+            name: "a repeated reference keeps the first row", text: "reference;titre\nqSEQ1;a\nqSEQ1;b\n",
+            references: ["qSEQ1"], errorLines: [3]),
         SmallCase(name: "BOM", text: "\u{FEFF}Référence;Sort\nqSEQ1;Répondu\n", references: ["qSEQ1"], errorLines: []),
     ]
 
@@ -79,7 +91,8 @@ struct SenateCSVTests {
     func smallFiles(_ c: SmallCase) {
         let (rows, errors) = SenateCSV.parse(Array(c.text.utf8), httpCharset: nil)
         #expect(rows.map(\.reference) == c.references)
-        #expect(errors.compactMap { if case .csvRow(let line, _) = $0 { return line } else { return nil } } == c.errorLines)
+        #expect(
+            errors.compactMap { if case .csvRow(let line, _) = $0 { return line } else { return nil } } == c.errorLines)
     }
 
     @Test("a header without a reference column is one header error, no rows")
@@ -91,7 +104,7 @@ struct SenateCSVTests {
 
     @Test("the HTTP charset wins over sniffing")
     func httpCharset() {
-        let bytes: [UInt8] = Array("Reference;Nom\nqSEQ1;".utf8) + [0xC9, 0x0A]   // "É" in windows-1252
+        let bytes: [UInt8] = Array("Reference;Nom\nqSEQ1;".utf8) + [0xC9, 0x0A] // "É" in windows-1252
         let (rows, _) = SenateCSV.parse(bytes, httpCharset: "windows-1252")
         #expect(rows.first?.lastName == "É")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Parliament
 
 /// Lifecycle events from pairs of snapshots built from the page and CSV fixtures.
@@ -31,19 +32,29 @@ struct SenateLifecycleTests {
     /// Page-to-page transitions (the CSV row absent on both sides).
     static let pageCases: [Case] = [
         Case(name: "first sight", old: nil, new: "state-pending.html", kinds: [.published]),
-        Case(name: "pending → answered (with a transmission)", old: "state-pending.html",
-             new: "qSEQ231109012.modern.utf-8.html", kinds: [.answered]),
+        Case(
+            name: "pending → answered (with a transmission)", old: "state-pending.html",
+            new: "qSEQ231109012.modern.utf-8.html", kinds: [.answered]),
         Case(name: "pending → forwarded", old: "state-pending.html", new: "state-forwarded.html", kinds: [.forwarded]),
-        Case(name: "forwarded → answered", old: "state-forwarded.html", new: "qSEQ231109012.modern.utf-8.html", kinds: [.answered]),
+        Case(
+            name: "forwarded → answered", old: "state-forwarded.html", new: "qSEQ231109012.modern.utf-8.html",
+            kinds: [.answered]),
         Case(name: "pending → lapsed", old: "state-pending.html", new: "state-lapsed.html", kinds: [.lapsed]),
         Case(name: "pending → withdrawn", old: "state-pending.html", new: "state-withdrawn.html", kinds: [.withdrawn]),
         Case(name: "pending → converted", old: "state-pending.html", new: "state-converted.html", kinds: [.converted]),
-        Case(name: "answered → erratum", old: "qSEQ231109012.modern.utf-8.html", new: "state-erratum.html", kinds: [.answerCorrected]),
+        Case(
+            name: "answered → erratum", old: "qSEQ231109012.modern.utf-8.html", new: "state-erratum.html",
+            kinds: [.answerCorrected]),
         Case(name: "a reminder seen first", old: nil, new: "state-reminder.html", kinds: [.published, .reminded]),
         Case(name: "a reminder seen again", old: "state-reminder.html", new: "state-reminder.html", kinds: []),
-        Case(name: "answered, unchanged", old: "qSEQ231109012.modern.utf-8.html", new: "qSEQ231109012.old.iso-8859-1.html", kinds: []),
-        Case(name: "pending → answer not yet online", old: "state-pending.html", new: "state-answer-not-online.html", kinds: []),
-        Case(name: "answered in session", old: "state-pending.html", new: "state-session-only.html", kinds: [.answered]),
+        Case(
+            name: "answered, unchanged", old: "qSEQ231109012.modern.utf-8.html",
+            new: "qSEQ231109012.old.iso-8859-1.html", kinds: []),
+        Case(
+            name: "pending → answer not yet online", old: "state-pending.html", new: "state-answer-not-online.html",
+            kinds: []),
+        Case(
+            name: "answered in session", old: "state-pending.html", new: "state-session-only.html", kinds: [.answered]),
     ]
 
     @Test("page transitions give the typed events", arguments: pageCases)
@@ -58,8 +69,12 @@ struct SenateLifecycleTests {
         let old = try Self.snap(row: try Self.row(answered: false), page: "state-pending.html")
         let new = try Self.snap(row: try Self.row(answered: true), page: "qSEQ231109012.modern.utf-8.html")
         let events = SenateLifecycle.events(old: old, new: new)
-        #expect(events == [SenateEvent(kind: .answered, reference: "qSEQ231109012", date: "2024-02-22",
-                                       ministry: "Europe et affaires étrangères", joPage: 675)])
+        #expect(
+            events == [
+                SenateEvent(
+                    kind: .answered, reference: "qSEQ231109012", date: "2024-02-22",
+                    ministry: "Europe et affaires étrangères", joPage: 675)
+            ])
     }
 
     @Test("the CSV announces the answer first, the page follows: one answered, then nothing")
@@ -82,17 +97,28 @@ struct SenateLifecycleTests {
     @Test("forwarded carries the ministry and the CSV's transmission date")
     func forwardedDetails() throws {
         var row = try Self.row(answered: false)
-        let old = try #require(SenateSnapshot(row: { var r = row; r.transmissionMinistry = nil; r.transmissionDate = nil; return r }(),
-                                              page: nil))
+        let old = try #require(
+            SenateSnapshot(
+                row: {
+                    var r = row
+                    r.transmissionMinistry = nil
+                    r.transmissionDate = nil
+                    return r
+                }(),
+                page: nil))
         row.transmissionDate = "2023-11-30"
         let events = SenateLifecycle.events(old: old, new: try #require(SenateSnapshot(row: row, page: nil)))
-        #expect(events == [SenateEvent(kind: .forwarded, reference: "qSEQ231109012", date: "2023-11-30", ministry: Self.meae)])
+        #expect(
+            events == [
+                SenateEvent(kind: .forwarded, reference: "qSEQ231109012", date: "2023-11-30", ministry: Self.meae)
+            ])
     }
 
     @Test("erratum event carries the erratum's date and page; a reminder names the reminded question")
     func eventDetails() throws {
-        let corrected = SenateLifecycle.events(old: try Self.snap(page: "qSEQ231109012.modern.utf-8.html"),
-                                               new: try Self.snap(page: "state-erratum.html"))
+        let corrected = SenateLifecycle.events(
+            old: try Self.snap(page: "qSEQ231109012.modern.utf-8.html"),
+            new: try Self.snap(page: "state-erratum.html"))
         #expect(corrected.first?.date == "2024-03-07")
         #expect(corrected.first?.joPage == 1001)
         let reminded = SenateLifecycle.events(old: nil, new: try Self.snap(page: "state-reminder.html"))

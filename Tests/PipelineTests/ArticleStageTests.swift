@@ -1,8 +1,8 @@
 import Foundation
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// The article stage over the loopback server: pages fetched and extracted, retries, re-checks of linked
 /// items (stealth edits and takedowns) and evidence.
@@ -27,7 +27,9 @@ import TestSupport
         "Les auteurs du rapport recommandent une vigilance accrue à l'approche des échéances électorales et appellent les plateformes à retirer les comptes identifiés.",
     ]
 
-    static func feed(_ base: String, summary: String = "Un résumé court.", title: String = "Campagne de désinformation : le rapport") -> String {
+    static func feed(
+        _ base: String, summary: String = "Un résumé court.", title: String = "Campagne de désinformation : le rapport"
+    ) -> String {
         """
         <?xml version="1.0" encoding="utf-8"?>
         <rss version="2.0"><channel><title>Le Journal</title><link>\(base)/</link>
@@ -38,7 +40,11 @@ import TestSupport
 
     func world() async throws -> PipelineWorld {
         let w = try await PipelineWorld()
-        try w.configure([], extra: "  - id: journal\n    url: \(w.server.url("/feed.xml"))\n    articles: true\n    recheck: 7d\n    timeout: 5s\n")
+        try w.configure(
+            [],
+            extra:
+                "  - id: journal\n    url: \(w.server.url("/feed.xml"))\n    articles: true\n    recheck: 7d\n    timeout: 5s\n"
+        )
         try w.server.write("feed.xml", Self.feed(w.server.baseURL))
         return w
     }
@@ -61,7 +67,8 @@ import TestSupport
         // Later summary edits are ignored on such a source; title edits count.
         try w.server.write("feed.xml", Self.feed(w.server.baseURL, summary: "Un autre résumé."))
         #expect(try w.store().deltas(.run(try await w.run().runID)).isEmpty)
-        try w.server.write("feed.xml", Self.feed(w.server.baseURL, summary: "Un autre résumé.", title: "Le rapport, corrigé"))
+        try w.server.write(
+            "feed.xml", Self.feed(w.server.baseURL, summary: "Un autre résumé.", title: "Le rapport, corrigé"))
         #expect(try w.store().deltas(.run(try await w.run().runID)).map(\.kind) == ["changed"])
         #expect(try w.store().search("inauthentiques").count == 1)
     }
@@ -77,8 +84,9 @@ import TestSupport
 
     @Test func linkedPagesAreRecheckedForStealthEditsAndTakedowns() async throws {
         let w = try await world()
-        try FileManager.default.copyItem(at: PipelineWorld.fixture("watchlist.yaml"),
-                                         to: w.config.appendingPathComponent("watchlist.yaml"))
+        try FileManager.default.copyItem(
+            at: PipelineWorld.fixture("watchlist.yaml"),
+            to: w.config.appendingPathComponent("watchlist.yaml"))
         var linkedBody = Self.body
         linkedBody.append("Plusieurs de ces comptes avaient déjà relayé des contenus favorables à Bakou.")
         try w.server.write("articles/1.html", Self.page(linkedBody))
@@ -93,7 +101,8 @@ import TestSupport
 
         // A stealth edit: a changed delta with both revisions.
         var edited = linkedBody
-        edited[1] = "Selon le document, les contenus ont été diffusés en plusieurs langues ; le passage sur les sites miroirs a été retiré."
+        edited[1] =
+            "Selon le document, les contenus ont été diffusés en plusieurs langues ; le passage sur les sites miroirs a été retiré."
         try w.server.write("articles/1.html", Self.page(edited))
         let editRun = try await w.run(now: t0.addingTimeInterval(2 * 86_400))
         let change = try #require(try w.store().deltas(.run(editRun.runID)).first)

@@ -11,8 +11,11 @@ import Testing
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CLITests.binary)
         p.arguments = ["feed", "--batch"]
-        let input = Pipe(), output = Pipe()
-        p.standardInput = input; p.standardOutput = output; p.standardError = FileHandle.nullDevice
+        let input = Pipe()
+        let output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = FileHandle.nullDevice
         try p.run()
         input.fileHandleForWriting.write(Data("\(good)\n".utf8))
         // Waits for output with poll(2), at most 20 s in all: should the line never come, the test fails
@@ -57,7 +60,7 @@ import Testing
 
     /// More paths than fit in one read of the input (64 KB), so lines and blocks split anywhere.
     @Test func aLongPathListIsReadWhole() throws {
-        let paths = (0 ..< 3000).map { "/no/such/directory/with/a/long/name/feed-\($0).xml" }
+        let paths = (0..<3000).map { "/no/such/directory/with/a/long/name/feed-\($0).xml" }
         let r = try CLITests.run(["feed", "--batch"], stdin: paths.joined(separator: "\n") + "\n")
         let lines = r.stdout.split(separator: "\n")
         #expect(r.code == 0 && lines.count == paths.count)

@@ -1,11 +1,15 @@
 import Foundation
 import Pipeline
-import Testing
 import TestSupport
+import Testing
 
 /// The `veille` executable as a user runs it: exit codes, stdout discipline, environment variables.
 @Suite struct CLITests {
-    struct Result { var code: Int32; var stdout: String; var stderr: String }
+    struct Result {
+        var code: Int32
+        var stdout: String
+        var stderr: String
+    }
 
     /// The built `veille` next to the test bundle.
     static var binary: String {
@@ -13,7 +17,8 @@ import TestSupport
     }
 
     static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     @discardableResult
@@ -22,8 +27,10 @@ import TestSupport
     }
 
     @discardableResult
-    static func exec(_ executable: String, _ args: [String], stdin: String? = nil, env: [String: String] = [:],
-                     cwd: URL? = nil) throws -> Result {
+    static func exec(
+        _ executable: String, _ args: [String], stdin: String? = nil, env: [String: String] = [:],
+        cwd: URL? = nil
+    ) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args
@@ -31,15 +38,21 @@ import TestSupport
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         if let cwd { p.currentDirectoryURL = cwd }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out; p.standardError = err; p.standardInput = input
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
         try p.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Result(code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Result(
+            code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     @Test func helpAndUsage() throws {
@@ -77,8 +90,13 @@ import TestSupport
         // An unwritable digest folder: exit 5, the run's deltas are kept.
         let blocker = w.dir.appendingPathComponent("not-a-folder")
         try "x".write(to: blocker, atomically: true, encoding: .utf8)
-        try w.server.write("atom.xml", try PipelineWorld.fixtureText("atom-hand.xml").replacingOccurrences(of: "Deuxième entrée</title>", with: "Deuxième entrée (mise à jour)</title>"))
-        let undelivered = try Self.run(["run", "--all", "--config", w.config.path, "--db", w.db, "--out", blocker.path + "/sub"])
+        try w.server.write(
+            "atom.xml",
+            try PipelineWorld.fixtureText("atom-hand.xml").replacingOccurrences(
+                of: "Deuxième entrée</title>", with: "Deuxième entrée (mise à jour)</title>"))
+        let undelivered = try Self.run([
+            "run", "--all", "--config", w.config.path, "--db", w.db, "--out", blocker.path + "/sub",
+        ])
         #expect(undelivered.code == 5, "\(undelivered.stderr)")
         let exported = try Self.run(["export", "deltas"] + common)
         #expect(exported.stdout.contains("\"kind\":\"changed\""))
@@ -88,7 +106,8 @@ import TestSupport
         let digest = try #require(recovered.stdout.split(separator: "\n").first { $0.hasSuffix(".json") })
         #expect(try String(contentsOfFile: String(digest), encoding: .utf8).contains("Deuxième entrée (mise à jour)"))
 
-        try "sources:\n  - id: x\n    kind: feed\n".write(to: w.config.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        try "sources:\n  - id: x\n    kind: feed\n".write(
+            to: w.config.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
         let bad = try Self.run(["run"] + common)
         #expect(bad.code == 2 && bad.stderr.contains("sources.yaml") && bad.stderr.contains("url"))
     }
@@ -105,7 +124,9 @@ import TestSupport
         #expect(lines.count == 2)
         for line in lines {
             let obj = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            #expect(obj["kind"] as? String == "new" && obj["baseline"] as? Bool == true && obj["source"] as? String == "atom-example")
+            #expect(
+                obj["kind"] as? String == "new" && obj["baseline"] as? Bool == true
+                    && obj["source"] as? String == "atom-example")
             #expect(obj["item"] is [String: Any] && obj["campaigns"] is [Any] && obj["actors"] is [Any])
         }
         #expect(try Self.run(["export", "deltas", "--since", "1h"], env: env).stdout.split(separator: "\n").count == 2)
@@ -127,7 +148,9 @@ import TestSupport
     /// Lines come out in input order, one per path, whatever order the parsing threads finish in: small
     /// and large feeds and missing files interleaved, each line the same as for that file alone.
     @Test func feedBatchKeepsInputOrderAcrossThreads() throws {
-        let files = ["atom-hand.xml", "lemonde-international.rss", "lemonde-windows-1252.rss"].map { PipelineWorld.fixture($0).path }
+        let files = ["atom-hand.xml", "lemonde-international.rss", "lemonde-windows-1252.rss"].map {
+            PipelineWorld.fixture($0).path
+        }
         let paths = (0..<240).map { i in i % 7 == 3 ? "/no/such/feed-\(i).xml" : files[i % files.count] }
         let r = try Self.run(["feed", "--batch"], stdin: paths.joined(separator: "\n") + "\n")
         let lines = r.stdout.split(separator: "\n").map(String.init)
@@ -143,7 +166,8 @@ import TestSupport
     }
 
     @Test func extractPrintsTheArticleAndBatchGoesOnAfterABadFile() throws {
-        let page = FileManager.default.temporaryDirectory.appendingPathComponent("veille-extract-\(UUID().uuidString).html")
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "veille-extract-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: page) }
         try ArticleStageTests.page(ArticleStageTests.body).write(to: page, atomically: true, encoding: .utf8)
         let one = try Self.run(["extract", page.path, "--url", "https://journal.example/articles/1.html"])
@@ -163,8 +187,10 @@ import TestSupport
         try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "atom.xml")
         try w.configure([("atom-example", "/atom.xml")])
         let script = Self.repositoryRoot.appendingPathComponent("cron/nightly.sh").path
-        let env = ["VEILLE_BIN": Self.binary, "VEILLE_CONFIG": w.config.path, "VEILLE_DB": w.db, "VEILLE_OUT": w.out,
-                   "VEILLE_LOGS": w.dir.appendingPathComponent("logs").path, "VEILLE_ENV": "/nonexistent"]
+        let env = [
+            "VEILLE_BIN": Self.binary, "VEILLE_CONFIG": w.config.path, "VEILLE_DB": w.db, "VEILLE_OUT": w.out,
+            "VEILLE_LOGS": w.dir.appendingPathComponent("logs").path, "VEILLE_ENV": "/nonexistent",
+        ]
         let ok = try Self.exec("/bin/bash", [script], env: env)
         #expect(ok.code == 0 && ok.stderr.isEmpty, "\(ok.stderr)")
         let logs = try FileManager.default.contentsOfDirectory(atPath: w.dir.appendingPathComponent("logs").path)

@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Crash safety of delivery (hostile-input issue): with `Feeds/digests.yaml` file digests (JSON and
 /// Atom) the built `veille run` is killed with SIGKILL at random moments over a changing loopback world;
@@ -35,10 +36,14 @@ import TestSupport
         var rng = SplitMix(state: 0x5EED_0608)
         var served = CrashSafetyTests.Served(items: Array(repeating: [], count: Self.sources))
         for s in 0..<Self.sources {
-            for _ in 0..<10 { served.nextID += 1; served.items[s].append((guid: "g\(served.nextID)", title: "Article \(served.nextID) du flux \(s)")) }
+            for _ in 0..<10 {
+                served.nextID += 1
+                served.items[s].append((guid: "g\(served.nextID)", title: "Article \(served.nextID) du flux \(s)"))
+            }
         }
         try Hostile.configure(w, (0..<Self.sources).map { Hostile.feed(w, id: "s\($0)", path: "/s\($0).xml") })
-        try Self.digestsYAML.write(to: w.config.appendingPathComponent("digests.yaml"), atomically: true, encoding: .utf8)
+        try Self.digestsYAML.write(
+            to: w.config.appendingPathComponent("digests.yaml"), atomically: true, encoding: .utf8)
         let args = ["run", "--all", "--config", w.config.path, "--db", w.db, "--out", w.out]
         var window = 0.4
         var killedMidRun = 0
@@ -46,7 +51,9 @@ import TestSupport
             if trial > 0 { served.change(trial: trial, rng: &rng) }
             for s in 0..<Self.sources { try w.server.write("s\(s).xml", served.rss(s)) }
             let process = try CrashSafetyTests.launch(args)
-            if await CrashSafetyTests.kill(process, after: Double.random(in: 0...window, using: &rng)) { killedMidRun += 1 }
+            if await CrashSafetyTests.kill(process, after: Double.random(in: 0...window, using: &rng)) {
+                killedMidRun += 1
+            }
             process.waitUntilExit()
             #expect(try Store(path: w.db).integrityCheck() == "ok", "trial \(trial)")
             let started = Date()
@@ -64,7 +71,8 @@ import TestSupport
     static func checkDelivery(_ w: PipelineWorld) throws {
         var listed: [String: Int] = [:]
         var files = 0
-        for file in Hostile.digestFiles(w) where file.lastPathComponent.hasPrefix("archive-") && file.pathExtension == "json" {
+        for file in Hostile.digestFiles(w)
+        where file.lastPathComponent.hasPrefix("archive-") && file.pathExtension == "json" {
             files += 1
             let data = try Data(contentsOf: file)
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
@@ -84,7 +92,9 @@ import TestSupport
         let expected = Set(deltas.map { "\($0[0] ?? "")/\($0[1] ?? "")/\($0[2] ?? "")" })
         #expect(files > 0)
         #expect(listed.filter { $0.value > 1 }.isEmpty, "deltas in two digests: \(listed.filter { $0.value > 1 })")
-        #expect(expected.subtracting(listed.keys).isEmpty, "deltas in no digest: \(expected.subtracting(listed.keys).sorted())")
+        #expect(
+            expected.subtracting(listed.keys).isEmpty,
+            "deltas in no digest: \(expected.subtracting(listed.keys).sorted())")
         #expect(Set(listed.keys).subtracting(expected).isEmpty, "digest entries with no delta")
         print("crash safety (outbox): \(expected.count) deltas, \(listed.count) listed in \(files) JSON digests")
 
@@ -92,8 +102,10 @@ import TestSupport
         let data = try Data(contentsOf: atom)
         #expect(XMLParser(data: data).parse(), "feed.atom is well formed")
         let text = String(decoding: data, as: UTF8.self)
-        let ids = text.components(separatedBy: "<id>").dropFirst().compactMap { $0.components(separatedBy: "</id>").first }
-            .filter { $0.contains(":delta:") }
+        let ids = text.components(separatedBy: "<id>").dropFirst().compactMap {
+            $0.components(separatedBy: "</id>").first
+        }
+        .filter { $0.contains(":delta:") }
         #expect(ids.count == Set(ids).count, "an Atom entry twice")
         #expect(ids.count == min(500, expected.count), "\(ids.count) Atom entries for \(expected.count) deltas")
     }

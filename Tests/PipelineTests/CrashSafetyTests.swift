@@ -1,8 +1,8 @@
 import Foundation
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// Crash safety (hostile-input issue): the built `veille run` is killed with SIGKILL at random moments
 /// over a loopback world whose feeds change between trials; after each kill the database is sound, a
@@ -11,7 +11,7 @@ import TestSupport
     /// The feeds the world serves: per source, its items (guid → title) and the edits made to known items.
     struct Served {
         var items: [[(guid: String, title: String)]]
-        var edits: [String: Int] = [:]        // "source/guid" → titles changed after the item was stored
+        var edits: [String: Int] = [:] // "source/guid" → titles changed after the item was stored
         var nextID = 0
 
         func rss(_ source: Int) -> String {
@@ -19,7 +19,8 @@ import TestSupport
                 "<item><guid isPermaLink=\"false\">\(item.guid)</guid><title>\(item.title)</title>"
                     + "<description>Texte de \(item.guid), \(item.title).</description></item>"
             }
-            return "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Flux \(source)</title>"
+            return
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Flux \(source)</title>"
                 + entries.joined(separator: "\n") + "</channel></rss>"
         }
 
@@ -32,7 +33,9 @@ import TestSupport
                     items[s].append((guid: "g\(nextID)", title: "Article \(nextID) du flux \(s)"))
                 }
                 guard known > 0 else { continue }
-                for index in Set((0..<Int.random(in: 0...2, using: &rng)).map { _ in Int.random(in: 0..<known, using: &rng) }) {
+                for index in Set(
+                    (0..<Int.random(in: 0...2, using: &rng)).map { _ in Int.random(in: 0..<known, using: &rng) })
+                {
                     items[s][index].title = "Article \(items[s][index].guid) corrigé à l'essai \(trial)"
                     edits["s\(s)/\(items[s][index].guid)", default: 0] += 1
                 }
@@ -48,12 +51,15 @@ import TestSupport
         var rng = SplitMix(state: 0x5EED_0008)
         var served = Served(items: Array(repeating: [], count: Self.sources))
         for s in 0..<Self.sources {
-            for _ in 0..<20 { served.nextID += 1; served.items[s].append((guid: "g\(served.nextID)", title: "Article \(served.nextID) du flux \(s)")) }
+            for _ in 0..<20 {
+                served.nextID += 1
+                served.items[s].append((guid: "g\(served.nextID)", title: "Article \(served.nextID) du flux \(s)"))
+            }
         }
         try Hostile.configure(w, (0..<Self.sources).map { Hostile.feed(w, id: "s\($0)", path: "/s\($0).xml") })
         let args = ["run", "--all", "--config", w.config.path, "--db", w.db, "--out", w.out]
-        var window = 0.4       // seconds; then 1.3 × the last complete run, scaled by `aim`
-        var aim = 1.0          // halves after a kill that came too late (sleep overshoots on a loaded machine)
+        var window = 0.4 // seconds; then 1.3 × the last complete run, scaled by `aim`
+        var aim = 1.0 // halves after a kill that came too late (sleep overshoots on a loaded machine)
         var killedMidRun = 0
 
         for trial in 0..<Self.trials {
@@ -101,7 +107,10 @@ import TestSupport
         return await withCheckedContinuation { continuation in
             Thread {
                 usleep(UInt32(max(0, seconds) * 1_000_000))
-                guard target.isRunning else { continuation.resume(returning: false); return }
+                guard target.isRunning else {
+                    continuation.resume(returning: false)
+                    return
+                }
                 Foundation.kill(target.processIdentifier, SIGKILL)
                 continuation.resume(returning: true)
             }.start()
@@ -111,14 +120,19 @@ import TestSupport
     /// Exactly once, nothing lost: the stored items are what the world serves, one `new` delta per item,
     /// one `changed` delta per edit, and no two deltas of the same (item, kind, revision).
     static func check(_ w: PipelineWorld, served: Served, label: String) throws {
-        let doubled = try Hostile.query(w.db, """
+        let doubled = try Hostile.query(
+            w.db,
+            """
             SELECT itemId, kind, revisionId, count(*) FROM delta GROUP BY itemId, kind, revisionId HAVING count(*) > 1
             """)
         #expect(doubled.isEmpty, "\(label): doubled deltas \(doubled)")
-        let twice = try Hostile.query(w.db, "SELECT sourceId, guid FROM item GROUP BY sourceId, guid HAVING count(*) > 1")
+        let twice = try Hostile.query(
+            w.db, "SELECT sourceId, guid FROM item GROUP BY sourceId, guid HAVING count(*) > 1")
         #expect(twice.isEmpty, "\(label): items stored twice \(twice)")
 
-        let stored = try Hostile.query(w.db, """
+        let stored = try Hostile.query(
+            w.db,
+            """
             SELECT i.sourceId, i.guid, i.title,
                    (SELECT count(*) FROM delta d WHERE d.itemId = i.id AND d.kind = 'new'),
                    (SELECT count(*) FROM delta d WHERE d.itemId = i.id AND d.kind = 'changed')
@@ -131,10 +145,15 @@ import TestSupport
             for item in served.items[s] {
                 expected += 1
                 let key = "s\(s)/\(item.guid)"
-                guard let row = byKey[key] else { Issue.record("\(label): \(key) lost"); continue }
+                guard let row = byKey[key] else {
+                    Issue.record("\(label): \(key) lost")
+                    continue
+                }
                 #expect(row[2] == item.title, "\(label): \(key) title \(row[2] ?? "nil") ≠ \(item.title)")
                 #expect(row[3] == "1", "\(label): \(key) has \(row[3] ?? "?") new deltas")
-                #expect(row[4] == "\(served.edits[key] ?? 0)", "\(label): \(key) has \(row[4] ?? "?") changed deltas, edits \(served.edits[key] ?? 0)")
+                #expect(
+                    row[4] == "\(served.edits[key] ?? 0)",
+                    "\(label): \(key) has \(row[4] ?? "?") changed deltas, edits \(served.edits[key] ?? 0)")
             }
         }
         #expect(stored.count == expected, "\(label): \(stored.count) items stored, \(expected) served")
@@ -144,7 +163,8 @@ import TestSupport
     /// run have no digest of their own (the foundation's per-run files); their count is printed.
     static func checkDigests(_ w: PipelineWorld) throws {
         var listed: [String: Int] = [:]
-        for file in Hostile.digestFiles(w) where file.pathExtension == "json" && !file.lastPathComponent.hasPrefix(".") {
+        for file in Hostile.digestFiles(w) where file.pathExtension == "json" && !file.lastPathComponent.hasPrefix(".")
+        {
             let data = try Data(contentsOf: file)
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
                 Issue.record("\(file.lastPathComponent) is not whole JSON (\(data.count) bytes)")
@@ -158,13 +178,19 @@ import TestSupport
             }
         }
         for file in Hostile.digestFiles(w) where file.pathExtension == "md" && !file.lastPathComponent.hasPrefix(".") {
-            #expect(try String(contentsOf: file, encoding: .utf8).contains("## Sources in trouble"), "\(file.lastPathComponent) is whole")
+            #expect(
+                try String(contentsOf: file, encoding: .utf8).contains("## Sources in trouble"),
+                "\(file.lastPathComponent) is whole")
         }
         #expect(listed.values.allSatisfy { $0 == 1 }, "deltas listed twice: \(listed.filter { $0.value > 1 })")
-        let undigested = try Hostile.query(w.db, """
+        let undigested = try Hostile.query(
+            w.db,
+            """
             SELECT count(*) FROM delta d JOIN run r ON r.id = d.runId WHERE d.baseline = 0 AND r.status NOT IN ('completed', 'recovered')
             """)
-        print("crash safety: \(listed.count) deltas listed once in digests; \(undigested.first?[0] ?? "?") non-baseline deltas of killed runs in no digest file")
+        print(
+            "crash safety: \(listed.count) deltas listed once in digests; \(undigested.first?[0] ?? "?") non-baseline deltas of killed runs in no digest file"
+        )
         // Without digests.yaml, the next run's digest carries the deltas of runs killed before their own
         // digest (and marks them recovered); with digests.yaml the outbox does (CrashSafetyDigestTests).
         #expect(undigested == [["0"]])

@@ -1,7 +1,7 @@
 import Foundation
 import Pipeline
-import Testing
 import TestSupport
+import Testing
 
 /// Regression from fuzzing the watchlist loader (Tests/Fuzz, target `watchlist`): a YAML alias bomb
 /// ("billion laughs" with anchors) of a few hundred bytes. `ConfigNode.convert` copies every alias into
@@ -13,7 +13,8 @@ import TestSupport
     static func aliasBomb(levels: Int) -> String {
         var yaml = "a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
         for level in 1..<levels {
-            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+            yaml +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
         }
         return yaml
     }
@@ -22,7 +23,8 @@ import TestSupport
         let w = try await PipelineWorld()
         try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "atom.xml")
         try Hostile.configure(w, [Hostile.feed(w, id: "atom", path: "/atom.xml")])
-        try Self.aliasBomb(levels: 7).write(to: w.config.appendingPathComponent("watchlist.yaml"), atomically: true, encoding: .utf8)
+        try Self.aliasBomb(levels: 7).write(
+            to: w.config.appendingPathComponent("watchlist.yaml"), atomically: true, encoding: .utf8)
         let script = "ulimit -v 2000000; exec \"$0\" run --all --config \"$1\" --db \"$2\" --out \"$3\""
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -38,7 +40,9 @@ import TestSupport
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(!hung, "veille was still expanding the aliases after 5 s")
-        #expect(process.terminationReason == .exit && process.terminationStatus == 2, "exit \(process.terminationStatus): \(stderr.suffix(500))")
+        #expect(
+            process.terminationReason == .exit && process.terminationStatus == 2,
+            "exit \(process.terminationStatus): \(stderr.suffix(500))")
         #expect(stderr.contains("watchlist.yaml"))
     }
 }

@@ -1,26 +1,32 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// CR/LF, `<script>`, Markdown and header-like text in titles and bodies stay inert text in the digest
 /// files (hostile-input issue): no line of the Markdown starts with an injected header or heading, no
 /// raw HTML tag survives, and the JSON parses and gives back exactly the stored titles.
 @Suite struct HostileDigestTests {
     /// Line starts an attacker would want in a digest or a mail.
-    static let injectedLineStarts = ["Bcc:", "Subject:", "Content-Type:", "X-Injected:", "# Titre injecté", "--boundary",
-                                     "corps", "[clic]"]
+    static let injectedLineStarts = [
+        "Bcc:", "Subject:", "Content-Type:", "X-Injected:", "# Titre injecté", "--boundary",
+        "corps", "[clic]",
+    ]
     /// Raw markup that must never reach a digest unescaped.
     static let rawMarkup = ["<script", "<img", "</entry>", "<entry>", "</title>", "<h1>", "</a>"]
 
     @Test func injectedTextIsInertInMarkdownAndJSON() async throws {
         let w = try await PipelineWorld()
         // A first, benign crawl makes the baseline, so that the hostile items are listed (not counted).
-        try w.server.write("feed.xml", "<rss version=\"2.0\"><channel><title>Injection</title><item><guid>calm</guid><title>Calme</title></item></channel></rss>")
+        try w.server.write(
+            "feed.xml",
+            "<rss version=\"2.0\"><channel><title>Injection</title><item><guid>calm</guid><title>Calme</title></item></channel></rss>"
+        )
         try Hostile.configure(w, [Hostile.feed(w, id: "inject", path: "/feed.xml")])
         _ = try await w.run()
         try w.server.write("feed.xml", try PipelineWorld.fixtureText("hostile/injection.rss"))
@@ -29,7 +35,8 @@ import TestSupport
         let deltas = try w.store().deltas(.run(report.runID))
         #expect(deltas.count == 3, "\(deltas.map(\.title))")
 
-        let md = try String(contentsOfFile: try #require(report.digestPaths.first { $0.hasSuffix(".md") }), encoding: .utf8)
+        let md = try String(
+            contentsOfFile: try #require(report.digestPaths.first { $0.hasSuffix(".md") }), encoding: .utf8)
         for line in md.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             for start in Self.injectedLineStarts {
@@ -41,12 +48,15 @@ import TestSupport
         for delta in deltas { #expect(md.contains("inject.example/\(delta.guid?.split(separator: "-").last ?? "")")) }
 
         let jsonPath = try #require(report.digestPaths.first { $0.hasSuffix(".json") })
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as? [String: Any])
         let sections = try #require(object["sections"] as? [[String: Any]])
         let items = sections.flatMap { ($0["items"] as? [[String: Any]]) ?? [] }
         let jsonTitles = items.compactMap { ($0["item"] as? [String: Any])?["title"] as? String }.sorted()
         #expect(jsonTitles == deltas.compactMap(\.title).sorted(), "the JSON gives back the stored titles exactly")
-        #expect(jsonTitles.contains { $0.contains("Bcc: victime@example.org") }, "text is kept as text, escaped by the JSON encoder")
+        #expect(
+            jsonTitles.contains { $0.contains("Bcc: victime@example.org") },
+            "text is kept as text, escaped by the JSON encoder")
     }
 
     @Test func injectedSourceErrorsAreInertToo() async throws {
@@ -57,12 +67,14 @@ import TestSupport
         try Hostile.configure(w, [Hostile.feed(w, id: "trouble", path: "/feed.xml")])
         let report = try await w.run()
         #expect(report.outcomes.first?.status == "failed")
-        let md = try String(contentsOfFile: try #require(report.digestPaths.first { $0.hasSuffix(".md") }), encoding: .utf8)
+        let md = try String(
+            contentsOfFile: try #require(report.digestPaths.first { $0.hasSuffix(".md") }), encoding: .utf8)
         let line = try #require(md.split(whereSeparator: \.isNewline).first { $0.hasPrefix("- **trouble**") })
         #expect(line.filter { $0 == "`" }.count == 2, "one code span: \(line)")
         #expect(line.hasSuffix("`"))
         let jsonPath = try #require(report.digestPaths.first { $0.hasSuffix(".json") })
-        #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) is [String: Any])
+        #expect(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) is [String: Any])
     }
 
     /// digests.yaml file digests in every format, and the email rendered by `veille digest --replay`.
@@ -76,7 +88,10 @@ import TestSupport
 
     @Test func injectedTextIsInertInHTMLAtomAndMail() async throws {
         let w = try await PipelineWorld()
-        try w.server.write("feed.xml", "<rss version=\"2.0\"><channel><title>Injection</title><item><guid>calm</guid><title>Calme</title></item></channel></rss>")
+        try w.server.write(
+            "feed.xml",
+            "<rss version=\"2.0\"><channel><title>Injection</title><item><guid>calm</guid><title>Calme</title></item></channel></rss>"
+        )
         try Hostile.configure(w, [Hostile.feed(w, id: "inject", path: "/feed.xml")])
         let yaml = w.config.appendingPathComponent("digests.yaml")
         try Self.digestsYAML.write(to: yaml, atomically: true, encoding: .utf8)
@@ -89,15 +104,20 @@ import TestSupport
         #expect(try w.store().deltas(.run(run)).count == 3)
 
         func newest(_ prefix: String, _ ext: String) throws -> String {
-            let file = try #require(Hostile.digestFiles(w).last { $0.lastPathComponent.hasPrefix(prefix) && $0.pathExtension == ext })
+            let file = try #require(
+                Hostile.digestFiles(w).last { $0.lastPathComponent.hasPrefix(prefix) && $0.pathExtension == ext })
             return try String(contentsOf: file, encoding: .utf8)
         }
         let html = try newest("f-html", "html")
         #expect(html.contains("X-Injected"), "the hostile items are listed")
-        for tag in ["<script", "<img", "onerror=alert", "</entry>", "<h1>faux"] { #expect(!html.contains(tag), "raw \(tag) in the HTML") }
+        for tag in ["<script", "<img", "onerror=alert", "</entry>", "<h1>faux"] {
+            #expect(!html.contains(tag), "raw \(tag) in the HTML")
+        }
         let md = try newest("f-markdown", "md")
         for line in md.split(whereSeparator: \.isNewline) {
-            for start in Self.injectedLineStarts { #expect(!line.trimmingCharacters(in: .whitespaces).hasPrefix(start), "\(line)") }
+            for start in Self.injectedLineStarts {
+                #expect(!line.trimmingCharacters(in: .whitespaces).hasPrefix(start), "\(line)")
+            }
         }
         for tag in Self.rawMarkup { #expect(!md.contains(tag), "raw \(tag) in the Markdown") }
         let json = try newest("f-json", "json")
@@ -107,7 +127,9 @@ import TestSupport
         for tag in ["<script", "<img", "<h1>"] { #expect(!atom.contains(tag), "raw \(tag) in the Atom") }
 
         // The email: add an email digest and render the run again as a message (nothing is sent).
-        try (Self.digestsYAML + "  - {id: mail, channel: email, to: [analyste@example.org], unmatched: true, quiet: false}\n")
+        try
+            (Self.digestsYAML
+            + "  - {id: mail, channel: email, to: [analyste@example.org], unmatched: true, quiet: false}\n")
             .write(to: yaml, atomically: true, encoding: .utf8)
         let eml = w.dir.appendingPathComponent("digest.eml").path
         let replay = try CLITests.run(["digest", "--replay", "\(run)", "--digest", "mail", "--to-file", eml] + common)
@@ -118,10 +140,16 @@ import TestSupport
         let headerEnd = message.range(of: "\r\n\r\n") ?? message.range(of: "\n\n")
         let headers = String(message[..<(headerEnd?.lowerBound ?? message.endIndex)])
         for line in headers.split(whereSeparator: \.isNewline) {
-            for start in ["Bcc:", "X-Injected:", "Cc:"] { #expect(!line.hasPrefix(start), "injected mail header: \(line)") }
-            if line.hasPrefix("Subject:") { #expect(!line.contains("pwned"), "the subject is made of counts only: \(line)") }
+            for start in ["Bcc:", "X-Injected:", "Cc:"] {
+                #expect(!line.hasPrefix(start), "injected mail header: \(line)")
+            }
+            if line.hasPrefix("Subject:") {
+                #expect(!line.contains("pwned"), "the subject is made of counts only: \(line)")
+            }
         }
-        let htmlParts = message.split(whereSeparator: \.isNewline).filter { $0.lowercased().hasPrefix("content-type: text/html") }
+        let htmlParts = message.split(whereSeparator: \.isNewline).filter {
+            $0.lowercased().hasPrefix("content-type: text/html")
+        }
         #expect(htmlParts.count == 1, "one text/html part, none injected: \(htmlParts.count)")
         #expect(!message.contains("<script"), "no raw script in the message")
     }

@@ -1,8 +1,8 @@
 import Foundation
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// Hostile feeds through the whole pipeline over the loopback server (hostile-input issue): entity
 /// bombs and external entities are neither expanded nor read, broken XML gives its recoverable items,
@@ -12,7 +12,8 @@ import TestSupport
 
     /// Every stored title, text and summary, for "nothing leaked" checks.
     static func storedText(_ w: PipelineWorld) throws -> String {
-        try Hostile.query(w.db, "SELECT title, text, summary FROM item").flatMap { $0.compactMap { $0 } }.joined(separator: "\n")
+        try Hostile.query(w.db, "SELECT title, text, summary FROM item").flatMap { $0.compactMap { $0 } }.joined(
+            separator: "\n")
     }
 
     @Test func billionLaughsIsNotExpandedAnywhere() async throws {
@@ -32,12 +33,15 @@ import TestSupport
         #expect(rss < 200_000, "resident set grew by \(rss) KB")
         let size = (try FileManager.default.attributesOfItem(atPath: w.db)[.size] as? Int) ?? 0
         #expect(size < 2_000_000)
-        for file in Hostile.digestFiles(w) { #expect(!(try String(contentsOf: file, encoding: .utf8)).contains("lollol")) }
+        for file in Hostile.digestFiles(w) {
+            #expect(!(try String(contentsOf: file, encoding: .utf8)).contains("lollol"))
+        }
     }
 
     @Test func externalEntitiesAreNeitherReadNorFetched() async throws {
         let w = try await PipelineWorld()
-        let secret = "CANARY-\(UUID().uuidString)", web = "WEBCANARY-\(UUID().uuidString)"
+        let secret = "CANARY-\(UUID().uuidString)"
+        let web = "WEBCANARY-\(UUID().uuidString)"
         let canary = w.dir.appendingPathComponent("secret.txt")
         try secret.write(to: canary, atomically: true, encoding: .utf8)
         try w.server.write("entity.txt", web)
@@ -98,22 +102,36 @@ import TestSupport
     }
 
     /// (served bytes, HTTP Content-Type, what the title must look like)
-    static let charsetCases: [(name: String, bytes: [UInt8], contentType: String, title: @Sendable (String) -> Bool)] = [
-        // Declared UTF-8 (HTTP and XML) but windows-1252 bytes: the rule falls back to windows-1252.
-        ("invalid UTF-8", rss(title: [0x43, 0x61, 0x66, 0xE9, 0x20, 0x80, 0x20, 0xFF]), "application/rss+xml; charset=utf-8",
-         { $0.hasPrefix("Café €") }),
-        // Valid UTF-8 labelled ISO-8859-1 by the server: the label wins (mojibake or repaired), no crash.
-        ("UTF-8 labelled latin-1", rss(title: Array("Café".utf8)), "application/rss+xml; charset=iso-8859-1",
-         { $0.hasPrefix("Caf") }),
-        // ASCII labelled UTF-16: a lie that would garble everything; a best effort or a named failure.
-        ("ASCII labelled UTF-16", rss(title: Array("Menteur".utf8)), "application/rss+xml; charset=utf-16", { _ in true }),
-        // Truncated multi-byte sequences and overlong encodings inside a UTF-8 document.
-        ("broken sequences", rss(title: [0x41, 0xC3, 0x20, 0xE2, 0x82, 0x20, 0xC0, 0xAF, 0xED, 0xA0, 0x80, 0x42]),
-         "application/rss+xml", { $0.hasPrefix("A") }),
-    ]
+    static let charsetCases: [(name: String, bytes: [UInt8], contentType: String, title: @Sendable (String) -> Bool)] =
+        [
+            // Declared UTF-8 (HTTP and XML) but windows-1252 bytes: the rule falls back to windows-1252.
+            (
+                "invalid UTF-8", rss(title: [0x43, 0x61, 0x66, 0xE9, 0x20, 0x80, 0x20, 0xFF]),
+                "application/rss+xml; charset=utf-8",
+                { $0.hasPrefix("Café €") }
+            ),
+            // Valid UTF-8 labelled ISO-8859-1 by the server: the label wins (mojibake or repaired), no crash.
+            (
+                "UTF-8 labelled latin-1", rss(title: Array("Café".utf8)), "application/rss+xml; charset=iso-8859-1",
+                { $0.hasPrefix("Caf") }
+            ),
+            // ASCII labelled UTF-16: a lie that would garble everything; a best effort or a named failure.
+            (
+                "ASCII labelled UTF-16", rss(title: Array("Menteur".utf8)), "application/rss+xml; charset=utf-16",
+                { _ in true }
+            ),
+            // Truncated multi-byte sequences and overlong encodings inside a UTF-8 document.
+            (
+                "broken sequences",
+                rss(title: [0x41, 0xC3, 0x20, 0xE2, 0x82, 0x20, 0xC0, 0xAF, 0xED, 0xA0, 0x80, 0x42]),
+                "application/rss+xml", { $0.hasPrefix("A") }
+            ),
+        ]
 
     static func rss(title: [UInt8]) -> [UInt8] {
-        Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Charset</title><item><guid>c-1</guid><title>".utf8)
+        Array(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Charset</title><item><guid>c-1</guid><title>"
+                .utf8)
             + title + Array("</title><description>Texte</description></item></channel></rss>".utf8)
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// Outages (hostile-input issue): the database file read-only, its folder read-only, the database's
 /// disk full, the digest folder's disk full. Each gives a clear error and a non-zero exit (4 for the
@@ -23,8 +23,11 @@ struct HostileOutageTests {
     /// A feed of `count` items with bodies of about `size` bytes each.
     static func feed(_ count: Int, from: Int = 0, size: Int = 200) -> String {
         let filler = String(repeating: "Texte d'article assez long pour occuper des pages. ", count: max(1, size / 50))
-        let items = (from..<from + count).map { "<item><guid>o-\($0)</guid><title>Article \($0)</title><description>\($0) \(filler)</description></item>" }
-        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Outage</title>\(items.joined())</channel></rss>"
+        let items = (from..<from + count).map {
+            "<item><guid>o-\($0)</guid><title>Article \($0)</title><description>\($0) \(filler)</description></item>"
+        }
+        return
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Outage</title>\(items.joined())</channel></rss>"
     }
 
     func world(items: Int) async throws -> PipelineWorld {
@@ -39,7 +42,8 @@ struct HostileOutageTests {
         #expect(try Store(path: db).integrityCheck() == "ok")
         let rows = try Hostile.query(db, "SELECT count(*), count(DISTINCT guid) FROM item")
         #expect(rows == [["\(count)", "\(count)"]])
-        let doubled = try Hostile.query(db, "SELECT itemId FROM delta WHERE kind = 'new' GROUP BY itemId HAVING count(*) > 1")
+        let doubled = try Hostile.query(
+            db, "SELECT itemId FROM delta WHERE kind = 'new' GROUP BY itemId HAVING count(*) > 1")
         #expect(doubled.isEmpty)
         let news = try Hostile.query(db, "SELECT count(*) FROM delta WHERE kind = 'new'")
         #expect(news == [["\(count)"]])
@@ -52,13 +56,17 @@ struct HostileOutageTests {
         #expect(try CLITests.run(["run", "--all"] + common).code == 0)
         try w.server.write("feed.xml", Self.feed(8))
         let target = what == "the database file" ? "$DB" : "$W"
-        let r = try Self.inNamespace(w, """
+        let r = try Self.inNamespace(
+            w,
+            """
             mount --bind "\(target)" "\(target)" && mount -o remount,bind,ro "\(target)" || exit 99
             "$VEILLE" run --all --config "$CONFIG" --db "$DB" --out "$OUT"
             """)
         #expect(r.code == 4, "\(what): exit \(r.code): \(r.stderr.suffix(1_000))")
         let said = r.stderr.lowercased()
-        #expect(said.contains("readonly") || said.contains("read-only") || said.contains("read only"), "\(what): \(r.stderr.suffix(500))")
+        #expect(
+            said.contains("readonly") || said.contains("read-only") || said.contains("read only"),
+            "\(what): \(r.stderr.suffix(500))")
         try Self.expectAllStoredOnce(w, db: w.db, count: 5)
         let again = try CLITests.run(["run", "--all"] + common)
         #expect(again.code == 0, "\(again.stderr.suffix(500))")
@@ -74,7 +82,9 @@ struct HostileOutageTests {
         let saved = w.dir.appendingPathComponent("saved")
         try FileManager.default.createDirectory(at: full, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: saved, withIntermediateDirectories: true)
-        let r = try Self.inNamespace(w, """
+        let r = try Self.inNamespace(
+            w,
+            """
             F="$W/full"
             # Room enough, once the filler is gone, for the 400 items beside what the failed run left in
             # the WAL (with 4 MB the recovering run sometimes filled the disk again).
@@ -91,7 +101,10 @@ struct HostileOutageTests {
         let err = (try? String(contentsOf: w.dir.appendingPathComponent("full.err"), encoding: .utf8)) ?? ""
         #expect(r.stdout.contains("full=4"), "\(r.stdout) \(r.stderr) \(err.suffix(1_000))")
         #expect(err.lowercased().contains("full") || err.contains("disk"), "a clear error: \(err.suffix(500))")
-        #expect(r.stdout.contains("recovered=0"), "\(r.stdout) \(String(describing: try? String(contentsOf: w.dir.appendingPathComponent("recovered.err"), encoding: .utf8)))")
+        #expect(
+            r.stdout.contains("recovered=0"),
+            "\(r.stdout) \(String(describing: try? String(contentsOf: w.dir.appendingPathComponent("recovered.err"), encoding: .utf8)))"
+        )
         try Self.expectAllStoredOnce(w, db: saved.appendingPathComponent("veille.sqlite").path, count: 400)
     }
 
@@ -100,7 +113,9 @@ struct HostileOutageTests {
         let common = ["--config", w.config.path, "--db", w.db, "--out", w.out]
         #expect(try CLITests.run(["run", "--all"] + common).code == 0)
         try w.server.write("feed.xml", Self.feed(50))
-        let r = try Self.inNamespace(w, """
+        let r = try Self.inNamespace(
+            w,
+            """
             mount -t tmpfs -o size=64k tmpfs "$OUT" || exit 99
             dd if=/dev/zero of="$OUT/filler" bs=4k 2>/dev/null
             "$VEILLE" run --all --config "$CONFIG" --db "$DB" --out "$OUT" 2>"$W/full.err"
@@ -112,7 +127,9 @@ struct HostileOutageTests {
             """)
         let err = (try? String(contentsOf: w.dir.appendingPathComponent("full.err"), encoding: .utf8)) ?? ""
         #expect(r.stdout.contains("full=5"), "\(r.stdout) \(r.stderr) \(err.suffix(1_000))")
-        #expect(err.lowercased().contains("space") || err.lowercased().contains("full") || err.contains("digest"), "\(err.suffix(500))")
+        #expect(
+            err.lowercased().contains("space") || err.lowercased().contains("full") || err.contains("digest"),
+            "\(err.suffix(500))")
         #expect(r.stdout.contains("recovered=0"), "\(r.stdout)")
         #expect(!r.stdout.contains(".tmp"), "no temporary digest left behind: \(r.stdout)")
         // Nothing lost: the 45 new deltas of the undelivered run are stored, once.

@@ -1,8 +1,8 @@
 import Foundation
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// The SMTP server down (hostile-input issue): runs exit 5 with an error naming the server and the step,
 /// the deltas wait in the outbox, and once the server is back every listed item reaches each recipient
@@ -44,7 +44,8 @@ import TestSupport
             process.standardInput = keepAlive
             process.standardError = FileHandle.nullDevice
             try process.run()
-            for _ in 0..<500 where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("ready").path) {
+            for _ in 0..<500 where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("ready").path)
+            {
                 try await Task.sleep(nanoseconds: 10_000_000)
             }
         }
@@ -56,10 +57,12 @@ import TestSupport
 
         /// The messages received, each as (recipients, raw text).
         func messages() throws -> [(to: [String], raw: String)] {
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".eml") }.sorted()
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".eml") }
+                .sorted()
             return try names.map { name in
                 let base = folder.appendingPathComponent(String(name.dropLast(4)))
-                let to = try JSONDecoder().decode([String].self, from: Data(contentsOf: base.appendingPathExtension("json")))
+                let to = try JSONDecoder().decode(
+                    [String].self, from: Data(contentsOf: base.appendingPathExtension("json")))
                 return (to, try String(contentsOf: base.appendingPathExtension("eml"), encoding: .utf8))
             }
         }
@@ -67,12 +70,16 @@ import TestSupport
 
     /// A loopback port nobody listens on now.
     static func freePort() throws -> Int {
-        let r = try CLITests.exec("/usr/bin/python3", ["-I", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
+        let r = try CLITests.exec(
+            "/usr/bin/python3",
+            ["-I", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
         return Int(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
     static func feed(_ ids: ClosedRange<Int>) -> String {
-        let items = ids.map { "<item><guid>m-\($0)</guid><title>Courrier-\($0)-titre</title><description>Texte \($0).</description></item>" }
+        let items = ids.map {
+            "<item><guid>m-\($0)</guid><title>Courrier-\($0)-titre</title><description>Texte \($0).</description></item>"
+        }
         return "<rss version=\"2.0\"><channel><title>Courrier</title>\(items.joined())</channel></rss>"
     }
 
@@ -81,26 +88,29 @@ import TestSupport
         let port = try Self.freePort()
         try Hostile.configure(w, [Hostile.feed(w, id: "mail", path: "/feed.xml")])
         try """
-            smtp:
-              url: smtp://127.0.0.1:\(port)
-              from: "veille <veille@example.org>"
-              starttls: never
-              pause: 10ms
-              timeout: 5s
-            digests:
-              - {id: desk, channel: email, to: [a@example.org, b@example.org], unmatched: true, quiet: false}
+        smtp:
+          url: smtp://127.0.0.1:\(port)
+          from: "veille <veille@example.org>"
+          starttls: never
+          pause: 10ms
+          timeout: 5s
+        digests:
+          - {id: desk, channel: email, to: [a@example.org, b@example.org], unmatched: true, quiet: false}
 
-            """.write(to: w.config.appendingPathComponent("digests.yaml"), atomically: true, encoding: .utf8)
+        """.write(to: w.config.appendingPathComponent("digests.yaml"), atomically: true, encoding: .utf8)
         let args = ["run", "--all", "--config", w.config.path, "--db", w.db, "--out", w.out]
 
         try w.server.write("feed.xml", Self.feed(1...3))
         let first = try CLITests.run(args)
         #expect(first.code == 5, "\(first.stderr.suffix(800))")
-        #expect(first.stderr.contains("127.0.0.1") && first.stderr.contains("connect"), "names the server and the step: \(first.stderr.suffix(800))")
+        #expect(
+            first.stderr.contains("127.0.0.1") && first.stderr.contains("connect"),
+            "names the server and the step: \(first.stderr.suffix(800))")
         try w.server.write("feed.xml", Self.feed(1...6))
         let second = try CLITests.run(args)
         #expect(second.code == 5, "\(second.stderr.suffix(800))")
-        #expect(try Hostile.query(w.db, "SELECT count(*) FROM item") == [["6"]], "the items are stored despite the outage")
+        #expect(
+            try Hostile.query(w.db, "SELECT count(*) FROM item") == [["6"]], "the items are stored despite the outage")
 
         let sink = try await MailSink(port: port, folder: w.dir.appendingPathComponent("mail"))
         defer { sink.stop() }
@@ -119,7 +129,9 @@ import TestSupport
                 let carrying = mine.filter { $0.raw.contains("Courrier-\(n)-titre") }.count
                 #expect(carrying == 1, "\(recipient): item \(n) in \(carrying) messages")
             }
-            let ids = mine.compactMap { m in m.raw.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("message-id:") } }
+            let ids = mine.compactMap { m in
+                m.raw.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("message-id:") }
+            }
             #expect(Set(ids).count == ids.count, "\(recipient): a Message-ID twice")
         }
     }

@@ -14,7 +14,8 @@ enum Hostile {
     }
 
     /// One feed source on the world's server; `more` adds keys (`max_bytes: 5MB\n`, `articles: true\n`).
-    static func feed(_ w: PipelineWorld, id: String, path: String, timeout: String = "5s", more: String = "") -> String {
+    static func feed(_ w: PipelineWorld, id: String, path: String, timeout: String = "5s", more: String = "") -> String
+    {
         "  - id: \(id)\n    kind: feed\n    url: \(w.server.url(path))\n    every: 1h\n    timeout: \(timeout)\n    delay: 0s\n"
             + more.split(separator: "\n").map { "    \($0)\n" }.joined()
     }
@@ -47,8 +48,11 @@ enum Hostile {
 
     /// Runs `body` while sampling the resident set every 5 ms; returns its result and the largest
     /// growth seen over the resident set before it started (KB), and the growth of the peak (`VmHWM`).
-    static func measuringMemory<T: Sendable>(_ body: () async throws -> T) async rethrows -> (T, rssGrowthKB: Int, peakGrowthKB: Int) {
-        let baseline = memoryKB("VmRSS"), peakBefore = memoryKB("VmHWM")
+    static func measuringMemory<T: Sendable>(_ body: () async throws -> T) async rethrows -> (
+        T, rssGrowthKB: Int, peakGrowthKB: Int
+    ) {
+        let baseline = memoryKB("VmRSS")
+        let peakBefore = memoryKB("VmHWM")
         let sampler = MemorySampler()
         let thread = Thread { sampler.loop() }
         thread.start()
@@ -59,7 +63,8 @@ enum Hostile {
 
     /// Whether `unshare -rm` may mount a tmpfs and a read-only bind mount here (the outage tests).
     static let canMount: Bool = {
-        let probe = "d=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs \"$d\" && mount --bind \"$d\" \"$d\" && mount -o remount,bind,ro \"$d\""
+        let probe =
+            "d=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs \"$d\" && mount --bind \"$d\" \"$d\" && mount -o remount,bind,ro \"$d\""
         return (try? CLITests.exec("/usr/bin/unshare", ["-rm", "sh", "-c", probe]).code) == 0
     }()
 
@@ -90,7 +95,8 @@ final class MemorySampler: @unchecked Sendable {
 
     /// Stops sampling; returns the largest resident set seen (KB).
     func stop() -> Int {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         running = false
         return max(maximum, Hostile.memoryKB("VmRSS"))
     }

@@ -1,8 +1,8 @@
 import Foundation
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// Hostile transfers through the whole pipeline (hostile-input issue): a 1 GB body, a gzip bomb, a body
 /// that drips one byte at a time and a redirect loop are stopped by the size cap, the decoded-size cap,
@@ -25,8 +25,12 @@ import TestSupport
         let w = try await PipelineWorld()
         try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "good.xml")
         try w.server.route("/big.xml", c.route)
-        try Hostile.configure(w, [Hostile.feed(w, id: "big", path: "/big.xml", more: "max_bytes: 5MB"),
-                                  Hostile.feed(w, id: "good", path: "/good.xml")])
+        try Hostile.configure(
+            w,
+            [
+                Hostile.feed(w, id: "big", path: "/big.xml", more: "max_bytes: 5MB"),
+                Hostile.feed(w, id: "good", path: "/good.xml"),
+            ])
         let (report, rss, peak) = try await Hostile.measuringMemory { try await w.run() }
         let outcomes = Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.source, $0) })
         #expect(outcomes["good"]?.status == "ok", "the other source goes on")
@@ -50,7 +54,9 @@ import TestSupport
         // Retries of a timeout are allowed, but each is cut at 2 s: far from the 2,000 s of the drip.
         #expect(Date().timeIntervalSince(started) < 60)
         #expect(rss < Self.memoryBoundKB)
-        print("hostile transfer drip: \(outcome.error ?? ""), RSS +\(rss) KB, \(Int(Date().timeIntervalSince(started))) s")
+        print(
+            "hostile transfer drip: \(outcome.error ?? ""), RSS +\(rss) KB, \(Int(Date().timeIntervalSince(started))) s"
+        )
     }
 
     @Test func aRedirectLoopIsStoppedAtTheLimit() async throws {
@@ -59,7 +65,8 @@ import TestSupport
         try w.server.route("/loop-b", .redirect(to: "/loop-a", status: 301))
         try w.server.route("/self", .redirect(to: "/self?again", status: 307))
         try w.server.route("/self?again", .redirect(to: "/self", status: 308))
-        try Hostile.configure(w, [Hostile.feed(w, id: "loop", path: "/loop-a"), Hostile.feed(w, id: "self", path: "/self")])
+        try Hostile.configure(
+            w, [Hostile.feed(w, id: "loop", path: "/loop-a"), Hostile.feed(w, id: "self", path: "/self")])
         let report = try await w.run()
         for outcome in report.outcomes {
             #expect(outcome.status == "failed" && outcome.error?.contains("redirects") == true, "\(outcome)")

@@ -1,8 +1,8 @@
 import Foundation
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// Matching in the pipeline: links with evidence, the export's ids, rematch and search.
 @Suite struct MatchingPipelineTests {
@@ -21,8 +21,9 @@ import TestSupport
         let w = try await PipelineWorld()
         try w.server.write("feed.xml", Self.feed)
         try w.configure([("news", "/feed.xml")])
-        try FileManager.default.copyItem(at: PipelineWorld.fixture("watchlist.yaml"),
-                                         to: w.config.appendingPathComponent("watchlist.yaml"))
+        try FileManager.default.copyItem(
+            at: PipelineWorld.fixture("watchlist.yaml"),
+            to: w.config.appendingPathComponent("watchlist.yaml"))
         let report = try await w.run()
         #expect(report.outcomes.first?.status == "ok", "\(report.outcomes)")
         let deltas = try w.store().deltas(.run(report.runID))
@@ -55,7 +56,7 @@ import TestSupport
         let w = try await PipelineWorld()
         try w.server.write("feed.xml", Self.feed)
         try w.configure([("news", "/feed.xml")])
-        _ = try await w.run()          // no watchlist yet: nothing linked
+        _ = try await w.run() // no watchlist yet: nothing linked
         let wl = w.config.appendingPathComponent("watchlist.yaml")
         try FileManager.default.copyItem(at: PipelineWorld.fixture("watchlist.yaml"), to: wl)
         let common = ["--config", w.config.path, "--db", w.db, "--out", w.out]
@@ -69,7 +70,8 @@ import TestSupport
         #expect(try w.store().deltas(.since(.distantPast)).contains { $0.campaigns == ["paris2024-boycott"] })
         let search = try CLITests.run(["search", "visuels", "--campaign", "paris2024-boycott", "--json"] + common)
         #expect(search.stdout.contains("\"source\":\"news\""))
-        let match = try CLITests.run(["match", "-", "--watchlist", wl.path], stdin: "Le boycott Paris 2024 vu de Bakou.")
+        let match = try CLITests.run(
+            ["match", "-", "--watchlist", wl.path], stdin: "Le boycott Paris 2024 vu de Bakou.")
         #expect(match.stdout.contains("\"campaigns\":[\"paris2024-boycott\"]"))
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// The operations commands as a user runs them: `sources --json`, `backup`, `prune`, `vacuum`.
 @Suite struct OperationsCLITests {
@@ -14,7 +14,9 @@ import TestSupport
         let common = ["--config", w.config.path, "--db", w.db, "--out", w.out]
         let run = try CLITests.run(["run"] + common)
         // Not a terminal: no live progress line, only the final summary on stderr.
-        #expect(run.code == 0 && !run.stderr.contains("\u{1B}[K") && run.stderr.contains("run 1: 3 sources"), "\(run.stderr)")
+        #expect(
+            run.code == 0 && !run.stderr.contains("\u{1B}[K") && run.stderr.contains("run 1: 3 sources"),
+            "\(run.stderr)")
         let r = try CLITests.run(["sources", "--json"] + common)
         #expect(r.code == 0)
         var rows: [String: [String: Any]] = [:]
@@ -23,11 +25,14 @@ import TestSupport
             rows[try #require(object["id"] as? String)] = object
         }
         #expect(rows.count == 3)
-        let columns: Set<String> = ["id", "kind", "every", "last_attempt", "last_success", "status", "failures",
-                                    "next_due", "items", "last_error"]
+        let columns: Set<String> = [
+            "id", "kind", "every", "last_attempt", "last_success", "status", "failures",
+            "next_due", "items", "last_error",
+        ]
         for (id, row) in rows { #expect(columns.isSubset(of: Set(row.keys)), "\(id): \(row.keys.sorted())") }
         let good = try #require(rows["good"])
-        #expect(good["kind"] as? String == "feed" && good["every"] as? String == "1h" && good["status"] as? String == "ok")
+        #expect(
+            good["kind"] as? String == "feed" && good["every"] as? String == "1h" && good["status"] as? String == "ok")
         #expect(good["items"] as? Int == 2 && good["failures"] as? Int == 0 && good["last_success"] is String)
         let down = try #require(rows["down"])
         #expect(down["status"] as? String == "failed" && down["failures"] as? Int == 1)

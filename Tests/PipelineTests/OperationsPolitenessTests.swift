@@ -1,14 +1,15 @@
 import Foundation
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// The run's fetch path (FetchPolicy) over a real server: robots.txt, retries and Retry-After.
 @Suite struct OperationsPolitenessTests {
     @Test func aSourceDisallowedByRobotsIsBlockedInTroubleAndNotAFailure() async throws {
         let w = try await PipelineWorld()
-        try w.server.write("robots.txt", "User-agent: *\nDisallow: /private/\n\nUser-agent: veille\nDisallow: /blocked.xml\n")
+        try w.server.write(
+            "robots.txt", "User-agent: *\nDisallow: /private/\n\nUser-agent: veille\nDisallow: /blocked.xml\n")
         try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "atom.xml")
         try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "blocked.xml")
         try w.configure([("good", "/atom.xml"), ("shy", "/blocked.xml")])
@@ -31,11 +32,16 @@ import TestSupport
         let w = try await PipelineWorld()
         try w.server.route("/robots.txt", .status(500))
         try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "atom.xml")
-        try w.configure([("a", "/atom.xml")],
-                        extra: "  - id: down\n    url: http://127.0.0.1:9/feed.xml\n    timeout: 5s\n    delay: 0s\n")
+        try w.configure(
+            [("a", "/atom.xml")],
+            extra: "  - id: down\n    url: http://127.0.0.1:9/feed.xml\n    timeout: 5s\n    delay: 0s\n")
         let report = try await w.run()
         let a = try #require(report.outcomes.first { $0.source == "a" })
-        #expect(a.failed && a.error == "fetch \(w.server.url("/atom.xml")): not fetched this run, robots.txt unavailable (\(w.server.url("/robots.txt")): HTTP 500)")
+        #expect(
+            a.failed
+                && a.error
+                    == "fetch \(w.server.url("/atom.xml")): not fetched this run, robots.txt unavailable (\(w.server.url("/robots.txt")): HTTP 500)"
+        )
         #expect(w.server.requests(path: "/atom.xml").isEmpty)
         let down = try #require(report.outcomes.first { $0.source == "down" })
         #expect(down.failed && down.error?.contains("robots.txt unavailable (http://127.0.0.1:9/robots.txt:") == true)
@@ -91,7 +97,9 @@ import TestSupport
         let report = try await w.run()
         let later = try #require(report.outcomes.first)
         #expect(later.failed)
-        #expect(later.error == "fetch \(w.server.url("/later.xml")): HTTP 429 with Retry-After 7200 s: not fetched again this run")
+        #expect(
+            later.error
+                == "fetch \(w.server.url("/later.xml")): HTTP 429 with Retry-After 7200 s: not fetched again this run")
         #expect(w.server.requests(path: "/later.xml").count == 1)
     }
 }

@@ -11,22 +11,24 @@ import Testing
     /// (every, consecutive failures, expected back-off before jitter).
     static let backoffs: [(TimeInterval, Int, TimeInterval)] = [
         (hour, 1, hour), (hour, 2, 2 * hour), (hour, 3, 4 * hour), (hour, 4, 8 * hour),
-        (hour, 8, 128 * hour), (hour, 9, 7 * day), (hour, 50, 7 * day),        // capped at 7 days
+        (hour, 8, 128 * hour), (hour, 9, 7 * day), (hour, 50, 7 * day), // capped at 7 days
         (day, 1, day), (day, 2, 2 * day), (day, 3, 4 * day), (day, 4, 7 * day),
-        (10 * day, 1, 10 * day), (10 * day, 5, 10 * day),                     // never sooner than `every`
-        (6 * hour, 0, 6 * hour),                                              // no failure yet: `every`
+        (10 * day, 1, 10 * day), (10 * day, 5, 10 * day), // never sooner than `every`
+        (6 * hour, 0, 6 * hour), // no failure yet: `every`
     ]
 
     @Test(arguments: backoffs)
     func backoffGrowsWithConsecutiveFailuresAndIsCapped(every: TimeInterval, failures: Int, expected: TimeInterval) {
         let noJitter = Schedule(random: { 0 })
-        #expect(noJitter.nextAfterFailure(every: every, failures: failures, now: Self.t0)
-            == Self.t0.addingTimeInterval(expected))
+        #expect(
+            noJitter.nextAfterFailure(every: every, failures: failures, now: Self.t0)
+                == Self.t0.addingTimeInterval(expected))
         // The jitter only brings a source forward, by at most 5 % of `every` and 15 minutes.
         let fullJitter = Schedule(random: { 1 })
         let jitter = min(every * 0.05, Schedule.maxJitter)
-        #expect(fullJitter.nextAfterFailure(every: every, failures: failures, now: Self.t0)
-            == Self.t0.addingTimeInterval(expected - jitter))
+        #expect(
+            fullJitter.nextAfterFailure(every: every, failures: failures, now: Self.t0)
+                == Self.t0.addingTimeInterval(expected - jitter))
     }
 
     /// (every, random, expected delay after a success).
@@ -54,7 +56,7 @@ import Testing
     @Test func backoffMovesAFailingSourceOutAndItStaysInTroubleUntilItRecovers() async throws {
         let w = try await PipelineWorld()
         try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "atom.xml")
-        try w.configure([("good", "/atom.xml"), ("flaky", "/flaky.xml")])   // flaky.xml: 404 for now
+        try w.configure([("good", "/atom.xml"), ("flaky", "/flaky.xml")]) // flaky.xml: 404 for now
         let jitter = 0.05 * Self.hour
         var now = Self.t0
         for failures in 1...3 {
@@ -82,7 +84,8 @@ import Testing
     /// The digest's "sources in trouble": source → status.
     static func trouble(_ report: RunReport) throws -> [String: String] {
         let path = try #require(report.digestPaths.first { $0.hasSuffix(".json") })
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+        let object =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
         let list = try #require(object?["sources_in_trouble"] as? [[String: Any]])
         var out: [String: String] = [:]
         for entry in list {

@@ -4,8 +4,8 @@ import Testing
 
 /// Care of the database on a real SQLite file: backup, prune, vacuum, robots.txt copies.
 @Suite struct OperationsStoreTests {
-    static let old = Date(timeIntervalSince1970: 1_600_000_000)     // 2020
-    static let recent = Date(timeIntervalSince1970: 1_732_000_000)  // 2024
+    static let old = Date(timeIntervalSince1970: 1_600_000_000) // 2020
+    static let recent = Date(timeIntervalSince1970: 1_732_000_000) // 2024
 
     /// A fresh database in a temporary folder, removed at the end.
     final class Scratch {
@@ -16,12 +16,17 @@ import Testing
     }
 
     /// Stores `count` items of source `s` at `at`, with titles suffixed by `version` (a change per call).
-    static func store(_ store: Store, source s: String = "s", count: Int, version: Int, at: Date) throws -> ApplyOutcome {
+    static func store(_ store: Store, source s: String = "s", count: Int, version: Int, at: Date) throws -> ApplyOutcome
+    {
         let run = try store.beginRun(command: "run", at: at)
-        let items = (0..<count).map { IncomingItem(guid: "g\($0)", url: "https://e.org/\($0)", title: "item \($0) v\(version)",
-                                                   text: "text of item \($0), version \(version)") }
-        let outcome = try store.applyFetch(source: s, run: run, fetch: FetchLog(url: "https://e.org/feed"), items: items,
-                                           at: at, nextDue: at.addingTimeInterval(3600))
+        let items = (0..<count).map {
+            IncomingItem(
+                guid: "g\($0)", url: "https://e.org/\($0)", title: "item \($0) v\(version)",
+                text: "text of item \($0), version \(version)")
+        }
+        let outcome = try store.applyFetch(
+            source: s, run: run, fetch: FetchLog(url: "https://e.org/feed"), items: items,
+            at: at, nextDue: at.addingTimeInterval(3600))
         try store.finishRun(run, status: "completed", summary: nil, at: at)
         return outcome
     }
@@ -31,7 +36,8 @@ import Testing
         let store = try Store(path: scratch.db)
         try store.syncSources([("s", "feed", "https://e.org/feed")])
         for version in 0..<3 { _ = try Self.store(store, count: 50, version: version, at: Self.recent) }
-        try store.saveRobotsCopies(["https://e.org": .init(body: Array("User-agent: *\n".utf8), etag: "\"x\"")], at: Self.recent)
+        try store.saveRobotsCopies(
+            ["https://e.org": .init(body: Array("User-agent: *\n".utf8), etag: "\"x\"")], at: Self.recent)
         let copy = scratch.dir.appendingPathComponent("backup.sqlite").path
         try store.backup(to: copy)
         let restored = try Store(path: copy)
@@ -74,13 +80,15 @@ import Testing
         let store = try Store(path: scratch.db)
         try store.syncSources([("s", "feed", "https://e.org/feed")])
         var ids: [Int64] = []
-        for version in 0..<4 {   // 4 old revisions of each of 3 items
-            let outcome = try Self.store(store, count: 3, version: version, at: Self.old.addingTimeInterval(Double(version)))
+        for version in 0..<4 { // 4 old revisions of each of 3 items
+            let outcome = try Self.store(
+                store, count: 3, version: version, at: Self.old.addingTimeInterval(Double(version)))
             if version == 0 { ids = outcome.deltas.map(\.itemID) }
         }
-        _ = try Self.store(store, count: 1, version: 9, at: Self.recent)   // item 0 gets a recent revision too
-        try store.replaceLinks([ids[2]: [ItemLink(entityID: "c1", entityKind: "campaign", evidence: "[]")]],
-                               watchlistHash: "h", at: Self.recent)
+        _ = try Self.store(store, count: 1, version: 9, at: Self.recent) // item 0 gets a recent revision too
+        try store.replaceLinks(
+            [ids[2]: [ItemLink(entityID: "c1", entityKind: "campaign", evidence: "[]")]],
+            watchlistHash: "h", at: Self.recent)
         #expect(try store.rowCounts()["itemRevision"] == 13)
         let cutoff = Self.recent.addingTimeInterval(-86_400)
         let dry = try store.prune(olderThan: cutoff, dryRun: true)
@@ -103,14 +111,17 @@ import Testing
         let store = try Store(path: scratch.db)
         try store.syncSources([("s", "feed", "https://e.org/feed")])
         let ids = try Self.store(store, count: 2, version: 0, at: Self.old).deltas.map(\.itemID)
-        for id in ids {   // each item: its `first` revision, then its page (an `article` revision and evidence)
-            let page = ArticleResult(raw: Array("<p>page \(id)</p>".utf8), status: 200, etag: nil, lastModified: nil,
-                                     text: "page \(id)", title: nil, canonicalURL: nil, byline: nil, language: nil,
-                                     published: nil, extractorVersion: 1)
-            try store.storeFirstArticle(item: id, url: "https://e.org/\(id)", result: page, at: Self.old.addingTimeInterval(60))
+        for id in ids { // each item: its `first` revision, then its page (an `article` revision and evidence)
+            let page = ArticleResult(
+                raw: Array("<p>page \(id)</p>".utf8), status: 200, etag: nil, lastModified: nil,
+                text: "page \(id)", title: nil, canonicalURL: nil, byline: nil, language: nil,
+                published: nil, extractorVersion: 1)
+            try store.storeFirstArticle(
+                item: id, url: "https://e.org/\(id)", result: page, at: Self.old.addingTimeInterval(60))
         }
-        try store.replaceLinks([ids[1]: [ItemLink(entityID: "a1", entityKind: "actor", evidence: "[]")]],
-                               watchlistHash: "h", at: Self.recent)
+        try store.replaceLinks(
+            [ids[1]: [ItemLink(entityID: "a1", entityKind: "actor", evidence: "[]")]],
+            watchlistHash: "h", at: Self.recent)
         let outcome = try store.prune(olderThan: Self.recent)
         #expect(outcome.revisions == 1 && outcome.rawRows == ["evidence": 1])
         #expect(try store.evidence(item: ids[0]).isEmpty)
@@ -133,7 +144,9 @@ import Testing
     @Test func robotsCopiesAreReplacedBySnapshots() throws {
         let scratch = try Scratch()
         let store = try Store(path: scratch.db)
-        let a = Store.RobotsCopy(body: Array("User-agent: *\nDisallow: /x\n".utf8), etag: "\"1\"", lastModified: "Mon, 18 Nov 2024 00:00:00 GMT")
+        let a = Store.RobotsCopy(
+            body: Array("User-agent: *\nDisallow: /x\n".utf8), etag: "\"1\"",
+            lastModified: "Mon, 18 Nov 2024 00:00:00 GMT")
         let b = Store.RobotsCopy(body: [], etag: nil)
         try store.saveRobotsCopies(["https://a.example": a, "http://b.example:8080": b], at: Self.recent)
         #expect(try store.robotsCopies() == ["https://a.example": a, "http://b.example:8080": b])

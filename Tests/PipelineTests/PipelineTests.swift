@@ -1,8 +1,8 @@
 import Foundation
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// The nightly pipeline end to end over a real HTTP server on 127.0.0.1 and a real SQLite file.
 @Suite struct PipelineTests {
@@ -36,20 +36,25 @@ import TestSupport
         _ = try await w.run()
 
         // Hand-made edits: a new entry, an edited title, and a moved entry (new id, same link).
-        let edited = original
-            .replacingOccurrences(of: "<title>Première entrée</title>", with: "<title>Première entrée, corrigée</title>")
+        let edited =
+            original
+            .replacingOccurrences(
+                of: "<title>Première entrée</title>", with: "<title>Première entrée, corrigée</title>"
+            )
             .replacingOccurrences(of: "<id>urn:example:2</id>", with: "<id>urn:example:2-moved</id>")
-            .replacingOccurrences(of: "  <entry>\n    <title>Première", with: """
-                  <entry>
-                    <title>Troisième entrée</title>
-                    <link href="articles/3"/>
-                    <id>urn:example:3</id>
-                    <updated>2024-11-19T02:05:00Z</updated>
-                    <summary>Nouvelle.</summary>
-                  </entry>
-                  <entry>
-                    <title>Première
-                """)
+            .replacingOccurrences(
+                of: "  <entry>\n    <title>Première",
+                with: """
+                      <entry>
+                        <title>Troisième entrée</title>
+                        <link href="articles/3"/>
+                        <id>urn:example:3</id>
+                        <updated>2024-11-19T02:05:00Z</updated>
+                        <summary>Nouvelle.</summary>
+                      </entry>
+                      <entry>
+                        <title>Première
+                    """)
         #expect(edited != original)
         try w.server.write("atom.xml", edited)
         let report = try await w.run()
@@ -64,12 +69,15 @@ import TestSupport
     @Test func aBrokenSourceIsReportedAndTheOthersGoOn() async throws {
         let w = try await PipelineWorld()
         try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "atom.xml")
-        try w.server.write("page.html", "<!doctype html><html><head><title>Not a feed</title></head><body><p>Hello</p></body></html>")
+        try w.server.write(
+            "page.html", "<!doctype html><html><head><title>Not a feed</title></head><body><p>Hello</p></body></html>")
         try w.server.write("empty.xml", "")
         try w.server.write("truncated.xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><chan")
         try w.server.route("/down.xml", .status(500, body: "oops"))
-        try w.configure([("good", "/atom.xml"), ("html-page", "/page.html"), ("empty", "/empty.xml"),
-                         ("truncated", "/truncated.xml"), ("down", "/down.xml"), ("missing", "/missing.xml")])
+        try w.configure([
+            ("good", "/atom.xml"), ("html-page", "/page.html"), ("empty", "/empty.xml"),
+            ("truncated", "/truncated.xml"), ("down", "/down.xml"), ("missing", "/missing.xml"),
+        ])
         let report = try await w.run()
         let status = Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.source, $0) })
         #expect(status["good"]?.status == "ok")
@@ -81,7 +89,9 @@ import TestSupport
         #expect(status["missing"]?.error?.contains("404") == true)
         let json = try String(contentsOfFile: report.digestPaths[1], encoding: .utf8)
         #expect(json.contains("\"sources_in_trouble\""))
-        for id in ["html-page", "empty", "truncated", "down", "missing"] { #expect(json.contains("\"source\": \"\(id)\"")) }
+        for id in ["html-page", "empty", "truncated", "down", "missing"] {
+            #expect(json.contains("\"source\": \"\(id)\""))
+        }
 
         // A second failure counts; a recovery clears the trouble.
         _ = try await w.run()
@@ -183,12 +193,17 @@ import TestSupport
         // A run that stored a change and died before its digest (left `running`, as SIGKILL leaves it).
         let store = try w.store()
         let killed = try store.beginRun(command: "run", at: Date())
-        let edited = try PipelineWorld.fixtureText("atom-hand.xml").replacingOccurrences(of: "Deuxième entrée</title>", with: "Deuxième entrée (corrigée)</title>")
+        let edited = try PipelineWorld.fixtureText("atom-hand.xml").replacingOccurrences(
+            of: "Deuxième entrée</title>", with: "Deuxième entrée (corrigée)</title>")
         try w.server.write("atom.xml", edited)
-        let items = [IncomingItem(guid: "urn:example:2", url: "https://atom.example/articles/2", title: "Deuxième entrée (corrigée)",
-                                  text: "Résumé de la deuxième entrée.", textVersion: 1)]
-        _ = try store.applyFetch(source: "atom-example", run: killed, fetch: FetchLog(url: w.server.url("/atom.xml"), httpStatus: 200),
-                                 items: items, at: Date(), nextDue: Date())
+        let items = [
+            IncomingItem(
+                guid: "urn:example:2", url: "https://atom.example/articles/2", title: "Deuxième entrée (corrigée)",
+                text: "Résumé de la deuxième entrée.", textVersion: 1)
+        ]
+        _ = try store.applyFetch(
+            source: "atom-example", run: killed, fetch: FetchLog(url: w.server.url("/atom.xml"), httpStatus: 200),
+            items: items, at: Date(), nextDue: Date())
         let next = try await w.run()
         let json = try String(contentsOfFile: next.digestPaths[1], encoding: .utf8)
         #expect(json.contains("\"runs\": [\n    \(killed),\n    \(next.runID)\n  ]"), "\(json.prefix(200))")

@@ -15,7 +15,8 @@ final class PipelineWorld: @unchecked Sendable {
     init() async throws {
         server = try await TestHTTPServer.start()
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("veille-pipeline-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("Feeds"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("Feeds"), withIntermediateDirectories: true)
     }
 
     deinit {
@@ -36,7 +37,8 @@ final class PipelineWorld: @unchecked Sendable {
         var yaml = "contact: https://example.org/veille-tests\nsources:\n"
         for s in sources {
             // delay 0s: every source sits on 127.0.0.1, and the 1 s default gap would serialise the tests.
-            yaml += "  - id: \(s.id)\n    kind: feed\n    url: \(server.url(s.path))\n    every: 1h\n    timeout: 5s\n    delay: 0s\n"
+            yaml +=
+                "  - id: \(s.id)\n    kind: feed\n    url: \(server.url(s.path))\n    every: 1h\n    timeout: 5s\n    delay: 0s\n"
         }
         yaml += extra
         try yaml.write(to: config.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
@@ -44,11 +46,13 @@ final class PipelineWorld: @unchecked Sendable {
 
     func options(all: Bool = true, force: Bool = false, sources: [String] = [], now: Date? = nil) -> RunOptions {
         let fixed = now
-        return RunOptions(command: sources.isEmpty ? .run : .crawl, configDir: config.path, databasePath: db, outDir: out,
-                          all: all, force: force, sourceIDs: sources, now: { fixed ?? Date() })
+        return RunOptions(
+            command: sources.isEmpty ? .run : .crawl, configDir: config.path, databasePath: db, outDir: out,
+            all: all, force: force, sourceIDs: sources, now: { fixed ?? Date() })
     }
 
-    func run(all: Bool = true, force: Bool = false, sources: [String] = [], now: Date? = nil) async throws -> RunReport {
+    func run(all: Bool = true, force: Bool = false, sources: [String] = [], now: Date? = nil) async throws -> RunReport
+    {
         try await Pipeline(options: options(all: all, force: force, sources: sources, now: now)).run()
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Pipeline
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// `kind: senate-questions` end to end over the loopback server: the CSV by conditional GET, the pages of
 /// new and changed questions, typed lifecycle deltas, and what `veille export deltas` shows of them.
@@ -16,8 +16,11 @@ import TestSupport
 
     static var answeredRow: SenateTestRow {
         var r = pending(a, "09012")
-        r.sort = "Répondu"; r.answerMinistry = "Europe et affaires étrangères"; r.answerDate = "22/02/2024"
-        r.transmissionDate = "30/11/2023"; r.transmissionMinistry = "Europe et affaires étrangères"
+        r.sort = "Répondu"
+        r.answerMinistry = "Europe et affaires étrangères"
+        r.answerDate = "22/02/2024"
+        r.transmissionDate = "30/11/2023"
+        r.transmissionMinistry = "Europe et affaires étrangères"
         return r
     }
 
@@ -32,9 +35,13 @@ import TestSupport
         let w = try await PipelineWorld()
         try w.configureSenate(backfill: "30d")
         var done = Self.pending(Self.answeredBefore, "09016")
-        done.sort = "Répondu"; done.answerMinistry = "Intérieur"; done.answerDate = "23/11/2023"
-        try w.serveCSV([Self.pending(Self.a, "09012"), Self.pending(Self.b, "09013"), Self.pending(Self.c, "09014"),
-                        Self.pending(Self.d, "09015"), done, Self.pending(Self.old, "01236", published: "05/01/2023")])
+        done.sort = "Répondu"
+        done.answerMinistry = "Intérieur"
+        done.answerDate = "23/11/2023"
+        try w.serveCSV([
+            Self.pending(Self.a, "09012"), Self.pending(Self.b, "09013"), Self.pending(Self.c, "09014"),
+            Self.pending(Self.d, "09015"), done, Self.pending(Self.old, "01236", published: "05/01/2023"),
+        ])
         for ref in [Self.a, Self.b, Self.c, Self.d] { try w.servePage("state-pending.html", as: ref) }
 
         // Day 1: every question stored from its row; pages only within the backfill.
@@ -51,11 +58,16 @@ import TestSupport
 
         // Day 2: answered, forwarded, lapsed, withdrawn; the old question's row is unchanged.
         var forwarded = Self.pending(Self.b, "09013")
-        forwarded.transmissionDate = "30/11/2023"; forwarded.transmissionMinistry = "Europe et affaires étrangères"
-        var lapsed = Self.pending(Self.c, "09014"); lapsed.sort = "Caduque"
-        var withdrawn = Self.pending(Self.d, "09015"); withdrawn.sort = "Retirée"
-        try w.serveCSV([Self.answeredRow, forwarded, lapsed, withdrawn, done,
-                        Self.pending(Self.old, "01236", published: "05/01/2023")])
+        forwarded.transmissionDate = "30/11/2023"
+        forwarded.transmissionMinistry = "Europe et affaires étrangères"
+        var lapsed = Self.pending(Self.c, "09014")
+        lapsed.sort = "Caduque"
+        var withdrawn = Self.pending(Self.d, "09015")
+        withdrawn.sort = "Retirée"
+        try w.serveCSV([
+            Self.answeredRow, forwarded, lapsed, withdrawn, done,
+            Self.pending(Self.old, "01236", published: "05/01/2023"),
+        ])
         try w.servePage("qSEQ231109012.modern.utf-8.html", as: Self.a)
         try w.servePage("state-forwarded.html", as: Self.b)
         try w.servePage("state-lapsed.html", as: Self.c)
@@ -73,12 +85,15 @@ import TestSupport
         #expect(s["reference"] as? String == Self.a && s["number"] as? String == "09012")
         #expect(s["state"] as? String == "answered" && s["answer_date"] as? String == "2024-02-22")
         #expect(s["date"] as? String == "2024-02-22")
-        #expect(answered.json.serialized().contains(
-            #""senate":{"reference":"qSEQ231109012","number":"09012","state":"answered","answer_date":"2024-02-22""#))
+        #expect(
+            answered.json.serialized().contains(
+                #""senate":{"reference":"qSEQ231109012","number":"09012","state":"answered","answer_date":"2024-02-22""#
+            ))
         let fwd = try Self.senate(try #require(deltas.first { $0.kind == "forwarded" }))
         #expect(fwd["state"] as? String == "pending" && fwd["date"] as? String == "2023-11-30")
         #expect(try Self.senate(try #require(deltas.first { $0.kind == "lapsed" }))["state"] as? String == "lapsed")
-        #expect(try Self.senate(try #require(deltas.first { $0.kind == "withdrawn" }))["state"] as? String == "withdrawn")
+        #expect(
+            try Self.senate(try #require(deltas.first { $0.kind == "withdrawn" }))["state"] as? String == "withdrawn")
         #expect(w.pageRequests(Self.old).isEmpty)
         #expect(try w.store().itemsNeedingMatch().contains { $0.text?.contains("VIGINUM") == true })
 
@@ -110,11 +125,14 @@ import TestSupport
         try w.servePage("state-pending.html", as: Self.a)
         _ = try await w.run(now: PipelineWorld.day("2024-02-22"))
 
-        let placeholder = "qSEQ240210100", missing = "qSEQ240210101"
+        let placeholder = "qSEQ240210100"
+        let missing = "qSEQ240210101"
         var answeredEarly = Self.pending(placeholder, "10100", published: "22/02/2024")
         answeredEarly.title = "Question encore en ligne"
-        try w.serveCSV([Self.pending(Self.a, "09012"), answeredEarly,
-                        Self.pending(missing, "10101", published: "22/02/2024")])
+        try w.serveCSV([
+            Self.pending(Self.a, "09012"), answeredEarly,
+            Self.pending(missing, "10101", published: "22/02/2024"),
+        ])
         try w.servePage("state-not-online.html", as: placeholder)
         let day2 = try await w.run(now: PipelineWorld.day("2024-02-23"))
         #expect(day2.outcomes.map(\.status) == ["ok"])
@@ -145,10 +163,12 @@ import TestSupport
         _ = try await w.run(now: PipelineWorld.day("2023-11-24"))
 
         var forwarded = Self.pending(Self.b, "09013")
-        forwarded.transmissionDate = "30/11/2023"; forwarded.transmissionMinistry = "Europe et affaires étrangères"
+        forwarded.transmissionDate = "30/11/2023"
+        forwarded.transmissionMinistry = "Europe et affaires étrangères"
         try w.serveCSV([Self.answeredRow, forwarded])
-        try w.server.copy(PipelineWorld.fixture("senate/basile-rechercheQuestion-2016.iso-8859-1.html"),
-                          to: PipelineWorld.pagePath(Self.a))
+        try w.server.copy(
+            PipelineWorld.fixture("senate/basile-rechercheQuestion-2016.iso-8859-1.html"),
+            to: PipelineWorld.pagePath(Self.a))
         try w.servePage("state-forwarded.html", as: Self.b)
         let broken = try await w.run(now: PipelineWorld.day("2024-02-23"))
         let outcome = try #require(broken.outcomes.first)
@@ -196,7 +216,8 @@ import TestSupport
         _ = try await w.run(now: PipelineWorld.day("2023-11-24"))
 
         // Two reminders of n° 09012: one names it in the CSV, the other only on its page ("Rappelle la question n° 09012").
-        let byRow = "qSEQ240310500", byPage = "qSEQ240310501"
+        let byRow = "qSEQ240310500"
+        let byPage = "qSEQ240310501"
         var first = Self.pending(byRow, "10500", published: "14/03/2024")
         first.reminded = Self.a
         try w.serveCSV([Self.pending(Self.a, "09012"), first, Self.pending(byPage, "10501", published: "14/03/2024")])

@@ -18,16 +18,20 @@ struct SenateTestRow {
     var reminded = ""
 
     var line: String {
-        [sort, nature, number, reference, title, "OUZOULIAS", "Pierre", "M.", "Hauts-de-Seine", "CRCE-K", "Membre",
-         published, "Première ministre", transmissionDate, transmissionMinistry, answerMinistry, answerDate, reminded,
-         "Affaires étrangères et coopération", "", ""].joined(separator: ";")
+        [
+            sort, nature, number, reference, title, "OUZOULIAS", "Pierre", "M.", "Hauts-de-Seine", "CRCE-K", "Membre",
+            published, "Première ministre", transmissionDate, transmissionMinistry, answerMinistry, answerDate,
+            reminded,
+            "Affaires étrangères et coopération", "", "",
+        ].joined(separator: ";")
     }
 }
 
 /// The Sénat side of a ``PipelineWorld``: a `senate-questions` source whose CSV and pages live on the
 /// loopback server (`/data/questions.csv`, `/questions/base/{YYYY}/{reference}.html`).
 extension PipelineWorld {
-    static let senateHeader = "Sort;Nature;Numéro;Référence;Titre;Nom;Prénom;Civilité;Circonscription;Groupe;"
+    static let senateHeader =
+        "Sort;Nature;Numéro;Référence;Titre;Nom;Prénom;Civilité;Circonscription;Groupe;"
         + "Type Appartenance;Date de publication JO;Ministère de dépôt;Date de transmission;Ministère de transmission;"
         + "Ministère de réponse;Date de réponse JO;Référence de la question rappelée;Thème(s);Thème QC;URL Question"
 
@@ -35,7 +39,8 @@ extension PipelineWorld {
     func configureSenate(backfill: String? = "30d") throws {
         var yaml = "contact: https://example.org/veille-tests\nsources:\n"
         yaml += "  - id: senat\n    kind: senate-questions\n    csv: \(server.url("/data/questions.csv"))\n"
-        yaml += "    pages: \(server.url("/questions/base/"))\n    natures: [QE]\n    every: 1h\n    timeout: 5s\n    delay: 0s\n"
+        yaml +=
+            "    pages: \(server.url("/questions/base/"))\n    natures: [QE]\n    every: 1h\n    timeout: 5s\n    delay: 0s\n"
         if let backfill { yaml += "    backfill: \(backfill)\n" }
         try yaml.write(to: config.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
     }

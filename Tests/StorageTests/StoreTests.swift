@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Storage
 
 /// The delta rules of the foundation issue, on a real SQLite file.
@@ -18,8 +19,9 @@ import Testing
         let at = Date(timeIntervalSince1970: 1_700_000_000 + t)
         let run = try store.beginRun(command: "run", at: at)
         defer { try? store.finishRun(run, status: "completed", summary: nil, at: at) }
-        return try store.applyFetch(source: "feed-a", run: run, fetch: FetchLog(url: "https://example.org/a.xml", httpStatus: 200, etag: etag),
-                                    items: items, at: at, nextDue: at.addingTimeInterval(3600))
+        return try store.applyFetch(
+            source: "feed-a", run: run, fetch: FetchLog(url: "https://example.org/a.xml", httpStatus: 200, etag: etag),
+            items: items, at: at, nextDue: at.addingTimeInterval(3600))
     }
 
     static let a = IncomingItem(guid: "g-a", url: "https://e.org/a", title: "Titre A", text: "Texte A", textVersion: 1)
@@ -27,8 +29,11 @@ import Testing
 
     @Test func firstCrawlIsABaselineThenNewItemsAreNew() throws {
         let first = try apply([Self.a, Self.b], at: 0)
-        #expect(first.baseline && first.deltas.count == 2 && first.deltas.allSatisfy { $0.kind == "new" && $0.baseline })
-        var c = Self.b; c.guid = "g-c"; c.url = "https://e.org/c"
+        #expect(
+            first.baseline && first.deltas.count == 2 && first.deltas.allSatisfy { $0.kind == "new" && $0.baseline })
+        var c = Self.b
+        c.guid = "g-c"
+        c.url = "https://e.org/c"
         let second = try apply([c, Self.a, Self.b], at: 10)
         #expect(!second.baseline)
         #expect(second.deltas.map(\.kind) == ["new"] && second.deltas[0].baseline == false)
@@ -36,13 +41,16 @@ import Testing
 
     @Test func unchangedAndWhitespaceOnlyEditsProduceNothing() throws {
         _ = try apply([Self.a], at: 0)
-        var a2 = Self.a; a2.title = "  Titre\u{00A0}A \n"; a2.text = "Texte   A"
+        var a2 = Self.a
+        a2.title = "  Titre\u{00A0}A \n"
+        a2.text = "Texte   A"
         #expect(try apply([a2], at: 10).deltas.isEmpty)
     }
 
     @Test func aChangedTitleIsAChangeWithThePreviousRevisionKept() throws {
         _ = try apply([Self.a], at: 0)
-        var a2 = Self.a; a2.title = "Titre A, corrigé"
+        var a2 = Self.a
+        a2.title = "Titre A, corrigé"
         let out = try apply([a2], at: 10)
         #expect(out.deltas.map(\.kind) == ["changed"])
         let exported = try store.deltas(.ids(out.deltas.map(\.id)))
@@ -51,9 +59,12 @@ import Testing
 
     @Test func movesAreNotChanges() throws {
         _ = try apply([Self.a, Self.b], at: 0)
-        var movedGUID = Self.a; movedGUID.guid = "g-a-new"                          // GUID changes, URL stays
-        var movedURL = Self.b; movedURL.url = "https://e.org/b?utm_source=x#top"     // same normalized URL
-        var movedURL2 = Self.b; movedURL2.url = "https://e.org/b-renamed"          // URL changes, GUID stays
+        var movedGUID = Self.a
+        movedGUID.guid = "g-a-new" // GUID changes, URL stays
+        var movedURL = Self.b
+        movedURL.url = "https://e.org/b?utm_source=x#top" // same normalized URL
+        var movedURL2 = Self.b
+        movedURL2.url = "https://e.org/b-renamed" // URL changes, GUID stays
         let out = try apply([movedGUID, movedURL], at: 10)
         #expect(out.deltas.isEmpty)
         #expect(try apply([movedGUID, movedURL2], at: 20).deltas.isEmpty)
@@ -61,8 +72,10 @@ import Testing
     }
 
     @Test func distinctItemsSharingOneURLStayDistinct() throws {
-        var x = Self.a; x.url = "https://e.org/home"
-        var y = Self.b; y.url = "https://e.org/home"
+        var x = Self.a
+        x.url = "https://e.org/home"
+        var y = Self.b
+        y.url = "https://e.org/home"
         let out = try apply([x, y], at: 0)
         #expect(out.deltas.count == 2)
         #expect(try apply([x, y], at: 10).deltas.isEmpty)
@@ -70,9 +83,12 @@ import Testing
 
     @Test func aNewerExtractorChangesTextSilently() throws {
         _ = try apply([Self.a], at: 0)
-        var a2 = Self.a; a2.text = "Texte A, mieux extrait"; a2.textVersion = 2
+        var a2 = Self.a
+        a2.text = "Texte A, mieux extrait"
+        a2.textVersion = 2
         #expect(try apply([a2], at: 10).deltas.isEmpty)
-        var a3 = a2; a3.text = "Texte A, réécrit par l'éditeur"
+        var a3 = a2
+        a3.text = "Texte A, réécrit par l'éditeur"
         #expect(try apply([a3], at: 20).deltas.map(\.kind) == ["changed"])
     }
 
@@ -86,8 +102,9 @@ import Testing
         _ = try apply([Self.a], at: 0, etag: "\"v1\"")
         let run = try store.beginRun(command: "run", at: Date())
         for _ in 0..<2 {
-            try store.recordFailure(source: "feed-a", run: run, fetch: FetchLog(url: "https://example.org/a.xml", error: "x"),
-                                    error: "HTTP 500", blocked: false, at: Date(), nextDue: Date())
+            try store.recordFailure(
+                source: "feed-a", run: run, fetch: FetchLog(url: "https://example.org/a.xml", error: "x"),
+                error: "HTTP 500", blocked: false, at: Date(), nextDue: Date())
         }
         let state = try #require(try store.sourceState("feed-a"))
         #expect(state.consecutiveFailures == 2 && state.status == "failed" && state.etag == "\"v1\"" && state.inTrouble)
@@ -99,8 +116,10 @@ import Testing
         let d = try #require(try store.deltas(.ids(out.deltas.map(\.id))).first)
         let json = d.json.serialized()
         #expect(json.hasPrefix(#"{"run":"#))
-        for key in [#""kind":"new""#, #""baseline":true"#, #""source":"feed-a""#, #""guid":"g-a""#,
-                    #""canonical_url":null"#, #""campaigns":[]"#, #""actors":[]"#, #""at":"2023-11-14T22:13:20Z""#] {
+        for key in [
+            #""kind":"new""#, #""baseline":true"#, #""source":"feed-a""#, #""guid":"g-a""#,
+            #""canonical_url":null"#, #""campaigns":[]"#, #""actors":[]"#, #""at":"2023-11-14T22:13:20Z""#,
+        ] {
             #expect(json.contains(key), "\(key) in \(json)")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Syndication
 
 /// The pipeline parses feeds in parallel: the parser keeps no shared mutable state.

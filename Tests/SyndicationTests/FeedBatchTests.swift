@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Syndication
 
 /// `veille feed --batch` lines follow the feed_eval contract and never throw.
@@ -15,7 +16,10 @@ struct FeedBatchTests {
         #expect(feed["language"] as? String == "fr")
         let entries = try #require(object["entries"] as? [[String: Any]])
         let first = try #require(entries.first)
-        #expect(Set(first.keys) == ["id", "title", "link", "published", "updated", "author", "summary_text", "content_text"])
+        #expect(
+            Set(first.keys) == [
+                "id", "title", "link", "published", "updated", "author", "summary_text", "content_text",
+            ])
         #expect(first["published"] as? String == "2024-03-27T08:00:14Z")
     }
 
@@ -24,7 +28,8 @@ struct FeedBatchTests {
     @Test(arguments: failing)
     func errorLine(_ relative: String) throws {
         let path = FixtureFiles.root.appendingPathComponent(relative).path
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(FeedBatch.line(forPath: path).utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(FeedBatch.line(forPath: path).utf8)) as? [String: Any])
         #expect(object["file"] as? String == path)
         #expect((object["error"] as? String)?.isEmpty == false)
         #expect((object["entries"] as? [Any])?.isEmpty == true)
@@ -43,7 +48,8 @@ struct FeedBatchTests {
                 let text = String(repeating: "a", count: offset) + special + String(repeating: "ü b", count: 7)
                 var w = JSONLineWriter()
                 w.string(text)
-                let decoded = try JSONSerialization.jsonObject(with: Data(w.bytes), options: .fragmentsAllowed) as? String
+                let decoded =
+                    try JSONSerialization.jsonObject(with: Data(w.bytes), options: .fragmentsAllowed) as? String
                 #expect(decoded == text, "offset \(offset)")
             }
         }

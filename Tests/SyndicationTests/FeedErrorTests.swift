@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Syndication
 
 /// Bodies that are no feed fail with an error naming the problem; ill-formed feeds still yield data.
@@ -28,7 +29,10 @@ struct FeedErrorTests {
             _ = try FixtureFiles.feed("handwritten/truncated.xml")
             Issue.record("a feed cut before its first item must fail")
         } catch let error as FeedError {
-            guard case .truncated = error else { Issue.record("expected truncated, got \(error)"); return }
+            guard case .truncated = error else {
+                Issue.record("expected truncated, got \(error)")
+                return
+            }
             #expect(error.description.hasPrefix("truncated XML"))
         }
     }
@@ -75,7 +79,10 @@ struct FeedErrorTests {
         do {
             _ = try FeedParser.parse(Array("{\"hello\": 1}".utf8))
         } catch let error as FeedError {
-            guard case .malformedJSON = error else { Issue.record("expected malformedJSON, got \(error)"); return }
+            guard case .malformedJSON = error else {
+                Issue.record("expected malformedJSON, got \(error)")
+                return
+            }
         } catch { Issue.record("unexpected \(error)") }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Syndication
 
 /// Each format, the French feeds, encodings and xml:base, on copied and hand-written fixtures.
@@ -39,8 +40,10 @@ struct FeedFormatTests {
         #expect(feed.entries[0].published == utc("2024-03-27T08:00:14Z"))
     }
 
-    static let frenchEncodings = ["lemonde_iso8859-1.rss", "lemonde_windows-1252.rss", "lemonde_utf16.rss",
-                                  "lemonde_html_titles.rss"]
+    static let frenchEncodings = [
+        "lemonde_iso8859-1.rss", "lemonde_windows-1252.rss", "lemonde_utf16.rss",
+        "lemonde_html_titles.rss",
+    ]
 
     @Test(arguments: frenchEncodings)
     func frenchFeedsDecodeTheSame(_ name: String) throws {
@@ -66,9 +69,12 @@ struct FeedFormatTests {
     @Test func xmlBaseOnElementsAndAncestors() throws {
         let feed = try FixtureFiles.feed("handwritten/xml-base.xml")
         #expect(feed.link == "http://example.org/blog/index.html")
-        #expect(feed.entries.map(\.link) == ["http://example.org/blog/2024/one.html",
-                                             "http://example.org/archives/deep/two.html",
-                                             "http://example.org/three.html"])
+        #expect(
+            feed.entries.map(\.link) == [
+                "http://example.org/blog/2024/one.html",
+                "http://example.org/archives/deep/two.html",
+                "http://example.org/three.html",
+            ])
     }
 
     @Test func baseURLResolvesWhatXMLBaseLeavesRelative() throws {
@@ -79,7 +85,8 @@ struct FeedFormatTests {
     }
 
     @Test func httpCharsetOverridesTheDeclaration() throws {
-        let body: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><title>".utf8) + [0xE9, 0x74, 0xE9]
+        let body: [UInt8] =
+            Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><title>".utf8) + [0xE9, 0x74, 0xE9]
             + Array("</title></channel></rss>".utf8)
         #expect(try FeedParser.parse(body, httpCharset: "iso-8859-1").title == "été")
         #expect(try FeedParser.parse(body).title == "été", "invalid UTF-8 falls back to windows-1252")
@@ -87,12 +94,12 @@ struct FeedFormatTests {
 
     @Test func rssAuthorAndGuidRules() throws {
         let xml = """
-        <rss version="2.0"><channel><item>
-        <guid>http://example.org/p/1</guid><author>jane@example.org (Jane Doe)</author>
-        <description>&lt;p&gt;Hello &lt;b&gt;world&lt;/b&gt;&lt;/p&gt;</description>
-        </item><item><guid isPermaLink="false">x-2</guid><dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">Paul</dc:creator></item>
-        </channel></rss>
-        """
+            <rss version="2.0"><channel><item>
+            <guid>http://example.org/p/1</guid><author>jane@example.org (Jane Doe)</author>
+            <description>&lt;p&gt;Hello &lt;b&gt;world&lt;/b&gt;&lt;/p&gt;</description>
+            </item><item><guid isPermaLink="false">x-2</guid><dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">Paul</dc:creator></item>
+            </channel></rss>
+            """
         let feed = try FeedParser.parse(Array(xml.utf8))
         #expect(feed.entries[0].link == "http://example.org/p/1", "a permalink guid is the link")
         #expect(feed.entries[0].author == "Jane Doe")
@@ -103,11 +110,11 @@ struct FeedFormatTests {
 
     @Test func atomTextConstructs() throws {
         let xml = """
-        <feed xmlns="http://www.w3.org/2005/Atom"><title type="html">A &amp;lt;b&amp;gt; B</title>
-        <entry><title type="text">x &lt;b&gt; y</title>
-        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>One</p><p>Two</p></div></content>
-        <published>2024-11-18T10:00:00+01:00</published><updated>2024-11-19T10:00:00Z</updated></entry></feed>
-        """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title type="html">A &amp;lt;b&amp;gt; B</title>
+            <entry><title type="text">x &lt;b&gt; y</title>
+            <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>One</p><p>Two</p></div></content>
+            <published>2024-11-18T10:00:00+01:00</published><updated>2024-11-19T10:00:00Z</updated></entry></feed>
+            """
         let feed = try FeedParser.parse(Array(xml.utf8))
         #expect(feed.title == "A <b> B")
         #expect(feed.entries[0].title == "x <b> y")

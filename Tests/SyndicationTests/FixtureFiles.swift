@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Syndication
 
 /// Loads the test bundle's fixtures.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VeilleCore
+
 @testable import Syndication
 
 /// DTD entities are never expanded and external entities never fetched (foundation issue, "Bad input").
@@ -43,7 +44,7 @@ struct HostileInputTests {
         #expect(link.hasPrefix("http://a.example/?x=1") && link.hasSuffix("z=2"))
         for text in [entry.title, entry.link].compactMap({ $0 }) {
             #expect(Charset.isValidUTF8(Array(text.utf8)[...]))
-            _ = text.lowercased().count  // walks every Character: a malformed String would fail here
+            _ = text.lowercased().count // walks every Character: a malformed String would fail here
         }
     }
 

@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import Syndication
 
 /// The sixteen-byte copy of ``TextWriter`` gives exactly what the byte-at-a-time path gives, on random
@@ -32,15 +33,19 @@ struct PlainTextBlockTests {
             let text = Self.randomText(&rng)
             let bytes = Array(text.utf8)
             bytes.withUnsafeBufferPointer { b in
-                #expect(PlainText.fromHTML(bytes: b) == PlainText.fromHTML(bytes: b, blockCopy: false), "trial \(trial): \(text)")
-                #expect(PlainText.collapse(bytes: b) == PlainText.collapse(bytes: b, blockCopy: false), "trial \(trial): \(text)")
+                #expect(
+                    PlainText.fromHTML(bytes: b) == PlainText.fromHTML(bytes: b, blockCopy: false),
+                    "trial \(trial): \(text)")
+                #expect(
+                    PlainText.collapse(bytes: b) == PlainText.collapse(bytes: b, blockCopy: false),
+                    "trial \(trial): \(text)")
             }
         }
     }
 
     @Test(arguments: [
         ("Quarante-deux caractères avant la fin é", "Quarante-deux caractères avant la fin é"),
-        ("0123456789abcdeé", "0123456789abcdeé"),                  // a two-byte letter across the block's end
+        ("0123456789abcdeé", "0123456789abcdeé"), // a two-byte letter across the block's end
         ("0123456789abcde  fin   de  texte   ", "0123456789abcde fin de texte"),
         ("0123456789abcdef\u{00A0}\u{00A0}0123456789abcdef", "0123456789abcdef 0123456789abcdef"),
     ])
@@ -55,7 +60,7 @@ struct PlainTextBlockTests {
         let filler = "Le Sénat a adopté la loi; a<b et c>d, x & y, 3 &lt 4 sans point-virgule, </ pas un tag "
         #expect(!PlainText.looksLikeHTML(filler + filler + filler))
         for marker in ["</b>", "&amp;", "&#8217;", "&eacute;", "</p>"] {
-            for offset in 0 ... 48 {
+            for offset in 0...48 {
                 let prefix = String(repeating: "é", count: offset / 2) + String(repeating: "a", count: offset % 2)
                 #expect(PlainText.looksLikeHTML(prefix + marker + "fin"), "\(marker) after \(offset)")
                 #expect(PlainText.looksLikeHTML(prefix + marker), "\(marker) ending the text after \(offset)")
@@ -72,15 +77,21 @@ struct PlainTextBlockTests {
         func scalar(_ b: [UInt8]) -> Int? {
             var quote: UInt8 = 0
             for (i, c) in b.enumerated() {
-                if quote != 0 { if c == quote { quote = 0 } } else if c == 0x22 || c == 0x27 { quote = c } else if c == 0x3E { return i + 1 }
+                if quote != 0 {
+                    if c == quote { quote = 0 }
+                } else if c == 0x22 || c == 0x27 {
+                    quote = c
+                } else if c == 0x3E {
+                    return i + 1
+                }
             }
             return nil
         }
         let pieces = [">", "\"", "'", "a", " ", "=", "é", "href=", "https://example.org/a/long/path?x=1&y=2"]
         var rng = SplitMix(state: 0x7A6E_0001)
-        for trial in 0 ..< 6000 {
+        for trial in 0..<6000 {
             var text = ""
-            for _ in 0 ..< Int(rng.next() % 24) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            for _ in 0..<Int(rng.next() % 24) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
             let bytes = Array(text.utf8)
             bytes.withUnsafeBufferPointer { b in
                 #expect(PlainText.tagEnd(b, from: 0) == scalar(bytes), "trial \(trial): \(text)")
@@ -99,7 +110,9 @@ struct PlainTextBlockTests {
         for name in PlainText.droppedTags {
             #expect(kind(name) == .dropped && kind(name.uppercased()) == .dropped, "\(name)")
         }
-        for name in ["a", "b", "span", "em", "strong", "pp", "divx", "h7", "scripts", "blockquot", "figcaptions", "tablee"] {
+        for name in [
+            "a", "b", "span", "em", "strong", "pp", "divx", "h7", "scripts", "blockquot", "figcaptions", "tablee",
+        ] {
             #expect(kind(name) == .inline, "\(name)")
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Syndication
 
 /// HTML to text: block tags are spaces, inline tags vanish, script/style dropped, entities decoded,
@@ -8,16 +9,16 @@ struct PlainTextTests {
         ("<p>Hello</p><p>world</p>", "Hello world"),
         ("in<b>line</b> tags", "inline tags"),
         ("a<br>b<br/>c", "a b c"),
-        ("<div>x<script>alert('no')</script>y</div>", "xy"),       // script is not a block
+        ("<div>x<script>alert('no')</script>y</div>", "xy"), // script is not a block
         ("<style>p { color: red }</style>Text", "Text"),
         ("caf&eacute; &amp; cr&egrave;me &#8217; &#x2019;", "café & crème ’ ’"),
         ("l&rsquo;Assembl&eacute;e", "l’Assemblée"),
         ("a&nbsp;&nbsp;b\u{00A0}\u{00A0}c", "a b c"),
         ("  spaced \n\t out  ", "spaced out"),
         ("<!-- comment -->visible", "visible"),
-        ("x < y and y > z", "x < y and y > z"),          // a lone < is text
-        ("<a href=\"x>y\">link</a>", "link"),            // > inside a quoted attribute
-        ("&#146;quoted&#148;", "’quoted”"),              // windows-1252 numeric references
+        ("x < y and y > z", "x < y and y > z"), // a lone < is text
+        ("<a href=\"x>y\">link</a>", "link"), // > inside a quoted attribute
+        ("&#146;quoted&#148;", "’quoted”"), // windows-1252 numeric references
         ("<p></p>", nil),
     ]
 
@@ -46,14 +47,17 @@ struct PlainTextTests {
         for offset in 0..<40 {
             let lead = String(repeating: "a", count: offset)
             #expect(Mojibake.repair(lead + "Ã©tÃ© indien, " + lead) == lead + "été indien, " + lead, "offset \(offset)")
-            #expect(Mojibake.repair(lead + "été indien, Ã " + lead) == lead + "été indien, Ã " + lead, "offset \(offset)")
+            #expect(
+                Mojibake.repair(lead + "été indien, Ã " + lead) == lead + "été indien, Ã " + lead, "offset \(offset)")
         }
     }
 }
 
 /// `?a=1&b;=2` undone: the byte reading of ASCII links agrees with the Character reading.
 struct FixQueryTests {
-    @Test(arguments: ["http://x/?a=1&b;=2&c;=3", "&&a;", "&;", "a&b", "&amp;x", "&a_1;&", "?q=&lt;b&gt;", "no amp", "&é;"])
+    @Test(arguments: [
+        "http://x/?a=1&b;=2&c;=3", "&&a;", "&;", "a&b", "&amp;x", "&a_1;&", "?q=&lt;b&gt;", "no amp", "&é;",
+    ])
     func byteReadingAgrees(_ link: String) {
         #expect(LinkReader.fixQuery(link) == LinkReader.fixQueryCharacters(link))
     }
@@ -65,10 +69,11 @@ struct FixQueryTests {
 
 /// Base64 content (Atom `mode="base64"`, or a non-text media type): decoded when it is base64 of UTF-8.
 struct Base64TextTests {
-    @Test(arguments: [
-        ("SGVs\nbG8g d29y\tbGQ=", "Hello world"), ("w6l0w6k=", "été"), ("", ""),
-        ("not base64!", nil), ("SGVsbG8@", nil), ("/w==", nil),  // the last is 0xFF: not UTF-8
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("SGVs\nbG8g d29y\tbGQ=", "Hello world"), ("w6l0w6k=", "été"), ("", ""),
+            ("not base64!", nil), ("SGVsbG8@", nil), ("/w==", nil), // the last is 0xFF: not UTF-8
+        ] as [(String, String?)])
     func decodes(_ text: String, _ expected: String?) {
         let decoded = Array(text.utf8).withUnsafeBufferPointer { ElementText.decodeBase64($0) }
         #expect(decoded.map { String(decoding: $0, as: UTF8.self) } == expected)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Syndication
 
 /// Agreement with feedparser's view of the copied corpus (the golden `*.expected.json` files), scored
@@ -14,7 +15,8 @@ struct QualityGateTests {
         for path in FixtureFiles.corpus() {
             let expectedPath = (path as NSString).deletingPathExtension + ".expected.json"
             guard let data = try? Data(contentsOf: FixtureFiles.root.appendingPathComponent(expectedPath)),
-                  let expected = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
+                let expected = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { continue }
             let feed = try? FeedParser.parse(FixtureFiles.bytes(path))
             scores[path] = feed.map { GoldenScore.score($0, expected) } ?? 0
         }
@@ -30,7 +32,8 @@ enum GoldenScore {
     static let entryFields = ["id", "title", "link", "published", "updated", "author", "summary_text", "content_text"]
 
     static func score(_ feed: ParsedFeed, _ expected: [String: Any]) -> Double {
-        var checks = 0, ok = 0
+        var checks = 0
+        var ok = 0
         func one(_ field: String, _ want: Any?, _ got: String?) {
             guard let w = want as? String else { return }
             checks += 1
@@ -67,7 +70,8 @@ enum GoldenScore {
     /// difflib's ratio, 2·LCS/(|a|+|b|), on the first 600 characters.
     static func similarity(_ a: String, _ b: String) -> Double {
         if a == b { return 1 }
-        let x = Array(a.prefix(600)), y = Array(b.prefix(600))
+        let x = Array(a.prefix(600))
+        let y = Array(b.prefix(600))
         guard !x.isEmpty, !y.isEmpty else { return 0 }
         var prev = [Int](repeating: 0, count: y.count + 1)
         var cur = prev

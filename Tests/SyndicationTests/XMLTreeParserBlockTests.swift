@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Markup
 
 /// The sixteen-byte scan of character data and CDATA stops at every byte it must, wherever it falls in a
@@ -19,13 +20,16 @@ struct XMLTreeParserBlockTests {
             let t = Self.text(piece, at: offset)
             #expect(XMLTreeParser.parse(Array("<rss>\(t)</rss>".utf8)) == nil, "text, offset \(offset)")
             if piece != "]]>" {
-                #expect(XMLTreeParser.parse(Array("<rss><![CDATA[\(t)]]></rss>".utf8)) == nil, "CDATA, offset \(offset)")
+                #expect(
+                    XMLTreeParser.parse(Array("<rss><![CDATA[\(t)]]></rss>".utf8)) == nil, "CDATA, offset \(offset)")
             }
         }
     }
 
-    @Test(arguments: [("&amp;", "&"), ("\r\n", "\n"), ("\r", "\n"), ("]", "]"), ("]]", "]]"), ("\u{EF}", "\u{EF}"),
-                      ("\u{FEFF}", "\u{FEFF}"), ("\t\n", "\t\n"), ("&#233;", "é"), ("<b/>", "")])
+    @Test(arguments: [
+        ("&amp;", "&"), ("\r\n", "\n"), ("\r", "\n"), ("]", "]"), ("]]", "]]"), ("\u{EF}", "\u{EF}"),
+        ("\u{FEFF}", "\u{FEFF}"), ("\t\n", "\t\n"), ("&#233;", "é"), ("<b/>", ""),
+    ])
     func readAtEveryOffset(_ piece: String, _ decoded: String) throws {
         for offset in 0..<40 {
             let t = Self.text(piece, at: offset)
@@ -34,13 +38,16 @@ struct XMLTreeParserBlockTests {
             #expect(tree.withRootCursor { $0.text(entity: { _ in nil }) } == expected, "offset \(offset)")
             guard !piece.hasPrefix("&"), !piece.hasPrefix("<") else { continue }
             // In CDATA references are text and only line ends change.
-            let cdata = try #require(XMLTreeParser.parse(Array("<rss><![CDATA[\(t)]]></rss>".utf8)), "CDATA, offset \(offset)")
+            let cdata = try #require(
+                XMLTreeParser.parse(Array("<rss><![CDATA[\(t)]]></rss>".utf8)), "CDATA, offset \(offset)")
             #expect(cdata.withRootCursor { $0.text(entity: { _ in nil }) } == expected, "CDATA, offset \(offset)")
         }
     }
 
     /// Attribute values: decoded, normalised or declined wherever the piece falls in the sixteen-byte scan.
-    @Test(arguments: [("&amp;", "&"), ("\t", " "), ("\r\n", " "), ("\n", " "), ("'", "'"), ("&#233;", "é"), ("\u{FEFF}", "\u{FEFF}")])
+    @Test(arguments: [
+        ("&amp;", "&"), ("\t", " "), ("\r\n", " "), ("\n", " "), ("'", "'"), ("&#233;", "é"), ("\u{FEFF}", "\u{FEFF}"),
+    ])
     func attributeValueAtEveryOffset(_ piece: String, _ decoded: String) throws {
         for offset in 0..<40 {
             let value = Self.text(piece, at: offset)

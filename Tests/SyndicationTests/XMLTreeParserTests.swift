@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import VeilleCore
+
 @testable import Markup
 @testable import Syndication
-import VeilleCore
 
 /// veille's own XML parser: the tree it builds is the tree libxml2 builds, and it declines (leaving the
 /// document to libxml2) whatever it would not read exactly as libxml2 does.
@@ -12,26 +13,37 @@ struct XMLTreeParserTests {
         var out = ""
         var pendingText = [UInt8]()
         func flush() {
-            if !pendingText.isEmpty { out += "T(" + String(decoding: pendingText, as: UTF8.self) + ")"; pendingText = [] }
+            if !pendingText.isEmpty {
+                out += "T(" + String(decoding: pendingText, as: UTF8.self) + ")"
+                pendingText = []
+            }
         }
         func element(_ c: XMLCursor) -> String {
             var attributes: [String] = []
             let n = c.node
-            for k in Int(n.attrStart) ..< Int(n.attrStart + n.attrCount) {
+            for k in Int(n.attrStart)..<Int(n.attrStart + n.attrCount) {
                 let a = tree.attributes[k]
                 let ns = a.ns < 0 ? "" : tree.namespaceURI(a.ns)
-                attributes.append("{\(ns)}\(tree.string(a.nameStart, a.nameCount))=\(tree.string(a.valueStart, a.valueCount))")
+                attributes.append(
+                    "{\(ns)}\(tree.string(a.nameStart, a.nameCount))=\(tree.string(a.valueStart, a.valueCount))")
             }
-            return (ids ? "#\(c.nameID)" : "") + "{\(c.namespaceURI ?? "")}\(c.prefix ?? "-"):\(c.localName)[\(attributes.sorted().joined(separator: ","))]"
+            return (ids ? "#\(c.nameID)" : "")
+                + "{\(c.namespaceURI ?? "")}\(c.prefix ?? "-"):\(c.localName)[\(attributes.sorted().joined(separator: ","))]"
         }
         _ = tree.withRootCursor { root in
             out += "<" + element(root) + ">"
             root.walk { event in
                 switch event {
-                case .start(let c): flush(); out += "<" + element(c) + ">"
-                case .end: flush(); out += "</>"
+                case .start(let c):
+                    flush()
+                    out += "<" + element(c) + ">"
+                case .end:
+                    flush()
+                    out += "</>"
                 case .text(let b): pendingText.append(contentsOf: b)
-                case .entity(let name): flush(); out += "&" + name + ";"
+                case .entity(let name):
+                    flush()
+                    out += "&" + name + ";"
                 }
             }
             flush()
@@ -74,10 +86,19 @@ struct XMLTreeParserTests {
         ("text<rss/>", "text before the root"),
         ("<rss/>text", "text after the root"),
         ("<ré/>", "a non-ASCII name"),
-        ("<rss>" + String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300) + "</rss>", "deeper than libxml2's limit"),
+        (
+            "<rss>" + String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300) + "</rss>",
+            "deeper than libxml2's limit"
+        ),
         ("", "empty"),
-        ("<rss " + (0..<65).map { "a\($0)='x'" }.joined(separator: " ") + "/>", "more attributes than the quadratic check allows"),
-        ("<!DOCTYPE rss [" + (0..<257).map { "<!ENTITY e\($0) 'x'>" }.joined() + "]><rss/>", "more declared entities than the linear lookup allows"),
+        (
+            "<rss " + (0..<65).map { "a\($0)='x'" }.joined(separator: " ") + "/>",
+            "more attributes than the quadratic check allows"
+        ),
+        (
+            "<!DOCTYPE rss [" + (0..<257).map { "<!ENTITY e\($0) 'x'>" }.joined() + "]><rss/>",
+            "more declared entities than the linear lookup allows"
+        ),
     ]
 
     @Test(arguments: declined)
@@ -86,14 +107,20 @@ struct XMLTreeParserTests {
     }
 
     static let read: [(String, String)] = [
-        ("<?xml version='1.0'?>\n<!DOCTYPE rss PUBLIC 'x' 'y'>\n<rss a=\"1\tb\r\nc\"><t>x &amp; y &#233;&#xE9; &lt;b&gt;</t><![CDATA[<p>z</p>]]></rss>",
-         "<{}-:rss[{}a=1 b c]><{}-:t[]>T(x & y éé <b>)</>T(<p>z</p>)"),
-        ("<feed xmlns='http://www.w3.org/2005/Atom' xmlns:m='urn:m'><m:x xml:base='http://a/' m:y='2'/></feed>",
-         "<{http://www.w3.org/2005/Atom}-:feed[]><{urn:m}m:x[{http://www.w3.org/XML/1998/namespace}base=http://a/,{urn:m}y=2]></>"),
+        (
+            "<?xml version='1.0'?>\n<!DOCTYPE rss PUBLIC 'x' 'y'>\n<rss a=\"1\tb\r\nc\"><t>x &amp; y &#233;&#xE9; &lt;b&gt;</t><![CDATA[<p>z</p>]]></rss>",
+            "<{}-:rss[{}a=1 b c]><{}-:t[]>T(x & y éé <b>)</>T(<p>z</p>)"
+        ),
+        (
+            "<feed xmlns='http://www.w3.org/2005/Atom' xmlns:m='urn:m'><m:x xml:base='http://a/' m:y='2'/></feed>",
+            "<{http://www.w3.org/2005/Atom}-:feed[]><{urn:m}m:x[{http://www.w3.org/XML/1998/namespace}base=http://a/,{urn:m}y=2]></>"
+        ),
         ("<a xmlns='urn:a'><b xmlns=''><c/></b></a>", "<{urn:a}-:a[]><{}-:b[]><{}-:c[]></></>"),
         // The default namespace comes back when a redeclaring element ends (self-closing or not).
-        ("<a xmlns='urn:a'><b xmlns='urn:b'><c/></b><d/><e xmlns='urn:e'/><f xmlns:p='urn:p'><g/></f><h/></a>",
-         "<{urn:a}-:a[]><{urn:b}-:b[]><{urn:b}-:c[]></></><{urn:a}-:d[]></><{urn:e}-:e[]></><{urn:a}-:f[]><{urn:a}-:g[]></></><{urn:a}-:h[]></>"),
+        (
+            "<a xmlns='urn:a'><b xmlns='urn:b'><c/></b><d/><e xmlns='urn:e'/><f xmlns:p='urn:p'><g/></f><h/></a>",
+            "<{urn:a}-:a[]><{urn:b}-:b[]><{urn:b}-:c[]></></><{urn:a}-:d[]></><{urn:e}-:e[]></><{urn:a}-:f[]><{urn:a}-:g[]></></><{urn:a}-:h[]></>"
+        ),
         ("<a><b xmlns='urn:b'/><c/></a>", "<{}-:a[]><{urn:b}-:b[]></><{}-:c[]></>"),
         ("<a>l1\r\nl2\rl3</a>", "<{}-:a[]>T(l1\nl2\nl3)"),
         ("<!DOCTYPE rss [<!ENTITY e 'x'>]><rss>a &e; b</rss>", "<{}-:rss[]>T(a )&e;T( b)"),
@@ -102,7 +129,8 @@ struct XMLTreeParserTests {
     /// Declared entities are never expanded (billion laughs), whatever their declarations hold: a node of
     /// their own, and the document goes on.
     @Test func declaredEntitiesAreNodesNeverExpanded() throws {
-        let xml = "<!DOCTYPE rss [\n<!-- c --><!ENTITY % p 'q'> %p; <!ENTITY e \"&e2;&e2;\"><!ENTITY e2 'x>'><?pi x?>]>\n"
+        let xml =
+            "<!DOCTYPE rss [\n<!-- c --><!ENTITY % p 'q'> %p; <!ENTITY e \"&e2;&e2;\"><!ENTITY e2 'x>'><?pi x?>]>\n"
             + "<rss>a &e; b &e2;<i>after</i></rss>"
         let tree = try #require(XMLTreeParser.parse(Array(xml.utf8)))
         #expect(Self.dump(tree, ids: false) == "<{}-:rss[]>T(a )&e;T( b )&e2;<{}-:i[]>T(after)</>")
@@ -112,9 +140,10 @@ struct XMLTreeParserTests {
     /// they stand, up to the end of the document, next to look-alikes that are not them.
     @Test func commonReferencesAtEveryOffset() throws {
         let body = "&lt;p&gt;x &amp;amp; &quot;q&quot; &ampx; &amp &quote; &lt &gtx;&#60;&gt;"
-        for k in 0 ... 12 {
+        for k in 0...12 {
             let xml = "<t>" + String(repeating: "a", count: k) + body + "</t>"
-            guard let tree = XMLTreeParser.parse(Array(xml.utf8), htmlReferences: { HTMLEntityTable.codePoint($0) }) else {
+            guard let tree = XMLTreeParser.parse(Array(xml.utf8), htmlReferences: { HTMLEntityTable.codePoint($0) })
+            else {
                 Issue.record("\(k): not parsed")
                 continue
             }
@@ -133,7 +162,9 @@ struct XMLTreeParserTests {
         let xml = "<rss><item><d>Un <b>texte</d></item></x><item><d>ok</d></item></rss>"
         let (tree, recovered) = try #require(XMLTreeParser.parseReporting(Array(xml.utf8)))
         #expect(recovered)
-        #expect(Self.dump(tree, ids: false) == "<{}-:rss[]><{}-:item[]><{}-:d[]>T(Un )<{}-:b[]>T(texte)</></></><{}-:item[]><{}-:d[]>T(ok)</></>")
+        #expect(
+            Self.dump(tree, ids: false)
+                == "<{}-:rss[]><{}-:item[]><{}-:d[]>T(Un )<{}-:b[]>T(texte)</></></><{}-:item[]><{}-:d[]>T(ok)</></>")
         let wellFormed = try #require(XMLTreeParser.parseReporting(Array("<rss><item/></rss>".utf8)))
         #expect(!wellFormed.recovered)
     }
@@ -164,7 +195,8 @@ struct XMLTreeParserTests {
     /// A feed inventing more element names than the process keeps still reads its known ones.
     @Test func inventedNamesPastTheTableStillRead() throws {
         let junk = (0..<(KnownNames.capacity + 500)).map { "<x\($0)/>" }.joined()
-        let xml = "<rss><channel>\(junk)<title>Titre</title><item><title>Un</title><guid>g1</guid></item></channel></rss>"
+        let xml =
+            "<rss><channel>\(junk)<title>Titre</title><item><title>Un</title><guid>g1</guid></item></channel></rss>"
         let feed = try FeedParser.parse(Array(xml.utf8))
         #expect(feed.title == "Titre")
         #expect(feed.entries.map(\.id) == ["g1"])

@@ -43,7 +43,8 @@ public final class ManualClock: Clock, @unchecked Sendable {
 
     /// The current instant (moves only with ``advance(by:)``).
     public var now: Instant {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return current
     }
 
@@ -63,7 +64,11 @@ public final class ManualClock: Clock, @unchecked Sendable {
                 lock.lock()
                 if deadline <= current || Task.isCancelled {
                     lock.unlock()
-                    if Task.isCancelled { continuation.resume(throwing: CancellationError()) } else { continuation.resume() }
+                    if Task.isCancelled {
+                        continuation.resume(throwing: CancellationError())
+                    } else {
+                        continuation.resume()
+                    }
                     return
                 }
                 sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
@@ -93,7 +98,8 @@ public final class ManualClock: Clock, @unchecked Sendable {
 
     /// Tasks currently sleeping on this clock.
     public var sleeperCount: Int {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return sleepers.count
     }
 

@@ -55,12 +55,16 @@ extension TestHTTPServer {
     public func requests() -> [LoggedRequest] {
         guard let data = try? Data(contentsOf: state.appendingPathComponent("requests.jsonl")) else { return [] }
         let decoder = JSONDecoder()
-        return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(LoggedRequest.self, from: $0) }
+        return data.split(separator: UInt8(ascii: "\n")).compactMap {
+            try? decoder.decode(LoggedRequest.self, from: $0)
+        }
     }
 
     /// The requests for one path (query included when `path` has one), in arrival order.
     public func requests(path: String) -> [LoggedRequest] {
-        requests().filter { $0.path == path || (!path.contains("?") && $0.path.split(separator: "?").first.map(String.init) == path) }
+        requests().filter {
+            $0.path == path || (!path.contains("?") && $0.path.split(separator: "?").first.map(String.init) == path)
+        }
     }
 
     /// The most requests the server had in flight at once.

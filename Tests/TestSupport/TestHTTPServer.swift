@@ -39,8 +39,12 @@ public final class TestHTTPServer: @unchecked Sendable {
     private var stopped = false
 
     private init(port: Int, bindAddress: String, root: URL, state: URL, process: Process, keepAlive: Pipe) {
-        self.port = port; self.bindAddress = bindAddress; self.root = root; self.state = state
-        self.process = process; self.keepAlive = keepAlive
+        self.port = port
+        self.bindAddress = bindAddress
+        self.root = root
+        self.state = state
+        self.process = process
+        self.keepAlive = keepAlive
     }
 
     deinit { stop() }
@@ -71,8 +75,9 @@ public final class TestHTTPServer: @unchecked Sendable {
         let portFile = state.appendingPathComponent("port")
         for _ in 0..<1000 {
             if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) {
-                return TestHTTPServer(port: port, bindAddress: bind, root: served, state: state,
-                                      process: process, keepAlive: keepAlive)
+                return TestHTTPServer(
+                    port: port, bindAddress: bind, root: served, state: state,
+                    process: process, keepAlive: keepAlive)
             }
             if !process.isRunning { break }
             try await Task.sleep(nanoseconds: 10_000_000)
@@ -102,7 +107,8 @@ public final class TestHTTPServer: @unchecked Sendable {
 
     /// Applies a change to the routes, latency and defaults, and writes them where the server reads them.
     func updateConfig(_ change: (inout [String: TestRoute], inout Double, inout [String: Bool]) -> Void) throws {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         change(&routes, &latency, &defaults)
         var object: [String: Any] = defaults
         object["latency"] = latency
@@ -131,6 +137,8 @@ public enum TestServerError: Error, CustomStringConvertible {
     case launch(String)
 
     public var description: String {
-        switch self { case .launch(let message): return "test server: \(message)" }
+        switch self {
+        case .launch(let message): return "test server: \(message)"
+        }
     }
 }

@@ -23,8 +23,9 @@ public enum TestRoute: Sendable, Equatable {
     case gzipBomb(decodedBytes: Int)
     /// The file at this path, with options: a delay before answering, a content type, extra headers,
     /// whether ETag / Last-Modified are sent and whether gzip or deflate is applied when asked.
-    case file(delay: Double = 0, contentType: String? = nil, headers: [String: String] = [:],
-              etag: Bool = true, lastModified: Bool = true, compress: Bool = true)
+    case file(
+        delay: Double = 0, contentType: String? = nil, headers: [String: String] = [:],
+        etag: Bool = true, lastModified: Bool = true, compress: Bool = true)
 
     /// A file served after a delay (a slow server).
     public static func delayed(_ seconds: Double) -> TestRoute { .file(delay: seconds) }
@@ -45,8 +46,10 @@ public enum TestRoute: Sendable, Equatable {
         case .gzipBomb(let bytes):
             return ["kind": "gzip-bomb", "bytes": bytes]
         case .file(let delay, let contentType, let headers, let etag, let lastModified, let compress):
-            var object: [String: Any] = ["kind": "file", "delay": delay, "headers": headers, "etag": etag,
-                                         "lastModified": lastModified, "compress": compress]
+            var object: [String: Any] = [
+                "kind": "file", "delay": delay, "headers": headers, "etag": etag,
+                "lastModified": lastModified, "compress": compress,
+            ]
             if let contentType { object["contentType"] = contentType }
             return object
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilleCore
 
 /// Blocking work runs on threads of its own and hands back its result or its error.
@@ -18,10 +19,17 @@ struct BlockingWorkTests {
     /// machine has a few); on the cooperative pool they would deadlock and the time limit would fail.
     @Test(.timeLimit(.minutes(1))) func bodiesDoNotHoldCooperativeThreads() async throws {
         let count = 8
-        let started = DispatchSemaphore(value: 0), gate = DispatchSemaphore(value: 0)
+        let started = DispatchSemaphore(value: 0)
+        let gate = DispatchSemaphore(value: 0)
         try await withThrowingTaskGroup(of: Int.self) { group in
             for k in 0..<count {
-                group.addTask { try await BlockingWork.run { started.signal(); gate.wait(); return k } }
+                group.addTask {
+                    try await BlockingWork.run {
+                        started.signal()
+                        gate.wait()
+                        return k
+                    }
+                }
             }
             group.addTask {
                 try await BlockingWork.run {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilleCore
 
 @Suite struct SourcesFileTests {
@@ -8,7 +9,8 @@ import Testing
     }
 
     @Test func decodesTheFoundationExample() throws {
-        let f = try decode("""
+        let f = try decode(
+            """
             contact: https://example.org/veille
             sources:
               - id: lemonde-international
@@ -39,7 +41,8 @@ import Testing
 
     @Test func defaults() throws {
         let s = try decode("sources:\n  - id: a\n    url: https://example.org/feed\n").sources[0]
-        #expect(s.kind == .feed && s.every == 86_400 && !s.articles && s.enabled && s.timeout == 30
+        #expect(
+            s.kind == .feed && s.every == 86_400 && !s.articles && s.enabled && s.timeout == 30
                 && s.maxBytes == 20_000_000 && s.delay == 1)
     }
 
@@ -53,7 +56,10 @@ import Testing
         ("sources:\n  - id: a\n    url: https://e.org/f\n    max_bytes: 20 parsecs\n", "max_bytes", "size"),
         ("sources:\n  - id: A_B\n    url: https://e.org/f\n", "id", "a-z"),
         ("sources:\n  - id: s\n    kind: senate-questions\n    csv: https://e.org/q.csv\n", "pages", "missing"),
-        ("sources:\n  - id: s\n    kind: senate-questions\n    csv: https://e.org/q.csv\n    pages: https://e.org/\n    natures: [QX]\n", "natures", "unknown nature"),
+        (
+            "sources:\n  - id: s\n    kind: senate-questions\n    csv: https://e.org/q.csv\n    pages: https://e.org/\n    natures: [QX]\n",
+            "natures", "unknown nature"
+        ),
         ("sources:\n  - id: a\n    url: https://e.org/f\n    articles: maybe\n", "articles", "true or false"),
     ])
     func refusesBadEntries(yaml: String, key: String, problem: String) {
@@ -76,14 +82,16 @@ import Testing
     }
 
     @Test func theShippedSourcesFileIsValid() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let f = try SourcesFile.load(path: root.appendingPathComponent("Feeds/sources.yaml").path)
         #expect(f.sources.count >= 10)
         #expect(f.sources.allSatisfy { $0.url.hasPrefix("https://") })
     }
 
     @Test func theReadmeExampleDecodes() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let marker = "```yaml\n# Feeds/sources.yaml\n"
         let start = try #require(readme.range(of: marker))

@@ -7,9 +7,9 @@
 enum AtomVocabulary {
     /// Atom namespaces. Each line: a URI feeds in the wild declare for Atom names.
     static let namespaces: [String] = [
-        "http://www.w3.org/2005/Atom",     // Atom 1.0
-        "http://purl.org/atom/ns#",        // Atom 0.3
-        "http://purl.org/echo/",           // names of Atom before 0.3 (Echo, Pie)
+        "http://www.w3.org/2005/Atom", // Atom 1.0
+        "http://purl.org/atom/ns#", // Atom 0.3
+        "http://purl.org/echo/", // names of Atom before 0.3 (Echo, Pie)
         "http://purl.org/pie/",
         "http://example.com/newformat#",
         "http://example.com/necho",

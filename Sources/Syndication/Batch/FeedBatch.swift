@@ -70,29 +70,43 @@ public enum FeedBatch {
     }
 
     static func write(_ path: String, _ feed: ParsedFeed, into w: inout JSONLineWriter) {
-        w.raw("{\"file\":"); w.string(path)
-        w.raw(",\"feed\":{\"title\":"); w.optional(feed.title)
-        w.raw(",\"link\":"); w.optional(feed.link)
-        w.raw(",\"language\":"); w.optional(feed.language)
+        w.raw("{\"file\":")
+        w.string(path)
+        w.raw(",\"feed\":{\"title\":")
+        w.optional(feed.title)
+        w.raw(",\"link\":")
+        w.optional(feed.link)
+        w.raw(",\"language\":")
+        w.optional(feed.language)
         w.raw("},\"entries\":[")
         for (i, e) in feed.entries.enumerated() {
             if i > 0 { w.raw(",") }
-            w.raw("{\"id\":"); w.optional(e.id)
-            w.raw(",\"title\":"); w.optional(e.title)
-            w.raw(",\"link\":"); w.optional(e.link)
-            w.raw(",\"published\":"); w.date(e.published)
-            w.raw(",\"updated\":"); w.date(e.updated)
-            w.raw(",\"author\":"); w.optional(e.author)
-            w.raw(",\"summary_text\":"); w.optional(e.summaryText)
-            w.raw(",\"content_text\":"); w.optional(e.contentText)
+            w.raw("{\"id\":")
+            w.optional(e.id)
+            w.raw(",\"title\":")
+            w.optional(e.title)
+            w.raw(",\"link\":")
+            w.optional(e.link)
+            w.raw(",\"published\":")
+            w.date(e.published)
+            w.raw(",\"updated\":")
+            w.date(e.updated)
+            w.raw(",\"author\":")
+            w.optional(e.author)
+            w.raw(",\"summary_text\":")
+            w.optional(e.summaryText)
+            w.raw(",\"content_text\":")
+            w.optional(e.contentText)
             w.raw("}")
         }
         w.raw("]}")
     }
 
     static func writeError(_ path: String, _ message: String, into w: inout JSONLineWriter) {
-        w.raw("{\"file\":"); w.string(path)
-        w.raw(",\"error\":"); w.string(message)
+        w.raw("{\"file\":")
+        w.string(path)
+        w.raw(",\"error\":")
+        w.string(message)
         w.raw(",\"feed\":{},\"entries\":[]}")
     }
 }

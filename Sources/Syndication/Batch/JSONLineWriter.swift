@@ -58,7 +58,10 @@ struct JSONLineWriter {
             }
             guard i < n else { break }
             let c = u[i]
-            if c >= 0x20, c != 0x22, c != 0x5C { i += 1; continue }
+            if c >= 0x20, c != 0x22, c != 0x5C {
+                i += 1
+                continue
+            }
             if i > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i])) }
             escape(c)
             i += 1
@@ -80,11 +83,21 @@ struct JSONLineWriter {
 
     private mutating func escape(_ c: UInt8) {
         switch c {
-        case 0x22: bytes.append(0x5C); bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-        case 0x09: bytes.append(0x5C); bytes.append(0x74)
+        case 0x22:
+            bytes.append(0x5C)
+            bytes.append(0x22)
+        case 0x5C:
+            bytes.append(0x5C)
+            bytes.append(0x5C)
+        case 0x0A:
+            bytes.append(0x5C)
+            bytes.append(0x6E)
+        case 0x0D:
+            bytes.append(0x5C)
+            bytes.append(0x72)
+        case 0x09:
+            bytes.append(0x5C)
+            bytes.append(0x74)
         default:
             bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex(c >> 4), Self.hex(c & 0xF)])
         }
@@ -94,7 +107,10 @@ struct JSONLineWriter {
 
     /// Appends a date as `"YYYY-MM-DDTHH:MM:SSZ"` in UTC, or `null`.
     mutating func date(_ d: Date?) {
-        guard let d else { raw("null"); return }
+        guard let d else {
+            raw("null")
+            return
+        }
         bytes.append(0x22)
         UTCStamp.append(d, to: &bytes)
         bytes.append(0x22)
@@ -126,11 +142,16 @@ public enum UTCStamp {
             digits(y / 100, &out)
             digits(y % 100, &out)
         }
-        out.append(0x2D); digits(m, &out)
-        out.append(0x2D); digits(d, &out)
-        out.append(0x54); digits(secs / 3600, &out)
-        out.append(0x3A); digits(secs % 3600 / 60, &out)
-        out.append(0x3A); digits(secs % 60, &out)
+        out.append(0x2D)
+        digits(m, &out)
+        out.append(0x2D)
+        digits(d, &out)
+        out.append(0x54)
+        digits(secs / 3600, &out)
+        out.append(0x3A)
+        digits(secs % 3600 / 60, &out)
+        out.append(0x3A)
+        digits(secs % 60, &out)
         out.append(0x5A)
     }
 

@@ -14,7 +14,7 @@ extension FeedDate {
         func digits(_ count: Int) -> Int? {
             guard i + count <= n else { return nil }
             var v = 0
-            for k in i ..< i + count {
+            for k in i..<i + count {
                 guard isDigit(b[k]) else { return nil }
                 v = v * 10 + Int(b[k] - 0x30)
             }
@@ -26,11 +26,13 @@ extension FeedDate {
             while i < n, b[i] == 0x20 { i += 1 }
             return i > from
         }
-        if letter(0) {  // a day name, English or French, perhaps abbreviated with a dot, and a comma
+        if letter(0) { // a day name, English or French, perhaps abbreviated with a dot, and a comma
             while letter(i), i < 9 { i += 1 }
             let name = i
             if i < n, b[i] == 0x2E { i += 1 }
-            guard name >= 3, i < n, b[i] == 0x2C, isDayName(UnsafeBufferPointer(rebasing: b[0..<name])) else { return nil }
+            guard name >= 3, i < n, b[i] == 0x2C, isDayName(UnsafeBufferPointer(rebasing: b[0..<name])) else {
+                return nil
+            }
             i += 1
             guard spaces() else { return nil }
         }
@@ -38,7 +40,7 @@ extension FeedDate {
         while i < n, isDigit(b[i]), i - dayStart < 3 { i += 1 }
         guard i - dayStart == 1 || i - dayStart == 2, spaces() else { return nil }
         var day = 0
-        for k in dayStart ..< i where isDigit(b[k]) { day = day * 10 + Int(b[k] - 0x30) }
+        for k in dayStart..<i where isDigit(b[k]) { day = day * 10 + Int(b[k] - 0x30) }
         guard let month = monthName(b, &i) else { return nil }
         guard spaces(), let year = digits(4), spaces(), let hour = digits(2), i < n, b[i] == 0x3A else { return nil }
         i += 1
@@ -74,9 +76,10 @@ extension FeedDate {
     /// ``DateNames/days`` and ``DateNames/months`` of at most eight bytes, packed
     /// (``ByteBlock/packed(_:)``): looked up without making a String.
     static let packedDays: Set<UInt64> = Set(DateNames.days.compactMap(packedName))
-    static let packedMonths: [UInt64: Int] = Dictionary(uniqueKeysWithValues: DateNames.months.compactMap { name, m in
-        packedName(name).map { ($0, m) }
-    })
+    static let packedMonths: [UInt64: Int] = Dictionary(
+        uniqueKeysWithValues: DateNames.months.compactMap { name, m in
+            packedName(name).map { ($0, m) }
+        })
 
     /// A name's key when it is at most eight bytes (longer ones are looked up as Strings).
     static func packedName(_ name: String) -> UInt64? {

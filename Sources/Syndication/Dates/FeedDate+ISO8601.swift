@@ -15,11 +15,18 @@ extension FeedDate {
             return v
         }
         func skip(_ c: Character) -> Bool {
-            if i < b.count, b[i] == c.asciiValue { i += 1; return true }
+            if i < b.count, b[i] == c.asciiValue {
+                i += 1
+                return true
+            }
             return false
         }
         guard let year = number(4) else { return nil }
-        var month = 1, day = 1, hour = 0, minute = 0, second = 0
+        var month = 1
+        var day = 1
+        var hour = 0
+        var minute = 0
+        var second = 0
         let dashed = skip("-")
         if dashed || (i < b.count && isDigit(b[i])) {
             guard let m = number(2) else { return nil }

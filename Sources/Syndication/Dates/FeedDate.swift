@@ -31,7 +31,9 @@ enum FeedDate {
     static func rfc822(_ text: String) -> Date? {
         var parts = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
         // "18-Nov-2024": some feeds join the date with dashes.
-        if let first = parts.first, first.utf8.contains(0x2D), first.split(separator: "-").count == 3, !first.hasPrefix("-") {
+        if let first = parts.first, first.utf8.contains(0x2D), first.split(separator: "-").count == 3,
+            !first.hasPrefix("-")
+        {
             parts.replaceSubrange(0...0, with: first.split(separator: "-").map(String.init))
         }
         if let first = parts.first, isDayName(first) { parts.removeFirst() }
@@ -39,18 +41,25 @@ enum FeedDate {
         var day: Int
         var month: Int
         if let d = Int(word(parts[0])), let m = monthNumber(parts[1]) {
-            day = d; month = m
+            day = d
+            month = m
         } else if let m = monthNumber(parts[0]), let d = Int(word(parts[1])) {
-            day = d; month = m
-        } else { return nil }
+            day = d
+            month = m
+        } else {
+            return nil
+        }
         guard var year = Int(word(parts[2])) else { return nil }
         if word(parts[2]).count <= 2 { year += year < 90 ? 2000 : 1900 }
-        var hour = 0, minute = 0, second = 0
+        var hour = 0
+        var minute = 0
+        var second = 0
         var zoneIndex = 4
         if parts.count > 3 {
             let t = parts[3].split(separator: ":", omittingEmptySubsequences: false)
             if t.count >= 2, let h = Int(t[0]), let mi = Int(t[1]) {
-                hour = h; minute = mi
+                hour = h
+                minute = mi
                 if t.count >= 3 {
                     guard let s = Int(t[2].prefix(while: { $0.isNumber })) else { return nil }
                     second = s
@@ -73,7 +82,8 @@ enum FeedDate {
         if let first = parts.first, isDayName(first) { parts.removeFirst() }
         guard parts.count >= 3, let month = monthNumber(parts[0]), let day = Int(parts[1]) else { return nil }
         let t = parts[2].split(separator: ":")
-        guard t.count >= 2, let h = Int(t[0]), let mi = Int(t[1]), parts.count >= 4, let year = Int(parts.last ?? "") else { return nil }
+        guard t.count >= 2, let h = Int(t[0]), let mi = Int(t[1]), parts.count >= 4, let year = Int(parts.last ?? "")
+        else { return nil }
         let s = t.count >= 3 ? Int(t[2]) ?? 0 : 0
         return make(year, month, day, h, mi, s, offsetMinutes: 0)
     }
@@ -86,8 +96,9 @@ enum FeedDate {
 
     static func isDayName(_ token: String) -> Bool {
         let w = word(token)
-        return DateNames.days.contains(w) || (w.count > 3 && DateNames.days.contains(String(w.prefix(3))) && Int(w) == nil
-            && DateNames.months[w] == nil)
+        return DateNames.days.contains(w)
+            || (w.count > 3 && DateNames.days.contains(String(w.prefix(3))) && Int(w) == nil
+                && DateNames.months[w] == nil)
     }
 
     static func monthNumber(_ token: String) -> Int? {
@@ -127,10 +138,13 @@ enum FeedDate {
     }
 
     /// The instant of a civil date and time at a UTC offset; nil when a field is out of range.
-    static func make(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int,
-                     offsetMinutes: Int) -> Date? {
+    static func make(
+        _ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int,
+        offsetMinutes: Int
+    ) -> Date? {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysInMonth(year, month),
-              (0...23).contains(hour), (0...59).contains(minute), (0...61).contains(second) else { return nil }
+            (0...23).contains(hour), (0...59).contains(minute), (0...61).contains(second)
+        else { return nil }
         let days = daysFromCivil(year, month, day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offsetMinutes * 60
         return Date(timeIntervalSince1970: TimeInterval(seconds))

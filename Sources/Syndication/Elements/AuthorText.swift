@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits an RSS author string into a name and an e-mail: `jane@example.org (Jane Doe)`, `Jane <jane@…>`.
 enum AuthorText {
     /// The person an author string names.
@@ -17,7 +19,8 @@ enum AuthorText {
         let scalars = Array(text.unicodeScalars)
         guard let at = scalars.firstIndex(of: "@") else { return nil }
         func isLocal(_ s: Unicode.Scalar) -> Bool {
-            s.properties.isASCIIHexDigit || (s.isASCII && (s.properties.isAlphabetic || "_-.+".unicodeScalars.contains(s)))
+            s.properties.isASCIIHexDigit
+                || (s.isASCII && (s.properties.isAlphabetic || "_-.+".unicodeScalars.contains(s)))
                 || ("0"..."9").contains(s)
         }
         func isDomain(_ s: Unicode.Scalar) -> Bool {
@@ -34,5 +37,3 @@ enum AuthorText {
         return String(out)
     }
 }
-
-import Foundation

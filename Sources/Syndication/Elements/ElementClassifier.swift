@@ -62,7 +62,7 @@ struct ElementClassifier {
                 // A module under an unusual URI but its usual prefix.
                 if let known = FeedVocabulary.prefixes[prefix.lowercased()], known != .core { family = known }
             } else {
-                family = .core  // an unknown default namespace (RSS 2.1 drafts): read as plain RSS
+                family = .core // an unknown default namespace (RSS 2.1 drafts): read as plain RSS
             }
         }
         return (family, Self.lowercased(local))
@@ -106,12 +106,18 @@ final class KnownNames: Sendable {
 
     /// The index of a name's meaning, found in the table or worked out by `work` and added; -1 when the
     /// table is full (the meaning `work` gave is then not kept).
-    func index(_ uri: UnsafeBufferPointer<UInt8>?, _ prefix: UnsafeBufferPointer<UInt8>?, _ local: UnsafeBufferPointer<UInt8>,
-               _ work: () -> ElementClassifier.Meaning) -> Int {
+    func index(
+        _ uri: UnsafeBufferPointer<UInt8>?, _ prefix: UnsafeBufferPointer<UInt8>?, _ local: UnsafeBufferPointer<UInt8>,
+        _ work: () -> ElementClassifier.Meaning
+    ) -> Int {
         var h: UInt64 = 14_695_981_039_346_656_037
         func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 1_099_511_628_211 }
-        mix(uri == nil ? 0 : 1); uri?.forEach(mix); mix(0)
-        mix(prefix == nil ? 0 : 1); prefix?.forEach(mix); mix(0)
+        mix(uri == nil ? 0 : 1)
+        uri?.forEach(mix)
+        mix(0)
+        mix(prefix == nil ? 0 : 1)
+        prefix?.forEach(mix)
+        mix(0)
         local.forEach(mix)
         let hash = h
         func matches(_ key: [UInt8]) -> Bool {
@@ -134,12 +140,14 @@ final class KnownNames: Sendable {
         if let found { return found }
         let m = work()
         var key: [UInt8] = [uri == nil ? 0 : 1]
-        key += uri ?? UnsafeBufferPointer(start: nil, count: 0); key.append(0)
+        key += uri ?? UnsafeBufferPointer(start: nil, count: 0)
+        key.append(0)
         key.append(prefix == nil ? 0 : 1)
-        key += prefix ?? UnsafeBufferPointer(start: nil, count: 0); key.append(0)
+        key += prefix ?? UnsafeBufferPointer(start: nil, count: 0)
+        key.append(0)
         key += local
         return table.withLock { t in
-            guard t.entries.count < Self.capacity else { return -1 }  // names invented by hostile feeds
+            guard t.entries.count < Self.capacity else { return -1 } // names invented by hostile feeds
             t.entries.append(Entry(key: key, meaning: m))
             t.byHash[hash, default: []].append(t.entries.count - 1)
             return t.entries.count - 1

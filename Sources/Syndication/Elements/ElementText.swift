@@ -31,7 +31,9 @@ enum ElementText {
     ///   - defaultKind: the kind when the element declares none.
     ///   - guessHTML: plain text that looks like HTML is read as HTML (RSS, not Atom).
     ///   - forceHTML: read the text as HTML whatever its declared type.
-    static func read(_ element: XMLCursor, default defaultKind: Kind, guessHTML: Bool, forceHTML: Bool = false) -> String? {
+    static func read(_ element: XMLCursor, default defaultKind: Kind, guessHTML: Bool, forceHTML: Bool = false)
+        -> String?
+    {
         var (kind, base64) = kind(of: element, default: defaultKind)
         if forceHTML, kind == .plain { kind = .html }
         if kind == .markup || element.hasElementChildren { return markupText(element) }
@@ -45,7 +47,9 @@ enum ElementText {
     static func convert(_ b: UnsafeBufferPointer<UInt8>, _ kind: Kind, guessHTML: Bool) -> String? {
         switch kind {
         case .html, .markup: return PlainText.fromHTML(bytes: b)
-        case .plain: return guessHTML && PlainText.looksLikeHTML(bytes: b) ? PlainText.fromHTML(bytes: b) : PlainText.collapse(bytes: b)
+        case .plain:
+            return guessHTML && PlainText.looksLikeHTML(bytes: b)
+                ? PlainText.fromHTML(bytes: b) : PlainText.collapse(bytes: b)
         }
     }
 
@@ -56,14 +60,17 @@ enum ElementText {
         for c in text {
             switch c {
             case 0x20, 0x09, 0x0A, 0x0D: continue
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): count += 1
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
+                count += 1
             default: return nil
             }
         }
         var compact = [UInt8]()
         compact.reserveCapacity(count)
         for c in text where c != 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { compact.append(c) }
-        guard let data = Data(base64Encoded: Data(compact)), String(data: data, encoding: .utf8) != nil else { return nil }
+        guard let data = Data(base64Encoded: Data(compact)), String(data: data, encoding: .utf8) != nil else {
+            return nil
+        }
         return [UInt8](data)
     }
 
@@ -80,10 +87,18 @@ enum ElementText {
             switch event {
             case .start(let e):
                 let name = e.localName.lowercased()
-                if PlainText.droppedTags.contains(name) { dropDepth += 1 } else if PlainText.blockTags.contains(name) { bytes.append(0x20) }
+                if PlainText.droppedTags.contains(name) {
+                    dropDepth += 1
+                } else if PlainText.blockTags.contains(name) {
+                    bytes.append(0x20)
+                }
             case .end(let e):
                 let name = e.localName.lowercased()
-                if PlainText.droppedTags.contains(name) { dropDepth = max(0, dropDepth - 1) } else if PlainText.blockTags.contains(name) { bytes.append(0x20) }
+                if PlainText.droppedTags.contains(name) {
+                    dropDepth = max(0, dropDepth - 1)
+                } else if PlainText.blockTags.contains(name) {
+                    bytes.append(0x20)
+                }
             case .text(let buffer):
                 if dropDepth == 0 { bytes.append(contentsOf: buffer) }
             case .entity(let name):

@@ -25,26 +25,44 @@ enum EntityPrepass {
 
     /// The repaired bytes, or nil when nothing needed repair (the common case: no copy).
     static func repair(_ bytes: [UInt8]) -> [UInt8]? {
-        guard applies(bytes) else { return nil }  // UTF-16/32: not ours
+        guard applies(bytes) else { return nil } // UTF-16/32: not ours
         return bytes.withUnsafeBufferPointer { b -> [UInt8]? in
             guard let p = b.baseAddress else { return nil }
             var out: [UInt8]?
-            var copied = 0  // bytes of `b` already copied to `out`
+            var copied = 0 // bytes of `b` already copied to `out`
             var i = 0
             let n = b.count
-            var declares: Bool?  // whether the prolog declares entities, looked up at the first unknown name
+            var declares: Bool? // whether the prolog declares entities, looked up at the first unknown name
             while i < n {
                 let c = p[i]
-                if c != UInt8(ascii: "<") && c != UInt8(ascii: "&") { i += 1; continue }
+                if c != UInt8(ascii: "<") && c != UInt8(ascii: "&") {
+                    i += 1
+                    continue
+                }
                 if c == UInt8(ascii: "<") {
                     if i + 3 < n, p[i + 1] == UInt8(ascii: "!") {
-                        if p[i + 2] == UInt8(ascii: "["), let end = find(b, "]]>", from: i) { i = end; continue }
-                        if p[i + 2] == UInt8(ascii: "-"), p[i + 3] == UInt8(ascii: "-"), let end = find(b, "-->", from: i + 4) { i = end; continue }
+                        if p[i + 2] == UInt8(ascii: "["), let end = find(b, "]]>", from: i) {
+                            i = end
+                            continue
+                        }
+                        if p[i + 2] == UInt8(ascii: "-"), p[i + 3] == UInt8(ascii: "-"),
+                            let end = find(b, "-->", from: i + 4)
+                        {
+                            i = end
+                            continue
+                        }
                     }
-                    i += 1; continue
+                    i += 1
+                    continue
                 }
-                guard let replacement = replacement(b, at: i, declaresEntities: &declares) else { i += 1; continue }
-                if out == nil { out = []; out?.reserveCapacity(n + 64) }
+                guard let replacement = replacement(b, at: i, declaresEntities: &declares) else {
+                    i += 1
+                    continue
+                }
+                if out == nil {
+                    out = []
+                    out?.reserveCapacity(n + 64)
+                }
                 out?.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
                 out?.append(contentsOf: replacement.bytes)
                 copied = i + replacement.consumed
@@ -57,7 +75,9 @@ enum EntityPrepass {
     }
 
     /// What to write instead of the `&…` at `i`, nil to keep it.
-    static func replacement(_ b: UnsafeBufferPointer<UInt8>, at i: Int, declaresEntities: inout Bool?) -> (bytes: [UInt8], consumed: Int)? {
+    static func replacement(_ b: UnsafeBufferPointer<UInt8>, at i: Int, declaresEntities: inout Bool?) -> (
+        bytes: [UInt8], consumed: Int
+    )? {
         var j = i + 1
         if j < b.count, b[j] == UInt8(ascii: "#") {
             j += 1
@@ -66,7 +86,9 @@ enum EntityPrepass {
             return (Array("&amp;".utf8), 1)
         }
         let start = j
-        while j < b.count, j - start <= 32, PlainText.isWordByte(b[j]) || b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: ".") { j += 1 }
+        while j < b.count, j - start <= 32,
+            PlainText.isWordByte(b[j]) || b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: ".")
+        { j += 1 }
         guard j > start, j < b.count, b[j] == UInt8(ascii: ";") else { return (Array("&amp;".utf8), 1) }
         let name = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
         if xmlNames.contains(name) { return nil }
@@ -80,7 +102,7 @@ enum EntityPrepass {
         var i = 0
         while i + 1 < b.count {
             if b[i] == UInt8(ascii: "<") {
-                if PlainText.isLetter(b[i + 1]) { return false }  // the root element: the prolog is over
+                if PlainText.isLetter(b[i + 1]) { return false } // the root element: the prolog is over
                 if i + 8 <= b.count, b[(i + 1)..<(i + 8)].elementsEqual("!ENTITY".utf8) { return true }
             }
             i += 1

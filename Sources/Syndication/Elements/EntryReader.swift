@@ -17,7 +17,10 @@ struct EntryReader {
     let baseURL: String?
 
     /// A person as far as the entry's author goes.
-    struct Person { var name: String?; var email: String? }
+    struct Person {
+        var name: String?
+        var email: String?
+    }
 
     /// The state of one entry while its elements are read.
     struct State {
@@ -74,13 +77,15 @@ struct EntryReader {
                 }
                 continue
             }
-            if inImage, role == .link { continue }  // an image's link is not the entry's
+            if inImage, role == .link { continue } // an image's link is not the entry's
             read(child, role: role, family: family, depth: depth, into: &state)
         }
     }
 
-    private mutating func read(_ child: XMLCursor, role: FeedVocabulary.Role, family: FeedVocabulary.Family,
-                               depth: Int, into state: inout State) {
+    private mutating func read(
+        _ child: XMLCursor, role: FeedVocabulary.Role, family: FeedVocabulary.Family,
+        depth: Int, into state: inout State
+    ) {
         switch role {
         case .title:
             if state.titleDepth > -1, state.titleDepth <= depth { return }
@@ -125,7 +130,9 @@ struct EntryReader {
             if state.summary == nil, LinkReader.isTextual(child.attribute("type")?.lowercased()) {
                 // A summary taken from content is read as HTML whatever the content's type (feedparser's way).
                 let declared = ElementText.kind(of: child, default: kind).0
-                let asHTML = declared == .plain ? ElementText.read(child, default: kind, guessHTML: false, forceHTML: true) : text
+                let asHTML =
+                    declared == .plain
+                    ? ElementText.read(child, default: kind, guessHTML: false, forceHTML: true) : text
                 state.summary = .some(asHTML)
             }
         case .name, .email, .language, .entry:
@@ -161,7 +168,9 @@ struct EntryReader {
 enum CDFAttributes {
     /// Applies `href` and `lastmod` of a CDF `<ITEM>` or `<CHANNEL>`.
     static func apply(_ element: XMLCursor, to entry: inout FeedEntry, resolve: (String) -> String) {
-        if let lastmod = element.attribute("LASTMOD") ?? element.attribute("lastmod") { entry.updated = FeedDate.parse(lastmod) }
+        if let lastmod = element.attribute("LASTMOD") ?? element.attribute("lastmod") {
+            entry.updated = FeedDate.parse(lastmod)
+        }
         if let href = element.attribute("HREF") ?? element.attribute("href") { entry.link = resolve(href) }
     }
 }

@@ -22,15 +22,15 @@ enum FeedVocabulary {
 
     /// Module namespaces. Each line: a module feeds actually use.
     static let modules: [String: Family] = [
-        "http://purl.org/dc/elements/1.1/": .dc,                  // Dublin Core
+        "http://purl.org/dc/elements/1.1/": .dc, // Dublin Core
         "http://purl.org/dc/elements/1.0/": .dc,
-        "http://purl.org/dc/terms/": .dcterms,                    // DC terms (issued, modified)
-        "http://purl.org/rss/1.0/modules/content/": .content,     // content:encoded
-        "http://www.itunes.com/dtds/podcast-1.0.dtd": .itunes,    // iTunes podcasts
+        "http://purl.org/dc/terms/": .dcterms, // DC terms (issued, modified)
+        "http://purl.org/rss/1.0/modules/content/": .content, // content:encoded
+        "http://www.itunes.com/dtds/podcast-1.0.dtd": .itunes, // iTunes podcasts
         "http://example.com/dtds/podcast-1.0.dtd": .itunes,
-        "http://www.w3.org/1999/xhtml": .xhtml,                   // xhtml:body in RSS
-        "http://www.w3.org/1999/02/22-rdf-syntax-ns#": .rdf,      // RSS 1.0 envelope
-        "http://search.yahoo.com/mrss/": .media,                  // Media RSS (captions read as descriptions)
+        "http://www.w3.org/1999/xhtml": .xhtml, // xhtml:body in RSS
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#": .rdf, // RSS 1.0 envelope
+        "http://search.yahoo.com/mrss/": .media, // Media RSS (captions read as descriptions)
         "http://search.yahoo.com/mrss": .media,
     ]
 
@@ -50,7 +50,7 @@ enum FeedVocabulary {
             switch name {
             case "title": return .title
             case "creator", "author": return .author
-            case "date": return .updated             // feedparser's reading of dc:date
+            case "date": return .updated // feedparser's reading of dc:date
             case "description": return .description
             case "language": return .language
             default: return nil

@@ -67,7 +67,7 @@ enum LinkReader {
                 var j = i + 1
                 while j < b.count, PlainText.isWordByte(b[j]) { j += 1 }
                 if j > i + 1, j < b.count, b[j] == UInt8(ascii: ";") {
-                    out.append(contentsOf: b[(i + 1) ..< j])
+                    out.append(contentsOf: b[(i + 1)..<j])
                     i = j + 1
                     continue
                 }

@@ -29,8 +29,12 @@ struct XMLFeedReader {
         let format = Self.format(rootFamily: family, name: name)
         let isAtom = format == .atom
         var feed = ParsedFeed(format: format ?? .rss)
-        if let lang = root.attribute("lang"), !lang.isEmpty { feed.language = lang.replacingOccurrences(of: "_", with: "-") }
-        if name == "channel", let href = root.attribute("HREF") ?? root.attribute("href") { feed.link = resolve(href, root) }
+        if let lang = root.attribute("lang"), !lang.isEmpty {
+            feed.language = lang.replacingOccurrences(of: "_", with: "-")
+        }
+        if name == "channel", let href = root.attribute("HREF") ?? root.attribute("href") {
+            feed.link = resolve(href, root)
+        }
         var entries = EntryReader(isAtom: isAtom, baseURL: baseURL)
         readLevel(root, into: &feed, entries: &entries, classifier: &classifier, isAtom: isAtom)
         if format == nil, feed.entries.isEmpty, feed.title == nil { throw FeedError.unknownRoot(root.localName) }
@@ -38,14 +42,18 @@ struct XMLFeedReader {
     }
 
     /// Reads the feed-level fields among `container`'s children and collects entries below it.
-    private func readLevel(_ container: XMLCursor, into feed: inout ParsedFeed, entries: inout EntryReader,
-                           classifier: inout ElementClassifier, isAtom: Bool) {
+    private func readLevel(
+        _ container: XMLCursor, into feed: inout ParsedFeed, entries: inout EntryReader,
+        classifier: inout ElementClassifier, isAtom: Bool
+    ) {
         for child in container.elements {
             let m = classifier.meaning(child)
             let (family, name) = (m.family, m.name)
             guard let role = m.role else {
                 if family == .core, name == "channel" || name == "feed" {
-                    if let href = child.attribute("HREF") ?? child.attribute("href") { feed.link = resolve(href, child) }  // CDF
+                    if let href = child.attribute("HREF") ?? child.attribute("href") {
+                        feed.link = resolve(href, child)
+                    } // CDF
                     readLevel(child, into: &feed, entries: &entries, classifier: &classifier, isAtom: isAtom)
                 }
                 continue

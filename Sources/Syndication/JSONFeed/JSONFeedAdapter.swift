@@ -18,20 +18,22 @@ enum JSONFeedAdapter {
         guard doc.version?.contains("jsonfeed.org") == true || doc.items != nil else {
             throw FeedError.malformedJSON("no \"version\" naming jsonfeed.org and no \"items\"")
         }
-        var feed = ParsedFeed(format: .json, title: doc.title.flatMap(PlainText.collapse),
-                              link: doc.homePageURL.flatMap(PlainText.collapse).map { resolve($0, baseURL) },
-                              language: doc.language.flatMap(PlainText.collapse))
+        var feed = ParsedFeed(
+            format: .json, title: doc.title.flatMap(PlainText.collapse),
+            link: doc.homePageURL.flatMap(PlainText.collapse).map { resolve($0, baseURL) },
+            language: doc.language.flatMap(PlainText.collapse))
         for item in doc.items ?? [] {
             let content = item.contentHTML.flatMap(PlainText.fromHTML) ?? item.contentText.flatMap(PlainText.collapse)
-            feed.entries.append(FeedEntry(
-                id: item.id.flatMap { PlainText.collapse($0.value) },
-                title: item.title.flatMap(PlainText.collapse),
-                link: item.url.flatMap(PlainText.collapse).map { resolve($0, baseURL) },
-                published: item.datePublished.flatMap(FeedDate.parse),
-                updated: item.dateModified.flatMap(FeedDate.parse),
-                author: (item.authors?.first ?? item.author)?.name.flatMap(PlainText.collapse),
-                summaryText: item.summary.flatMap(PlainText.collapse) ?? content,
-                contentText: content))
+            feed.entries.append(
+                FeedEntry(
+                    id: item.id.flatMap { PlainText.collapse($0.value) },
+                    title: item.title.flatMap(PlainText.collapse),
+                    link: item.url.flatMap(PlainText.collapse).map { resolve($0, baseURL) },
+                    published: item.datePublished.flatMap(FeedDate.parse),
+                    updated: item.dateModified.flatMap(FeedDate.parse),
+                    author: (item.authors?.first ?? item.author)?.name.flatMap(PlainText.collapse),
+                    summaryText: item.summary.flatMap(PlainText.collapse) ?? content,
+                    contentText: content))
         }
         return feed
     }

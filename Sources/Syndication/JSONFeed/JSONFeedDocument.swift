@@ -30,8 +30,10 @@ struct JSONFeedDocument: Decodable {
 
         enum CodingKeys: String, CodingKey {
             case id, url, title, summary, author, authors
-            case contentHTML = "content_html", contentText = "content_text"
-            case datePublished = "date_published", dateModified = "date_modified"
+            case contentHTML = "content_html"
+            case contentText = "content_text"
+            case datePublished = "date_published"
+            case dateModified = "date_modified"
         }
     }
 
@@ -40,7 +42,11 @@ struct JSONFeedDocument: Decodable {
         var value: String
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let s = try? c.decode(String.self) { value = s } else if let i = try? c.decode(Int64.self) { value = String(i) } else {
+            if let s = try? c.decode(String.self) {
+                value = s
+            } else if let i = try? c.decode(Int64.self) {
+                value = String(i)
+            } else {
                 value = String(try c.decode(Double.self))
             }
         }

@@ -23,8 +23,10 @@ public struct FeedEntry: Sendable, Equatable {
     public var contentIsMediaCaption = false
 
     /// Creates an entry value.
-    public init(id: String? = nil, title: String? = nil, link: String? = nil, published: Date? = nil,
-                updated: Date? = nil, author: String? = nil, summaryText: String? = nil, contentText: String? = nil) {
+    public init(
+        id: String? = nil, title: String? = nil, link: String? = nil, published: Date? = nil,
+        updated: Date? = nil, author: String? = nil, summaryText: String? = nil, contentText: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.link = link

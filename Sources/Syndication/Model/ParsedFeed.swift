@@ -22,8 +22,10 @@ public struct ParsedFeed: Sendable, Equatable {
     public var truncated: Bool = false
 
     /// Creates a feed value.
-    public init(format: FeedFormat, title: String? = nil, link: String? = nil, language: String? = nil,
-                entries: [FeedEntry] = []) {
+    public init(
+        format: FeedFormat, title: String? = nil, link: String? = nil, language: String? = nil,
+        entries: [FeedEntry] = []
+    ) {
         self.format = format
         self.title = title
         self.link = link

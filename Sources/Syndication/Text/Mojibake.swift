@@ -7,7 +7,7 @@ import VeilleCore
 enum Mojibake {
     /// The feed with every text field repaired where it is double-encoded.
     static func repaired(_ feed: ParsedFeed) -> ParsedFeed {
-        guard needsRepair(feed) else { return feed }  // the usual case: no copy of the entries
+        guard needsRepair(feed) else { return feed } // the usual case: no copy of the entries
         var f = feed
         f.title = f.title.map(repair)
         for i in f.entries.indices {
@@ -23,7 +23,9 @@ enum Mojibake {
     static func needsRepair(_ feed: ParsedFeed) -> Bool {
         func may(_ s: String?) -> Bool { s.map(mayBeDoubleEncoded) ?? false }
         if may(feed.title) { return true }
-        for e in feed.entries where may(e.title) || may(e.summaryText) || may(e.contentText) || may(e.author) { return true }
+        for e in feed.entries where may(e.title) || may(e.summaryText) || may(e.contentText) || may(e.author) {
+            return true
+        }
         return false
     }
 
@@ -60,7 +62,7 @@ enum Mojibake {
                 if s.value >= 0x80 { high = true }
                 bytes.append(UInt8(s.value))
             } else if let k = Charset.cp1252High.firstIndex(of: s.value) {
-                high = true  // already read as windows-1252 punctuation: its byte was 0x80 + k
+                high = true // already read as windows-1252 punctuation: its byte was 0x80 + k
                 bytes.append(UInt8(0x80 + k))
             } else {
                 return text

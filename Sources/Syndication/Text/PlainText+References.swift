@@ -10,7 +10,10 @@ extension PlainText {
         if b[j] == UInt8(ascii: "#") {
             j += 1
             var hex = false
-            if j < b.count, b[j] == UInt8(ascii: "x") || b[j] == UInt8(ascii: "X") { hex = true; j += 1 }
+            if j < b.count, b[j] == UInt8(ascii: "x") || b[j] == UInt8(ascii: "X") {
+                hex = true
+                j += 1
+            }
             let start = j
             var value: UInt32 = 0
             while j < b.count, j - start < 8 {

@@ -60,7 +60,9 @@ enum PlainText {
         var i = 0
         while i < b.count {
             // Most titles hold neither `<` nor `&`: sixteen bytes at a time to the next one.
-            i = ByteBlock.skip(p, from: i, to: b.count) { v in (v .== ByteBlock.splat(0x3C)) .| (v .== ByteBlock.splat(0x26)) }
+            i = ByteBlock.skip(p, from: i, to: b.count) { v in
+                (v .== ByteBlock.splat(0x3C)) .| (v .== ByteBlock.splat(0x26))
+            }
             guard i < b.count else { return false }
             if b[i] == UInt8(ascii: "<"), i + 2 < b.count, b[i + 1] == UInt8(ascii: "/") {
                 var j = i + 2
@@ -112,10 +114,13 @@ enum PlainText {
                     if i > before { continue }
                 }
                 if c == UInt8(ascii: "<"), i + 1 < n, let next = markupEnd(b, at: i, into: &w) {
-                    i = next; continue
+                    i = next
+                    continue
                 }
                 if c == UInt8(ascii: "&"), let (scalar, next) = decodeReference(b, at: i) {
-                    w.scalar(scalar); i = next; continue
+                    w.scalar(scalar)
+                    i = next
+                    continue
                 }
                 if c > 0x20, c < 0x7F, c != UInt8(ascii: "<"), c != UInt8(ascii: "&") {
                     let j = TextWriter.printableRunEnd(p, i + 1, n, UInt8(ascii: "<"), UInt8(ascii: "&"))
@@ -123,7 +128,11 @@ enum PlainText {
                     i = j
                     continue
                 }
-                if c < 0x80 { w.ascii(c); i += 1; continue }
+                if c < 0x80 {
+                    w.ascii(c)
+                    i += 1
+                    continue
+                }
                 let len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
                 guard i + len <= n else { return }
                 w.sequence(p + i, len)
@@ -139,7 +148,9 @@ enum PlainText {
         let n = b.count
         let next = b[i + 1]
         if next == UInt8(ascii: "!") {
-            if i + 3 < n, b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") { return skipComment(b, from: i) }
+            if i + 3 < n, b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") {
+                return skipComment(b, from: i)
+            }
             guard i + 2 < n, isLetter(b[i + 2]) else { return nil }
             return indexOf(UInt8(ascii: ">"), in: b, from: i).map { $0 + 1 }
         }
@@ -166,7 +177,7 @@ enum PlainText {
     /// Up to 8 bytes, lower-cased, little-endian in a UInt64.
     static func pack(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var v: UInt64 = 0
-        for j in 0 ..< min(name.count, 8) { v |= UInt64(lower(name[j])) << (8 * UInt64(j)) }
+        for j in 0..<min(name.count, 8) { v |= UInt64(lower(name[j])) << (8 * UInt64(j)) }
         return v
     }
 
@@ -181,12 +192,13 @@ enum PlainText {
         }
         switch pack(name) {
         case 0x70 /* p */, 0x7262 /* br */, 0x766964 /* div */, 0x696C /* li */, 0x6C75 /* ul */, 0x6C6F /* ol */,
-             0x3168 /* h1 */, 0x3268 /* h2 */, 0x3368 /* h3 */, 0x3468 /* h4 */, 0x3568 /* h5 */, 0x3668 /* h6 */,
-             0x7274 /* tr */, 0x6474 /* td */, 0x6874 /* th */, 0x656C626174 /* table */, 0x657270 /* pre */,
-             0x7268 /* hr */, 0x6E6F6974636573 /* section */, 0x656C6369747261 /* article */,
-             0x726564616568 /* header */, 0x7265746F6F66 /* footer */, 0x6464 /* dd */, 0x7464 /* dt */,
-             0x6C64 /* dl */, 0x657275676966 /* figure */, 0x676D69 /* img */, 0x79646F6274 /* tbody */,
-             0x6461656874 /* thead */: return .block
+            0x3168 /* h1 */, 0x3268 /* h2 */, 0x3368 /* h3 */, 0x3468 /* h4 */, 0x3568 /* h5 */, 0x3668 /* h6 */,
+            0x7274 /* tr */, 0x6474 /* td */, 0x6874 /* th */, 0x656C626174 /* table */, 0x657270 /* pre */,
+            0x7268 /* hr */, 0x6E6F6974636573 /* section */, 0x656C6369747261 /* article */,
+            0x726564616568 /* header */, 0x7265746F6F66 /* footer */, 0x6464 /* dd */, 0x7464 /* dt */,
+            0x6C64 /* dl */, 0x657275676966 /* figure */, 0x676D69 /* img */, 0x79646F6274 /* tbody */,
+            0x6461656874 /* thead */:
+            return .block
         case 0x747069726373 /* script */, 0x656C797473 /* style */, 0x74656C707061 /* applet */: return .dropped
         default: return .inline
         }
@@ -194,12 +206,16 @@ enum PlainText {
 
     @inline(__always)
     static func isTagNameEnd(_ c: UInt8) -> Bool {
-        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C || c == UInt8(ascii: "/") || c == UInt8(ascii: ">")
+        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C || c == UInt8(ascii: "/")
+            || c == UInt8(ascii: ">")
     }
 
     static func indexOf(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var i = from
-        while i < b.count { if b[i] == byte { return i }; i += 1 }
+        while i < b.count {
+            if b[i] == byte { return i }
+            i += 1
+        }
         return nil
     }
 
@@ -212,12 +228,19 @@ enum PlainText {
         var quote: UInt8 = 0
         while i < n {
             i = ByteBlock.skip(p, from: i, to: n) { v in
-                quote != 0 ? v .== ByteBlock.splat(quote)
+                quote != 0
+                    ? v .== ByteBlock.splat(quote)
                     : (v .== ByteBlock.splat(0x3E)) .| (v .== ByteBlock.splat(0x22)) .| (v .== ByteBlock.splat(0x27))
             }
             guard i < n else { break }
             let c = p[i]
-            if quote != 0 { if c == quote { quote = 0 } } else if c == 0x22 || c == 0x27 { quote = c } else if c == UInt8(ascii: ">") { return i + 1 }
+            if quote != 0 {
+                if c == quote { quote = 0 }
+            } else if c == 0x22 || c == 0x27 {
+                quote = c
+            } else if c == UInt8(ascii: ">") {
+                return i + 1
+            }
             i += 1
         }
         return nil

@@ -29,7 +29,7 @@ struct TextWriter {
             guard w.count > 0 else { return nil }
             let text = UnsafeBufferPointer(start: base, count: w.count)
             #if DEBUG || VEILLE_CHECK_UTF8
-            precondition(Charset.isValidUTF8(text), "TextWriter wrote invalid UTF-8")
+                precondition(Charset.isValidUTF8(text), "TextWriter wrote invalid UTF-8")
             #endif
             return String(copying: UTF8Span(unchecked: text.span, isKnownASCII: false))
         }
@@ -43,7 +43,10 @@ struct TextWriter {
 
     @inline(__always)
     mutating func ascii(_ c: UInt8) {
-        if (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) { pendingSpace = count > 0; return }
+        if (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) {
+            pendingSpace = count > 0
+            return
+        }
         flush()
         guard count < capacity else { return }
         base[count] = c
@@ -52,7 +55,10 @@ struct TextWriter {
 
     @inline(__always)
     private mutating func flush() {
-        if pendingSpace, count < capacity { base[count] = 0x20; count += 1 }
+        if pendingSpace, count < capacity {
+            base[count] = 0x20
+            count += 1
+        }
         pendingSpace = false
     }
 
@@ -62,7 +68,10 @@ struct TextWriter {
         flush()
         let m = min(len, capacity - count)
         var k = 0
-        while k < m { base[count + k] = p[k]; k += 1 }
+        while k < m {
+            base[count + k] = p[k]
+            k += 1
+        }
         count += max(m, 0)
     }
 
@@ -77,7 +86,7 @@ struct TextWriter {
         guard blockCopy, i + 16 <= n, count + 16 <= capacity else { return }
         flush()
         typealias B = ByteBlock
-        var previousSpace: UInt128 = 0  // lane 0 set when the byte before the block is a space
+        var previousSpace: UInt128 = 0 // lane 0 set when the byte before the block is a space
         while i + 16 <= n, count + 16 <= capacity {
             let v = B.load(p + i)
             var stops = (v .< B.splat(0x20)) .| (v .== B.splat(0xC2)) .| ((v &- B.splat(0xE1)) .< B.splat(3))
@@ -130,11 +139,20 @@ struct TextWriter {
         let c = p[0]
         if len == 2 {
             let v = (UInt32(c & 0x1F) << 6) | UInt32(p[1] & 0x3F)
-            if v >= 0x80, v <= 0x9F { scalar(Charset.cp1252High[Int(v - 0x80)]); return }
-            if v == 0x85 || v == 0xA0 { space(); return }
+            if v >= 0x80, v <= 0x9F {
+                scalar(Charset.cp1252High[Int(v - 0x80)])
+                return
+            }
+            if v == 0x85 || v == 0xA0 {
+                space()
+                return
+            }
         } else if len == 3, c == 0xE1 || c == 0xE2 || c == 0xE3 {
             let v = (UInt32(c & 0x0F) << 12) | (UInt32(p[1] & 0x3F) << 6) | UInt32(p[2] & 0x3F)
-            if PlainText.isWhitespace(value: v) { space(); return }
+            if PlainText.isWhitespace(value: v) {
+                space()
+                return
+            }
         }
         flush()
         guard count + len <= capacity else { return }
@@ -144,9 +162,15 @@ struct TextWriter {
 
     /// Writes a code point (from a character reference or a mapping).
     mutating func scalar(_ v: UInt32) {
-        if v < 0x80 { ascii(UInt8(v)); return }
+        if v < 0x80 {
+            ascii(UInt8(v))
+            return
+        }
         guard Unicode.Scalar(v) != nil else { return }
-        if PlainText.isWhitespace(value: v) { space(); return }
+        if PlainText.isWhitespace(value: v) {
+            space()
+            return
+        }
         flush()
         var b: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
         let n = Charset.encodeUTF8(v, into: &b)
@@ -173,7 +197,11 @@ struct TextWriter {
                 i = j
                 continue
             }
-            if c < 0x80 { ascii(c); i += 1; continue }
+            if c < 0x80 {
+                ascii(c)
+                i += 1
+                continue
+            }
             let len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
             guard i + len <= n else { return }
             sequence(p + i, len)
