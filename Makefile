@@ -4,7 +4,7 @@ DEBS := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev python3-aiosm
 SWIFT ?= swift
 BIN := .build/release/veille
 
-.PHONY: run test demo build release deps clean bench-feeds bench-html-feeds
+.PHONY: run test demo build release deps clean lint format bench-feeds bench-html-feeds
 
 # Checks the Debian packages veille needs; installs them as root, else prints the exact apt-get line.
 deps:
@@ -36,6 +36,15 @@ test: deps
 	  unshare -rn sh -c 'ip link set lo up && $(SWIFT) test --skip-build --filter HostileAddressTests' || exit 1; \
 	else echo "note: unshare -rn is not permitted here: the loopback-only namespace tests are skipped"; fi
 	set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
+
+# The house style: .swift-format (swift-format ships with the toolchain). `make format` rewrites in place;
+# `make lint` fails on any difference, and .ci/run runs it before the tests.
+SWIFT_FILES := Package.swift Sources Tests
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_FILES)
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(SWIFT_FILES)
 
 demo: release
 	$(BIN) demo --mirror Feeds/demo --out demo-out
