@@ -7,6 +7,9 @@ struct ArticleCleaner {
     let model: PageModel
     let options: ContentScorer.Options
 
+    /// Blocks named as picture credits are dropped up to this length (longer ones hold prose).
+    static let maxCreditCharacters: Int32 = 300
+
     /// Updates `selection.removed` and `selection.stats` for the article's roots.
     func clean(_ selection: inout ContentScorer.Selection) {
         for root in selection.roots { dropFurniture(root, &selection) }
@@ -76,11 +79,20 @@ struct ArticleCleaner {
                 drop = true
             }
             if !drop, options.weightClasses, tag == .h1 || tag == .h2, model.classWeight(i) < 0 { drop = true }
+            // Picture credits: "Foto: dpa" is not the article.
+            if !drop, sets.contains(.credit), text < ArticleCleaner.maxCreditCharacters { drop = true }
             if !drop, text > 0, text <= BoilerplatePhrases.maxBlockCharacters,
-                let phrase = BoilerplatePhrases.match(prefix(i))
+                let phrase = BoilerplatePhrases.match(prefix(i)),
+                !phrase.whole || text <= Int32(phrase.text.count) + 2
             {
                 drop = true
                 if phrase.heading { dropFollowingLinks(after: i, &selection) }
+            }
+            // A heading phrase with its links in one block.
+            if !drop, text > BoilerplatePhrases.maxBlockCharacters, text <= BoilerplatePhrases.maxLinkBlockCharacters,
+                selection.stats[i].linkDensity > 0.5, let phrase = BoilerplatePhrases.match(prefix(i)), phrase.heading
+            {
+                drop = true
             }
             if drop {
                 let e = model.end(i)

@@ -61,12 +61,13 @@ public enum ArticleExtractor {
         let metadata = PageMetadata(model: model)
         let jsonLD = JSONLDReader(scripts: metadata.jsonLD)
         let title = TitleReader.title(metadata, jsonLD: jsonLD)
-        var (text, bylineNode) = body(model, title: title, site: rules.site(for: url))
+        var (text, bylineNode, lead) = body(model, title: title, site: rules.site(for: url))
         if let fallback = jsonLD?.articleBody, fallback.utf8.count >= minimumCharacters,
             text.utf8.count * 2 < fallback.utf8.count
         {
             text = paragraphs(fallback)
         }
+        if let lead { text = withStandfirst(lead, text) }
         var article = ArticleAssembler(model: model, metadata: metadata, jsonLD: jsonLD, url: url)
             .article(title: title, text: text, bylineNode: bylineNode)
         if article.text.isEmpty { article.emptyReason = "no article text found" }
@@ -79,8 +80,16 @@ public enum ArticleExtractor {
             .filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
-    /// Steps 1 to 3: the body text, and the byline block the scorer set aside.
-    static func body(_ model: PageModel, title: String, site: SiteRules.Site?) -> (String, Int?) {
+    /// The standfirst as the text's first paragraph, unless the text already holds it.
+    static func withStandfirst(_ lead: String, _ text: String) -> String {
+        let flat = TextTools.collapse(lead)
+        if flat.isEmpty || TextTools.collapse(text).contains(flat) { return text }
+        return text.isEmpty ? lead : lead + "\n\n" + text
+    }
+
+    /// Steps 1 to 3: the body text, the byline block the scorer set aside, and the standfirst (``Standfirst``)
+    /// found above the body.
+    static func body(_ model: PageModel, title: String, site: SiteRules.Site?) -> (String, Int?, String?) {
         let titleTokens = TextTools.words(title)
         var preRemoved: [Bool]?
         if let site, !site.drop.isEmpty { preRemoved = SiteRulesApplier.dropped(model, site.drop) }
@@ -96,24 +105,31 @@ public enum ArticleExtractor {
                 byline: byline)
             options.cleanConditionally = false
             ArticleCleaner(model: model, options: options).clean(&selection)
-            return (TextRenderer(model: model).render(selection.roots, removed: selection.removed), byline)
+            return (
+                TextRenderer(model: model).render(selection.roots, removed: selection.removed), byline,
+                Standfirst(model: model).text(roots: selection.roots, excluded: preRemoved)
+            )
         }
         var options = ContentScorer.Options()
-        var best: (text: String, length: Int, byline: Int?) = ("", -1, nil)
+        var best: (text: String, length: Int, byline: Int?, roots: [Int]) = ("", -1, nil, [])
         for attempt in 0..<4 {
             let scorer = ContentScorer(model: model, options: options, titleTokens: titleTokens)
             var selection = scorer.select(preRemoved: preRemoved)
             ArticleCleaner(model: model, options: options).clean(&selection)
             let text = TextRenderer(model: model).render(selection.roots, removed: selection.removed)
             let length = text.utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-            if length >= minimumCharacters { return (text, selection.byline) }
-            if length > best.length { best = (text, length, selection.byline) }
+            if length >= minimumCharacters {
+                return (
+                    text, selection.byline, Standfirst(model: model).text(roots: selection.roots, excluded: preRemoved)
+                )
+            }
+            if length > best.length { best = (text, length, selection.byline, selection.roots) }
             switch attempt {
             case 0: options.stripUnlikely = false
             case 1: options.weightClasses = false
             default: options.cleanConditionally = false
             }
         }
-        return (best.text, best.byline)
+        return (best.text, best.byline, Standfirst(model: model).text(roots: best.roots, excluded: preRemoved))
     }
 }

@@ -7,16 +7,23 @@ enum BoilerplatePhrases {
         let text: String
         /// True when the phrase titles a list of links that goes with it.
         let heading: Bool
+        /// True when the phrase must be the block's whole text (trailing punctuation aside): a word like
+        /// "zurück" also opens prose.
+        let whole: Bool
         let reason: StaticString
-        init(_ text: String, heading: Bool = false, _ reason: StaticString) {
+        init(_ text: String, heading: Bool = false, whole: Bool = false, _ reason: StaticString) {
             self.text = text
             self.heading = heading
+            self.whole = whole
             self.reason = reason
         }
     }
 
     /// Blocks longer than this are prose even when they open with one of the phrases.
     static let maxBlockCharacters: Int32 = 160
+    /// A block opening with a ``Phrase/heading`` phrase may be this long when it is mostly links (the heading
+    /// and its list in one block).
+    static let maxLinkBlockCharacters: Int32 = 1500
 
     static let phrases: [Phrase] = [
         Phrase("à lire aussi", heading: true, "cross-links to other articles"),
@@ -75,6 +82,92 @@ enum BoilerplatePhrases {
         Phrase("publié le", "datelines: the date goes to the metadata, not the text"),
         Phrase("mis à jour le", "datelines: the date goes to the metadata, not the text"),
         Phrase("modifié le", "datelines: the date goes to the metadata, not the text"),
+        // Cross-links and recommendation rails in the other languages of the press veille reads.
+        Phrase("read more", heading: true, "cross-links"),
+        Phrase("read also", heading: true, "cross-links"),
+        Phrase("also read", heading: true, "cross-links"),
+        Phrase("see also", heading: true, "cross-links"),
+        Phrase("related posts", heading: true, "blog related-post lists"),
+        Phrase("related stories", heading: true, "related-article lists"),
+        Phrase("related content", heading: true, "related-article lists"),
+        Phrase("you may also like", heading: true, "recommendation rails"),
+        Phrase("you might also like", heading: true, "recommendation rails"),
+        Phrase("more from", heading: true, "recommendation rails ('More from …')"),
+        Phrase("more stories", heading: true, "recommendation rails"),
+        Phrase("most read", heading: true, "most-read rails"),
+        Phrase("most popular", heading: true, "most-read rails"),
+        Phrase("lesen sie auch", heading: true, "German: cross-links"),
+        Phrase("lesen sie mehr", heading: true, "German: cross-links"),
+        Phrase("lies auch", heading: true, "German: cross-links"),
+        Phrase("mehr zum thema", heading: true, "German: related-article lists"),
+        Phrase("mehr themen", heading: true, "German: related-topic lists"),
+        Phrase("mehr von", heading: true, "German: recommendation rails ('Mehr von …')"),
+        Phrase("weitere artikel", heading: true, "German: related-article lists"),
+        Phrase("weitere beiträge", heading: true, "German: related-post lists"),
+        Phrase("ähnliche beiträge", heading: true, "German: related-post lists"),
+        Phrase("ähnliche artikel", heading: true, "German: related-article lists"),
+        Phrase("empfohlene beiträge", heading: true, "German: recommendation rails"),
+        Phrase("das könnte sie auch interessieren", heading: true, "German: recommendation rails"),
+        Phrase("das könnte dich", heading: true, "German: recommendation rails ('… auch interessieren')"),
+        Phrase("entdecke weitere", heading: true, "German: recommendation rails"),
+        Phrase("meistgelesen", heading: true, "German: most-read rails"),
+        Phrase("lee también", heading: true, "Spanish: cross-links"),
+        Phrase("lea también", heading: true, "Spanish: cross-links"),
+        Phrase("te puede interesar", heading: true, "Spanish: recommendation rails"),
+        Phrase("noticias relacionadas", heading: true, "Spanish: related-article lists"),
+        Phrase("mire:", heading: true, "Spanish: cross-links ('Mire: …')"),
+        Phrase("leia também", heading: true, "Portuguese: cross-links"),
+        Phrase("veja também", heading: true, "Portuguese: cross-links"),
+        Phrase("czytaj też", heading: true, "Polish: cross-links"),
+        Phrase("czytaj także", heading: true, "Polish: cross-links"),
+        Phrase("zobacz też", heading: true, "Polish: cross-links"),
+        // Photo credits and sources, as a line of their own.
+        Phrase("foto:", "photo credits ('Foto: dpa')"),
+        Phrase("fotos:", "photo credits"),
+        Phrase("(foto:", "photo credits in brackets"),
+        Phrase("bild:", "German: picture credits"),
+        Phrase("bildquelle", "German: picture credits"),
+        Phrase("bildnachweis", "German: picture credits"),
+        Phrase("photo:", "photo credits"),
+        Phrase("photo credit", "photo credits"),
+        Phrase("image:", "picture credits"),
+        Phrase("image credit", "picture credits"),
+        Phrase("credit:", "picture credits"),
+        Phrase("credits:", "picture credits"),
+        Phrase("quelle:", "German: source lines of pictures and agency copy"),
+        Phrase("(quelle:", "German: source lines in brackets"),
+        Phrase("quellenangaben", "German: reference lists' headings"),
+        // Blog furniture under a post.
+        Phrase("this entry was posted", "WordPress post metadata"),
+        Phrase("dieser eintrag wurde", "German WordPress post metadata"),
+        Phrase("posted in ", "blog category lines"),
+        Phrase("filed under", "blog category lines"),
+        Phrase("veröffentlicht in", "German blog category lines"),
+        Phrase("kategorie:", "German blog category lines"),
+        Phrase("kategorien:", "German blog category lines"),
+        Phrase("schlagwörter", "German tag lines"),
+        Phrase("tags:", "tag lines"),
+        Phrase("share this", "share bars"),
+        Phrase("teilen mit", "German share bars"),
+        Phrase("diesen beitrag teilen", "German share bars"),
+        Phrase("gefällt mir", "German like buttons"),
+        Phrase("like this:", "like buttons"),
+        Phrase("comments are closed", "closed comment threads"),
+        Phrase("kommentare geschlossen", "German: closed comment threads"),
+        Phrase("leave a comment", "comment prompts"),
+        Phrase("leave a reply", "comment prompts"),
+        Phrase("schreibe einen kommentar", "German comment prompts"),
+        Phrase("síguenos en", "Spanish social-network prompts"),
+        Phrase("siguenos en", "the same, unaccented"),
+        Phrase("folge uns", "German social-network prompts"),
+        Phrase("follow us", "social-network prompts"),
+        // Navigation left inside the text, only as a block's whole text.
+        Phrase("zurück", whole: true, "German 'back' links"),
+        Phrase("nach oben", whole: true, "German 'to the top' links"),
+        Phrase("back to top", whole: true, "'to the top' links"),
+        Phrase("drucken", whole: true, "German print buttons"),
+        Phrase("print", whole: true, "print buttons"),
+        Phrase("imprimer", whole: true, "French print buttons"),
     ]
 
     /// The longest phrase, in bytes: how much of a block's text is read to test them.

@@ -25,6 +25,10 @@ enum ClassVocabulary {
         static let share = Set(rawValue: 32)
         /// Boilerplate inside the article (cleanup step): newsletter boxes, paywalls, related links, comments.
         static let boilerplate = Set(rawValue: 64)
+        /// The article's standfirst (lead, chapô): kept as the first paragraph when it sits above the body.
+        static let lead = Set(rawValue: 128)
+        /// Picture credits and copyright lines: dropped inside the article when short.
+        static let credit = Set(rawValue: 256)
     }
 
     /// One vocabulary entry.
@@ -102,7 +106,7 @@ enum ClassVocabulary {
         Entry("text", .positive, "text blocks (French 'texte' too)"),
         Entry("blog", .positive, "blog bodies"),
         Entry("story", .positive, "news stories"),
-        Entry("chapo", .positive, "French: the standfirst ('chapô')"),
+        Entry("chapo", [.positive, .lead], "French: the standfirst ('chapô')"),
         // Negative only.
         Entry("hidden", .negative, "hidden blocks"),
         Entry("hid", .negative, "hidden, abbreviated", mode: .token),
@@ -130,6 +134,16 @@ enum ClassVocabulary {
         Entry("p-author", .byline, "microformat authors"),
         Entry("auteur", .byline, "French: author"),
         Entry("signature", .byline, "French: the signature line"),
+        // Standfirsts (``Standfirst``); "lead" as a word, so "leaderboard" ad slots stay out.
+        Entry("lead", .lead, "the standfirst ('article__lead', 'lead-text')", mode: .word),
+        Entry("standfirst", .lead, "British: the standfirst"),
+        Entry("chapô", .lead, "French: the standfirst, accented"),
+        Entry("chapeau", .lead, "French: the standfirst ('chapeau')"),
+        // Picture credits (cleanup step). Captions themselves stay: Readability's pages keep them.
+        Entry("credit", .credit, "picture credits"),
+        Entry("copyright", .credit, "picture credits and copyright lines"),
+        Entry("photographer", .credit, "picture credits"),
+        Entry("bildnachweis", .credit, "German: picture credits"),
         // Share bars (Readability's shareElements, word-bounded).
         Entry("share", .share, "share bars", mode: .word),
         Entry("sharedaddy", .share, "WordPress share bars", mode: .word),

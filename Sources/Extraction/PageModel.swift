@@ -34,6 +34,8 @@ struct PageModel {
         static let author = AttributeFacts(rawValue: 8)
         /// An in-page link (`href="#…"`).
         static let hashLink = AttributeFacts(rawValue: 16)
+        /// `itemprop="abstract"`: schema.org's standfirst.
+        static let abstract = AttributeFacts(rawValue: 32)
     }
 
     /// Ancestors the scorer and cleaner care about.
@@ -111,7 +113,9 @@ struct PageModel {
                     f.insert(.unlikelyRole)
                 }
             case 3 where PageModel.same(name, "rel"): if PageModel.equal(buf, value, "author") { f.insert(.author) }
-            case 8 where PageModel.same(name, "itemprop"): if PageModel.find(buf, value, "author") { f.insert(.author) }
+            case 8 where PageModel.same(name, "itemprop"):
+                if PageModel.find(buf, value, "author") { f.insert(.author) }
+                if PageModel.find(buf, value, "abstract") { f.insert(.abstract) }
             case 4 where PageModel.same(name, "href"):
                 if value.count > 0, buf[value.lowerBound] == 35 { f.insert(.hashLink) }
             default: break
