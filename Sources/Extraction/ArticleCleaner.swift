@@ -17,6 +17,7 @@ struct ArticleCleaner {
             NodeStats.compute(model, range: root..<model.end(root), removed: selection.removed, into: &selection.stats)
         }
         guard options.cleanConditionally else { return }
+        defer { dropLinkRuns(&selection) }
         var dataTables: [Int: Bool] = [:]
         for root in selection.roots.reversed() {
             var i = model.end(root) - 1
