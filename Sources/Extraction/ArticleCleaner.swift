@@ -9,6 +9,8 @@ struct ArticleCleaner {
 
     /// Blocks named as picture credits are dropped up to this length (longer ones hold prose).
     static let maxCreditCharacters: Int32 = 300
+    /// Blocks named as teasers are dropped up to this length (a longer one is the article itself).
+    static let maxTeaserCharacters: Int32 = 500
 
     /// Updates `selection.removed` and `selection.stats` for the article's roots.
     func clean(_ selection: inout ContentScorer.Selection) {
@@ -82,6 +84,10 @@ struct ArticleCleaner {
             if !drop, options.weightClasses, tag == .h1 || tag == .h2, model.classWeight(i) < 0 { drop = true }
             // Picture credits: "Foto: dpa" is not the article.
             if !drop, sets.contains(.credit), text < ArticleCleaner.maxCreditCharacters { drop = true }
+            // Teasers of other articles ("article-teaser", "pp-inline-teaser") inside the body.
+            if !drop, sets.contains(.teaser), !sets.contains(.lead), text < ArticleCleaner.maxTeaserCharacters {
+                drop = true
+            }
             if !drop, text > 0, text <= BoilerplatePhrases.maxBlockCharacters,
                 let phrase = BoilerplatePhrases.match(prefix(i)),
                 !phrase.whole || text <= Int32(phrase.text.count) + 2

@@ -29,6 +29,8 @@ enum ClassVocabulary {
         static let lead = Set(rawValue: 128)
         /// Picture credits and copyright lines: dropped inside the article when short.
         static let credit = Set(rawValue: 256)
+        /// Teasers of other articles: dropped inside the article when short.
+        static let teaser = Set(rawValue: 512)
     }
 
     /// One vocabulary entry.
@@ -51,6 +53,9 @@ enum ClassVocabulary {
         Entry("ai2html", .unlikely, "NYT graphics scaffolding, text-free"),
         Entry("banner", [.unlikely, .negative], "site banners"),
         Entry("breadcrumbs", .unlikely, "navigation trail"),
+        Entry(
+            "breadcrumb", .unlikely, "navigation trail, as a whole class (a 'breadcrumb-wrapper' may wrap the page)",
+            mode: .token),
         Entry("combx", [.unlikely, .negative], "legacy comment boxes"),
         Entry("comment", [.unlikely, .negative, .boilerplate], "reader comments"),
         Entry("community", .unlikely, "community widgets"),
@@ -126,6 +131,11 @@ enum ClassVocabulary {
         Entry("paywall", [.negative, .boilerplate], "subscription walls"),
         Entry("abonne", [.boilerplate], "French: subscriber walls ('réservé aux abonnés')"),
         Entry("subscribe", [.boilerplate], "subscription prompts"),
+        Entry("author-bio", [.boilerplate], "author biography boxes under the article"),
+        Entry("about-author", [.boilerplate], "author biography boxes"),
+        Entry("author-box", [.boilerplate], "author biography boxes"),
+        Entry("autorenbox", [.boilerplate], "German: author biography boxes"),
+        Entry("teaser", [.teaser], "teasers of other articles (not the article's own lead, see ``Standfirst``)"),
         // Bylines.
         Entry("byline", .byline, "bylines"),
         Entry("author", .byline, "author blocks"),
