@@ -294,4 +294,22 @@ import Testing
         _ = try await w.run(now: t0.addingTimeInterval(3 * Self.night))
         #expect(w.server.requests(path: "/articles/1.html").count == 3)
     }
+
+    @Test func anItemWhosePageWasGivenUpOnTakesTheFeedsEdits() async throws {
+        let w = try await Self.world()
+        var entry = Entry(n: 1)
+        try w.server.write("feed.xml", Self.rss(w.server.baseURL, [entry]))
+        try w.server.route("/articles/1.html", .status(403))
+        let t0 = Date()
+        for night in 0..<3 { _ = try await w.run(now: t0.addingTimeInterval(Double(night) * Self.night)) }
+        #expect(try Hostile.query(w.db, "SELECT state FROM article") == [["gave-up"]])
+
+        // No article will come: the feed's text is the item's, and its edit is a change (no page request).
+        entry.summary = "Un rapport décrit une campagne coordonnée. Elle visait le débat public."
+        try w.server.write("feed.xml", Self.rss(w.server.baseURL, [entry]))
+        let edited = try await w.run(now: t0.addingTimeInterval(3 * Self.night))
+        #expect(try Self.deltas(w, edited) == ["changed art-1"])
+        #expect(try Self.change(edited, guid: "art-1")["added"] == "Elle visait le débat public.")
+        #expect(w.server.requests(path: "/articles/1.html").count == 3)
+    }
 }
