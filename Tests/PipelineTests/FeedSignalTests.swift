@@ -312,4 +312,38 @@ import Testing
         #expect(try Self.change(edited, guid: "art-1")["added"] == "Elle visait le débat public.")
         #expect(w.server.requests(path: "/articles/1.html").count == 3)
     }
+
+    /// The mock press in small: on a full-text feed, title-only edits and body-only edits are all seen,
+    /// each at the cost of one conditional request, and the unchanged entry costs none.
+    @Test func everyEditOfANightIsSeenAndOnlyChangedEntriesCostARequest() async throws {
+        let w = try await Self.world()
+        let paragraphs = (1...6).map { ArticleStageTests.body + ["Détail propre à l'article \($0)."] }
+        var entries = (1...6).map { n in
+            Entry(n: n, title: "Article \(n) du journal", content: paragraphs[n - 1].joined(separator: " "))
+        }
+        try w.server.write("feed.xml", Self.rss(w.server.baseURL, entries))
+        for n in 1...6 { try w.server.write("articles/\(n).html", ArticleStageTests.page(paragraphs[n - 1])) }
+        let t0 = Date()
+        _ = try await w.run(now: t0)
+
+        for n in [1, 2] { entries[n - 1].title += " (titre corrigé)" }
+        for n in [3, 4, 5] {
+            let edited = paragraphs[n - 1] + [Self.update]
+            entries[n - 1].content = edited.joined(separator: " ")
+            try w.server.write("articles/\(n).html", ArticleStageTests.page(edited))
+        }
+        try w.server.write("feed.xml", Self.rss(w.server.baseURL, entries))
+        let before = w.server.requests().count
+        let second = try await w.run(now: t0.addingTimeInterval(Self.night))
+        #expect(try Self.deltas(w, second) == (1...5).map { "changed art-\($0)" })
+        #expect(second.outcomes.first?.changedCount == 5)
+        let pages = w.server.requests().dropFirst(before).filter { $0.path.hasPrefix("/articles/") }
+        #expect(pages.map(\.path).sorted() == (1...5).map { "/articles/\($0).html" })
+        #expect(pages.allSatisfy { $0.isConditional })
+        #expect(pages.filter { $0.status == 304 }.map(\.path).sorted() == ["/articles/1.html", "/articles/2.html"])
+        for n in [3, 4, 5] {
+            let change = try Self.change(second, guid: "art-\(n)")
+            #expect(change["added"] == Self.update)
+        }
+    }
 }
