@@ -3,7 +3,7 @@ import GRDB
 import VeilleCore
 
 /// How a feed entry of an `articles: true` source differs from what was stored of it: the signals that the
-/// article behind it may have changed (edits issue). The title is compared by the caller (it is a delta of
+/// article behind it may have changed. The title is compared by the caller (it is a delta of
 /// its own, and a signal too).
 struct FeedEntryChange {
     /// The fingerprint of the entry's own text (content, else summary), nil when it has none.

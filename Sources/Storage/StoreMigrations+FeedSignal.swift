@@ -1,7 +1,7 @@
 import GRDB
 
 extension StoreMigrations {
-    /// Migrations for the feed as a change signal for article pages (edits issue). Never edit a shipped one:
+    /// Migrations for the feed as a change signal for article pages. Never edit a shipped one:
     /// add another.
     static func registerFeedSignalMigrations(_ m: inout DatabaseMigrator) {
         m.registerMigration("addFeedTextFingerprintAndArticleSignal") { db in

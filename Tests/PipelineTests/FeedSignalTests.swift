@@ -4,7 +4,7 @@ import Storage
 import TestSupport
 import Testing
 
-/// The feed as a change signal for article pages (edits issue), over a loopback mirror and several nights
+/// The feed as a change signal for article pages, over a loopback mirror and several nights
 /// on a fixed clock: a feed entry that changes (text, summary, `updated`, title) has its page fetched
 /// again the same night with a conditional GET, and only a changed article is a `changed` delta; without a
 /// signal, only linked items' pages are re-checked (daily), and other pages cost no request at all.

@@ -4,7 +4,7 @@ import Storage
 import TestSupport
 import Testing
 
-/// A run killed during the very first crawl of a digest's sources (edits issue): the built `veille run` is
+/// A run killed during the very first crawl of a digest's sources: the built `veille run` is
 /// killed with SIGKILL after the feed's items are stored (a baseline) while it waits for an article page;
 /// the next run's digest counts that baseline exactly as a clean first run's digest does.
 @Suite struct KilledFirstCrawlDigestTests {
