@@ -83,13 +83,13 @@ struct ArticleStage: Sendable {
                     continue
                 }
                 guard (200..<300).contains(response.status) else {
-                    try c.store.recordSignalFailure(
+                    try c.store.recordCheckFailure(
                         item: task.itemID, error: "HTTP \(response.status) from \(task.url)", at: c.now())
                     continue
                 }
                 let result = extract(response, task: task)
                 guard !result.text.isEmpty else {
-                    try c.store.recordSignalFailure(
+                    try c.store.recordCheckFailure(
                         item: task.itemID, error: "\(task.url): no article text", at: c.now())
                     continue
                 }
@@ -105,7 +105,7 @@ struct ArticleStage: Sendable {
                 c.logger.notice(
                     "source \(source.id): changed entry, page \(task.url): \(error)",
                     metadata: ["source.id": "\(source.id)"])
-                try? c.store.recordSignalFailure(item: task.itemID, error: "\(error)", at: c.now())
+                try? c.store.recordCheckFailure(item: task.itemID, error: "\(error)", at: c.now())
             }
         }
         return recorded
@@ -131,7 +131,8 @@ struct ArticleStage: Sendable {
                             item: task.itemID, source: source.id, run: c.runID, url: task.url,
                             result: extract(response, task: task), at: c.now())
                     } else {
-                        try c.store.recordArticleChecked(item: task.itemID, at: c.now())
+                        try c.store.recordCheckFailure(
+                            item: task.itemID, error: "HTTP \(response.status) from \(task.url)", at: c.now())
                     }
                 } catch {
                     c.logger.notice(

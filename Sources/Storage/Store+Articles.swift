@@ -153,8 +153,10 @@ extension Store {
             try db.execute(
                 sql: """
                     UPDATE article SET etag = ?, lastModified = ?, lastCheckedAt = ?, extractorVersion = ?,
-                      signaledAt = NULL, signalTries = 0 WHERE itemId = ?
-                    """, arguments: [r.etag, r.lastModified, at, r.extractorVersion, item])
+                      signaledAt = CASE WHEN ? THEN signaledAt END, signalTries = CASE WHEN ? THEN signalTries ELSE 0 END
+                    WHERE itemId = ?
+                    """,
+                arguments: [r.etag, r.lastModified, at, r.extractorVersion, r.text.isEmpty, r.text.isEmpty, item])
             guard normalizeWhitespace(storedText) != normalizeWhitespace(r.text), !r.text.isEmpty else { return nil }
             try insertEvidence(
                 db, item: item, url: url, status: r.status, etag: r.etag, lastModified: r.lastModified,

@@ -57,15 +57,18 @@ extension Store {
         }
     }
 
-    /// A signaled page that could not be fetched (or gave no article text): tried again on the source's
-    /// next crawls, three tries in all; the stored article stays.
-    public func recordSignalFailure(item: Int64, error: String, at: Date) throws {
+    /// A page check (on a feed signal, or the daily re-check of a linked item) that got no article: an
+    /// error status, no text, or a failed fetch. The stored article stays; the check time moves (no second
+    /// request for the page in this run); a waiting feed signal is tried again on the source's next crawls,
+    /// three tries in all.
+    public func recordCheckFailure(item: Int64, error: String, at: Date) throws {
         try write { db in
             try db.execute(
                 sql: """
-                    UPDATE article SET signalTries = signalTries + 1, lastError = ?,
+                    UPDATE article SET lastCheckedAt = ?, lastError = ?,
+                      signalTries = CASE WHEN signaledAt IS NULL THEN signalTries ELSE signalTries + 1 END,
                       signaledAt = CASE WHEN signalTries + 1 >= ? THEN NULL ELSE signaledAt END WHERE itemId = ?
-                    """, arguments: [error, Store.articleTries, item])
+                    """, arguments: [at, error, Store.articleTries, item])
         }
     }
 }

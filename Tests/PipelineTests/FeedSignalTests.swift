@@ -346,4 +346,30 @@ import Testing
             #expect(change["added"] == Self.update)
         }
     }
+
+    /// A linked item's page that fails on its feed signal is not asked for again by the daily re-check of
+    /// the same night; the signal is tried again the next night.
+    @Test func aLinkedSignaledPageThatFailsIsAskedForOncePerNight() async throws {
+        let w = try await Self.world(watchlist: true)
+        let linked =
+            ArticleStageTests.body + ["Plusieurs de ces comptes avaient déjà relayé des contenus favorables à Bakou."]
+        var entry = Entry(n: 1)
+        try w.server.write("feed.xml", Self.rss(w.server.baseURL, [entry]))
+        try w.server.write("articles/1.html", ArticleStageTests.page(linked))
+        let t0 = Date()
+        _ = try await w.run(now: t0)
+
+        entry.summary = "Mise à jour : quarante comptes suspendus."
+        try w.server.write("feed.xml", Self.rss(w.server.baseURL, [entry]))
+        try w.server.write("articles/1.html", ArticleStageTests.page(linked + [Self.update]))
+        try w.server.route("/articles/1.html", .status(403))
+        let failed = try await w.run(now: t0.addingTimeInterval(2 * Self.night))
+        #expect(try Self.deltas(w, failed).isEmpty)
+        #expect(w.server.requests(path: "/articles/1.html").map(\.status) == [200, 403])
+
+        try w.server.route("/articles/1.html", nil)
+        let retried = try await w.run(now: t0.addingTimeInterval(3 * Self.night))
+        #expect(try Self.deltas(w, retried) == ["changed art-1"])
+        #expect(w.server.requests(path: "/articles/1.html").map(\.status) == [200, 403, 200])
+    }
 }

@@ -108,7 +108,7 @@ import VeilleCore
         try apply([edited], at: 3600)
         for attempt in 1...Store.articleTries {
             #expect(try signaled() == [id], "attempt \(attempt)")
-            try store.recordSignalFailure(item: id, error: "HTTP 503", at: Self.t0)
+            try store.recordCheckFailure(item: id, error: "HTTP 503", at: Self.t0)
         }
         #expect(try signaled().isEmpty)
         // A new change of the entry signals it again.
