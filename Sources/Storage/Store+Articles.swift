@@ -174,16 +174,16 @@ extension Store {
             // The feed's title edit of this same run is already a `changed` delta: it now carries the new
             // text too (one change of the item, diffed against the revision before the title edit).
             if let id = try Int64.fetchOne(
-                db, sql: "SELECT id FROM delta WHERE runId = ? AND itemId = ? AND kind = 'changed' ORDER BY id DESC",
-                arguments: [run, item])
+                db, sql: "SELECT id FROM delta WHERE runId = ? AND itemId = ? AND kind = ? ORDER BY id DESC",
+                arguments: [run, item, DeltaKind.changed])
             {
                 try db.execute(sql: "UPDATE delta SET revisionId = ? WHERE id = ?", arguments: [revision, id])
-                return RecordedDelta(id: id, itemID: item, kind: "changed", baseline: false)
+                return RecordedDelta(id: id, itemID: item, kind: .changed, baseline: false)
             }
             let id = try insertDelta(
-                db, run: run, item: item, source: source, kind: "changed", baseline: false, at: at,
+                db, run: run, item: item, source: source, kind: .changed, baseline: false, at: at,
                 revision: revision, previous: previous)
-            return RecordedDelta(id: id, itemID: item, kind: "changed", baseline: false)
+            return RecordedDelta(id: id, itemID: item, kind: .changed, baseline: false)
         }
     }
 
@@ -204,9 +204,9 @@ extension Store {
             let revision = try Int64.fetchOne(
                 db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", arguments: [item])
             let id = try insertDelta(
-                db, run: run, item: item, source: source, kind: "removed", baseline: false, at: at,
+                db, run: run, item: item, source: source, kind: .removed, baseline: false, at: at,
                 revision: revision, previous: nil)
-            return RecordedDelta(id: id, itemID: item, kind: "removed", baseline: false)
+            return RecordedDelta(id: id, itemID: item, kind: .removed, baseline: false)
         }
     }
 

@@ -14,7 +14,7 @@ import VeilleCore
         dir = NSTemporaryDirectory() + "veille-signal-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         store = try Store(path: dir + "/v.sqlite")
-        try store.syncSources([("journal", "feed", "https://journal.example/feed.xml")])
+        try store.syncSources([("journal", .feed, "https://journal.example/feed.xml")])
     }
 
     static let t0 = Date(timeIntervalSince1970: 1_796_000_000)
@@ -122,7 +122,7 @@ import VeilleCore
         var edited = Self.entry
         edited.title = "Le rapport, mis à jour"
         let night = try apply([edited], at: 86_400)
-        #expect(night.outcome.deltas.map(\.kind) == ["changed"])
+        #expect(night.outcome.deltas.map(\.kind) == [.changed])
         #expect(try signaled() == [id])
         let delta = try store.recordArticleRecheck(
             item: id, source: "journal", run: night.run, url: "https://journal.example/articles/1.html",
