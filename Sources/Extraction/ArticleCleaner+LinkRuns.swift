@@ -8,8 +8,10 @@ extension ArticleCleaner {
         /// Characters, and characters inside links.
         var chars: Int32
         var link: Int32
-        /// The unit's text nodes.
-        var nodes: [Int]
+        /// The unit's first and last text nodes: the text nodes kept between them are all the unit's (a
+        /// nested block starts a unit of its own).
+        var first: Int
+        var last: Int
 
         /// A paragraph of the article: long enough, and mostly not links.
         var isProse: Bool { chars >= ArticleCleaner.proseCharacters && link * 2 < chars }
@@ -56,9 +58,9 @@ extension ArticleCleaner {
                     if let last = out.last, last.block == p {
                         out[out.count - 1].chars += c
                         out[out.count - 1].link += inLink ? c : 0
-                        out[out.count - 1].nodes.append(k)
+                        out[out.count - 1].last = k
                     } else {
-                        out.append(TextUnit(block: p, chars: c, link: inLink ? c : 0, nodes: [k]))
+                        out.append(TextUnit(block: p, chars: c, link: inLink ? c : 0, first: k, last: k))
                     }
                 }
                 k += 1
@@ -80,7 +82,9 @@ extension ArticleCleaner {
             let chars = run.reduce(Int32(0)) { $0 + $1.chars }
             let link = run.reduce(Int32(0)) { $0 + $1.link }
             guard link * 2 > chars else { return }
-            for u in run { for n in u.nodes { selection.removed[n] = true } }
+            for u in run {
+                for n in u.first...u.last where model.tree.nodes[n].kind == .text { selection.removed[n] = true }
+            }
         }
         dropIfLinks(units[(last + 1)...])
         dropIfLinks(units[..<first])
