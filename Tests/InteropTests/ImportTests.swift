@@ -134,3 +134,33 @@ struct ImportTests {
         #expect(!FileManager.default.fileExists(atPath: Watchlist.importDirectory(beside: path)))
     }
 }
+
+@Suite("watchlist import into the shipped watchlist")
+struct ShippedWatchlistImportTests {
+    static var shippedPath: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Feeds/watchlist.yaml").path
+    }
+
+    @Test func bundlesMergeIntoTheHandWrittenEntriesByStixID() throws {
+        let path = try InteropFiles.configFolder(
+            watchlist: try String(contentsOfFile: Self.shippedPath, encoding: .utf8))
+        let shipped = try Watchlist.load(path: path)
+        let (_, w) = try InteropFiles.importAll(InteropFiles.bundles.map(InteropFiles.path), into: path)
+        // No second RRN, Portal Kombat, Matriochka or BIG campaign: the imports extend the shipped entries.
+        #expect(!w.campaigns.contains { ["rrn", "matrioshka", "un-notorious-big"].contains($0.id) })
+        let rrn = try #require(w.campaigns.first { $0.id == "rrn-doppelganger" })
+        #expect(rrn.name == "RRN / Doppelgänger")
+        #expect(rrn.domains.count > 300)
+        #expect(rrn.actors.contains("rrn-actor"))
+        let big = try #require(w.campaigns.first { $0.id == "big-overseas-corsica" })
+        #expect(big.actors.contains("baku-initiative-group")) // the intrusion set BIG, merged by stix_id
+        #expect(big.domains == ["bakuinitiative.com", "btq.org.az"])
+        // Shipped entries keep their aliases in their order, first.
+        for e in shipped.actors + shipped.campaigns {
+            let merged = try #require(w.entity(id: e.id))
+            #expect(Array(merged.aliases.prefix(e.aliases.count)) == e.aliases, "\(e.id)")
+            #expect(merged.name == e.name)
+        }
+    }
+}
