@@ -38,7 +38,7 @@ extension STIXExportBuilder {
     }
 
     /// The evidence in words: per entity, each match (alias, text found, field, snippet); then a Sénat
-    /// question's ministry and answer.
+    /// question's ministry and answer (from the stored page JSON, `SenateQuestion`'s keys).
     func noteContent(_ item: LinkedItem, _ links: [ItemLink]) -> String {
         var lines = ["Linked by veille (source \(item.sourceID)):"]
         for l in links {
@@ -57,7 +57,12 @@ extension STIXExportBuilder {
             let facts = (try? JSONSerialization.jsonObject(with: Data(senate.utf8))) as? [String: Any]
         {
             if let ministry = facts["ministry"] as? String, !ministry.isEmpty { lines.append("Ministry: \(ministry)") }
-            if let answer = facts["answer"] as? String, !answer.isEmpty { lines.append("Answer: \(answer)") }
+            if let answer = facts["answer"] as? [String: Any] {  // SenateQuestion.Answer: ministry, published, text
+                let by = [answer["ministry"] as? String, (answer["published"] as? String).map { "published " + $0 }]
+                    .compactMap { $0 }.joined(separator: ", ")
+                let text = answer["text"] as? String ?? "(text not available in digital form)"
+                lines.append("Answer" + (by.isEmpty ? "" : " (\(by))") + ": \(text)")
+            }
         }
         return lines.joined(separator: "\n")
     }

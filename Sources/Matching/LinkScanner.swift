@@ -1,7 +1,7 @@
 /// Finds the links in a plain text in one pass over its UTF-8 bytes, and the host of a URL.
 ///
-/// A link starts at `http://`, `https://` (any case) or `www.` at a word start, and runs to white space,
-/// a quote or an angle bracket; closing punctuation at its end (`.`, `,`, `;`, `:`, `!`, `?`, `)`, `]`)
+/// A link starts at `http://`, `https://` (any case) or `www.` at a word start, and runs to white space
+/// (no-break spaces included), a quote, a guillemet or an angle bracket; closing punctuation at its end (`.`, `,`, `;`, `:`, `!`, `?`, `)`, `]`)
 /// is left out, as in prose ("voir https://example.org/a.").
 enum LinkScanner {
     /// One link: its byte span in the text and its host.
@@ -40,7 +40,7 @@ enum LinkScanner {
                 continue
             }
             var end = hostStart
-            while end < n, !isStop(text[end]) { end += 1 }
+            while end < n, !isStop(text[end]), !isUnicodeStop(text, end) { end += 1 }
             while end > hostStart, isTrailing(text[end - 1]) { end -= 1 }
             if end > hostStart, let host = host(text[i..<end]) {
                 out.append(Link(span: i..<end, host: host))
@@ -80,8 +80,19 @@ enum LinkScanner {
         }
     }
 
+    /// Non-ASCII characters that end a link in prose: no-break spaces, guillemets, curly quotes, ellipsis.
+    /// (Reason: French typography writes « https://… » with no-break spaces, and quotes hug links.)
+    static func isUnicodeStop(_ text: [UInt8], _ i: Int) -> Bool {
+        guard text[i] >= 0xC2, i + 1 < text.count else { return false }
+        if text[i] == 0xC2 { return text[i + 1] == 0xA0 || text[i + 1] == 0xAB || text[i + 1] == 0xBB }
+        guard text[i] == 0xE2, i + 2 < text.count, text[i + 1] == 0x80 else { return false }
+        return [0x98, 0x99, 0x9C, 0x9D, 0xA6, 0xAF].contains(text[i + 2])  // ‘ ’ “ ” … and narrow no-break space
+    }
+
+    /// Bytes that make a `h` or `w` the middle of a word, not the start of a link (ASCII only: a link right
+    /// after a no-break space or a guillemet is still a link).
     static func isWordByte(_ b: UInt8) -> Bool {
-        b >= 0x80 || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
+        (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
             || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: ".") || b == UInt8(ascii: "/")
             || b == UInt8(ascii: "-") || b == UInt8(ascii: "@")
     }

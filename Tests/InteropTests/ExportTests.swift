@@ -141,10 +141,16 @@ struct ExportTests {
             lastChangedAt: Date(timeIntervalSince1970: 1_700_000_500),
             links: [ItemLink(entityID: "c", entityKind: "campaign", evidence: "[]")],
             snapshotSHA256: String(repeating: "ab", count: 32),
-            senate: #"{"ministry": "Ministère de l'Europe", "answer": "Le Gouvernement répond."}"#)
+            senate: #"""
+                {"ministry": "Ministère de l'Europe", "answer": {"ministry": "Ministère de l'Europe",
+                 "published": "22/02/2024", "jo_page": 812, "text": "Le Gouvernement répond."}}
+                """#)
         let text = STIXExportBuilder(watchlist: w, contact: "x").bundle(items: [item]).serialized()
         #expect(text.contains(#""hashes":{"SHA-256":"\#(String(repeating: "ab", count: 32))"}"#))
-        #expect(text.contains("Ministry: Ministère de l'Europe\\nAnswer: Le Gouvernement répond."))
+        #expect(
+            text.contains(
+                "Ministry: Ministère de l'Europe\\nAnswer (Ministère de l'Europe, published 22/02/2024): Le Gouvernement répond."
+            ))
         #expect(text.contains(#""created":"2023-11-14T22:13:20.000Z","modified":"2023-11-14T22:21:40.000Z""#))
         #expect(try Self.validate(text).status == 0)
     }

@@ -66,6 +66,16 @@ struct DomainMatcherTests {
         #expect(idn.rule == .alias)
     }
 
+    @Test func frenchTypographyAroundLinks() throws {
+        let both = ["rrn-operator=rrussianews.com", "rrn=rrussianews.com"]
+        #expect(try Self.linked(text: "voir\u{00A0}https://rrussianews.com/a") == both)
+        #expect(try Self.linked(text: "le site «https://rrussianews.com»") == both)
+        #expect(try Self.linked(text: "“www.rrussianews.com”, puis…") == both)
+        let c = try #require(Self.compiled)
+        let m = c.match(title: nil, text: "« https://rrussianews.com/x\u{00A0}»", url: nil, canonicalURL: nil)
+        #expect(m.first?.found == "https://rrussianews.com/x")
+    }
+
     @Test func linksOnlyStartAtWordStarts() throws {
         #expect(try Self.linked(text: "xhttps://rrussianews.com/ and mywww.rrussianews.com") == [])
         #expect(
