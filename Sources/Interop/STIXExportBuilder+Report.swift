@@ -57,7 +57,7 @@ extension STIXExportBuilder {
             let facts = (try? JSONSerialization.jsonObject(with: Data(senate.utf8))) as? [String: Any]
         {
             if let ministry = facts["ministry"] as? String, !ministry.isEmpty { lines.append("Ministry: \(ministry)") }
-            if let answer = facts["answer"] as? [String: Any] {  // SenateQuestion.Answer: ministry, published, text
+            if let answer = facts["answer"] as? [String: Any] { // SenateQuestion.Answer: ministry, published, text
                 let by = [answer["ministry"] as? String, (answer["published"] as? String).map { "published " + $0 }]
                     .compactMap { $0 }.joined(separator: ", ")
                 let text = answer["text"] as? String ?? "(text not available in digital form)"

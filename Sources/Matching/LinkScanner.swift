@@ -86,7 +86,7 @@ enum LinkScanner {
         guard text[i] >= 0xC2, i + 1 < text.count else { return false }
         if text[i] == 0xC2 { return text[i + 1] == 0xA0 || text[i + 1] == 0xAB || text[i + 1] == 0xBB }
         guard text[i] == 0xE2, i + 2 < text.count, text[i + 1] == 0x80 else { return false }
-        return [0x98, 0x99, 0x9C, 0x9D, 0xA6, 0xAF].contains(text[i + 2])  // ‘ ’ “ ” … and narrow no-break space
+        return [0x98, 0x99, 0x9C, 0x9D, 0xA6, 0xAF].contains(text[i + 2]) // ‘ ’ “ ” … and narrow no-break space
     }
 
     /// Bytes that make a `h` or `w` the middle of a word, not the start of a link (ASCII only: a link right

@@ -90,7 +90,7 @@ enum InteropBenchmark {
 
     /// N items in one source, each naming the RRN campaign and linking to one of its domains, then matched.
     static func seed(_ store: Store, items: Int, watchlist: Watchlist) throws {
-        try store.syncSources([("bench", "feed", "https://bench.example/rss.xml")])
+        try store.syncSources([("bench", .feed, "https://bench.example/rss.xml")])
         let domains = watchlist.campaigns.first { $0.id == "rrn" }?.domains ?? ["rrussianews.com"]
         let at = Date(timeIntervalSince1970: 1_733_000_000)
         let run = try store.beginRun(command: "run", at: at)
@@ -108,7 +108,7 @@ enum InteropBenchmark {
                 items: batch, at: at, nextDue: at)
         }
         try MatchStage(CompiledWatchlist(watchlist)).apply(store: store, at: at)
-        try store.finishRun(run, status: "completed", summary: nil, at: at)
+        try store.finishRun(run, status: .completed, summary: nil, at: at)
     }
 
     static func scratch() -> String {

@@ -28,7 +28,7 @@ struct ExportWorld {
         watchlist = try Watchlist.load(path: watchlistPath)
         dbPath = (watchlistPath as NSString).deletingLastPathComponent + "/veille.sqlite"
         store = try Store(path: dbPath)
-        try store.syncSources([("presse", "feed", "https://presse.example/rss.xml")])
+        try store.syncSources([("presse", .feed, "https://presse.example/rss.xml")])
         let at = Date(timeIntervalSince1970: 1_733_000_000)
         let run = try store.beginRun(command: "run", at: at)
         let items = Self.texts.enumerated().map { i, t in
@@ -41,7 +41,7 @@ struct ExportWorld {
             items: items,
             at: at, nextDue: at)
         try MatchStage(CompiledWatchlist(watchlist)).apply(store: store, at: at)
-        try store.finishRun(run, status: "completed", summary: nil, at: at)
+        try store.finishRun(run, status: .completed, summary: nil, at: at)
     }
 
     /// The export bundle's text, as `veille export stix` writes it.
