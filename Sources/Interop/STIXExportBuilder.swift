@@ -89,16 +89,19 @@ public struct STIXExportBuilder: Sendable {
             }
         }
         var seen = Set<String>()
+        var key = "bundle:" + tlp.id + ":" + contact
         objects += (entities + reports).filter { o in
             guard case .object(let pairs) = o, case .string(let id)? = pairs.first(where: { $0.0 == "id" })?.1 else {
                 return true
             }
-            return seen.insert(id).inserted
+            guard seen.insert(id).inserted else { return false }
+            // The bundle's id follows its objects' ids and versions (not a hash of 20 MB of text).
+            key += "\n" + id
+            if case .string(let m)? = pairs.first(where: { $0.0 == "modified" })?.1 { key += "@" + m }
+            return true
         }
-        let body = JSONValue.array(objects).serialized()
         return .object([
-            ("type", .string("bundle")),
-            ("id", .string(STIXIdentifier.make("bundle", key: "bundle:" + SHA256.hex(Array(body.utf8))))),
+            ("type", .string("bundle")), ("id", .string(STIXIdentifier.make("bundle", key: key))),
             ("objects", .array(objects)),
         ])
     }
