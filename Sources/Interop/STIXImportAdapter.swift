@@ -138,7 +138,10 @@ public struct STIXImportAdapter: Sendable {
         }
         for alias in unique([name] + o.aliases) where !alias.isEmpty {
             guard Watchlist.isUsableAlias(alias) else {
-                warnings.append("\(file): \(o.id) ('\(name)'): alias '\(alias)' normalizes to nothing, skipped")
+                let why =
+                    alias.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+                    ? "has a leading '=' or an inner '*' (watchlist syntax)" : "normalizes to nothing"
+                warnings.append("\(file): \(o.id) ('\(name)'): alias '\(alias)' \(why), skipped")
                 continue
             }
             if Self.isShortAcronym(alias) { e.caseSensitive.append(alias) } else { e.aliases.append(alias) }
