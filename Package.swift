@@ -77,13 +77,16 @@ let package = Package(
         .executableTarget(
             name: "veille-fuzz",
             dependencies: [
-                "CFuzzMain", "Syndication", "Extraction", "Parliament", "Matching", "VeilleCore",
+                "CFuzzMain", "Markup", "Syndication", "Extraction", "Parliament", "Matching", "VeilleCore",
             ]),
 
         // Tests: pure modules directly, the rest against real servers on 127.0.0.1.
         .target(name: "TestSupport", dependencies: ["VeilleCore"], path: "Tests/TestSupport"),
         .testTarget(
             name: "VeilleCoreTests", dependencies: ["VeilleCore", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "MarkupTests", dependencies: ["Markup", "VeilleCore", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SyndicationTests", dependencies: ["Syndication", "TestSupport"],

@@ -18,6 +18,9 @@
 
 static inline void veille_xml_free(void *p) { xmlFree(p); }
 
+/// The running libxml2's version (`20914` for 2.9.14): `xmlParserVersion` is a macro in threaded builds.
+static inline const char *veille_xml_parser_version(void) { return xmlParserVersion; }
+
 /// Silences libxml2's default error printer (errors are collected by the caller, not printed).
 static inline void veille_xml_silence_errors(void) {
     xmlSetGenericErrorFunc(NULL, NULL);
