@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import VeilleCore
 
-/// What the database knows of one source: its validators, schedule and health.
-public struct SourceState: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
+/// One row of the `source` table: what the database knows of one source, its validators, schedule and
+/// health.
+public struct SourceRecord: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "source"
 
     public var id: String
@@ -31,6 +32,10 @@ public struct SourceState: Sendable, Equatable, Codable, FetchableRecord, Persis
     /// In trouble: the last attempt failed or was blocked.
     public var inTrouble: Bool { status?.inTrouble ?? false }
 }
+
+/// The former name of ``SourceRecord``.
+@available(*, deprecated, renamed: "SourceRecord")
+public typealias SourceState = SourceRecord
 
 /// One HTTP exchange, as logged in the `fetch` table.
 public struct FetchLog: Sendable, Equatable {
@@ -65,7 +70,7 @@ extension Store {
     public func syncSources(_ sources: [(id: String, kind: SourceConfig.Kind, url: String)]) throws {
         try write { db in
             for s in sources {
-                if var state = try SourceState.fetchOne(db, key: s.id) {
+                if var state = try SourceRecord.fetchOne(db, key: s.id) {
                     if state.url != s.url {
                         state.etag = nil
                         state.lastModified = nil
@@ -74,20 +79,20 @@ extension Store {
                     state.url = s.url
                     try state.update(db)
                 } else {
-                    try SourceState(id: s.id, kind: s.kind, url: s.url).insert(db)
+                    try SourceRecord(id: s.id, kind: s.kind, url: s.url).insert(db)
                 }
             }
         }
     }
 
     /// Every source row, by id.
-    public func sourceStates() throws -> [SourceState] {
-        try read { db in try SourceState.order(Column("id")).fetchAll(db) }
+    public func sourceStates() throws -> [SourceRecord] {
+        try read { db in try SourceRecord.order(Column("id")).fetchAll(db) }
     }
 
     /// One source row.
-    public func sourceState(_ id: String) throws -> SourceState? {
-        try read { db in try SourceState.fetchOne(db, key: id) }
+    public func sourceState(_ id: String) throws -> SourceRecord? {
+        try read { db in try SourceRecord.fetchOne(db, key: id) }
     }
 
     /// Item counts per source.
