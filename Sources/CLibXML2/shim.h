@@ -30,7 +30,7 @@ static inline void veille_xml_noop_error(void *ctx, const char *msg, ...) { (voi
 static inline void veille_xml_install_quiet_handlers(void) {
     xmlSetGenericErrorFunc(NULL, veille_xml_noop_error);
 }
-// Added by the Extraction helper: the SAX tree builder (Markup/HTMLTreeSAX.swift) hands its parser context
+// The SAX tree builder (Markup/HTMLTreeSAX.swift) hands its parser context
 // the encoding decided by the charset rule.
 #include <libxml/parserInternals.h>
 static inline int veille_html_switch_encoding(htmlParserCtxtPtr ctxt, const char *label) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Feed parsing throughput, in process: the figure the foundation issue asks for (goal ≥ 100 MB/s).
+/// Feed parsing throughput, in process: the throughput goal is ≥ 100 MB/s.
 ///
 /// Files are read into memory first; the clock covers only ``FeedParser/parse(_:httpCharset:baseURL:)``
 /// (charset decision, libxml2 parse, one walk, text conversion). Wire as `veille-bench feeds DIR…`.

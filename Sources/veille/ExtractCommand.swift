@@ -3,7 +3,7 @@ import Extraction
 import Foundation
 import Pipeline
 
-/// `veille extract FILE [--url URL]` and `veille extract --batch` (extraction issue): an HTML page → its
+/// `veille extract FILE [--url URL]` and `veille extract --batch`: an HTML page → its
 /// article as JSON.
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -4,7 +4,7 @@ import Pipeline
 import Storage
 import VeilleCore
 
-/// `veille backup PATH`: SQLite's online backup, safe during a run (operations issue). It reads one
+/// `veille backup PATH`: SQLite's online backup, safe during a run (README, "Care of the database"). It reads one
 /// snapshot and writes nothing to the database, so it takes no lock.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

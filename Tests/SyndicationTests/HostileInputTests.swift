@@ -4,7 +4,7 @@ import VeilleCore
 
 @testable import Syndication
 
-/// DTD entities are never expanded and external entities never fetched (foundation issue, "Bad input").
+/// DTD entities are never expanded and external entities never fetched (README, "The pipeline: one direction", step 3).
 struct HostileInputTests {
     @Test func billionLaughsIsNotExpanded() throws {
         let bytes = try FixtureFiles.bytes("handwritten/billion-laughs.xml")
