@@ -5,7 +5,7 @@ import Syndication
 /// ("Benchmarks") and in commit messages.
 /// Never part of the test run; tests never assert on time.
 ///
-/// - `feeds [--rounds N] FILE…` feed parsing MB/s (Syndication.FeedBenchmark)
+/// - `feeds [--rounds N] FILE…` feed parsing MB/s (FeedBenchmark)
 /// - `extract FOLDER [N]`   article extraction pages/s (ExtractionBenchmark)
 /// - `match [ARGS]`         watchlist matching MB/s, compile time and memory (MatchingBenchmark)
 /// - `senate [FILES]`       Sénat page and CSV parsing (SenateBenchmark)

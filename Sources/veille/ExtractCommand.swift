@@ -31,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let rules: SiteRules
         do {
-            rules = try Pipeline.loadSiteRules((global.config as NSString).appendingPathComponent("sites.yaml"))
+            rules = try NightlyRun.loadSiteRules((global.config as NSString).appendingPathComponent("sites.yaml"))
         } catch let e as PipelineError {
             printError(e.description)
             throw ExitCode(e.exitCode)

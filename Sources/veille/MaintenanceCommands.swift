@@ -84,7 +84,7 @@ private func existingStore(_ path: String) throws -> Store {
     guard FileManager.default.fileExists(atPath: path) else {
         throw PipelineError.database("database \(path) does not exist (run `veille run` first)")
     }
-    return try Pipeline.openStore(path)
+    return try NightlyRun.openStore(path)
 }
 
 /// Runs a maintenance body, mapping errors to the README's exit codes (3 lock held, 4 database).

@@ -1,4 +1,5 @@
 import Foundation
+import Syndication
 
 /// Feed parsing throughput, in process: the throughput goal is ≥ 100 MB/s.
 ///

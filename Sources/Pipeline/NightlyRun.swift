@@ -11,7 +11,7 @@ import VeilleCore
 /// A failing source never aborts the run: it becomes a failed outcome, counts toward its consecutive
 /// failures and shows in the digest's "sources in trouble". Only bad config, an unusable database, a held
 /// lock or a failed delivery end the run with an error (``PipelineError``, whose exit code the README lists).
-public struct Pipeline: Sendable {
+public struct NightlyRun: Sendable {
     /// veille's version, in the User-Agent and the run records.
     public static let version = "0.1.0"
 
@@ -150,3 +150,8 @@ public struct Pipeline: Sendable {
         do { return try Store(path: path) } catch { throw PipelineError.database(.error(error)) }
     }
 }
+
+/// The former name of ``NightlyRun`` (a module never shares a name with a type in it): kept while
+/// `FetchPolicy.swift` still reads `Pipeline.version`, until that code moves into Fetching.
+@available(*, deprecated, renamed: "NightlyRun")
+public typealias Pipeline = NightlyRun
