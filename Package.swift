@@ -13,7 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),  // LogHandler.log(event:)
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"), // LogHandler.log(event:)
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
@@ -107,6 +107,9 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PipelineTests", dependencies: ["Pipeline", "Storage", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "VeilleTests", dependencies: ["veille", "Syndication", "Extraction", "TestSupport"],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,6 @@
 import Foundation
+import Syndication
+import VeilleCore
 
 /// `veille feed --batch`: one JSON line per feed file, the contract documented by `feed_eval.py`.
 ///

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import Syndication
+@testable import veille
 
 /// `veille feed --batch` lines follow the feed_eval contract and never throw.
 struct FeedBatchTests {
     @Test func lineFollowsTheContract() throws {
-        let path = FixtureFiles.root.appendingPathComponent("feeds/synthetic-fr-lemonde_french_dates.rss").path
+        let path = VeilleFixtures.root.appendingPathComponent("feeds/synthetic-fr-lemonde_french_dates.rss").path
         let line = FeedBatch.line(forPath: path)
         #expect(!line.contains("\n"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -27,12 +27,19 @@ struct FeedBatchTests {
 
     @Test(arguments: failing)
     func errorLine(_ relative: String) throws {
-        let path = FixtureFiles.root.appendingPathComponent(relative).path
+        let path = VeilleFixtures.root.appendingPathComponent(relative).path
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(FeedBatch.line(forPath: path).utf8)) as? [String: Any])
         #expect(object["file"] as? String == path)
         #expect((object["error"] as? String)?.isEmpty == false)
         #expect((object["entries"] as? [Any])?.isEmpty == true)
+    }
+
+    /// The XXE feed's whole `feed --batch` line holds nothing of the file its entity names.
+    @Test func externalEntityLeaksNothingIntoTheLine() throws {
+        let line = FeedBatch.line(forPath: VeilleFixtures.root.appendingPathComponent("handwritten/xxe.xml").path)
+        #expect(line.contains("XXE attempt"))
+        #expect(!line.contains("root:"), "the contents of /etc/passwd leaked")
     }
 
     @Test func escapesStrings() {
@@ -57,17 +64,10 @@ struct FeedBatchTests {
 
     @Test func batchBytesAreTheLineAndANewline() {
         for relative in ["feeds/synthetic-fr-lemonde_french_dates.rss", "does/not/exist.xml"] {
-            let path = FixtureFiles.root.appendingPathComponent(relative).path
+            let path = VeilleFixtures.root.appendingPathComponent(relative).path
             var out = Array("previous line\n".utf8)
             FeedBatch.appendLine(forPath: path, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == "previous line\n" + FeedBatch.line(forPath: path) + "\n")
         }
-    }
-
-    @Test func utcStamps() {
-        #expect(UTCStamp.format(Date(timeIntervalSince1970: 253_402_300_800)) == "10000-01-01T00:00:00Z")
-        #expect(UTCStamp.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
-        #expect(UTCStamp.format(Date(timeIntervalSince1970: 1_731_924_000)) == "2024-11-18T10:00:00Z")
-        #expect(UTCStamp.format(Date(timeIntervalSince1970: -86_401)) == "1969-12-30T23:59:59Z")
     }
 }
