@@ -39,6 +39,22 @@ struct DigestStage: Sendable {
         return try delivery.deliver(currentRun: context.runID)
     }
 
+    /// Records, before run `run` stores anything, where each digest of `Feeds/digests.yaml` seen for the first
+    /// time starts: after the deltas of the runs before it. A digest then covers this run's deltas even when
+    /// the run is killed before its digest stage (the next run's digest counts the first crawl's baseline
+    /// instead of starting after it).
+    ///
+    /// - Throws: ``PipelineError/database(_:)`` when the start cannot be stored.
+    static func recordStarts(options: RunOptions, store: Store, run: Int64, at: Date) throws {
+        guard let digests = try loadDigests(configDir: options.configDir) else { return }
+        do {
+            let start = try store.lastDeltaID(before: run)
+            for d in digests.digests { _ = try store.digestStart(d.id, defaultStart: start, at: at) }
+        } catch {
+            throw PipelineError.database(.during("recording where the digests start", error))
+        }
+    }
+
     /// Validates `Feeds/digests.yaml` (when it exists) against the watchlist and the sources, so that a run
     /// with a broken file does not start: call it with the other config checks, before the lock.
     ///

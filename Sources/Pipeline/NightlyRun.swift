@@ -46,6 +46,7 @@ public struct NightlyRun: Sendable {
         } catch {
             throw PipelineError.database(.error(error))
         }
+        try DigestStage.recordStarts(options: options, store: store, run: runID, at: startedAt)
         let policy = await FetchPolicy.make(
             sources: config.sources, contact: config.contact, options: options,
             store: store, logger: logger)

@@ -30,6 +30,9 @@ public struct ItemRecord: Sendable, Equatable, Codable, FetchableRecord, Mutable
     public var firstRunId: Int64?
     /// True until the matching stage has read the current title and text.
     public var needsMatch: Bool
+    /// `articles: true` sources: the fingerprint of the feed entry's own text (``FeedTextFingerprint``), whose
+    /// change tells the article stage to fetch the page again.
+    public var feedTextHash: Int64?
 
     /// A new item from a stage's incoming one, first seen in `run` at `at`.
     public init(source: String, incoming item: IncomingItem, normalizedURL: String?, run: Int64, at: Date) {

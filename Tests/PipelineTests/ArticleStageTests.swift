@@ -64,9 +64,10 @@ import Testing
         #expect(text.title == "Campagne de désinformation : le rapport")
         #expect(try w.store().search("Mentions légales").isEmpty)
 
-        // Later summary edits are ignored on such a source; title edits count.
+        // A summary edit fetches the page again (conditional GET): unchanged, no delta; title edits count.
         try w.server.write("feed.xml", Self.feed(w.server.baseURL, summary: "Un autre résumé."))
         #expect(try w.store().deltas(.run(try await w.run().runID)).isEmpty)
+        #expect(w.server.requests(path: "/articles/1.html").map(\.status) == [200, 304])
         try w.server.write(
             "feed.xml", Self.feed(w.server.baseURL, summary: "Un autre résumé.", title: "Le rapport, corrigé"))
         #expect(try w.store().deltas(.run(try await w.run().runID)).map(\.kind) == [.changed])
