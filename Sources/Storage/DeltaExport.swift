@@ -25,7 +25,8 @@ public struct DeltaExport: Sendable, Equatable {
     /// Stored JSON detail (a Sénat object, say), written into the export as it is.
     public var detail: String?
 
-    /// The export object of the JSON Lines contract (foundation issue); keys in the documented order.
+    /// The export object of the JSON Lines contract (README, "`veille export deltas`: JSON Lines"); keys in
+    /// the documented order.
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("run", .int(Int(run))), ("kind", .string(kind.rawValue)), ("at", .time(at)), ("source", .string(source)),
