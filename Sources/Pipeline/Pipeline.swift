@@ -118,6 +118,7 @@ public struct Pipeline: Sendable {
                     switch source.kind {
                     case .feed: return (index, await FeedCrawler(context: context).crawl(source))
                     case .senateQuestions: return (index, await SenateCrawler(context: context).crawl(source))
+                    case .assembleeQuestions: return (index, await AssembleeCrawler(context: context).crawl(source))
                     }
                 }
             }
