@@ -17,7 +17,8 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 python3 -m http.server --bind 127.0.0.1 --directory "$work/www" "$port" >/dev/null 2>&1 &
 server=$!
 sleep 1
-cp "$repo/Feeds/watchlist.yaml" "$work/Feeds/"
+# NOWATCHLIST=1: no watchlist, so the first night shows the archive read and store alone (no matching).
+[ -n "${NOWATCHLIST:-}" ] || cp "$repo/Feeds/watchlist.yaml" "$work/Feeds/"
 cat > "$work/Feeds/sources.yaml" <<YAML
 contact: https://example.org/veille-bench
 sources:
