@@ -1,3 +1,5 @@
+import VeilleCore
+
 /// One typed lifecycle delta of a written question, whatever the chamber, with its date.
 ///
 /// For question items these kinds replace the foundation's `new` and `changed`; the raw values are the names
@@ -47,5 +49,23 @@ public struct QuestionEvent: Sendable, Equatable, Codable {
         self.ministry = ministry
         self.joPage = joPage
         self.label = label
+    }
+}
+
+extension QuestionEvent.Kind {
+    /// The stored delta kind of the same name.
+    public var deltaKind: DeltaKind {
+        switch self {
+        case .published: return .published
+        case .forwarded: return .forwarded
+        case .answered: return .answered
+        case .answerCorrected: return .answerCorrected
+        case .lapsed: return .lapsed
+        case .withdrawn: return .withdrawn
+        case .converted: return .converted
+        case .reminded: return .reminded
+        case .renewed: return .renewed
+        case .closed: return .closed
+        }
     }
 }

@@ -1,3 +1,5 @@
+import VeilleCore
+
 /// One typed lifecycle delta of a Sénat question (issue 3), with its date.
 ///
 /// For Sénat items these kinds replace the foundation's `new` and `changed`. `reference` is the question

@@ -34,7 +34,8 @@ struct AssembleeCrawler: Sendable {
     func crawl(_ source: SourceConfig) async -> SourceOutcome {
         let c = context
         guard let pages = source.pages else {
-            return c.fail(source, log: FetchLog(url: source.url), error: "no `pages` base URL configured")
+            return c.fail(
+                source, log: FetchLog(url: source.url), error: SourceProblem.message("no `pages` base URL configured"))
         }
         let state = (try? c.store.sourceState(source.id)) ?? nil
         let baseline = state?.firstSuccessAt == nil
@@ -43,13 +44,13 @@ struct AssembleeCrawler: Sendable {
         do {
             outcome = try await download.run(state: state)
         } catch let e as SenateCrawlError {
-            return c.fail(source, log: e.log, error: e.message, blocked: e.blocked)
+            return c.fail(source, log: e.log, error: e, blocked: e.blocked)
         } catch {
-            return c.fail(source, log: FetchLog(url: source.url), error: "\(error)")
+            return c.fail(source, log: FetchLog(url: source.url), error: error)
         }
         switch outcome {
         case .notModified(let log):
-            return await finish(source, log: log, archive: nil, status: "not-modified", read: nil, baseline: baseline)
+            return await finish(source, log: log, archive: nil, status: .notModified, read: nil, baseline: baseline)
         case .complete(let path, let log):
             let result: ReadResult
             do {
@@ -58,11 +59,11 @@ struct AssembleeCrawler: Sendable {
                 download.discardPartial()
                 var failed = log
                 failed.error = "\(error)"
-                return c.fail(source, log: failed, error: "\(source.url): \(error)")
+                return c.fail(source, log: failed, error: SourceProblem.unreadable(url: source.url, error))
             }
             download.discardPartial()
             return await finish(
-                source, log: log, archive: result.archive, status: result.unchanged ? "not-modified" : "ok",
+                source, log: log, archive: result.archive, status: result.unchanged ? .notModified : .ok,
                 read: result, baseline: baseline)
         }
     }
@@ -158,7 +159,8 @@ struct AssembleeCrawler: Sendable {
 
     /// Stores the end of the crawl, then reads the due question pages.
     private func finish(
-        _ source: SourceConfig, log: FetchLog, archive: (sha256: String, bytes: Int, entries: Int)?, status: String,
+        _ source: SourceConfig, log: FetchLog, archive: (sha256: String, bytes: Int, entries: Int)?,
+        status: SourceStatus,
         read: ReadResult?, baseline: Bool
     ) async -> SourceOutcome {
         let c = context
@@ -169,11 +171,11 @@ struct AssembleeCrawler: Sendable {
                 source: source.id, run: c.runID, fetch: log, archive: archive, status: status, problem: nil, at: at,
                 nextDue: nextDue)
         } catch {
-            return SourceOutcome(source: source.id, status: "failed", error: "\(error)", httpStatus: log.httpStatus)
+            return SourceOutcome(source: source.id, status: .failed, error: "\(error)", httpStatus: log.httpStatus)
         }
         await AssembleePages(context: c, source: source).readDue(limit: Self.pagesPerRun)
         let deltas = read?.deltas ?? []
-        let published = deltas.filter { $0.kind == QuestionEvent.Kind.published.rawValue }.count
+        let published = deltas.filter { $0.kind == .published }.count
         let problems = read?.problems ?? []
         let more = problems.count > Self.quotedProblems ? " (and \(problems.count - Self.quotedProblems) more)" : ""
         return SourceOutcome(

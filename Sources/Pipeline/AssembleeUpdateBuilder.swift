@@ -23,7 +23,7 @@ struct AssembleeUpdateBuilder {
         var events = QuestionLifecycle.events(old: old, new: new)
         let isBaseline = baseline && old == nil
         if isBaseline { events = events.filter { $0.kind == .published } }
-        let deltas = events.map { (kind: $0.kind.rawValue, detail: Self.detail(new, event: $0)) }
+        let deltas = events.map { (kind: $0.kind.deltaKind, detail: Self.detail(new, event: $0)) }
         let url = Self.pageURL(pages: pages, question: new)
         let text = new.itemText
         let item = IncomingItem(

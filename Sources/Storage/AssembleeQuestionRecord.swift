@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VeilleCore
 
 /// The zip entry a stored Assemblée question was last read from: an entry with the same CRC-32 and size is
 /// the same record, and is neither inflated nor parsed again.
@@ -27,7 +28,7 @@ public struct AssembleeUpdateRecord: Sendable, Equatable {
     /// The item: GUID = the uid, URL = the question's page.
     public var item: IncomingItem
     /// Kind and `assemblee` export object (JSON) of each delta.
-    public var deltas: [(kind: String, detail: String)]
+    public var deltas: [(kind: DeltaKind, detail: String)]
     /// A first crawl: the deltas are a baseline.
     public var baseline: Bool
     /// The record changed in a way that may change its page (new, or an event): the author's name is read
@@ -37,7 +38,7 @@ public struct AssembleeUpdateRecord: Sendable, Equatable {
     /// An update of one question.
     public init(
         uid: String, number: String?, legislature: Int?, state: String, stamp: AssembleeEntryStamp,
-        snapshot: String, item: IncomingItem, deltas: [(kind: String, detail: String)], baseline: Bool,
+        snapshot: String, item: IncomingItem, deltas: [(kind: DeltaKind, detail: String)], baseline: Bool,
         pageDue: Bool
     ) {
         self.uid = uid

@@ -84,16 +84,16 @@ extension Store {
     /// failed and its validators and hash stay as they were (stored questions untouched).
     public func finishAssembleeCrawl(
         source id: String, run: Int64, fetch: FetchLog, archive: (sha256: String, bytes: Int, entries: Int)?,
-        status: String, problem: String?, at: Date, nextDue: Date
+        status: SourceStatus, problem: String?, at: Date, nextDue: Date
     ) throws {
         try write { db in
             try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
             if let problem {
                 try db.execute(
                     sql: """
-                        UPDATE source SET lastAttemptAt = ?, status = 'failed', lastError = ?,
+                        UPDATE source SET lastAttemptAt = ?, status = ?, lastError = ?,
                           consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
-                        """, arguments: [at, problem, nextDue, id])
+                        """, arguments: [at, SourceStatus.failed, problem, nextDue, id])
                 return
             }
             if let archive {

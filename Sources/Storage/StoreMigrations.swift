@@ -144,6 +144,7 @@ enum StoreMigrations {
         registerArticleMigrations(&m)
         registerDigestMigrations(&m)
         registerOperationsMigrations(&m)
+        registerFeedSignalMigrations(&m)
         registerAssembleeMigrations(&m)
         return m
     }

@@ -31,7 +31,7 @@ sources:
 YAML
 echo "archive: $(stat -c %s "$work/www/Questions_ecrites.json.zip") bytes, $count questions"
 night() {
-  /usr/bin/time -f "$1: %e s wall, %U s user, %M KB peak RSS" \
+  /usr/bin/time -f "$1: %e s wall, %U s user, %S s sys, %M KB peak RSS" \
     "$bin" run --all --quiet --config "$work/Feeds" --db "$work/veille.sqlite" --out "$work/digests" || true
 }
 night "first night"

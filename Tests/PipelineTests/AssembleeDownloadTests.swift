@@ -35,7 +35,7 @@ import Testing
         #expect(size > 12_000)
         try w.server.route(PipelineWorld.archivePath, .download(cutAfter: 5_000, cuts: 1))
         let night = try await w.run(now: PipelineWorld.day("2026-03-11"))
-        #expect(night.outcomes.map(\.status) == ["ok"])
+        #expect(night.outcomes.map(\.status) == [.ok])
         let requests = w.archiveRequests
         #expect(requests.count == 2)
         #expect(requests[1].status == 206 && requests[1].headers["range"] == "bytes=5000-")
@@ -52,7 +52,7 @@ import Testing
         try w.serveArchive(Self.records)
         try w.server.route(PipelineWorld.archivePath, .download(cutAfter: 2_000, cuts: 4))
         let n1 = try await w.run(now: PipelineWorld.day("2026-03-11"))
-        #expect(n1.outcomes.map(\.status) == ["failed"])
+        #expect(n1.outcomes.map(\.status) == [.failed])
         #expect(n1.outcomes.first?.error?.contains("download cut after 4 tries") == true)
         #expect(w.archiveRequests.map { $0.headers["range"] } == [nil, "bytes=2000-", "bytes=4000-", "bytes=6000-"])
         let kept = try FileManager.default.attributesOfItem(atPath: w.db + ".partial/an.zip")[.size] as? Int
@@ -61,7 +61,7 @@ import Testing
 
         // The next night resumes where the copy ends, and the archive is read.
         let n2 = try await w.run(now: PipelineWorld.day("2026-03-12"))
-        #expect(n2.outcomes.map(\.status) == ["ok"])
+        #expect(n2.outcomes.map(\.status) == [.ok])
         #expect(w.archiveRequests.last?.headers["range"] == "bytes=8000-" && w.archiveRequests.last?.status == 206)
         #expect(try w.store().deltas(.run(n2.runID)).count == 40)
     }
@@ -72,7 +72,7 @@ import Testing
         try w.serveArchive(Self.records)
         try w.server.route(PipelineWorld.archivePath, .download(ranges: false, cutAfter: 3_000, cuts: 1))
         let night = try await w.run(now: PipelineWorld.day("2026-03-11"))
-        #expect(night.outcomes.map(\.status) == ["ok"])
+        #expect(night.outcomes.map(\.status) == [.ok])
         #expect(w.archiveRequests.map(\.status) == [200, 200])
         #expect(w.archiveRequests.last?.headers["range"] == "bytes=3000-")
         #expect(try w.store().deltas(.run(night.runID)).count == 40)
@@ -95,7 +95,7 @@ import Testing
                 .init("README.txt", text: "hello"),
             ])
         let night = try await w.run(now: PipelineWorld.day("2026-03-11"))
-        #expect(night.outcomes.map(\.status) == ["ok"])
+        #expect(night.outcomes.map(\.status) == [.ok])
         #expect(try w.deltas(night.runID) == ["published QANR5L17QE1001"])
         let error = try #require(night.outcomes.first?.error)
         #expect(error.contains("json/QANR5L17QE1002.json: Assemblée record QANR5L17QE1002.json: uid QANR5L17QE1003"))
@@ -110,7 +110,7 @@ import Testing
         try w.server.route(PipelineWorld.archivePath, .download())
         try w.serveArchive([ANRecord(number: 1001), ANRecord(number: 1002)])
         let first = try await w.run(now: PipelineWorld.day("2026-03-11"))
-        #expect(first.outcomes.map(\.status) == ["ok"])
+        #expect(first.outcomes.map(\.status) == [.ok])
         let stamps = try w.store().assembleeStamps(source: "an")
         let file = w.server.root.appendingPathComponent(String(PipelineWorld.archivePath.dropFirst()))
         let whole = try Data(contentsOf: file)
@@ -119,7 +119,7 @@ import Testing
         func night(_ expected: String) async throws {
             let report = try await w.run(now: PipelineWorld.day("2026-03-\(day)"))
             day += 1
-            #expect(report.outcomes.map(\.status) == ["failed"])
+            #expect(report.outcomes.map(\.status) == [.failed])
             #expect(report.outcomes.first?.error?.contains(expected) == true, "\(report.outcomes.first?.error ?? "")")
             #expect(try w.store().deltas(.run(report.runID)).isEmpty)
             #expect(try w.store().assembleeStamps(source: "an") == stamps)

@@ -27,16 +27,16 @@ import Testing
         // Night 1: the first crawl is a baseline, counted not listed; no page is read for it.
         try w.serveArchive([r1, r2])
         let n1 = try await w.run(now: PipelineWorld.day("2026-03-11"))
-        #expect(n1.outcomes.map(\.status) == ["ok"])
+        #expect(n1.outcomes.map(\.status) == [.ok])
         let baseline = try w.store().deltas(.run(n1.runID))
-        #expect(baseline.map(\.kind) == ["published", "published"] && baseline.allSatisfy(\.baseline))
+        #expect(baseline.map(\.kind) == [.published, .published] && baseline.allSatisfy(\.baseline))
         #expect(baseline.first?.url == w.server.url("/q17/17-1001QE.htm"))
         #expect(baseline.first?.text?.hasPrefix("M. X. interroge sur les ingérences de RRN") == true)
         #expect(w.server.requests().filter { $0.path.hasPrefix("/q17/") }.isEmpty)
 
         // Night 2: the same archive: a 304, nothing read.
         let n2 = try await w.run(now: PipelineWorld.day("2026-03-12"))
-        #expect(n2.outcomes.map(\.status) == ["not-modified"])
+        #expect(n2.outcomes.map(\.status) == [.notModified])
         #expect(try w.deltas(n2.runID).isEmpty)
         #expect(w.archiveRequests.last?.status == 304 && w.archiveRequests.last?.isConditional == true)
 
@@ -47,7 +47,7 @@ import Testing
         let n3 = try await w.run(now: PipelineWorld.day("2026-03-13"))
         #expect(try w.deltas(n3.runID) == ["forwarded \(Self.q1)", "published \(Self.q3)"])
         let fwd = try Self.assemblee(
-            try #require(try w.store().deltas(.run(n3.runID)).first { $0.kind == "forwarded" }))
+            try #require(try w.store().deltas(.run(n3.runID)).first { $0.kind == .forwarded }))
         #expect(fwd["ministry"] as? String == "Ministère des armées" && fwd["state"] as? String == "pending")
 
         // Night 4: an answer, and a signalement.
@@ -56,7 +56,7 @@ import Testing
         try w.serveArchive([r1, r2, r3])
         let n4 = try await w.run(now: PipelineWorld.day("2026-03-14"))
         #expect(try w.deltas(n4.runID) == ["answered \(Self.q1)", "reminded \(Self.q2)"])
-        let answered = try #require(try w.store().deltas(.run(n4.runID)).first { $0.kind == "answered" })
+        let answered = try #require(try w.store().deltas(.run(n4.runID)).first { $0.kind == .answered })
         #expect(
             answered.json.serialized().contains(
                 #""assemblee":{"uid":"QANR5L17QE1001","number":"1001","legislature":17,"state":"answered","answer_date":"2026-05-05""#
@@ -78,7 +78,7 @@ import Testing
         // content: nothing read, nothing recorded.
         try w.serveArchive([r1, r2, withdrawn], streamed: true)
         let n6 = try await w.run(now: PipelineWorld.day("2026-03-16"))
-        #expect(n6.outcomes.map(\.status) == ["not-modified"] && w.archiveRequests.last?.status == 200)
+        #expect(n6.outcomes.map(\.status) == [.notModified] && w.archiveRequests.last?.status == 200)
         #expect(try w.deltas(n6.runID).isEmpty)
 
         // Night 7: a corrected answer, and a question closed for a reason veille does not know.
@@ -89,12 +89,12 @@ import Testing
         let n7 = try await w.run(now: PipelineWorld.day("2026-03-17"))
         #expect(
             try w.deltas(n7.runID) == ["answer-corrected \(Self.q1)", "closed \(Self.q4)", "published \(Self.q4)"])
-        let c = try Self.assemblee(try #require(try w.store().deltas(.run(n7.runID)).first { $0.kind == "closed" }))
+        let c = try Self.assemblee(try #require(try w.store().deltas(.run(n7.runID)).first { $0.kind == .closed }))
         #expect(c["state"] as? String == "closed" && c["label"] as? String == "Clôture pour fin de fonctions")
 
         // One `answered` for the one answer, over all nights; the author's name came from the page.
         let all = try w.store().deltas(.since(Date(timeIntervalSince1970: 0)))
-        #expect(all.filter { $0.kind == "answered" }.count == 1)
+        #expect(all.filter { $0.kind == .answered }.count == 1)
         #expect(w.server.requests(path: "/q17/17-1003QE.htm").count == 1)
         let facts = try w.store().senateFacts(items: [try #require(all.first { $0.guid == Self.q3 }).itemID])
         #expect(facts.values.first?.contains(#""author_name":"Mme Anne Martin""#) == true)
