@@ -137,7 +137,12 @@ struct ArchiveDownload: Sendable {
 
     private func start(_ body: [UInt8], meta: PartialMeta) throws {
         do {
-            try Data(body).write(to: path)
+            guard FileManager.default.createFile(atPath: path.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            let handle = try FileHandle(forWritingTo: path)
+            defer { try? handle.close() }
+            try body.withUnsafeBytes { try handle.write(contentsOf: $0) } // no copy of a 50 MB body
             try JSONEncoder().encode(meta).write(to: metaPath, options: .atomic)
         } catch {
             throw SenateCrawlError(message: "cannot write \(path.path): \(error)", log: FetchLog(url: source.url))
@@ -149,7 +154,7 @@ struct ArchiveDownload: Sendable {
             let handle = try FileHandle(forWritingTo: path)
             defer { try? handle.close() }
             try handle.seekToEnd()
-            try handle.write(contentsOf: Data(body))
+            try body.withUnsafeBytes { try handle.write(contentsOf: $0) }
         } catch {
             throw SenateCrawlError(message: "cannot write \(path.path): \(error)", log: FetchLog(url: source.url))
         }
