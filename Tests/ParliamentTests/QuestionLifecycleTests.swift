@@ -85,4 +85,16 @@ import Testing
         #expect(w.state == QuestionState(page.state) && w.questionText == page.questionText)
         #expect(w.answer?.text == page.answer?.text)
     }
+
+    @Test func bothChambersReadIntoTheSameModel() throws {
+        func read<R: WrittenQuestionReader>(_: R.Type, _ path: String, _ name: String) throws -> WrittenQuestion {
+            let q = try R.question(try FixtureLoader.bytes(path), name: name)
+            #expect(q.chamber == R.chamber)
+            return q
+        }
+        let an = try read(AssembleeRecordReader.self, "assemblee/QANR5L17QE1002.json", "QANR5L17QE1002.json")
+        let senate = try read(SenatePageQuestionReader.self, "pages/qSEQ231109012.modern.utf-8.html", "qSEQ231109012")
+        #expect(an.state == .answered && senate.state == .answered)
+        #expect(QuestionLifecycle.events(old: nil, new: senate).map(\.kind) == [.published, .answered])
+    }
 }
