@@ -13,7 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"), // LogHandler.log(event:)
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
@@ -79,13 +79,16 @@ let package = Package(
         .executableTarget(
             name: "veille-fuzz",
             dependencies: [
-                "CFuzzMain", "Syndication", "Extraction", "Parliament", "Matching", "VeilleCore",
+                "CFuzzMain", "Markup", "Syndication", "Extraction", "Parliament", "Matching", "VeilleCore",
             ]),
 
         // Tests: pure modules directly, the rest against real servers on 127.0.0.1.
         .target(name: "TestSupport", dependencies: ["VeilleCore"], path: "Tests/TestSupport"),
         .testTarget(
             name: "VeilleCoreTests", dependencies: ["VeilleCore", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "MarkupTests", dependencies: ["Markup", "VeilleCore", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SyndicationTests", dependencies: ["Syndication", "TestSupport"],
@@ -107,6 +110,9 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PipelineTests", dependencies: ["Pipeline", "Storage", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "VeilleTests", dependencies: ["veille", "Syndication", "Extraction", "TestSupport"],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

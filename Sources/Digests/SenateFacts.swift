@@ -67,7 +67,7 @@ public struct SenateFacts: Sendable, Equatable {
         return s
     }
 
-    /// The French line of the event (as the Sénat issue words them), e.g. "Réponse du Ministère … publiée
+    /// The French line of the event (as the digests word them), e.g. "Réponse du Ministère … publiée
     /// le 22/02/2024 à la question n° 09012 de M. Pierre Ouzoulias (Hauts-de-Seine, CRCE-K)".
     public func line(kind: DeltaKind) -> String {
         let when = date.map { " le " + Self.french($0) } ?? ""

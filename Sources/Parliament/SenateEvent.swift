@@ -1,6 +1,6 @@
 import VeilleCore
 
-/// One typed lifecycle delta of a Sénat question (issue 3), with its date.
+/// One typed lifecycle delta of a Sénat question, with its date.
 ///
 /// For Sénat items these kinds replace the foundation's `new` and `changed`. `reference` is the question
 /// whose snapshot changed; a `reminded` event concerns the *reminded* question, named by

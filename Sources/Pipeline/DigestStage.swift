@@ -145,7 +145,7 @@ public enum DigestCommandSupport {
     }
 
     static func prepare(options: RunOptions, digest: String?, takeLock: Bool) throws -> (DigestDelivery, RunLock?) {
-        let config = try Pipeline.loadSources(options.sourcesPath)
+        let config = try NightlyRun.loadSources(options.sourcesPath)
         guard let digests = try DigestStage.loadDigests(configDir: options.configDir) else {
             throw PipelineError.configuration(
                 "\((options.configDir as NSString).appendingPathComponent("digests.yaml")) does not exist: without it, `veille run` writes the run digest files"
@@ -156,7 +156,7 @@ public enum DigestCommandSupport {
                 "unknown digest '\(digest)' (known: \(digests.digests.map(\.id).joined(separator: ", ")))")
         }
         let lock = takeLock ? try RunLock(databasePath: options.databasePath) : nil
-        let store = try Pipeline.openStore(options.databasePath)
+        let store = try NightlyRun.openStore(options.databasePath)
         let trouble: [RunDigest.Trouble]
         do { trouble = try DigestStage.trouble(store: store, config: config) } catch {
             throw PipelineError.database(.error(error))

@@ -26,7 +26,8 @@ public struct DeltaExport: Sendable, Equatable {
     /// `assemblee` when it starts with a `uid`, else under `senate`.
     public var detail: String?
 
-    /// The export object of the JSON Lines contract (foundation issue); keys in the documented order.
+    /// The export object of the JSON Lines contract (README, "`veille export deltas`: JSON Lines"); keys in
+    /// the documented order.
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("run", .int(Int(run))), ("kind", .string(kind.rawValue)), ("at", .time(at)), ("source", .string(source)),

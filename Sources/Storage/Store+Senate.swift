@@ -126,10 +126,11 @@ extension Store {
     ) {
         let norm = item.url.map(URLNormalizer.normalize)
         var result: (item: Int64, revision: Int64, previous: Int64?)
-        if let row = try findItem(db, source: source, guid: item.guid, normalizedURL: norm, batchGUIDs: []) {
-            let itemID: Int64 = row["id"]
-            let storedTitle: String? = row["title"]
-            let storedText: String? = row["text"]
+        if let stored = try findItem(db, source: source, guid: item.guid, normalizedURL: norm, batchGUIDs: []),
+            let itemID = stored.id
+        {
+            let storedTitle = stored.title
+            let storedText = stored.text
             let text = item.text ?? storedText
             try db.execute(
                 sql: """

@@ -1,10 +1,11 @@
 import Foundation
 import Syndication
 
-/// `veille-bench NAME [ARGS…]`: the benchmarks that print the figures quoted in the issues' notes.
+/// `veille-bench NAME [ARGS…]`: the benchmarks that print the figures quoted in the README
+/// ("Benchmarks") and in commit messages.
 /// Never part of the test run; tests never assert on time.
 ///
-/// - `feeds [--rounds N] FILE…` feed parsing MB/s (Syndication.FeedBenchmark)
+/// - `feeds [--rounds N] FILE…` feed parsing MB/s (FeedBenchmark)
 /// - `extract FOLDER [N]`   article extraction pages/s (ExtractionBenchmark)
 /// - `match [ARGS]`         watchlist matching MB/s, compile time and memory (MatchingBenchmark)
 /// - `senate [FILES]`       Sénat page and CSV parsing (SenateBenchmark)

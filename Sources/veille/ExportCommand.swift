@@ -36,7 +36,7 @@ struct ExportDeltas: AsyncParsableCommand {
             guard FileManager.default.fileExists(atPath: global.db) else {
                 throw PipelineError.database("database \(global.db) does not exist (run `veille run` first)")
             }
-            let store = try Pipeline.openStore(global.db)
+            let store = try NightlyRun.openStore(global.db)
             let selection: DeltaSelection
             if let date = try parseSinceOption(since) {
                 selection = .since(date)

@@ -17,8 +17,8 @@ struct SourcesCommand: AsyncParsableCommand {
     func run() async throws {
         _ = global.bootstrapLogging()
         do {
-            let config = try Pipeline.loadSources((global.config as NSString).appendingPathComponent("sources.yaml"))
-            let store = FileManager.default.fileExists(atPath: global.db) ? try Pipeline.openStore(global.db) : nil
+            let config = try NightlyRun.loadSources((global.config as NSString).appendingPathComponent("sources.yaml"))
+            let store = FileManager.default.fileExists(atPath: global.db) ? try NightlyRun.openStore(global.db) : nil
             let states = Dictionary(
                 ((try store?.sourceStates()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let counts = (try store?.itemCounts()) ?? [:]
