@@ -40,6 +40,7 @@ let package = Package(
             ]),
         .target(name: "Syndication", dependencies: ["Markup", "VeilleCore"]),
         .target(name: "Parliament", dependencies: ["Markup", "VeilleCore"]),
+        .target(name: "Archive", dependencies: ["CZlib"]),
         .target(name: "Extraction", dependencies: ["Markup", "VeilleCore"]),
         .target(name: "Matching", dependencies: ["VeilleCore"]),
         .target(name: "Storage", dependencies: ["VeilleCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -53,7 +54,8 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Fetching", "Syndication", "Parliament", "Extraction", "Matching", "Storage", "Digests", "VeilleCore",
+                "Fetching", "Syndication", "Parliament", "Archive", "Extraction", "Matching", "Storage", "Digests",
+                "VeilleCore",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
@@ -104,6 +106,7 @@ let package = Package(
             name: "MatchingTests", dependencies: ["Matching", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
         .testTarget(
             name: "DigestsTests", dependencies: ["Digests", "Storage", "Pipeline", "Syndication", "TestSupport"],
             resources: [.copy("Fixtures")]),

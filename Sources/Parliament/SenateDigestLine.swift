@@ -36,6 +36,10 @@ public enum SenateDigestLine {
             return "Question " + subject + " transformée en question orale"
         case .reminded:
             return "Question " + subject + " rappelée par la question " + event.reference
+        case .renewed:
+            return "Question " + subject + " renouvelée"
+        case .closed:
+            return "Question " + subject + " close"
         }
     }
 

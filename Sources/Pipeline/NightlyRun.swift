@@ -119,6 +119,7 @@ public struct NightlyRun: Sendable {
                     switch source.kind {
                     case .feed: return (index, await FeedCrawler(context: context).crawl(source))
                     case .senateQuestions: return (index, await SenateCrawler(context: context).crawl(source))
+                    case .assembleeQuestions: return (index, await AssembleeCrawler(context: context).crawl(source))
                     }
                 }
             }

@@ -181,6 +181,7 @@ extension Store {
                     let csv: String? = row["csvRow"]
                     if let text = page ?? csv { out[row["itemId"]] = text }
                 }
+                try assembleeFacts(db, items: chunk, into: &out)
             }
             return out
         }
