@@ -34,6 +34,9 @@ public struct FetchResponse: Sendable {
     public var tries: Int = 1
     /// What was wrong with the `Retry-After` value, when it was out of range or malformed.
     public var retryAfterProblem: String?
+    /// For one hop (``Fetcher/exchange(_:)``): the absolute target of a redirect (301, 302, 303, 307,
+    /// 308 with a `Location`), which the caller follows as a request of its own. Nil on a final response.
+    public var location: String?
 
     /// Whether the server answered 304 Not Modified to the conditional GET.
     public var notModified: Bool { status == 304 }

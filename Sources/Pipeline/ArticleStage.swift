@@ -85,7 +85,8 @@ struct ArticleStage: Sendable {
 
     func request(_ task: ArticleTask, source: SourceConfig, conditional: Bool) -> FetchRequest {
         FetchRequest(
-            url: task.url, etag: conditional ? task.etag : nil, lastModified: conditional ? task.lastModified : nil,
+            url: task.url, purpose: .page, etag: conditional ? task.etag : nil,
+            lastModified: conditional ? task.lastModified : nil,
             timeout: source.timeout, maxBytes: source.maxBytes, trust: .content(origin: source.url))
     }
 

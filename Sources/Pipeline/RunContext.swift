@@ -40,7 +40,8 @@ public struct RunContext: Sendable {
     /// fetched; conditional on the stored validators unless `--force`.
     func sourceRequest(_ source: SourceConfig, state: SourceState?) -> FetchRequest {
         FetchRequest(
-            url: source.url, etag: force ? nil : state?.etag, lastModified: force ? nil : state?.lastModified,
+            url: source.url, purpose: source.kind == .senateQuestions ? .csv : .feed, etag: force ? nil : state?.etag,
+            lastModified: force ? nil : state?.lastModified,
             timeout: source.timeout, maxBytes: source.maxBytes, trust: .operatorURL)
     }
 

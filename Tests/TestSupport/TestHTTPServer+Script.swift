@@ -12,6 +12,7 @@ extension TestHTTPServer {
         STATE, ROOT, BIND = sys.argv[1], sys.argv[2], sys.argv[3]
         LOCK = threading.Lock()
         IN_FLIGHT = [0]
+        SEQUENCE = [0]
 
         def config():
             try:
@@ -37,7 +38,10 @@ extension TestHTTPServer {
             def serve(self, with_body):
                 with LOCK:
                     IN_FLIGHT[0] += 1
+                    SEQUENCE[0] += 1
                     self.concurrent = IN_FLIGHT[0]
+                    self.sequence = SEQUENCE[0]
+                self.arrived = time.time()
                 self.counted = True
                 try:
                     self.route(with_body)
@@ -45,6 +49,11 @@ extension TestHTTPServer {
                     self.close_connection = True
                 finally:
                     self.leave()
+                    # When the whole answer was handed to the socket: the end of the request, as the host sees it.
+                    line = json.dumps({"id": self.sequence, "finished": time.time()}) + "\n"
+                    with LOCK:
+                        with open(os.path.join(STATE, "finished.jsonl"), "a") as f:
+                            f.write(line)
 
             def leave(self):
                 if self.counted:
@@ -58,6 +67,7 @@ extension TestHTTPServer {
                     "host": self.headers.get("Host", ""),
                     "headers": {k.lower(): v for k, v in self.headers.items()},
                     "status": status, "concurrent": self.concurrent, "time": time.time(),
+                    "arrived": self.arrived, "id": self.sequence,
                     "clientPort": self.client_address[1],
                 }
                 line = json.dumps(entry) + "\n"
