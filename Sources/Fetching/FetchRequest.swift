@@ -55,6 +55,9 @@ public struct FetchRequest: Sendable {
     public var redirects = 0
     /// Seconds the earlier hops of this fetch already took: ``timeout`` covers them all.
     public var spent: TimeInterval = 0
+    /// Requests queued behind this one for its host (set by ``PoliteFetcher``): when more transfers wait
+    /// than may run, the one with the most work behind it starts first.
+    public var backlog = 0
 
     /// The foundation's default total timeout (per source `timeout`).
     public static let defaultTimeout: TimeInterval = 30

@@ -62,7 +62,7 @@ public final class Fetcher: Sendable {
         let cancel = CancelFlag()
         let result: Result<FetchResponse, Error> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                pool.submit { [self] worker in
+                pool.submit(priority: request.backlog) { [self] worker in
                     continuation.resume(returning: run(request, on: worker, cancel: cancel))
                 }
             }

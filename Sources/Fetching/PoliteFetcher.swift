@@ -128,7 +128,11 @@ public final class PoliteFetcher<C: Clock>: Sendable where C.Duration == Duratio
                 await throttle.setDelay(Self.duration(min(seconds, Self.maxCrawlDelay)), for: host)
             }
         }
-        return try await throttle.withPermit(host: host) { [transport] in try await transport(hop) }
+        return try await throttle.withPermit(host: host) { [transport, throttle] in
+            var sent = hop
+            sent.backlog = await throttle.queued(host: host)
+            return try await transport(sent)
+        }
     }
 
     private func sleep(_ seconds: TimeInterval) async throws {

@@ -27,9 +27,12 @@ struct ArticleStage: Sendable {
             c.logger.error("source \(source.id): articles: \(error)")
             return
         }
-        for task in tasks {
+        // The next pages are fetched while this one is extracted and stored.
+        var ahead = Lookahead(tasks.map { request($0, source: source, conditional: false) }, fetch: c.fetch)
+        defer { ahead.cancel() }
+        for (index, task) in tasks.enumerated() {
             do {
-                let response = try await c.fetch(request(task, source: source, conditional: false))
+                let response = try await ahead.response(index)
                 guard (200..<300).contains(response.status) else {
                     try c.store.recordArticleFailure(
                         item: task.itemID, error: "HTTP \(response.status) from \(task.url)", at: c.now())

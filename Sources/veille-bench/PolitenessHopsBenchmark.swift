@@ -110,13 +110,14 @@ enum PolitenessHopsBenchmark {
         let cpuBefore = cpuSeconds()
         let started = Date()
         let report = try await Pipeline(options: options).run()
-        let wall = Date().timeIntervalSince(started)
+        let ended = Date()
+        let wall = ended.timeIntervalSince(started)
         let cpu = cpuSeconds() - cpuBefore
 
         var maxConcurrent = 0
         var smallestGap = Double.infinity
         var disallowed = 0
-        var busiest = (host: 0, seconds: 0.0, requests: 0)
+        var busiest = (host: 0, seconds: 0.0, requests: 0, before: 0.0, idle: 0.0, after: 0.0)
         var pages = 0
         for (h, server) in servers.enumerated() {
             let log = Array(server.requests().dropFirst(seen[h]))
@@ -125,20 +126,31 @@ enum PolitenessHopsBenchmark {
             disallowed += log.filter { $0.path.hasPrefix("/abonnes/") }.count
             pages += log.filter { $0.path.hasPrefix("/articles/") && $0.status == 200 }.count
             var serving = 0.0
+            var idle = 0.0
             var previousEnd: Double?
-            for request in log.sorted(by: { $0.arrived < $1.arrived }) {
+            let ordered = log.sorted(by: { $0.arrived < $1.arrived })
+            for request in ordered {
                 let end = finished[request.id] ?? request.time
                 serving += end - request.arrived
-                if let previousEnd { smallestGap = min(smallestGap, request.arrived - previousEnd) }
+                if let previousEnd {
+                    smallestGap = min(smallestGap, request.arrived - previousEnd)
+                    idle += max(0, request.arrived - previousEnd)
+                }
                 previousEnd = end
             }
-            if serving > busiest.seconds { busiest = (h, serving, log.count) }
+            if serving > busiest.seconds, let first = ordered.first, let previousEnd {
+                busiest = (
+                    h, serving, log.count, first.arrived - started.timeIntervalSince1970, idle,
+                    ended.timeIntervalSince1970 - previousEnd
+                )
+            }
         }
         let notOK = report.outcomes.filter { $0.status != "ok" }.count
         return String(
             format:
-                "delay %.0f ms: %.2f s wall; busiest host %d served %d requests in %.2f s (wall %.2fx); at most %d request(s) at once on a host; smallest gap %.3f s (end of one answer to the next arrival); %d disallowed path(s) requested; %d article pages, %.2f CPU s (%.2f per 1,000 pages); %d sources not ok",
+                "delay %.0f ms: %.2f s wall; busiest host %d served %d requests in %.2f s (wall %.2fx; that host idle %.2f s before its first request, %.2f s between, %.2f s after its last); at most %d request(s) at once on a host; smallest gap %.4f s (end of one answer to the next arrival); %d disallowed path(s) requested; %d article pages, %.2f CPU s (%.2f per 1,000 pages); %d sources not ok",
             delay * 1000, wall, busiest.host, busiest.requests, busiest.seconds, wall / max(busiest.seconds, 1e-9),
+            busiest.before, busiest.idle, busiest.after,
             maxConcurrent, smallestGap, disallowed, pages, cpu, cpu * 1000 / Double(max(pages, 1)), notOK)
     }
 

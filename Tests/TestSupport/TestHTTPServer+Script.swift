@@ -45,12 +45,14 @@ extension TestHTTPServer {
                 self.counted = True
                 try:
                     self.route(with_body)
+                    self.wfile.flush()
                 except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError):
                     self.close_connection = True
                 finally:
-                    self.leave()
                     # When the whole answer was handed to the socket: the end of the request, as the host sees it.
-                    line = json.dumps({"id": self.sequence, "finished": time.time()}) + "\n"
+                    finished = time.time()
+                    self.leave()
+                    line = json.dumps({"id": self.sequence, "finished": finished}) + "\n"
                     with LOCK:
                         with open(os.path.join(STATE, "finished.jsonl"), "a") as f:
                             f.write(line)
