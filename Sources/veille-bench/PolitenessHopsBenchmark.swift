@@ -145,7 +145,7 @@ enum PolitenessHopsBenchmark {
                 )
             }
         }
-        let notOK = report.outcomes.filter { $0.status != "ok" }.count
+        let notOK = report.outcomes.filter { $0.status != .ok }.count
         return String(
             format:
                 "delay %.0f ms: %.2f s wall; busiest host %d served %d requests in %.2f s (wall %.2fx; that host idle %.2f s before its first request, %.2f s between, %.2f s after its last); at most %d request(s) at once on a host; smallest gap %.4f s (end of one answer to the next arrival); %d disallowed path(s) requested; %d article pages, %.2f CPU s (%.2f per 1,000 pages); %d sources not ok",

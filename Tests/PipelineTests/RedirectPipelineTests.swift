@@ -24,13 +24,13 @@ import Testing
         #expect(w.server.requests(path: "/articles/1.html").count == 1)
 
         let journal = try #require(report.outcomes.first { $0.source == "journal" })
-        #expect(journal.status == "ok" && !journal.failed)
+        #expect(journal.status == .ok && !journal.failed)
         // The item keeps its feed summary; the page is not a trouble of the source.
         #expect(try w.store().search("résumé").count == 1)
         #expect(try OperationsScheduleTests.trouble(report)["journal"] == nil)
 
         let short = try #require(report.outcomes.first { $0.source == "short" })
-        #expect(short.status == "blocked" && !short.failed)
+        #expect(short.status == .blocked && !short.failed)
         #expect(
             short.error
                 == "fetch \(w.server.url("/s/feed")): redirect to \(w.server.url("/abonnes/feed.xml")): blocked by robots.txt"
