@@ -35,7 +35,8 @@ public struct FetchRequest: Sendable {
     public var etag: String?
     /// The stored `Last-Modified`, sent as `If-Modified-Since`.
     public var lastModified: String?
-    /// Limit for connecting, and for the whole fetch with its redirects, in seconds.
+    /// Limit for connecting, and for the whole fetch with its redirects (the time spent in the hops; the
+    /// waits for a host's gate between them do not count), in seconds.
     public var timeout: TimeInterval
     /// Cap on the decoded body, in bytes: a transfer past it is stopped and reported.
     public var maxBytes: Int

@@ -35,7 +35,7 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
     ///
     /// - Parameters:
     ///   - clock: `ContinuousClock()` in production, a manual clock in tests.
-    ///   - defaultDelay: the operations issue's default of 1 s.
+    ///   - defaultDelay: the gap for hosts no source declared one for (veille's default: 1 s).
     public init(clock: C, defaultDelay: Duration = .seconds(1)) {
         self.clock = clock
         self.defaultDelay = defaultDelay
