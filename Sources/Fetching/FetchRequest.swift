@@ -21,8 +21,10 @@ public enum FetchPurpose: String, Sendable, Equatable {
     case robots
     /// The Sénat's open-data CSV.
     case csv
-    /// A Sénat written-question page.
-    case senatePage = "senate-page"
+    /// An open-data archive (the Assemblée's questions zip), resumable.
+    case archive
+    /// A written-question page (Sénat or Assemblée).
+    case questionPage = "question-page"
 }
 
 /// One HTTP GET to make, with its validators and limits.
@@ -59,6 +61,11 @@ public struct FetchRequest: Sendable {
     /// Requests queued behind this one for its host (set by ``PoliteFetcher``): when more transfers wait
     /// than may run, the one with the most work behind it starts first.
     public var backlog = 0
+    /// Ask for the rest of a partial copy (``FetchResume``); nil for the whole resource.
+    public var resume: FetchResume?
+    /// A transfer cut after a 2xx status (connection dropped, timeout) returns what arrived, with
+    /// ``FetchResponse/interrupted`` set, instead of failing: the caller keeps it and resumes.
+    public var keepPartial: Bool = false
 
     /// The foundation's default total timeout (per source `timeout`).
     public static let defaultTimeout: TimeInterval = 30

@@ -36,6 +36,8 @@ extension Fetcher {
             remoteAddress: hop.remoteAddress)
         response.truncated = hop.overCap
         response.headerBytes = hop.headerBytes
+        response.contentRange = hop.headers["content-range"]
+        if hop.code != .ok { response.interrupted = hop.message ?? hop.code.description }
         if Self.redirectStatuses.contains(hop.status), let location = hop.redirectURL {
             response.location = URLEscaping.fetchable(location)
         }
@@ -48,12 +50,16 @@ extension Fetcher {
             url: request.requestedURL, reason: "redirect to \(request.url): only http and https are followed")
     }
 
+    /// Transfer errors after which the bytes received are a usable prefix (``FetchRequest/keepPartial``).
+    static let cutShort: Set<CurlCode> = [.partialFile, .recvError, .operationTimedOut, .gotNothing]
+
     /// The request headers: validators and Accept.
     func headers(for request: FetchRequest) -> [String] {
         var headers: [String] = []
         if let etag = request.etag, !etag.isEmpty { headers.append("If-None-Match: \(etag)") }
         if let date = request.lastModified, !date.isEmpty { headers.append("If-Modified-Since: \(date)") }
         if let accept = request.accept, !accept.isEmpty { headers.append("Accept: \(accept)") }
+        headers += request.resumeHeaders
         // A validator or Accept value with a line break must not smuggle a header in.
         return headers.map { String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != "\r" && $0 != "\n" })) }
     }
@@ -68,6 +74,9 @@ extension Fetcher {
             return FetchError.tooLarge(url: url, limit: request.maxBytes)
         }
         if hop.code == .ok { return nil }
+        if request.keepPartial, (200..<300).contains(hop.status), !hop.body.isEmpty, Self.cutShort.contains(hop.code) {
+            return nil // kept: the caller resumes from what arrived
+        }
         if let refusal = hop.refusal, hop.code == .couldntConnect {
             return FetchError.refused(url: url, reason: via + refusal)
         }

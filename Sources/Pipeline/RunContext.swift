@@ -38,11 +38,20 @@ public struct RunContext: Sendable {
 
     /// The request for a source's own URL (a feed, the Sénat CSV): written by the operator, so always
     /// fetched; conditional on the stored validators unless `--force`.
-    func sourceRequest(_ source: SourceConfig, state: SourceState?) -> FetchRequest {
+    func sourceRequest(_ source: SourceConfig, state: SourceRecord?) -> FetchRequest {
         FetchRequest(
-            url: source.url, purpose: source.kind == .senateQuestions ? .csv : .feed, etag: force ? nil : state?.etag,
+            url: source.url, purpose: Self.purpose(of: source.kind), etag: force ? nil : state?.etag,
             lastModified: force ? nil : state?.lastModified,
             timeout: source.timeout, maxBytes: source.maxBytes, trust: .operatorURL)
+    }
+
+    /// What a source's own URL is, for the fetch path.
+    static func purpose(of kind: SourceConfig.Kind) -> FetchPurpose {
+        switch kind {
+        case .feed: return .feed
+        case .senateQuestions: return .csv
+        case .assembleeQuestions: return .archive
+        }
     }
 
     /// Records a failed attempt of `source` (consecutive failures, back-off) and returns its outcome.
