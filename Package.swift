@@ -50,6 +50,7 @@ let package = Package(
                 "Storage", "VeilleCore", "Curl",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        .target(name: "Interop", dependencies: ["Storage", "VeilleCore"]),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -60,7 +61,8 @@ let package = Package(
         .executableTarget(
             name: "veille",
             dependencies: [
-                "CMalloc", "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Storage", "Digests",
+                "CMalloc", "Pipeline", "Interop", "Syndication", "Parliament", "Extraction", "Matching", "Storage",
+                "Digests",
                 "VeilleCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,7 +73,7 @@ let package = Package(
             name: "veille-bench",
             dependencies: [
                 "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Fetching", "Storage", "VeilleCore",
-                "TestSupport",
+                "Interop", "TestSupport",
             ]),
 
         // Fuzzing: libFuzzer targets run by Tests/Fuzz/run-fuzzers.sh; an ordinary build replays saved inputs.
@@ -107,6 +109,9 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
         .testTarget(
             name: "DigestsTests", dependencies: ["Digests", "Storage", "Pipeline", "Syndication", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "InteropTests", dependencies: ["Interop", "Matching", "Pipeline", "Storage", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PipelineTests", dependencies: ["Pipeline", "Storage", "TestSupport"],
