@@ -121,6 +121,9 @@ extension Store {
         let newText = keepText ? storedText : (item.text ?? storedText)
         let titleChanged = normalizeWhitespace(storedTitle) != normalizeWhitespace(item.title)
         let textChanged = normalizeWhitespace(storedText) != normalizeWhitespace(newText)
+        let storedSummary: String? = row["summary"]
+        let summaryChanged =
+            item.summary != nil && normalizeWhitespace(storedSummary) != normalizeWhitespace(item.summary)
         let storedVersion: Int = row["textVersion"]
         try db.executeCached(
             sql: """
@@ -134,6 +137,9 @@ extension Store {
                 item.author, item.published, item.updated, keepText ? storedVersion : item.textVersion,
                 at, itemID,
             ])
+        if summaryChanged, !titleChanged, !textChanged { // matched again (the summary is matched), no delta
+            try db.executeCached(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
+        }
         guard titleChanged || textChanged else { return }
         try db.executeCached(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
         let silent = !titleChanged && !keepText && storedVersion != item.textVersion

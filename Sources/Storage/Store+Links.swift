@@ -16,11 +16,24 @@ public struct ItemLink: Sendable, Equatable {
     }
 }
 
-/// What a stored item offers to matching.
+/// What a stored item offers to matching: every field that is matched.
 public struct MatchableItem: Sendable, Equatable {
     public var id: Int64
     public var title: String?
     public var text: String?
+    /// The feed's own summary (kept beside an article; often equal to `text` otherwise).
+    public var summary: String?
+
+    public init(id: Int64, title: String?, text: String?, summary: String? = nil) {
+        self.id = id
+        self.title = title
+        self.text = text
+        self.summary = summary
+    }
+
+    init(_ row: Row) {
+        self.init(id: row["id"], title: row["title"], text: row["text"], summary: row["summary"])
+    }
 }
 
 /// Links added and removed by a (re)match.
@@ -38,11 +51,11 @@ public struct LinkChanges: Sendable, Equatable {
 }
 
 extension Store {
-    /// Items whose title or text is new or changed since they were last matched, by id.
+    /// Items whose title, summary or text is new or changed since they were last matched, by id.
     public func itemsNeedingMatch() throws -> [MatchableItem] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, title, text FROM item WHERE needsMatch ORDER BY id")
-                .map { MatchableItem(id: $0["id"], title: $0["title"], text: $0["text"]) }
+            try Row.fetchAll(db, sql: "SELECT id, title, text, summary FROM item WHERE needsMatch ORDER BY id")
+                .map(MatchableItem.init)
         }
     }
 
@@ -50,9 +63,9 @@ extension Store {
     public func items(firstSeenSince since: Date?) throws -> [MatchableItem] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT id, title, text FROM item WHERE ? IS NULL OR firstSeenAt >= ? ORDER BY id",
+                db, sql: "SELECT id, title, text, summary FROM item WHERE ? IS NULL OR firstSeenAt >= ? ORDER BY id",
                 arguments: [since, since]
-            ).map { MatchableItem(id: $0["id"], title: $0["title"], text: $0["text"]) }
+            ).map(MatchableItem.init)
         }
     }
 
