@@ -38,9 +38,26 @@ public struct MatchStage: Sendable {
 
     /// Matches `items` again and replaces their links (or only reports the changes, with `dryRun`).
     public func rematch(store: Store, items: [MatchableItem], at: Date, dryRun: Bool) throws -> LinkChanges {
+        let found = links(of: items)
         var all: [Int64: [ItemLink]] = [:]
-        for item in items { all[item.id] = links(title: item.title, summary: item.summary, text: item.text) }
+        for (item, l) in zip(items, found) { all[item.id] = l }
         return try store.replaceLinks(all, watchlistHash: compiled.versionHash, at: at, dryRun: dryRun)
+    }
+
+    /// The links of each item, in order, matched on every core (items are independent; the compiled
+    /// watchlist is shared).
+    public func links(
+        of items: [MatchableItem], workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> [[ItemLink]] {
+        let results = ResultSlots<[ItemLink]>(count: items.count)
+        let count = max(1, min(workers, items.count / 16 + 1)) // a few items: not worth a thread
+        DispatchQueue.concurrentPerform(iterations: count) { w in
+            for i in stride(from: w, to: items.count, by: count) {
+                let item = items[i]
+                results.set(i, links(title: item.title, summary: item.summary, text: item.text))
+            }
+        }
+        return results.values
     }
 
     /// Loads and compiles `watchlist.yaml`; nil when the file does not exist (nothing is linked then).
@@ -52,4 +69,27 @@ public struct MatchStage: Sendable {
             throw PipelineError.configuration("\(error)")
         }
     }
+}
+
+/// Slots filled by concurrent workers, each slot by exactly one of them, read once they have all finished.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: max(1, count))
+        base.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    /// Fills slot `i` (each slot is written by one worker only, so no two writes touch one element).
+    func set(_ i: Int, _ value: Value) { base[i] = value }
+
+    /// Every slot, in order (call after the workers are done).
+    var values: [Value] { UnsafeBufferPointer(start: base, count: count).compactMap { $0 } }
 }
