@@ -15,8 +15,10 @@ extension Store {
     ///
     /// - Parameters:
     ///   - items: the fetch's items in document order; duplicates within the batch are ignored.
-    ///   - keepTextOnUpdate: true for sources whose text comes from article pages: a feed summary then
-    ///     never replaces the stored text (only titles count).
+    ///   - keepTextOnUpdate: true for sources whose text comes from article pages: the feed's text then
+    ///     never replaces the article (only titles count here); a change of the entry (its text, summary,
+    ///     `updated` date or title) flags the item's page to be fetched again, and the article stage turns a
+    ///     changed page into a `changed` delta. An item whose page was given up on keeps the feed's text.
     /// - Returns: what changed.
     public func applyFetch(
         source id: String, run: Int64, fetch: FetchLog, items: [IncomingItem],
@@ -40,10 +42,10 @@ extension Store {
             try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
             try db.executeCached(
                 sql: """
-                    UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = 'ok',
+                    UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = ?,
                       lastError = NULL, consecutiveFailures = 0, nextDueAt = ?, firstSuccessAt = COALESCE(firstSuccessAt, ?)
                     WHERE id = ?
-                    """, arguments: [fetch.etag, fetch.lastModified, at, at, nextDue, at, id])
+                    """, arguments: [fetch.etag, fetch.lastModified, at, at, SourceStatus.ok, nextDue, at, id])
             return outcome
         }
     }
@@ -87,12 +89,13 @@ extension Store {
             try db.executeCached(
                 sql: """
                     INSERT INTO item(sourceId, guid, url, normalizedUrl, canonicalUrl, title, text, summary, author,
-                      published, updated, textVersion, firstSeenAt, lastSeenAt, firstRunId, needsMatch)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                      published, updated, textVersion, firstSeenAt, lastSeenAt, firstRunId, needsMatch, feedTextHash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
                     """,
                 arguments: [
                     source, item.guid, item.url, normalizedURL, item.canonicalURL, item.title, item.text,
                     item.summary, item.author, item.published, item.updated, item.textVersion, at, at, run,
+                    keepText ? item.text.map(FeedTextFingerprint.of) : nil,
                 ])
             let itemID = db.lastInsertedRowID
             if keepText, let url = item.url {
@@ -105,9 +108,9 @@ extension Store {
                 db, item: itemID, run: run, title: item.title, text: item.text,
                 reason: "first", at: at)
             let delta = try insertDelta(
-                db, run: run, item: itemID, source: source, kind: "new", baseline: baseline,
+                db, run: run, item: itemID, source: source, kind: .new, baseline: baseline,
                 at: at, revision: revision, previous: nil)
-            outcome.deltas.append(RecordedDelta(id: delta, itemID: itemID, kind: "new", baseline: baseline))
+            outcome.deltas.append(RecordedDelta(id: delta, itemID: itemID, kind: .new, baseline: baseline))
             return
         }
         let itemID: Int64 = row["id"]
@@ -118,31 +121,47 @@ extension Store {
         if moved { outcome.moves += 1 }
         let storedTitle: String? = row["title"]
         let storedText: String? = row["text"]
-        let newText = keepText ? storedText : (item.text ?? storedText)
+        // The article is the text once a page is (or will be) extracted; an item whose page never came
+        // (three failed tries, or no link) keeps the feed's text, whose edits are then its own.
+        let article = keepText ? try articleState(db, item: itemID) : nil
+        let keepsArticle = article != nil && article != "gave-up"
+        let newText = keepsArticle ? storedText : (item.text ?? storedText)
         let titleChanged = normalizeWhitespace(storedTitle) != normalizeWhitespace(item.title)
         let textChanged = normalizeWhitespace(storedText) != normalizeWhitespace(newText)
         let storedSummary: String? = row["summary"]
         let summaryChanged =
             item.summary != nil && normalizeWhitespace(storedSummary) != normalizeWhitespace(item.summary)
         let storedVersion: Int = row["textVersion"]
+        let entry = keepText ? FeedEntryChange(stored: row, incoming: item) : nil
         try db.executeCached(
             sql: """
                 UPDATE item SET guid = COALESCE(?, guid), url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl),
                   canonicalUrl = COALESCE(?, canonicalUrl), title = ?, text = ?, summary = COALESCE(?, summary),
                   author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
-                  textVersion = ?, lastSeenAt = ? WHERE id = ?
+                  textVersion = ?, lastSeenAt = ?, feedTextHash = COALESCE(?, feedTextHash) WHERE id = ?
                 """,
             arguments: [
                 item.guid, item.url, normalizedURL, item.canonicalURL, item.title, newText, item.summary,
-                item.author, item.published, item.updated, keepText ? storedVersion : item.textVersion,
-                at, itemID,
+                item.author, item.published, item.updated, keepsArticle ? storedVersion : item.textVersion,
+                at, entry?.fingerprint, itemID,
             ])
         if summaryChanged, !titleChanged, !textChanged { // matched again (the summary is matched), no delta
             try db.executeCached(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
         }
+        if let entry, entry.changed || titleChanged {
+            // The feed says the article may have changed: its page is fetched again in this run's article
+            // stage (conditional GET), and a changed text becomes a `changed` delta there.
+            try db.executeCached(
+                sql: "UPDATE article SET signaledAt = ?, signalTries = 0 WHERE itemId = ? AND state = 'done'",
+                arguments: [at, itemID])
+            // The new summary is stored and matched, but it is not a delta on its own.
+            if entry.summaryChanged {
+                try db.executeCached(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
+            }
+        }
         guard titleChanged || textChanged else { return }
         try db.executeCached(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
-        let silent = !titleChanged && !keepText && storedVersion != item.textVersion
+        let silent = !titleChanged && !keepsArticle && storedVersion != item.textVersion
         let previous = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?"), arguments: [itemID])
         let revision = try insertRevision(
@@ -150,9 +169,9 @@ extension Store {
             reason: silent ? "silent" : "changed", at: at)
         guard !silent else { return }
         let delta = try insertDelta(
-            db, run: run, item: itemID, source: source, kind: "changed", baseline: false,
+            db, run: run, item: itemID, source: source, kind: .changed, baseline: false,
             at: at, revision: revision, previous: previous)
-        outcome.deltas.append(RecordedDelta(id: delta, itemID: itemID, kind: "changed", baseline: false))
+        outcome.deltas.append(RecordedDelta(id: delta, itemID: itemID, kind: .changed, baseline: false))
     }
 
     func insertRevision(
@@ -167,7 +186,7 @@ extension Store {
 
     /// Records one delta. `detail` is JSON a digest needs beyond the item (a Sénat answer, say).
     func insertDelta(
-        _ db: Database, run: Int64, item: Int64, source: String, kind: String, baseline: Bool,
+        _ db: Database, run: Int64, item: Int64, source: String, kind: DeltaKind, baseline: Bool,
         at: Date, revision: Int64?, previous: Int64?, detail: String? = nil
     ) throws -> Int64 {
         try db.executeCached(

@@ -144,6 +144,7 @@ enum StoreMigrations {
         registerArticleMigrations(&m)
         registerDigestMigrations(&m)
         registerOperationsMigrations(&m)
+        registerFeedSignalMigrations(&m)
         return m
     }
 }
