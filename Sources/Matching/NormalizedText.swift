@@ -83,6 +83,14 @@ struct OriginalText {
         return local < fields[k].count ? fields[k][local] : 0x0A
     }
 
+    /// The field whose bytes start at or before `p` (for a checkpoint: an empty field's start is the next
+    /// field's start less one, so the two never share an offset).
+    func field(starting p: Int) -> Int {
+        var k = fields.count - 1
+        while k > 0, p < bases[k] { k -= 1 }
+        return k
+    }
+
     /// The field an offset belongs to: the last one whose start, less its separator, is at or before it
     /// (a separator counts with the field after it).
     func field(of p: Int) -> Int {

@@ -40,7 +40,7 @@ extension Normalizer {
                         if Int(checkpoints[mid].norm) <= span.start { lo = mid } else { hi = mid - 1 }
                     }
                     let c = checkpoints[lo]
-                    let k = original.field(of: Int(c.orig))
+                    let k = original.field(starting: Int(c.orig))
                     if field != k || Int(c.norm) > st.n { // a new window from the checkpoint
                         field = k
                         i = Int(c.orig) - original.bases[k]

@@ -97,6 +97,15 @@ struct DifferentialTests {
         #expect(compared >= 305)
     }
 
+    /// Empty and punctuation-only titles: the text's windows start at the text's own checkpoints.
+    @Test(arguments: ["", "!!!", " ", "Bakou"])
+    func oddTitlesMatchAsTheOldPathDid(_ title: String) throws {
+        let c = try TestFiles.compile(Self.yaml)
+        let text = Self.text(seed: 7, pieces: 200)
+        #expect(c.match(title: title, text: text) == c.referenceMatch(title: title, text: text))
+        #expect(c.match(title: title, text: "") == c.referenceMatch(title: title, text: ""))
+    }
+
     /// Hits every few bytes for tens of KB: one window runs on from hit to hit.
     @Test func aTextOfHitsOnlyMatchesAsTheOldPathDid() throws {
         let c = try TestFiles.compile(Self.yaml)
