@@ -118,4 +118,20 @@ import Testing
         let again = try CLITests.run(["rematch", "--json"] + common)
         #expect(again.code == 0 && again.stdout.isEmpty)
     }
+
+    /// `rematch` matches on every core: the links come back in item order, as one thread finds them.
+    @Test func linksOfManyItemsOnSeveralWorkersAreInItemOrder() throws {
+        let stage = try #require(try MatchStage.load(path: PipelineWorld.fixture("watchlist.yaml").path))
+        let words = ["Bakou", "rien", "azéri", "#boycottParis2024", "météo", "Azerbaïdjan", "soleil"]
+        var items: [MatchableItem] = []
+        for i in 0..<300 {
+            let text: String = words[(i / 7) % 7] + " et " + words[(i / 49) % 7]
+            let summary: String? = i % 3 == 0 ? words[(i + 3) % 7] : nil
+            items.append(MatchableItem(id: Int64(i), title: words[i % 7], text: text, summary: summary))
+        }
+        let one = items.map { stage.links(title: $0.title, summary: $0.summary, text: $0.text) }
+        #expect(stage.links(of: items, workers: 4) == one)
+        #expect(stage.links(of: items, workers: 1) == one)
+        #expect(one.filter { !$0.isEmpty }.count > 100)
+    }
 }
