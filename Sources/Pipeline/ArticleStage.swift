@@ -4,7 +4,7 @@ import Foundation
 import Storage
 import VeilleCore
 
-/// The article stage (extraction issue).
+/// The article stage: the pages of `articles: true` sources fetched, extracted and kept as evidence.
 ///
 /// 1. For `articles: true` sources, the page of each new item (baseline included) is fetched — as content,
 ///    so the address policy applies — and extracted; the article becomes the item's text (the feed summary

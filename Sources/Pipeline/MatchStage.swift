@@ -10,10 +10,12 @@ public struct MatchStage: Sendable {
     public init(_ compiled: CompiledWatchlist) { self.compiled = compiled }
 
     /// The links of one item: one per entity, its evidence the list of its matches in every field
-    /// (title, summary, text).
-    public func links(title: String?, summary: String? = nil, text: String?) -> [ItemLink] {
+    /// (title, summary, text) and by the domains of its URLs and links.
+    public func links(
+        title: String?, summary: String? = nil, text: String?, url: String? = nil, canonicalURL: String? = nil
+    ) -> [ItemLink] {
         var byEntity: [String: (kind: String, matches: [EntityMatch])] = [:]
-        for m in compiled.match(title: title, summary: summary, text: text) {
+        for m in compiled.match(title: title, summary: summary, text: text, url: url, canonicalURL: canonicalURL) {
             byEntity[m.entityID, default: (m.entityKind.rawValue, [])].matches.append(m)
         }
         return byEntity.sorted { $0.key < $1.key }.map { id, entry in
@@ -54,7 +56,11 @@ public struct MatchStage: Sendable {
         DispatchQueue.concurrentPerform(iterations: count) { w in
             for i in stride(from: w, to: items.count, by: count) {
                 let item = items[i]
-                results.set(i, links(title: item.title, summary: item.summary, text: item.text))
+                results.set(
+                    i,
+                    links(
+                        title: item.title, summary: item.summary, text: item.text, url: item.url,
+                        canonicalURL: item.canonicalURL))
             }
         }
         return results.values

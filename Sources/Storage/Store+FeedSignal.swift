@@ -17,13 +17,13 @@ struct FeedEntryChange {
 
     var changed: Bool { textChanged || summaryChanged || updatedMoved }
 
-    init(stored row: Row, incoming item: IncomingItem) {
+    init(stored: ItemRecord, incoming item: IncomingItem) {
         fingerprint = item.text.map(FeedTextFingerprint.of)
-        let storedHash: Int64? = row["feedTextHash"]
+        let storedHash = stored.feedTextHash
         textChanged = storedHash != nil && fingerprint != nil && storedHash != fingerprint
-        let storedSummary: String? = row["summary"]
+        let storedSummary = stored.summary
         summaryChanged = item.summary != nil && normalizeWhitespace(storedSummary) != normalizeWhitespace(item.summary)
-        let storedUpdated: Date? = row["updated"]
+        let storedUpdated = stored.updated
         if let updated = item.updated {
             // Stored dates keep milliseconds: a difference under a second is the same date.
             updatedMoved = storedUpdated.map { abs($0.timeIntervalSince(updated)) >= 1 } ?? true

@@ -54,24 +54,23 @@ extension Store {
     func findItem(
         _ db: Database, source: String, guid: String?, normalizedURL: String?,
         batchGUIDs: Set<String>
-    ) throws -> Row? {
+    ) throws -> ItemRecord? {
         if let guid,
-            let row = try Row.fetchOne(
+            let stored = try ItemRecord.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM item WHERE sourceId = ? AND guid = ?"),
                 arguments: [source, guid])
         {
-            return row
+            return stored
         }
         guard let normalizedURL else { return nil }
         // Same URL: the same item whose GUID moved, unless that stored GUID is still in this batch
         // (a feed that points every entry at one page has distinct items sharing a URL).
-        for row in try Row.fetchAll(
+        for stored in try ItemRecord.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM item WHERE sourceId = ? AND normalizedUrl = ? ORDER BY id"),
             arguments: [source, normalizedURL])
         {
-            let storedGUID: String? = row["guid"]
-            if let storedGUID, batchGUIDs.contains(storedGUID), storedGUID != guid { continue }
-            return row
+            if let storedGUID = stored.guid, batchGUIDs.contains(storedGUID), storedGUID != guid { continue }
+            return stored
         }
         return nil
     }
@@ -82,21 +81,13 @@ extension Store {
         outcome: inout ApplyOutcome
     ) throws {
         guard
-            let row = try findItem(
+            let stored = try findItem(
                 db, source: source, guid: item.guid, normalizedURL: normalizedURL,
                 batchGUIDs: batchGUIDs)
         else {
-            try db.executeCached(
-                sql: """
-                    INSERT INTO item(sourceId, guid, url, normalizedUrl, canonicalUrl, title, text, summary, author,
-                      published, updated, textVersion, firstSeenAt, lastSeenAt, firstRunId, needsMatch, feedTextHash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
-                    """,
-                arguments: [
-                    source, item.guid, item.url, normalizedURL, item.canonicalURL, item.title, item.text,
-                    item.summary, item.author, item.published, item.updated, item.textVersion, at, at, run,
-                    keepText ? item.text.map(FeedTextFingerprint.of) : nil,
-                ])
+            var record = ItemRecord(source: source, incoming: item, normalizedURL: normalizedURL, run: run, at: at)
+            record.feedTextHash = keepText ? item.text.map(FeedTextFingerprint.of) : nil
+            try record.insert(db)
             let itemID = db.lastInsertedRowID
             if keepText, let url = item.url {
                 // An `articles: true` source: the page is fetched by the article stage (in this run, or the next
@@ -113,14 +104,13 @@ extension Store {
             outcome.deltas.append(RecordedDelta(id: delta, itemID: itemID, kind: .new, baseline: baseline))
             return
         }
-        let itemID: Int64 = row["id"]
-        let storedGUID: String? = row["guid"]
-        let storedURL: String? = row["normalizedUrl"]
+        guard let itemID = stored.id else { throw StorageError.database("an item read without its id") }
         let moved =
-            (item.guid != nil && storedGUID != item.guid) || (normalizedURL != nil && storedURL != normalizedURL)
+            (item.guid != nil && stored.guid != item.guid)
+            || (normalizedURL != nil && stored.normalizedUrl != normalizedURL)
         if moved { outcome.moves += 1 }
-        let storedTitle: String? = row["title"]
-        let storedText: String? = row["text"]
+        let storedTitle = stored.title
+        let storedText = stored.text
         // The article is the text once a page is (or will be) extracted; an item whose page never came
         // (three failed tries, or no link) keeps the feed's text, whose edits are then its own.
         let article = keepText ? try articleState(db, item: itemID) : nil
@@ -128,11 +118,10 @@ extension Store {
         let newText = keepsArticle ? storedText : (item.text ?? storedText)
         let titleChanged = normalizeWhitespace(storedTitle) != normalizeWhitespace(item.title)
         let textChanged = normalizeWhitespace(storedText) != normalizeWhitespace(newText)
-        let storedSummary: String? = row["summary"]
         let summaryChanged =
-            item.summary != nil && normalizeWhitespace(storedSummary) != normalizeWhitespace(item.summary)
-        let storedVersion: Int = row["textVersion"]
-        let entry = keepText ? FeedEntryChange(stored: row, incoming: item) : nil
+            item.summary != nil && normalizeWhitespace(stored.summary) != normalizeWhitespace(item.summary)
+        let storedVersion = stored.textVersion
+        let entry = keepText ? FeedEntryChange(stored: stored, incoming: item) : nil
         try db.executeCached(
             sql: """
                 UPDATE item SET guid = COALESCE(?, guid), url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl),
@@ -189,11 +178,10 @@ extension Store {
         _ db: Database, run: Int64, item: Int64, source: String, kind: DeltaKind, baseline: Bool,
         at: Date, revision: Int64?, previous: Int64?, detail: String? = nil
     ) throws -> Int64 {
-        try db.executeCached(
-            sql: """
-                INSERT INTO delta(runId, itemId, sourceId, kind, baseline, at, revisionId, previousRevisionId, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [run, item, source, kind, baseline, at, revision, previous, detail])
+        var delta = DeltaRecord(
+            runId: run, itemId: item, sourceId: source, kind: kind, baseline: baseline, at: at,
+            revisionId: revision, previousRevisionId: previous, detail: detail)
+        try delta.insert(db)
         return db.lastInsertedRowID
     }
 }

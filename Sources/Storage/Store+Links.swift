@@ -23,16 +23,20 @@ public struct MatchableItem: Sendable, Equatable {
     public var text: String?
     /// The feed's own summary (kept beside an article; often equal to `text` otherwise).
     public var summary: String?
+    /// The item's URL and canonical URL, for the watchlist's `domains:`.
+    public var url: String?
+    public var canonicalURL: String?
 
-    public init(id: Int64, title: String?, text: String?, summary: String? = nil) {
+    public init(
+        id: Int64, title: String?, text: String?, summary: String? = nil, url: String? = nil,
+        canonicalURL: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.text = text
         self.summary = summary
-    }
-
-    init(_ row: Row) {
-        self.init(id: row["id"], title: row["title"], text: row["text"], summary: row["summary"])
+        self.url = url
+        self.canonicalURL = canonicalURL
     }
 }
 
@@ -54,8 +58,10 @@ extension Store {
     /// Items whose title, summary or text is new or changed since they were last matched, by id.
     public func itemsNeedingMatch() throws -> [MatchableItem] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, title, text, summary FROM item WHERE needsMatch ORDER BY id")
-                .map(MatchableItem.init)
+            try Row.fetchAll(
+                db, sql: "SELECT id, title, text, summary, url, canonicalUrl FROM item WHERE needsMatch ORDER BY id"
+            )
+            .map(Self.matchable)
         }
     }
 
@@ -63,10 +69,18 @@ extension Store {
     public func items(firstSeenSince since: Date?) throws -> [MatchableItem] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT id, title, text, summary FROM item WHERE ? IS NULL OR firstSeenAt >= ? ORDER BY id",
+                db,
+                sql:
+                    "SELECT id, title, text, summary, url, canonicalUrl FROM item WHERE ? IS NULL OR firstSeenAt >= ? ORDER BY id",
                 arguments: [since, since]
-            ).map(MatchableItem.init)
+            ).map(Self.matchable)
         }
+    }
+
+    static func matchable(_ row: Row) -> MatchableItem {
+        MatchableItem(
+            id: row["id"], title: row["title"], text: row["text"], summary: row["summary"], url: row["url"],
+            canonicalURL: row["canonicalUrl"])
     }
 
     /// The links of some items.

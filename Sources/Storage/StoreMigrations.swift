@@ -145,6 +145,7 @@ enum StoreMigrations {
         registerDigestMigrations(&m)
         registerOperationsMigrations(&m)
         registerFeedSignalMigrations(&m)
+        registerAssembleeMigrations(&m)
         return m
     }
 }

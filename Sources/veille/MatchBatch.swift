@@ -5,13 +5,13 @@ import Matching
 ///
 /// `{"file","campaigns":[ids],"actors":[ids],"matches":[{"id","alias","found","field","start","end","snippet"}]}`
 /// where the text is one field, `text`; group-term hits of a satisfied `all` rule carry `"rule":"all"`;
-/// vetoed hits are not listed. Keys are always in this order, ids sorted, one line per object. Strings are
+/// links in the text to a listed domain come last with `"field":"link"`; vetoed hits are not listed. Keys are always in this order, ids sorted, one line per object. Strings are
 /// escaped as ``JSONValue/quoted(_:)`` escapes them (`\u2028` and `\u2029` too), byte for byte.
 enum MatchBatch {
     /// The object for one text, without `file` (`veille match FILE`).
     static func object(forText text: String, compiled: CompiledWatchlist) -> String {
         var out: [UInt8] = []
-        render(file: nil, matches: compiled.match(title: nil, text: text), into: &out)
+        render(file: nil, matches: compiled.match(title: nil, text: text, url: nil, canonicalURL: nil), into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -22,7 +22,7 @@ enum MatchBatch {
     /// Offsets are exact for valid UTF-8; invalid bytes are replaced (U+FFFD) while reading.
     static func line(forPath path: String, compiled: CompiledWatchlist, into out: inout [UInt8]) {
         if let text = readText(path) {
-            render(file: path, matches: compiled.match(title: nil, text: text), into: &out)
+            render(file: path, matches: compiled.match(title: nil, text: text, url: nil, canonicalURL: nil), into: &out)
         } else {
             out.append(contentsOf: #"{"file":"#.utf8)
             quote(path, into: &out)

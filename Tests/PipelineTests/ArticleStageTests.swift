@@ -140,7 +140,7 @@ import Testing
         try w.configure([], extra: "  - id: journal\n    url: \(feedURL)\n    articles: true\n    timeout: 5s\n")
         var options = w.options()
         options.resolve = [w.server.resolveEntry(for: "news.example"), w.server.resolveEntry(for: "intranet.example")]
-        let report = try await Pipeline(options: options).run()
+        let report = try await NightlyRun(options: options).run()
         #expect(report.outcomes.first?.status == .ok)
         #expect(w.server.requests(path: "/articles/1.html").isEmpty)
         #expect(try w.store().search("inauthentiques").isEmpty)

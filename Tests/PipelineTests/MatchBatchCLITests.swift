@@ -84,7 +84,8 @@ import VeilleCore
             FileManager.default.createFile(atPath: path, contents: Data(bytes))
             let text = String(decoding: bytes, as: UTF8.self)
             paths.append(path)
-            expected.append(Self.oldLine(file: path, matches: compiled.match(title: nil, text: text)))
+            expected.append(
+                Self.oldLine(file: path, matches: compiled.match(title: nil, text: text, url: nil, canonicalURL: nil)))
         }
         paths += ["/no/such/file.txt", dir.path]
         expected += [
