@@ -144,6 +144,7 @@ enum StoreMigrations {
         registerArticleMigrations(&m)
         registerDigestMigrations(&m)
         registerOperationsMigrations(&m)
+        registerWorkbenchMigrations(&m)
         return m
     }
 }

@@ -10,6 +10,7 @@ import Syndication
 /// - `senate [FILES]`       Sénat page and CSV parsing (SenateBenchmark)
 /// - `politeness [ARGS]`    200 feeds over 20 loopback hosts against the per-host bound (PolitenessBenchmark)
 /// - `run [--feeds N]`      the nightly run over N loopback feeds: wall time and peak memory
+/// - `archive --items N [--db PATH] [--config DIR]`  a realistic archive for the workbench (ArchiveBenchmark)
 @main
 enum VeilleBench {
     static func main() async {
@@ -38,6 +39,7 @@ enum VeilleBench {
             case "senate": print(SenateBenchmark.run(arguments: args))
             case "politeness": print(try await PolitenessBenchmark.run(arguments: args))
             case "run": print(try await PipelineBenchmark.run(arguments: args))
+            case "archive": print(try ArchiveBenchmark.run(arguments: args))
             default:
                 print("unknown benchmark '\(name)'")
                 exit(2)
