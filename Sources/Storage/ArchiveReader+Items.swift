@@ -9,7 +9,8 @@ extension ArchiveReader {
                 return nil
             }
             let links = try Row.fetchAll(
-                db, sql: "SELECT entityId, entityKind, evidence FROM link WHERE itemId = ? ORDER BY entityKind, entityId",
+                db,
+                sql: "SELECT entityId, entityKind, evidence FROM link WHERE itemId = ? ORDER BY entityKind, entityId",
                 arguments: [id]
             ).map { LinkEntry(entityID: $0["entityId"], entityKind: $0["entityKind"], evidence: $0["evidence"]) }
             let revisions = try Row.fetchAll(
@@ -39,7 +40,10 @@ extension ArchiveReader {
             let senate = try Row.fetchOne(
                 db, sql: "SELECT reference, number, state, pageUrl FROM senateQuestion WHERE itemId = ? LIMIT 1",
                 arguments: [id]
-            ).map { SenateEntry(reference: $0["reference"], number: $0["number"], state: $0["state"], pageURL: $0["pageUrl"]) }
+            ).map {
+                SenateEntry(
+                    reference: $0["reference"], number: $0["number"], state: $0["state"], pageURL: $0["pageUrl"])
+            }
             return ItemDossier(
                 item: Self.item(r), links: links, revisions: revisions, snapshots: snapshots, deltas: deltas,
                 article: article, senate: senate)

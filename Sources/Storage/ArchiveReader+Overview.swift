@@ -33,7 +33,8 @@ extension ArchiveReader {
                 SELECT substr(i.firstSeenAt, 1, 10) AS day, COUNT(*) AS n FROM item i JOIN link l ON l.itemId = i.id
                 WHERE i.firstSeenAt >= ? AND l.entityId = ? GROUP BY day
                 """
-            let args: StatementArguments = entity.map { [since, $0] } ?? [since]
+            var args: StatementArguments = [since]
+            if let entity { args += [entity] }
             return try Row.fetchAll(db, sql: sql, arguments: args).map { DayCount(day: $0["day"], count: $0["n"]) }
         }
     }

@@ -25,7 +25,10 @@ struct Chart: Encodable {
     static let barWidth = 6
     static let height = 100
 
-    enum CodingKeys: String, CodingKey { case days, total, peak, peakDay, nonEmpty = "daily" }
+    enum CodingKeys: String, CodingKey {
+        case days, total, peak, peakDay
+        case nonEmpty = "daily"
+    }
 
     /// The `days` days ending with `now`'s day, from the counts of the days that have items.
     init(counts: [DayCount], days: Int, now: Date) {

@@ -27,7 +27,8 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let e as PageError {
             response = renderer.error(status: e.status, message: e.message, request: request)
         } catch let e as HTTPError {
-            let message = e.status == .notFound ? "no such page: \(request.uri.path.prefix(200))" : e.body ?? "\(e.status)"
+            let message =
+                e.status == .notFound ? "no such page: \(request.uri.path.prefix(200))" : e.body ?? "\(e.status)"
             response = renderer.error(status: e.status.code, message: message, request: request)
             if e.status == .unauthorized {
                 response.headers[.wwwAuthenticate] = "Basic realm=\"veille\", charset=\"UTF-8\""
@@ -37,16 +38,17 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             response = renderer.error(status: 503, message: "\(error)", request: request)
         }
-        response.headers.append(HTTPField(name: .contentSecurityPolicy, value: Self.contentSecurityPolicy))
+        response.headers[values: .contentSecurityPolicy].append(Self.contentSecurityPolicy)
         response.headers[.xContentTypeOptions] = "nosniff"
-        if let name = HTTPField.Name("Referrer-Policy") { response.headers[name] = "no-referrer" }
+        if let name = HTTPFields.Element.Name("Referrer-Policy") { response.headers[name] = "no-referrer" }
         return response
     }
 
     private func check(_ request: Request) throws {
         if let hosts, let authority = request.head.authority {
             if !hosts.contains(Self.hostName(authority)) {
-                throw PageError.badRequest("unexpected Host “\(authority.prefix(100))”: this server answers to loopback names only")
+                throw PageError.badRequest(
+                    "unexpected Host “\(authority.prefix(100))”: this server answers to loopback names only")
             }
         }
         guard let token else { return }

@@ -54,7 +54,9 @@ public struct Renderer: Sendable {
             var message: String
         }
         let s = HTTPResponse.Status(code: status)
-        if Self.wantsJSON(request), let r = try? Self.json(["error": ErrorBody(status: status, message: message)], status: s) {
+        if Self.wantsJSON(request),
+            let r = try? Self.json(["error": ErrorBody(status: status, message: message)], status: s)
+        {
             return r
         }
         return Self.response(

@@ -1,5 +1,6 @@
 /// A word diff between two texts: the longest common subsequence of their words, with the whitespace that
-/// follows each word kept, so that joining the segments gives back either text.
+/// follows each word kept: joining the common and inserted segments gives back the new text, the common and
+/// deleted ones the old text's words (common words carry the new text's spacing). Deletions come first.
 ///
 /// Equal words at both ends are trimmed first (an edit usually touches a few sentences); the middle is
 /// compared by dynamic programming over word ids when it is at most ``maxCells`` cells, else shown as one
@@ -53,7 +54,7 @@ public enum WordDiff {
         {
             suffix += 1
         }
-        var out: [(Op, Substring)] = a[..<prefix].map { (.same, $0) }
+        var out: [(Op, Substring)] = b[..<prefix].map { (.same, $0) }
         let ma = Array(prefix..<(ia.count - suffix))
         let mb = Array(prefix..<(ib.count - suffix))
         if ma.count * mb.count <= maxCells && !ma.isEmpty && !mb.isEmpty {
@@ -75,12 +76,12 @@ public enum WordDiff {
                     out.append((.same, b[mb[j]]))
                     i += 1
                     j += 1
-                } else if j < m, i == n || table[i * (m + 1) + j + 1] >= table[(i + 1) * (m + 1) + j] {
-                    out.append((.inserted, b[mb[j]]))
-                    j += 1
-                } else {
+                } else if i < n, j == m || table[(i + 1) * (m + 1) + j] >= table[i * (m + 1) + j + 1] {
                     out.append((.deleted, a[ma[i]]))
                     i += 1
+                } else {
+                    out.append((.inserted, b[mb[j]]))
+                    j += 1
                 }
             }
         } else {

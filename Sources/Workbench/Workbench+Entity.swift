@@ -71,14 +71,17 @@ extension Workbench {
         let f = EntityView.Filter(
             kind: filter.deltaKind, source: filter.source, from: q.string("from"), to: q.string("to"),
             before: filter.before)
-        let next = more
+        let next =
+            more
             ? Path.with(
                 path,
                 [
                     ("kind", f.kind), ("source", f.source), ("from", f.from), ("to", f.to),
                     ("before", items.last.map { String($0.id) }),
                 ]) : nil
-        let ref = { (e: String, k: String) in EntityView.Ref(id: e, name: self.entities.name(e), href: self.entities.href(e, kind: k)) }
+        let ref = { (e: String, k: String) in
+            EntityView.Ref(id: e, name: self.entities.name(e), href: self.entities.href(e, kind: k))
+        }
         return EntityView(
             id: id, name: known?.name ?? id, kind: kind, actorKind: known?.kind?.rawValue,
             aliases: (known?.aliases ?? []) + (known?.caseSensitive ?? []),

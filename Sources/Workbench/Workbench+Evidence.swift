@@ -75,7 +75,8 @@ extension Workbench {
             guard let label = Self.senateLabels[delta.kind] else { return nil }
             let detail =
                 delta.detail.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any] ?? [:]
-            let note = (detail["reminded_by"] as? String).map { "rappelée par \($0)" }
+            let note =
+                (detail["reminded_by"] as? String).map { "rappelée par \($0)" }
                 ?? (detail["reminds"] as? String).map { "rappelle \($0)" }
             return SenateView.Event(
                 kind: delta.kind, label: label, date: detail["date"] as? String ?? Format.day(delta.at),

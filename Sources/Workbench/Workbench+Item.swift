@@ -123,7 +123,10 @@ extension Workbench {
                 seenAt: Format.date(removed?.at), status: d.article?.lastError,
                 lastChecked: Format.date(d.article?.lastCheckedAt)) : nil
         let options = { (chosen: Int?) in
-            revisions.map { Option(value: String($0.number), label: "\($0.number) · \($0.recordedAt)", selected: $0.number == chosen) }
+            revisions.map {
+                Option(
+                    value: String($0.number), label: "\($0.number) · \($0.recordedAt)", selected: $0.number == chosen)
+            }
         }
         return ItemView(
             id: i.id, title: i.title ?? "(untitled)", source: i.sourceID, author: i.author,

@@ -26,7 +26,9 @@ extension Workbench {
             line("TAKEN DOWN: \(t.status ?? "404/410")" + (t.seenAt.map { " seen at " + $0 } ?? ""))
         }
         if diff {
-            guard let d = v.diff else { throw WorkbenchError.badRequest("item \(id) has a single revision: nothing to compare") }
+            guard let d = v.diff else {
+                throw WorkbenchError.badRequest("item \(id) has a single revision: nothing to compare")
+            }
             line("")
             line("diff of revision \(d.a) (\(d.aRecordedAt)) → \(d.b) (\(d.bRecordedAt))")
             line("title: " + Self.wdiff(d.title))
@@ -39,7 +41,9 @@ extension Workbench {
         if v.evidence.isEmpty { line("  not linked") }
         for e in v.evidence {
             line("  \(e.name) (\(e.kind), \(e.entityId))")
-            for m in e.matches { line("    “\(m.found)” in \(m.field), alias \(m.alias), rule \(m.rule): \(m.snippet)") }
+            for m in e.matches {
+                line("    “\(m.found)” in \(m.field), alias \(m.alias), rule \(m.rule): \(m.snippet)")
+            }
         }
         line("")
         line("text (matches between »«):")
@@ -48,7 +52,9 @@ extension Workbench {
             line("")
             line("Sénat question \(s.number ?? s.reference) (\(s.state)):")
             for e in s.events {
-                line("  \(e.date) \(e.label)" + (e.ministry.map { " — " + $0 } ?? "") + (e.joPage.map { " (JO p. \($0))" } ?? ""))
+                line(
+                    "  \(e.date) \(e.label)" + (e.ministry.map { " — " + $0 } ?? "")
+                        + (e.joPage.map { " (JO p. \($0))" } ?? ""))
             }
         }
         line("")

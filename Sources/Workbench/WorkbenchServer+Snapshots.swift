@@ -17,10 +17,10 @@ extension WorkbenchServer {
         @Sendable func load(_ context: BasicRequestContext) throws -> (Int64, SnapshotEntry, [UInt8]) {
             let id = try positiveID(context.parameters.get("id"), name: "item id")
             let n = try positiveID(context.parameters.get("n"), name: "snapshot number")
-            guard let (entry, raw) = try w.reader.snapshot(item: id, number: Int(clamping: n)) else {
+            guard let found = try w.reader.snapshot(item: id, number: Int(clamping: n)) else {
                 throw PageError.notFound("no snapshot \(n) of item \(id)")
             }
-            return (id, entry, raw)
+            return (id, found.entry, found.raw)
         }
         router.get("/items/:id/snapshots/:n") { request, context in
             let (id, entry, raw) = try load(context)
@@ -36,7 +36,7 @@ extension WorkbenchServer {
         router.get("/items/:id/snapshots/:n/render") { _, context in
             let (_, _, raw) = try load(context)
             var response = Renderer.response(Data(raw), type: "text/html")
-            response.headers.append(HTTPField(name: .contentSecurityPolicy, value: "sandbox"))
+            response.headers[values: .contentSecurityPolicy].append("sandbox")
             return response
         }
         router.get("/items/:id/snapshots/:n/download") { _, context in

@@ -21,14 +21,16 @@ public enum WorkbenchServer {
             throw WorkbenchError.exposedWithoutToken("\(listen.host):\(listen.port)")
         }
         let hosts: Set<String>? =
-            token == nil ? ["127.0.0.1", "localhost", "[::1]", listen.host.contains(":") ? "[\(listen.host)]" : listen.host]
+            token == nil
+            ? ["127.0.0.1", "localhost", "[::1]", listen.host.contains(":") ? "[\(listen.host)]" : listen.host]
             : nil
         let router = Router()
         router.add(middleware: GuardMiddleware(renderer: renderer, token: token.map { Array($0.utf8) }, hosts: hosts))
         addRoutes(router, workbench: workbench, renderer: renderer)
         return Application(
             router: router,
-            configuration: ApplicationConfiguration(address: .hostname(listen.host, port: listen.port), serverName: nil),
+            configuration: ApplicationConfiguration(
+                address: .hostname(listen.host, port: listen.port), serverName: nil),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? listen.port) },
             logger: logger)
     }
@@ -41,7 +43,7 @@ public enum WorkbenchServer {
             return response
         }
         for kind in ["campaign", "actor"] {
-            router.get("/\(kind)s/:id") { request, context in
+            router.get(RouterPath("/\(kind)s/:id")) { request, context in
                 let id = context.parameters.get("id") ?? ""
                 let view = try w.entityPage(kind: kind, id: id, query: QueryParameters(request.uri.query))
                 return try r.page(view, template: "entity", request: request)
@@ -51,7 +53,8 @@ public enum WorkbenchServer {
             let id = try positiveID(context.parameters.get("id"), name: "item id")
             let q = QueryParameters(request.uri.query)
             return try r.page(
-                try w.itemPage(id: id, a: try q.positive("a"), b: try q.positive("b")), template: "item", request: request)
+                try w.itemPage(id: id, a: try q.positive("a"), b: try q.positive("b")), template: "item",
+                request: request)
         }
         addSnapshotRoutes(router, workbench: w, renderer: r)
         router.get("/search") { request, _ in

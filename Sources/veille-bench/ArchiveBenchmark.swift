@@ -39,19 +39,33 @@ enum ArchiveBenchmark {
         let queue = try DatabaseQueue(path: db)
         try queue.write { d in try seed(d, items: items, snapshots: &snapshots) }
         let store = try Store(path: db)
+        let texts =
+            try snapshots.isEmpty
+            ? [:]
+            : queue.read { d in
+                try Dictionary(
+                    Row.fetchAll(
+                        d,
+                        sql:
+                            "SELECT id, text FROM item WHERE id IN (\(snapshots.map(String.init).joined(separator: ",")))"
+                    )
+                    .map { ($0["id"] as Int64, $0["text"] as String? ?? "") }, uniquingKeysWith: { a, _ in a })
+            }
         for (n, id) in snapshots.enumerated() {
-            let raw = n == 0 ? hostilePage : "<html><body><p>page \(id)</p>\(String(repeating: "<p>texte</p>", count: 200))</body></html>"
+            let raw =
+                n == 0
+                ? hostilePage
+                : "<html><body><p>page \(id)</p>\(String(repeating: "<p>texte</p>", count: 200))</body></html>"
             try store.storeFirstArticle(
                 item: id, url: "https://s0001.example/a/\(id)",
                 result: ArticleResult(
-                    raw: Array(raw.utf8), status: 200, etag: "\"\(id)\"", lastModified: nil, text: "Bakou \(id)",
+                    raw: Array(raw.utf8), status: 200, etag: "\"\(id)\"", lastModified: nil, text: texts[id] ?? "",
                     title: nil, canonicalURL: nil, byline: nil, language: "fr", published: nil, extractorVersion: 1),
                 at: Date())
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
-        return String(
-            format: "archive: %d items, %d snapshots in %@ (%.1f MB) in %.1f s", items, snapshots.count, db,
-            Double(size) / 1e6, Date().timeIntervalSince(started))
+        return "archive: \(items) items, \(snapshots.count) snapshots in \(db) "
+            + String(format: "(%.1f MB) in %.1f s", Double(size) / 1e6, Date().timeIntervalSince(started))
     }
 
     static let hostilePage =
@@ -61,7 +75,9 @@ enum ArchiveBenchmark {
 
     static func watchlist() -> String {
         var y = "actors:\n"
-        for a in 1...50 { y += "  - id: a\(a)\n    name: Acteur \(a)\n    kind: organisation\n    aliases: [acteur\(a)]\n" }
+        for a in 1...50 {
+            y += "  - id: a\(a)\n    name: Acteur \(a)\n    kind: organisation\n    aliases: [acteur\(a)]\n"
+        }
         y += "campaigns:\n"
         for c in 1...50 {
             y += "  - id: c\(c)\n    name: Campagne \(c)\n    aliases: [campagne\(c)]\n    actors: [a\(c)]\n"
@@ -71,8 +87,13 @@ enum ArchiveBenchmark {
 
     static let words: [String] = {
         var rng = SplitMix(state: 3)
-        let syllables = ["ba", "kou", "ré", "pu", "bli", "que", "min", "is", "tre", "ca", "lé", "do", "nie", "sé", "nat", "fran", "ce", "ru", "sie", "gé", "o", "po", "li", "tique"]
-        return (0..<2_000).map { _ in (0..<Int.random(in: 2...4, using: &rng)).map { _ in syllables.randomElement(using: &rng) ?? "a" }.joined() }
+        let syllables = [
+            "ba", "kou", "ré", "pu", "bli", "que", "min", "is", "tre", "ca", "lé", "do", "nie", "sé", "nat", "fran",
+            "ce", "ru", "sie", "gé", "o", "po", "li", "tique",
+        ]
+        return (0..<2_000).map { _ in
+            (0..<Int.random(in: 2...4, using: &rng)).map { _ in syllables.randomElement(using: &rng) ?? "a" }.joined()
+        }
     }()
 
     static func seed(_ db: Database, items: Int, snapshots: inout [Int64]) throws {
@@ -98,7 +119,8 @@ enum ArchiveBenchmark {
         for d in 0..<days {
             let at = start.addingTimeInterval(Double(d) * 86_400 + 3 * 3_600)
             try db.execute(
-                sql: "INSERT INTO run(command, startedAt, finishedAt, status, summary) VALUES ('run', ?, ?, 'completed', '{}')",
+                sql:
+                    "INSERT INTO run(command, startedAt, finishedAt, status, summary) VALUES ('run', ?, ?, 'completed', '{}')",
                 arguments: [at, at.addingTimeInterval(600)])
         }
         let insertItem = try db.makeStatement(
@@ -114,7 +136,9 @@ enum ArchiveBenchmark {
                 VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)
                 """)
         let insertLink = try db.makeStatement(
-            sql: "INSERT INTO link(itemId, entityId, entityKind, watchlistHash, linkedAt, evidence) VALUES (?, ?, ?, 'bench', ?, ?)")
+            sql:
+                "INSERT INTO link(itemId, entityId, entityKind, watchlistHash, linkedAt, evidence) VALUES (?, ?, ?, 'bench', ?, ?)"
+        )
         var previousText = ""
         for n in 0..<items {
             let at = start.addingTimeInterval(span * Double(n) / Double(max(items, 1)))
@@ -122,7 +146,9 @@ enum ArchiveBenchmark {
             let senate = n % 100 == 99
             let source = senate ? "s2000" : String(format: "s%04d", Int.random(in: 1...1_999, using: &rng))
             let copy = n % 20 == 1 && !previousText.isEmpty
-            var text = copy ? previousText : (0..<80).map { _ in words.randomElement(using: &rng) ?? "" }.joined(separator: " ")
+            var text =
+                copy
+                ? previousText : (0..<80).map { _ in words.randomElement(using: &rng) ?? "" }.joined(separator: " ")
             var links: [(String, String, String)] = []
             if Int.random(in: 0..<10, using: &rng) < 3 {
                 let e = Int.random(in: 1...50, using: &rng)
@@ -137,7 +163,9 @@ enum ArchiveBenchmark {
                     ))
             }
             previousText = text
-            let title = (n < 5 ? "<script>alert(\(n))</script> " : "") + (0..<8).map { _ in words.randomElement(using: &rng) ?? "" }.joined(separator: " ")
+            let title =
+                (n < 5 ? "<script>alert(\(n))</script> " : "")
+                + (0..<8).map { _ in words.randomElement(using: &rng) ?? "" }.joined(separator: " ")
             let url = String(format: "https://%@.example/a/%d", source, n)
             try insertItem.execute(arguments: [
                 source, "g\(n)", url, url, title, text, at.addingTimeInterval(-3_600), at, at, run,
@@ -145,11 +173,16 @@ enum ArchiveBenchmark {
             let id = db.lastInsertedRowID
             try insertRevision.execute(arguments: [id, run, title, text, "first", at])
             let first = db.lastInsertedRowID
-            try insertDelta.execute(arguments: [run, id, source, senate ? "published" : "new", at, first, nil, senate ? "{\"date\":\"\(String(Timestampish.day(at)))\"}" : nil])
+            try insertDelta.execute(arguments: [
+                run, id, source, senate ? "published" : "new", at, first, nil,
+                senate ? "{\"date\":\"\(String(Timestampish.day(at)))\"}" : nil,
+            ])
             if n % 20 == 3 {
                 let later = at.addingTimeInterval(86_400)
                 try insertRevision.execute(arguments: [id, run + 1, title, text + " Mise à jour.", "changed", later])
-                try insertDelta.execute(arguments: [run + 1, id, source, "changed", later, db.lastInsertedRowID, first, nil])
+                try insertDelta.execute(arguments: [
+                    run + 1, id, source, "changed", later, db.lastInsertedRowID, first, nil,
+                ])
             }
             if senate {
                 try db.execute(

@@ -48,8 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
             workbench: workbench, renderer: renderer, listen: address, token: token, logger: logger
         ) { port in
             let host = address.host.contains(":") ? "[\(address.host)]" : address.host
-            print("veille serve: listening on http://\(host):\(port)/ (read-only; Ctrl-C stops)")
-            fflush(stdout)
+            let line = "veille serve: listening on http://\(host):\(port)/ (read-only; Ctrl-C stops)\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
         }
         try await app.runService()
     }
@@ -59,7 +59,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw WorkbenchError.badTokenFile(path: path, message: "cannot be read")
         }
-        let token = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first
+        let token =
+            String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard token.count >= 16 else {
             throw WorkbenchError.badTokenFile(path: path, message: "the token must be at least 16 characters")

@@ -19,7 +19,8 @@ struct SeededArchive {
     var senateItem: Int64
     var escapeItem: Int64
 
-    static let hostileTitle = "<script>alert('title')</script> Bakou et le \"Baku Initiative Group\"\r\nSet-Cookie: pwned=1"
+    static let hostileTitle =
+        "<script>alert('title')</script> Bakou et le \"Baku Initiative Group\"\r\nSet-Cookie: pwned=1"
     static let hostileText =
         "Selon <b>nos</b> sources, le Baku Initiative Group <img src=x onerror=alert(1)> relaie javascript:alert(2) "
         + "et accuse la France de « néocolonialisme » en Nouvelle-Calédonie."
@@ -59,7 +60,9 @@ struct SeededArchive {
         ])
         let now = Date()
         let run = try store.beginRun(command: "run", at: now.addingTimeInterval(-4_000))
-        func fetch(_ source: String, _ items: [IncomingItem], at: TimeInterval, articles: Bool = false) throws -> [Int64] {
+        func fetch(_ source: String, _ items: [IncomingItem], at: TimeInterval, articles: Bool = false) throws
+            -> [Int64]
+        {
             try store.applyFetch(
                 source: source, run: run, fetch: FetchLog(url: "https://\(source).example/feed", httpStatus: 200),
                 items: items, at: now.addingTimeInterval(at), nextDue: now, keepTextOnUpdate: articles
@@ -90,20 +93,32 @@ struct SeededArchive {
         try store.recordArticleRecheck(
             item: hostile, source: "hostile", run: run, url: "https://hostile.example/a",
             result: article(edited, raw: snapshotHTML + "<!-- v2 -->"), at: now.addingTimeInterval(-2_000))
-        try store.recordArticleRemoved(item: hostile, source: "hostile", run: run, status: 410, at: now.addingTimeInterval(-1_000))
-        let wireA = try fetch("wire-a", [IncomingItem(guid: "w", url: "https://a.example/w", title: "Conférence à Bakou", text: wireText)], at: -1_800)[0]
-        let wireB = try fetch("wire-b", [IncomingItem(guid: "w", url: "https://b.example/w", title: "Bakou : une conférence", text: wireText + " (AFP)")], at: -1_700)[0]
-        let escape = try fetch("wire-a", [IncomingItem(guid: "e", title: "\u{1B}[31mRED\u{1B}[0m Bakou", text: "Bakou\u{1B}]0;owned\u{07}")], at: -1_600)[0]
+        try store.recordArticleRemoved(
+            item: hostile, source: "hostile", run: run, status: 410, at: now.addingTimeInterval(-1_000))
+        let wireA = try fetch(
+            "wire-a",
+            [IncomingItem(guid: "w", url: "https://a.example/w", title: "Conférence à Bakou", text: wireText)],
+            at: -1_800)[0]
+        let wireB = try fetch(
+            "wire-b",
+            [IncomingItem(guid: "w", url: "https://b.example/w", title: "Bakou : une conférence", text: wireText)],
+            at: -1_700)[0]
+        let escape = try fetch(
+            "wire-a",
+            [IncomingItem(guid: "e", title: "\u{1B}[31mRED\u{1B}[0m Bakou", text: "Bakou\u{1B}]0;owned\u{07}")],
+            at: -1_600)[0]
         let senate = try fetch(
             "senat",
             [
                 IncomingItem(
                     guid: "qSEQ240109012", url: "https://www.senat.fr/questions/base/2024/qSEQ240109012.html",
-                    title: "Ingérences de l'Azerbaïdjan en Nouvelle-Calédonie", text: "M. X attire l'attention du ministre sur Bakou.")
+                    title: "Ingérences de l'Azerbaïdjan en Nouvelle-Calédonie",
+                    text: "M. X attire l'attention du ministre sur Bakou.")
             ], at: -1_500)[0]
         // Links with evidence as the matcher writes it (UTF-8 byte offsets in the field).
         func evidence(_ text: String, _ found: String, field: String, alias: String) -> String {
-            let start = text.utf8.count - (text.range(of: found).map { String(text[$0.lowerBound...]) } ?? "").utf8.count
+            let start =
+                text.utf8.count - (text.range(of: found).map { String(text[$0.lowerBound...]) } ?? "").utf8.count
             return """
                 [{"alias":"\(alias)","found":"\(found)","field":"\(field)","start":\(start),"end":\(start + found.utf8.count),"snippet":"… \(found) …","rule":"alias"}]
                 """
@@ -111,12 +126,30 @@ struct SeededArchive {
         try store.replaceLinks(
             [
                 hostile: [
-                    ItemLink(entityID: "big", entityKind: "campaign", evidence: evidence(edited, "Baku Initiative Group", field: "text", alias: "Baku Initiative Group")),
-                    ItemLink(entityID: "azerbaijan", entityKind: "actor", evidence: evidence(hostileTitle, "Bakou", field: "title", alias: "Bakou")),
+                    ItemLink(
+                        entityID: "big", entityKind: "campaign",
+                        evidence: evidence(
+                            edited, "Baku Initiative Group", field: "text", alias: "Baku Initiative Group")),
+                    ItemLink(
+                        entityID: "azerbaijan", entityKind: "actor",
+                        evidence: evidence(hostileTitle, "Bakou", field: "title", alias: "Bakou")),
                 ],
-                wireA: [ItemLink(entityID: "azerbaijan", entityKind: "actor", evidence: evidence(wireText, "Bakou", field: "text", alias: "Bakou"))],
-                wireB: [ItemLink(entityID: "azerbaijan", entityKind: "actor", evidence: evidence(wireText, "Bakou", field: "text", alias: "Bakou"))],
-                senate: [ItemLink(entityID: "azerbaijan", entityKind: "actor", evidence: evidence("M. X attire l'attention du ministre sur Bakou.", "Bakou", field: "text", alias: "Bakou"))],
+                wireA: [
+                    ItemLink(
+                        entityID: "azerbaijan", entityKind: "actor",
+                        evidence: evidence(wireText, "Bakou", field: "text", alias: "Bakou"))
+                ],
+                wireB: [
+                    ItemLink(
+                        entityID: "azerbaijan", entityKind: "actor",
+                        evidence: evidence(wireText, "Bakou", field: "text", alias: "Bakou"))
+                ],
+                senate: [
+                    ItemLink(
+                        entityID: "azerbaijan", entityKind: "actor",
+                        evidence: evidence(
+                            "M. X attire l'attention du ministre sur Bakou.", "Bakou", field: "text", alias: "Bakou"))
+                ],
             ], watchlistHash: "seed", at: now.addingTimeInterval(-1_400))
         let queue = try DatabaseQueue(path: db)
         try queue.write { db in
@@ -177,12 +210,12 @@ final class ServeProcess: @unchecked Sendable {
         }
         killer.cancel()
         let text = String(decoding: line, as: UTF8.self)
-        guard let r = text.range(of: ":", options: .backwards, range: text.range(of: "http://")?.upperBound..<text.endIndex),
-            let port = Int(text[r.upperBound...].prefix { $0.isNumber })
-        else {
+        let address = text.range(of: "http://").map { text[$0.upperBound...].prefix { $0 != "/" } } ?? ""
+        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]) else {
             p.waitUntilExit()
             throw StartFailure(
-                code: p.terminationStatus, stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+                code: p.terminationStatus,
+                stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
         }
         process = p
         self.port = port
@@ -233,7 +266,9 @@ struct HTTPReply {
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw Failure(message: "connect to 127.0.0.1:\(port)") }
         var request = "GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n"
@@ -248,7 +283,9 @@ struct HTTPReply {
             if n <= 0 { break }
             data += buffer[0..<n]
         }
-        guard let split = (0..<max(0, data.count - 3)).first(where: { data[$0..<$0 + 4].elementsEqual([13, 10, 13, 10]) }) else {
+        guard
+            let split = (0..<max(0, data.count - 3)).first(where: { data[$0..<$0 + 4].elementsEqual([13, 10, 13, 10]) })
+        else {
             throw Failure(message: "no header end in \(data.count) bytes")
         }
         let head = String(decoding: data[..<split], as: UTF8.self).components(separatedBy: "\r\n")
@@ -258,7 +295,8 @@ struct HTTPReply {
             return (String(line[..<c]), line[line.index(after: c)...].trimmingCharacters(in: .whitespaces))
         }
         var body = Array(data[(split + 4)...])
-        if fields.contains(where: { $0.0.lowercased() == "transfer-encoding" && $0.1.lowercased().contains("chunked") }) {
+        if fields.contains(where: { $0.0.lowercased() == "transfer-encoding" && $0.1.lowercased().contains("chunked") })
+        {
             body = dechunk(body)
         }
         return HTTPReply(status: status, headers: fields, body: body)
