@@ -63,7 +63,7 @@ extension DigestContent {
             out += "<ul>\n"
             for t in trouble {
                 let what =
-                    t.status == "blocked" ? "blocked" : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
+                    t.status == .blocked ? "blocked" : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
                 out +=
                     "<li><b>" + DigestText.bdi(t.source) + "</b> (\(what)): <code>" + DigestText.bdi(t.error)
                     + "</code></li>\n"
@@ -80,7 +80,8 @@ extension DigestContent {
 
     static func htmlItem(_ item: DigestItem, detailed: Bool) -> String {
         var out =
-            "<div style=\"\(Style.item)\"><span style=\"\(Style.kind)\">" + DigestText.html(item.delta.kind) + "</span>"
+            "<div style=\"\(Style.item)\"><span style=\"\(Style.kind)\">" + DigestText.html(item.delta.kind.rawValue)
+            + "</span>"
         out += htmlLink(item.link, item.title)
         out +=
             " <span style=\"\(Style.meta)\">— " + DigestText.bdi(item.delta.source) + ", "

@@ -49,7 +49,7 @@ public struct DigestContent: Sendable {
     public var counts: [(String, Int)] {
         let listed = listedDeltas
         var kinds: [String: Int] = [:]
-        for d in listed { kinds[d.kind, default: 0] += 1 }
+        for d in listed { kinds[d.kind.rawValue, default: 0] += 1 }
         var out = kinds.keys.sorted().map { ($0, kinds[$0] ?? 0) }
         out.append(("items", listed.count))
         out.append(("baseline", baseline.reduce(0) { $0 + $1.count }))

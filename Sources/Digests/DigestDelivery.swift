@@ -100,7 +100,7 @@ public struct DigestDelivery: Sendable {
             content, digest: d, recipient: recipient, listedNow: covered.filter(\.listed).map(\.id))
         let m = NewDigestMessage(
             digestId: d.id, recipient: recipient, messageId: rendered.messageID,
-            format: d.channel == .email ? "email" : d.format.rawValue, path: rendered.path,
+            format: d.channel == .email ? .email : DigestFormat(file: d.format), path: rendered.path,
             body: rendered.body, runs: content.runs, createdAt: now())
         return try store.storeDigestMessage(
             m, deltas: covered.map { ($0.id, $0.listed) } + outsideSources.sorted().map { ($0, false) })
@@ -109,7 +109,7 @@ public struct DigestDelivery: Sendable {
     /// Sends (or writes) one stored message and marks it delivered.
     func send(_ m: DigestMessageRecord, digest d: DigestsConfig.Digest, session: inout MailSession) throws -> [String] {
         do {
-            if m.format == "email" {
+            if m.format == .email {
                 try session.send(m, digest: d.id)
                 try afterAccept?(m)
                 try store.markDelivered(message: m.id, at: now())

@@ -37,7 +37,7 @@ public struct DigestItem: Sendable {
 
     /// What changed, for `changed` deltas.
     public var change: ChangeSummary? {
-        guard delta.kind == "changed" else { return nil }
+        guard delta.kind == .changed else { return nil }
         return ChangeSummary(
             previousTitle: delta.previousTitle, title: delta.title,
             previousText: delta.previousText, text: delta.text)

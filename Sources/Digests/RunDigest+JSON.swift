@@ -24,7 +24,7 @@ extension RunDigest {
                     trouble.map { t in
                         .object([
                             ("source", .string(t.source)), ("error", .string(t.error)), ("failures", .int(t.failures)),
-                            ("status", .string(t.status)),
+                            ("status", .string(t.status.rawValue)),
                         ])
                     })
             ),

@@ -20,7 +20,7 @@ extension RunDigest {
                 let link = d.url.map { " <\(Self.escapeURL($0))>" } ?? ""
                 let date = d.published.map { " (\(Timestamp.iso($0)))" } ?? ""
                 out += "- **\(d.kind)** \(title)\(date)\(link)\n"
-                if d.kind == "changed", let prev = d.previousTitle,
+                if d.kind == .changed, let prev = d.previousTitle,
                     normalizeWhitespace(prev) != normalizeWhitespace(d.title)
                 {
                     out += "  - title was: \(Self.escape(normalizeWhitespace(prev)))\n"
@@ -31,7 +31,7 @@ extension RunDigest {
         if trouble.isEmpty { out += "None.\n" }
         for t in trouble {
             let what =
-                t.status == "blocked" ? "blocked" : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
+                t.status == .blocked ? "blocked" : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
             out += "- **\(Self.escape(t.source))** (\(what)): \(Self.code(t.error))\n"
         }
         return out

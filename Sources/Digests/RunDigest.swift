@@ -19,10 +19,10 @@ public struct RunDigest: Sendable {
         public var source: String
         public var error: String
         public var failures: Int
-        public var status: String
+        public var status: SourceStatus
 
         /// A source in trouble.
-        public init(source: String, error: String, failures: Int, status: String) {
+        public init(source: String, error: String, failures: Int, status: SourceStatus) {
             self.source = source
             self.error = error
             self.failures = failures
@@ -60,7 +60,7 @@ public struct RunDigest: Sendable {
     /// Counts by delta kind (`new`, `changed`, …), plus `baseline` and `sources_in_trouble`.
     public var counts: [(String, Int)] {
         var kinds: [String: Int] = [:]
-        for s in sections { for d in s.items { kinds[d.kind, default: 0] += 1 } }
+        for s in sections { for d in s.items { kinds[d.kind.rawValue, default: 0] += 1 } }
         var out = kinds.keys.sorted().map { ($0, kinds[$0] ?? 0) }
         out.append(("baseline", sections.reduce(0) { $0 + $1.baselineCount }))
         out.append(("sources_in_trouble", trouble.count))

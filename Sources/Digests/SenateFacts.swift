@@ -1,4 +1,5 @@
 import Foundation
+import VeilleCore
 
 /// What a digest says of a Sénat question: number, author, group, ministry and the event's date, read
 /// generically from the delta's `senate` detail and the stored page (or CSV row) JSON.
@@ -65,27 +66,27 @@ public struct SenateFacts: Sendable, Equatable {
 
     /// The French line of the event (as the Sénat issue words them), e.g. "Réponse du Ministère … publiée
     /// le 22/02/2024 à la question n° 09012 de M. Pierre Ouzoulias (Hauts-de-Seine, CRCE-K)".
-    public func line(kind: String) -> String {
+    public func line(kind: DeltaKind) -> String {
         let when = date.map { " le " + Self.french($0) } ?? ""
         switch kind {
-        case "answered":
+        case .answered:
             return "Réponse" + (ministry.map { " " + Self.of($0, "du") } ?? "")
                 + (date.map { " publiée le " + Self.french($0) } ?? "")
                 + " à la question " + questionPhrase
-        case "forwarded":
+        case .forwarded:
             return "Question " + questionPhrase + " transmise" + (ministry.map { " " + Self.of($0, "au") } ?? "") + when
-        case "answer-corrected":
+        case .answerCorrected:
             return "Erratum"
                 + (date.map { " (JO du " + Self.french($0) + (joPage.map { ", p. \($0)" } ?? "") + ")" } ?? "")
                 + " à la réponse à la question " + questionPhrase
-        case "lapsed": return "Question " + questionPhrase + " caduque"
-        case "withdrawn": return "Question " + questionPhrase + " retirée"
-        case "converted": return "Question " + questionPhrase + " transformée en question orale"
-        case "reminded":
+        case .lapsed: return "Question " + questionPhrase + " caduque"
+        case .withdrawn: return "Question " + questionPhrase + " retirée"
+        case .converted: return "Question " + questionPhrase + " transformée en question orale"
+        case .reminded:
             return "Question " + questionPhrase + " rappelée" + (remindedBy.map { " par la question " + $0 } ?? "")
-        case "published", "new":
+        case .published, .new:
             return "Question " + questionPhrase + (date.map { " publiée le " + Self.french($0) } ?? "")
-        default: return "Question " + questionPhrase + " (" + kind + ")"
+        case .changed, .removed: return "Question " + questionPhrase + " (" + kind.rawValue + ")"
         }
     }
 

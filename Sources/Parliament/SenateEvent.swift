@@ -1,3 +1,5 @@
+import VeilleCore
+
 /// One typed lifecycle delta of a Sénat question (issue 3), with its date.
 ///
 /// For Sénat items these kinds replace the foundation's `new` and `changed`. `reference` is the question
@@ -10,6 +12,20 @@ public struct SenateEvent: Sendable, Equatable, Codable {
         case published, forwarded, answered
         case answerCorrected = "answer-corrected"
         case lapsed, withdrawn, converted, reminded
+
+        /// The stored delta kind of the same name.
+        public var deltaKind: DeltaKind {
+            switch self {
+            case .published: return .published
+            case .forwarded: return .forwarded
+            case .answered: return .answered
+            case .answerCorrected: return .answerCorrected
+            case .lapsed: return .lapsed
+            case .withdrawn: return .withdrawn
+            case .converted: return .converted
+            case .reminded: return .reminded
+            }
+        }
     }
 
     public var kind: Kind

@@ -56,14 +56,14 @@ struct DigestStage: Sendable {
         var watchlist: Watchlist?
         if FileManager.default.fileExists(atPath: options.watchlistPath) {
             do { watchlist = try Watchlist.load(path: options.watchlistPath) } catch {
-                throw PipelineError.configuration("\(error)")
+                throw PipelineError.configuration(.error(error))
             }
         }
         do {
             try digests.validate(
                 watchlist: watchlist, sources: config.sources.map(\.id),
                 file: (options.configDir as NSString).appendingPathComponent("digests.yaml"))
-        } catch { throw PipelineError.configuration("\(error)") }
+        } catch { throw PipelineError.configuration(.error(error)) }
         return watchlist
     }
 
@@ -73,7 +73,7 @@ struct DigestStage: Sendable {
     static func loadDigests(configDir: String) throws -> DigestsConfig? {
         let path = (configDir as NSString).appendingPathComponent("digests.yaml")
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        do { return try DigestsConfig.load(path: path) } catch { throw PipelineError.configuration("\(error)") }
+        do { return try DigestsConfig.load(path: path) } catch { throw PipelineError.configuration(.error(error)) }
     }
 
     /// The delivery of `digests`, with the watchlist's names and the sources in trouble.
@@ -92,8 +92,8 @@ struct DigestStage: Sendable {
         let configured = Set(config.sources.filter(\.enabled).map(\.id))
         return try store.sourceStates().filter { $0.inTrouble && configured.contains($0.id) }.map {
             RunDigest.Trouble(
-                source: $0.id, error: $0.lastError ?? $0.status ?? "", failures: $0.consecutiveFailures,
-                status: $0.status ?? "failed")
+                source: $0.id, error: $0.lastError ?? $0.status?.rawValue ?? "", failures: $0.consecutiveFailures,
+                status: $0.status ?? .failed)
         }
     }
 }
@@ -110,12 +110,12 @@ public enum DigestCommandSupport {
         let (delivery, lock) = try prepare(options: options, digest: digest, takeLock: !dryRun)
         defer { withExtendedLifetime(lock) {} }
         if dryRun {
-            do { return ([], try delivery.preview(only: digest)) } catch { throw PipelineError.database("\(error)") }
+            do { return ([], try delivery.preview(only: digest)) } catch { throw PipelineError.database(.error(error)) }
         }
         do { return (try delivery.deliver(currentRun: nil, only: digest), nil) } catch let e as DigestError {
-            throw PipelineError.delivery(e.description)
+            throw PipelineError.delivery(.error(e))
         } catch let e as StorageError {
-            throw PipelineError.database(e.description)
+            throw PipelineError.database(.error(e))
         }
     }
 
@@ -124,8 +124,8 @@ public enum DigestCommandSupport {
         let (delivery, _) = try prepare(options: options, digest: digest, takeLock: false)
         guard (try? delivery.store.runExists(run)) == true else { throw PipelineError.configuration("no run \(run)") }
         do { try delivery.replay(run: run, digest: digest, to: path) } catch let e as DigestError {
-            throw PipelineError.delivery(e.description)
-        } catch { throw PipelineError.database("\(error)") }
+            throw PipelineError.delivery(.error(e))
+        } catch { throw PipelineError.database(.error(error)) }
     }
 
     static func prepare(options: RunOptions, digest: String?, takeLock: Bool) throws -> (DigestDelivery, RunLock?) {
@@ -143,7 +143,7 @@ public enum DigestCommandSupport {
         let store = try Pipeline.openStore(options.databasePath)
         let trouble: [RunDigest.Trouble]
         do { trouble = try DigestStage.trouble(store: store, config: config) } catch {
-            throw PipelineError.database("\(error)")
+            throw PipelineError.database(.error(error))
         }
         let delivery = try DigestStage.delivery(
             store: store, digests: digests, options: options, config: config,

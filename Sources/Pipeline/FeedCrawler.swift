@@ -21,7 +21,7 @@ struct FeedCrawler: Sendable {
         } catch {
             return c.fail(
                 source, log: FetchLog(url: source.url, duration: c.now().timeIntervalSince(started)),
-                error: "\(error)", blocked: FetchOutcome.isRobotsBlock(error))
+                error: error, blocked: FetchOutcome.isRobotsBlock(error))
         }
         let log = FetchLog(
             url: source.url, finalURL: response.finalURL, httpStatus: response.status,
@@ -33,22 +33,22 @@ struct FeedCrawler: Sendable {
                 try c.store.recordNotModified(
                     source: source.id, run: c.runID, fetch: log, at: at,
                     nextDue: c.schedule.nextAfterSuccess(every: source.every, now: at))
-                var outcome = SourceOutcome(source: source.id, status: "not-modified", httpStatus: 304)
+                var outcome = SourceOutcome(source: source.id, status: .notModified, httpStatus: 304)
                 // Pages that failed on earlier runs are retried even when the feed itself is unchanged.
                 if source.articles { await ArticleStage(context: c).process(source: source, outcome: &outcome) }
                 return outcome
             } catch {
-                return SourceOutcome(source: source.id, status: "failed", error: "\(error)", httpStatus: 304)
+                return SourceOutcome(source: source.id, status: .failed, error: "\(error)", httpStatus: 304)
             }
         }
         guard (200..<300).contains(response.status) else {
-            return c.fail(source, log: log, error: "HTTP \(response.status) from \(source.url)")
+            return c.fail(source, log: log, error: SourceProblem.httpStatus(response.status, url: source.url))
         }
         let feed: ParsedFeed
         do {
             feed = try FeedParser.parse(response.body, httpCharset: response.charset, baseURL: response.finalURL)
         } catch {
-            return c.fail(source, log: log, error: "\(source.url): \(error)")
+            return c.fail(source, log: log, error: SourceProblem.unreadable(url: source.url, error))
         }
         // A truncated document's last entry may be partial: it waits for the next fetch rather than
         // becoming a false change.
@@ -61,10 +61,10 @@ struct FeedCrawler: Sendable {
                 nextDue: c.schedule.nextAfterSuccess(every: source.every, now: at),
                 keepTextOnUpdate: source.articles)
         } catch {
-            return SourceOutcome(source: source.id, status: "failed", error: "\(error)", httpStatus: response.status)
+            return SourceOutcome(source: source.id, status: .failed, error: "\(error)", httpStatus: response.status)
         }
         var outcome = SourceOutcome(
-            source: source.id, status: "ok", httpStatus: response.status,
+            source: source.id, status: .ok, httpStatus: response.status,
             bytes: response.body.count, items: stored.items, newCount: stored.newCount,
             changedCount: stored.changedCount, baseline: stored.baseline)
         if source.articles {

@@ -48,7 +48,7 @@ public struct MatchStage: Sendable {
     public static func load(path: String) throws -> MatchStage? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         do { return MatchStage(CompiledWatchlist(try Watchlist.load(path: path))) } catch {
-            throw PipelineError.configuration("\(error)")
+            throw PipelineError.configuration(.error(error))
         }
     }
 }

@@ -41,10 +41,10 @@ public struct Pipeline: Sendable {
         let runID: Int64
         do {
             try store.closeInterruptedRuns(at: startedAt)
-            try store.syncSources(config.sources.map { ($0.id, $0.kind.rawValue, $0.url) })
+            try store.syncSources(config.sources.map { ($0.id, $0.kind, $0.url) })
             runID = try store.beginRun(command: options.command.rawValue, at: startedAt)
         } catch {
-            throw PipelineError.database("\(error)")
+            throw PipelineError.database(.error(error))
         }
         let policy = await FetchPolicy.make(
             sources: config.sources, contact: config.contact, options: options,
@@ -59,7 +59,7 @@ public struct Pipeline: Sendable {
             try matcher?.apply(store: store, at: options.now())
             try store.discardUnlinkedEvidence()
         } catch {
-            throw PipelineError.database("matching: \(error)")
+            throw PipelineError.database(.during("matching", error))
         }
 
         var report = RunReport(
@@ -70,18 +70,18 @@ public struct Pipeline: Sendable {
             let stage = DigestStage(context: context, options: options, config: config)
             report.digestPaths = try await BlockingWork.run { try stage.deliver(from: startedAt) }
         } catch {
-            report.digestError = "\(error)"
+            report.digestError = error
         }
         report.finishedAt = options.now()
         do {
             // A run whose digest could not be written is `undelivered`: the next run's digest carries its deltas.
             try store.finishRun(
-                runID, status: report.digestError == nil ? "completed" : "undelivered",
+                runID, status: report.digestError == nil ? .completed : .undelivered,
                 summary: report.json.serialized(), at: report.finishedAt)
         } catch {
-            throw PipelineError.database("\(error)")
+            throw PipelineError.database(.error(error))
         }
-        if let e = report.digestError { throw PipelineError.delivery(e) }
+        if let e = report.digestError { throw PipelineError.delivery(.error(e)) }
         return report
     }
 
@@ -135,18 +135,18 @@ public struct Pipeline: Sendable {
     /// Loads `sources.yaml`, mapping problems to exit code 2.
     public static func loadSources(_ path: String) throws -> SourcesFile {
         do { return try SourcesFile.load(path: path) } catch let e as ConfigError {
-            throw PipelineError.configuration("\(e)")
+            throw PipelineError.configuration(.error(e))
         }
     }
 
     /// Loads `sites.yaml` (per-site extraction rules) when it exists, mapping problems to exit code 2.
     public static func loadSiteRules(_ path: String) throws -> SiteRules {
         guard FileManager.default.fileExists(atPath: path) else { return .none }
-        do { return try SiteRules.load(path: path) } catch { throw PipelineError.configuration("\(error)") }
+        do { return try SiteRules.load(path: path) } catch { throw PipelineError.configuration(.error(error)) }
     }
 
     /// Opens the database, mapping problems to exit code 4.
     public static func openStore(_ path: String) throws -> Store {
-        do { return try Store(path: path) } catch { throw PipelineError.database("\(error)") }
+        do { return try Store(path: path) } catch { throw PipelineError.database(.error(error)) }
     }
 }

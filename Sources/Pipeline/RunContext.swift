@@ -45,8 +45,9 @@ public struct RunContext: Sendable {
     }
 
     /// Records a failed attempt of `source` (consecutive failures, back-off) and returns its outcome.
-    /// Nothing already stored is touched.
-    func fail(_ source: SourceConfig, log: FetchLog, error: String, blocked: Bool = false) -> SourceOutcome {
+    /// Nothing already stored is touched. The error is put into words here, where it is logged and stored.
+    func fail(_ source: SourceConfig, log: FetchLog, error problem: any Error, blocked: Bool = false) -> SourceOutcome {
+        let error = "\(problem)"
         var log = log
         log.error = error
         let at = now()
@@ -62,7 +63,7 @@ public struct RunContext: Sendable {
             logger.error("source \(source.id): cannot record the failure: \(error)")
         }
         return SourceOutcome(
-            source: source.id, status: blocked ? "blocked" : "failed", error: error,
+            source: source.id, status: blocked ? .blocked : .failed, error: error,
             httpStatus: log.httpStatus, bytes: log.bytes)
     }
 }

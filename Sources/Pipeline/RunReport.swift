@@ -3,8 +3,7 @@ import VeilleCore
 
 /// How one source fared in a run.
 public struct SourceOutcome: Sendable, Equatable {
-    /// `ok`, `not-modified`, `failed` or `blocked`.
-    public var status: String
+    public var status: SourceStatus
     public var source: String
     public var error: String?
     public var httpStatus: Int?
@@ -15,7 +14,7 @@ public struct SourceOutcome: Sendable, Equatable {
     public var baseline: Bool
 
     public init(
-        source: String, status: String, error: String? = nil, httpStatus: Int? = nil, bytes: Int = 0,
+        source: String, status: SourceStatus, error: String? = nil, httpStatus: Int? = nil, bytes: Int = 0,
         items: Int = 0, newCount: Int = 0, changedCount: Int = 0, baseline: Bool = false
     ) {
         self.source = source
@@ -29,7 +28,7 @@ public struct SourceOutcome: Sendable, Equatable {
         self.baseline = baseline
     }
 
-    public var failed: Bool { status == "failed" }
+    public var failed: Bool { status == .failed }
 }
 
 /// What a run did: per-source outcomes, the digest written, and the exit code it earns.
@@ -40,7 +39,7 @@ public struct RunReport: Sendable {
     public var outcomes: [SourceOutcome]
     public var digestPaths: [String]
     /// A digest that could not be delivered (exit 5).
-    public var digestError: String?
+    public var digestError: (any Error)?
 
     /// Deltas recorded in this run, by the counts of the outcomes.
     public var deltaCount: Int { outcomes.reduce(0) { $0 + $1.newCount + $1.changedCount } }
@@ -48,7 +47,7 @@ public struct RunReport: Sendable {
     /// One line for logs and terminals.
     public var summaryLine: String {
         let failed = outcomes.filter(\.failed).count
-        let unchanged = outcomes.filter { $0.status == "not-modified" }.count
+        let unchanged = outcomes.filter { $0.status == .notModified }.count
         let items = outcomes.reduce(0) { $0 + $1.items }
         let seconds = String(format: "%.1f", finishedAt.timeIntervalSince(startedAt))
         return
@@ -64,7 +63,8 @@ public struct RunReport: Sendable {
                 .array(
                     outcomes.map { o in
                         .object([
-                            ("source", .string(o.source)), ("status", .string(o.status)), ("error", .string(o.error)),
+                            ("source", .string(o.source)), ("status", .string(o.status.rawValue)),
+                            ("error", .string(o.error)),
                             ("http_status", .int(o.httpStatus)), ("bytes", .int(o.bytes)), ("items", .int(o.items)),
                             ("new", .int(o.newCount)), ("changed", .int(o.changedCount)),
                             ("baseline", .bool(o.baseline)),

@@ -21,20 +21,21 @@ struct SenateCrawler: Sendable {
     func crawl(_ source: SourceConfig) async -> SourceOutcome {
         let c = context
         guard let pages = source.pages else {
-            return c.fail(source, log: FetchLog(url: source.url), error: "no `pages` base URL configured")
+            return c.fail(
+                source, log: FetchLog(url: source.url), error: SourceProblem.message("no `pages` base URL configured"))
         }
         let state = (try? c.store.sourceState(source.id)) ?? nil
         let stored: [String: SenateQuestionRecord]
         do {
             stored = try c.store.senateQuestions(source: source.id)
         } catch {
-            return SourceOutcome(source: source.id, status: "failed", error: "\(error)")
+            return SourceOutcome(source: source.id, status: .failed, error: "\(error)")
         }
         let baseline = state?.firstSuccessAt == nil
         let csv: CSVResult
         switch await fetchCSV(source, state: state) {
         case .success(let r): csv = r
-        case .failure(let e): return c.fail(source, log: e.log, error: e.message, blocked: e.blocked)
+        case .failure(let e): return c.fail(source, log: e.log, error: e, blocked: e.blocked)
         }
         let plan = SenatePlan(
             rows: csv.rows, stored: stored, baseline: baseline, backfill: source.backfill, now: c.now())
@@ -84,12 +85,12 @@ struct SenateCrawler: Sendable {
                 source: source.id, run: c.runID, csv: csv.log, pages: pageLogs, updates: updates,
                 notModified: csv.rows == nil, problem: problem, at: at, nextDue: nextDue)
             return SourceOutcome(
-                source: source.id, status: problem != nil ? "failed" : csv.rows == nil ? "not-modified" : "ok",
+                source: source.id, status: problem != nil ? .failed : csv.rows == nil ? .notModified : .ok,
                 error: problem, httpStatus: csv.log.httpStatus, bytes: csv.log.bytes,
                 items: stored.questions, newCount: stored.publishedCount,
                 changedCount: stored.lifecycleCount, baseline: baseline)
         } catch {
-            return SourceOutcome(source: source.id, status: "failed", error: "\(error)", httpStatus: csv.log.httpStatus)
+            return SourceOutcome(source: source.id, status: .failed, error: "\(error)", httpStatus: csv.log.httpStatus)
         }
     }
 

@@ -71,8 +71,10 @@ struct SenatePageFetch: Sendable {
 
 /// A Sénat CSV or page that cannot be used: the source fails with `message` (for a page, its question keeps
 /// its stored state and the other questions go on).
-struct SenateCrawlError: Error, Sendable {
+struct SenateCrawlError: Error, Sendable, CustomStringConvertible {
     var message: String
     var log: FetchLog
     var blocked = false
+
+    var description: String { message }
 }

@@ -58,12 +58,12 @@ struct SenateUpdateBuilder {
                     reference: target.reference, number: target.number, state: target.state,
                     answerDate: target.answerDate, event: e, remindedBy: new.reference)
                 deltas.append(
-                    .init(kind: e.kind.rawValue, detail: detail, target: target.reference, baseline: isBaseline))
+                    .init(kind: e.kind.deltaKind, detail: detail, target: target.reference, baseline: isBaseline))
             } else {
                 let detail = SenateCoding.detail(
                     reference: new.reference, number: new.number, state: new.state,
                     answerDate: new.answerDate, event: e)
-                deltas.append(.init(kind: e.kind.rawValue, detail: detail, baseline: isBaseline))
+                deltas.append(.init(kind: e.kind.deltaKind, detail: detail, baseline: isBaseline))
             }
         }
         let url = SenatePageFetch.url(pages: pages, reference: t.reference, row: t.row)

@@ -6,7 +6,7 @@ import VeilleCore
 public struct DeltaExport: Sendable, Equatable {
     public var id: Int64
     public var run: Int64
-    public var kind: String
+    public var kind: DeltaKind
     public var at: Date
     public var source: String
     public var baseline: Bool
@@ -28,7 +28,7 @@ public struct DeltaExport: Sendable, Equatable {
     /// The export object of the JSON Lines contract (foundation issue); keys in the documented order.
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
-            ("run", .int(Int(run))), ("kind", .string(kind)), ("at", .time(at)), ("source", .string(source)),
+            ("run", .int(Int(run))), ("kind", .string(kind.rawValue)), ("at", .time(at)), ("source", .string(source)),
             ("baseline", .bool(baseline)),
             (
                 "item",

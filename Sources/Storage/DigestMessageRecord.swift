@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VeilleCore
 
 /// One rendered digest message or file (`digestMessage` table), stored before it is sent so that a retry
 /// sends exactly the same bytes with the same Message-ID.
@@ -11,7 +12,7 @@ public struct DigestMessageRecord: Sendable, Equatable, Codable, FetchableRecord
     /// `<…@…>`, the same on every attempt.
     public var messageId: String
     /// `email`, `html`, `markdown`, `json` or `atom`.
-    public var format: String
+    public var format: DigestFormat
     /// File digests: the path the body is written to.
     public var path: String?
     /// The whole message (CRLF line ends, MIME) or file.
@@ -31,7 +32,7 @@ public struct NewDigestMessage: Sendable, Equatable {
     public var digestId: String
     public var recipient: String
     public var messageId: String
-    public var format: String
+    public var format: DigestFormat
     public var path: String?
     public var body: Data
     public var runs: [Int64]
@@ -39,7 +40,7 @@ public struct NewDigestMessage: Sendable, Equatable {
 
     /// A message to store.
     public init(
-        digestId: String, recipient: String, messageId: String, format: String, path: String?, body: Data,
+        digestId: String, recipient: String, messageId: String, format: DigestFormat, path: String?, body: Data,
         runs: [Int64], createdAt: Date
     ) {
         self.digestId = digestId

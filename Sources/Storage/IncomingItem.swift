@@ -1,4 +1,5 @@
 import Foundation
+import VeilleCore
 
 /// An item as a stage produced it (a feed entry, an article, a Sénat question), before it meets the
 /// stored state.
@@ -39,7 +40,7 @@ public struct IncomingItem: Sendable, Equatable {
 public struct RecordedDelta: Sendable, Equatable {
     public var id: Int64
     public var itemID: Int64
-    public var kind: String
+    public var kind: DeltaKind
     public var baseline: Bool
 }
 
@@ -52,6 +53,6 @@ public struct ApplyOutcome: Sendable, Equatable {
     /// Items whose GUID or URL moved (no delta).
     public var moves: Int
 
-    public var newCount: Int { deltas.filter { $0.kind == "new" }.count }
-    public var changedCount: Int { deltas.filter { $0.kind == "changed" }.count }
+    public var newCount: Int { deltas.filter { $0.kind == .new }.count }
+    public var changedCount: Int { deltas.filter { $0.kind == .changed }.count }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VeilleCore
 
 /// What one crawl learnt of one Sénat question: its item as it now reads, its new stored state, and its
 /// lifecycle deltas. ``Store/applySenateCrawl(source:run:csv:pages:updates:notModified:problem:at:nextDue:)`` stores
@@ -7,7 +8,7 @@ public struct SenateUpdateRecord: Sendable, Equatable {
     /// One lifecycle delta to record.
     public struct Delta: Sendable, Equatable {
         /// `published`, `forwarded`, `answered`, `answer-corrected`, `lapsed`, `withdrawn`, `converted`, `reminded`.
-        public var kind: String
+        public var kind: DeltaKind
         /// The `senate` object of the export, as JSON.
         public var detail: String
         /// The question the delta belongs to when it is not this one (`reminded`: the reminded question); the
@@ -17,7 +18,7 @@ public struct SenateUpdateRecord: Sendable, Equatable {
         public var baseline: Bool
 
         /// A delta; `target` nil means this question.
-        public init(kind: String, detail: String, target: String? = nil, baseline: Bool) {
+        public init(kind: DeltaKind, detail: String, target: String? = nil, baseline: Bool) {
             self.kind = kind
             self.detail = detail
             self.target = target
@@ -47,7 +48,7 @@ public struct SenateApplyOutcome: Sendable, Equatable {
     public var deltas: [RecordedDelta]
 
     /// `published` deltas (the Sénat's `new`).
-    public var publishedCount: Int { deltas.filter { $0.kind == "published" }.count }
+    public var publishedCount: Int { deltas.filter { $0.kind == .published }.count }
     /// Every other lifecycle delta (the Sénat's `changed`).
     public var lifecycleCount: Int { deltas.count - publishedCount }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import VeilleCore
 
 /// What the database knows of one source: its validators, schedule and health.
 public struct SourceState: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "source"
 
     public var id: String
-    public var kind: String
+    public var kind: SourceConfig.Kind
     public var url: String
     public var etag: String?
     public var lastModified: String?
@@ -15,12 +16,12 @@ public struct SourceState: Sendable, Equatable, Codable, FetchableRecord, Persis
     public var lastAttemptAt: Date?
     public var lastSuccessAt: Date?
     /// `ok`, `not-modified`, `failed` or `blocked`; nil before the first attempt.
-    public var status: String?
+    public var status: SourceStatus?
     public var lastError: String?
     public var consecutiveFailures: Int
     public var nextDueAt: Date?
 
-    public init(id: String, kind: String, url: String) {
+    public init(id: String, kind: SourceConfig.Kind, url: String) {
         self.id = id
         self.kind = kind
         self.url = url
@@ -28,7 +29,7 @@ public struct SourceState: Sendable, Equatable, Codable, FetchableRecord, Persis
     }
 
     /// In trouble: the last attempt failed or was blocked.
-    public var inTrouble: Bool { status == "failed" || status == "blocked" }
+    public var inTrouble: Bool { status?.inTrouble ?? false }
 }
 
 /// One HTTP exchange, as logged in the `fetch` table.
@@ -61,7 +62,7 @@ extension Store {
     /// Makes the `source` table follow the config: new sources inserted, kind and URL kept current.
     /// A source whose URL changed loses its validators. Sources removed from the config keep their rows
     /// (and their items) but are no longer crawled.
-    public func syncSources(_ sources: [(id: String, kind: String, url: String)]) throws {
+    public func syncSources(_ sources: [(id: String, kind: SourceConfig.Kind, url: String)]) throws {
         try write { db in
             for s in sources {
                 if var state = try SourceState.fetchOne(db, key: s.id) {
@@ -111,7 +112,7 @@ extension Store {
                 sql: """
                     UPDATE source SET lastAttemptAt = ?, status = ?, lastError = ?, nextDueAt = ?,
                       consecutiveFailures = consecutiveFailures + ? WHERE id = ?
-                    """, arguments: [at, blocked ? "blocked" : "failed", error, nextDue, blocked ? 0 : 1, id])
+                    """, arguments: [at, blocked ? SourceStatus.blocked : .failed, error, nextDue, blocked ? 0 : 1, id])
         }
     }
 
@@ -121,9 +122,9 @@ extension Store {
             try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
             try db.execute(
                 sql: """
-                    UPDATE source SET lastAttemptAt = ?, lastSuccessAt = ?, status = 'not-modified', lastError = NULL,
+                    UPDATE source SET lastAttemptAt = ?, lastSuccessAt = ?, status = ?, lastError = NULL,
                       consecutiveFailures = 0, nextDueAt = ? WHERE id = ?
-                    """, arguments: [at, at, nextDue, id])
+                    """, arguments: [at, at, SourceStatus.notModified, nextDue, id])
         }
     }
 

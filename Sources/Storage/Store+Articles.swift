@@ -163,9 +163,9 @@ extension Store {
                 reason: silent ? "silent" : "changed", at: at)
             guard !silent else { return nil }
             let id = try insertDelta(
-                db, run: run, item: item, source: source, kind: "changed", baseline: false, at: at,
+                db, run: run, item: item, source: source, kind: .changed, baseline: false, at: at,
                 revision: revision, previous: previous)
-            return RecordedDelta(id: id, itemID: item, kind: "changed", baseline: false)
+            return RecordedDelta(id: id, itemID: item, kind: .changed, baseline: false)
         }
     }
 
@@ -186,9 +186,9 @@ extension Store {
             let revision = try Int64.fetchOne(
                 db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", arguments: [item])
             let id = try insertDelta(
-                db, run: run, item: item, source: source, kind: "removed", baseline: false, at: at,
+                db, run: run, item: item, source: source, kind: .removed, baseline: false, at: at,
                 revision: revision, previous: nil)
-            return RecordedDelta(id: id, itemID: item, kind: "removed", baseline: false)
+            return RecordedDelta(id: id, itemID: item, kind: .removed, baseline: false)
         }
     }
 

@@ -40,10 +40,10 @@ extension Store {
             try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
             try db.executeCached(
                 sql: """
-                    UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = 'ok',
+                    UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = ?,
                       lastError = NULL, consecutiveFailures = 0, nextDueAt = ?, firstSuccessAt = COALESCE(firstSuccessAt, ?)
                     WHERE id = ?
-                    """, arguments: [fetch.etag, fetch.lastModified, at, at, nextDue, at, id])
+                    """, arguments: [fetch.etag, fetch.lastModified, at, at, SourceStatus.ok, nextDue, at, id])
             return outcome
         }
     }
@@ -105,9 +105,9 @@ extension Store {
                 db, item: itemID, run: run, title: item.title, text: item.text,
                 reason: "first", at: at)
             let delta = try insertDelta(
-                db, run: run, item: itemID, source: source, kind: "new", baseline: baseline,
+                db, run: run, item: itemID, source: source, kind: .new, baseline: baseline,
                 at: at, revision: revision, previous: nil)
-            outcome.deltas.append(RecordedDelta(id: delta, itemID: itemID, kind: "new", baseline: baseline))
+            outcome.deltas.append(RecordedDelta(id: delta, itemID: itemID, kind: .new, baseline: baseline))
             return
         }
         let itemID: Int64 = row["id"]
@@ -144,9 +144,9 @@ extension Store {
             reason: silent ? "silent" : "changed", at: at)
         guard !silent else { return }
         let delta = try insertDelta(
-            db, run: run, item: itemID, source: source, kind: "changed", baseline: false,
+            db, run: run, item: itemID, source: source, kind: .changed, baseline: false,
             at: at, revision: revision, previous: previous)
-        outcome.deltas.append(RecordedDelta(id: delta, itemID: itemID, kind: "changed", baseline: false))
+        outcome.deltas.append(RecordedDelta(id: delta, itemID: itemID, kind: .changed, baseline: false))
     }
 
     func insertRevision(
@@ -161,7 +161,7 @@ extension Store {
 
     /// Records one delta. `detail` is JSON a digest needs beyond the item (a Sénat answer, say).
     func insertDelta(
-        _ db: Database, run: Int64, item: Int64, source: String, kind: String, baseline: Bool,
+        _ db: Database, run: Int64, item: Int64, source: String, kind: DeltaKind, baseline: Bool,
         at: Date, revision: Int64?, previous: Int64?, detail: String? = nil
     ) throws -> Int64 {
         try db.executeCached(

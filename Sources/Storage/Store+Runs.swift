@@ -1,19 +1,20 @@
 import Foundation
 import GRDB
+import VeilleCore
 
 extension Store {
     /// Opens a run (every `run` and `crawl` is one) and returns its id.
     public func beginRun(command: String, at: Date) throws -> Int64 {
         try write { db in
             try db.execute(
-                sql: "INSERT INTO run(command, startedAt, status) VALUES (?, ?, 'running')",
-                arguments: [command, at])
+                sql: "INSERT INTO run(command, startedAt, status) VALUES (?, ?, ?)",
+                arguments: [command, at, RunStatus.running])
             return db.lastInsertedRowID
         }
     }
 
     /// Closes a run with its status and JSON summary.
-    public func finishRun(_ id: Int64, status: String, summary: String?, at: Date) throws {
+    public func finishRun(_ id: Int64, status: RunStatus, summary: String?, at: Date) throws {
         try write { db in
             try db.execute(
                 sql: "UPDATE run SET finishedAt = ?, status = ?, summary = ? WHERE id = ?",
@@ -26,8 +27,8 @@ extension Store {
     public func closeInterruptedRuns(at: Date) throws {
         try write { db in
             try db.execute(
-                sql: "UPDATE run SET status = 'interrupted', finishedAt = ? WHERE status = 'running'",
-                arguments: [at])
+                sql: "UPDATE run SET status = ?, finishedAt = ? WHERE status = ?",
+                arguments: [RunStatus.interrupted, at, RunStatus.running])
         }
     }
 
@@ -38,8 +39,8 @@ extension Store {
                 db,
                 sql: """
                     SELECT MAX(id) FROM run
-                    WHERE status IN ('completed', 'undelivered') OR (status = 'recovered' AND summary IS NOT NULL)
-                    """)
+                    WHERE status IN (?, ?) OR (status = ? AND summary IS NOT NULL)
+                    """, arguments: [RunStatus.completed, RunStatus.undelivered, RunStatus.recovered])
         }
     }
 
@@ -56,7 +57,9 @@ extension Store {
     /// (`undelivered`) —, oldest first: the next run's digest carries their deltas.
     public func undigestedInterruptedRuns() throws -> [Int64] {
         try read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM run WHERE status IN ('interrupted', 'undelivered') ORDER BY id")
+            try Int64.fetchAll(
+                db, sql: "SELECT id FROM run WHERE status IN (?, ?) ORDER BY id",
+                arguments: [RunStatus.interrupted, RunStatus.undelivered])
         }
     }
 
@@ -66,8 +69,9 @@ extension Store {
         try write { db in
             try db.execute(
                 sql:
-                    "UPDATE run SET status = 'recovered' WHERE status IN ('interrupted', 'undelivered') AND id IN (\(runs.map { _ in "?" }.joined(separator: ",")))",
-                arguments: StatementArguments(runs))
+                    "UPDATE run SET status = ? WHERE status IN (?, ?) AND id IN (\(runs.map { _ in "?" }.joined(separator: ",")))",
+                arguments: [RunStatus.recovered, RunStatus.interrupted, RunStatus.undelivered]
+                    + StatementArguments(runs))
         }
     }
 }

@@ -74,9 +74,9 @@ extension Store {
             if let problem {
                 try db.execute(
                     sql: """
-                        UPDATE source SET etag = NULL, lastModified = NULL, lastAttemptAt = ?, status = 'failed', lastError = ?,
+                        UPDATE source SET etag = NULL, lastModified = NULL, lastAttemptAt = ?, status = ?, lastError = ?,
                           consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
-                        """, arguments: [at, problem, nextDue, id])
+                        """, arguments: [at, SourceStatus.failed, problem, nextDue, id])
                 return outcome
             }
             try db.execute(
@@ -85,7 +85,9 @@ extension Store {
                       lastError = NULL, consecutiveFailures = 0, nextDueAt = ?, firstSuccessAt = COALESCE(firstSuccessAt, ?)
                     WHERE id = ?
                     """,
-                arguments: [csv.etag, csv.lastModified, at, at, notModified ? "not-modified" : "ok", nextDue, at, id])
+                arguments: [
+                    csv.etag, csv.lastModified, at, at, notModified ? SourceStatus.notModified : .ok, nextDue, at, id,
+                ])
             return outcome
         }
     }

@@ -83,7 +83,7 @@ enum PolitenessBenchmark {
             let notModified = requests.filter { $0.1 == 304 }.count
             let bytes = requests.filter { $0.1 == 200 }.reduce(0) { $0 + (sizes[$1.0] ?? 0) }
             if pass == "first run" { firstBytes = bytes }
-            let failed = report.outcomes.filter { $0.status != "ok" && $0.status != "not-modified" }.count
+            let failed = report.outcomes.filter { $0.status != .ok && $0.status != .notModified }.count
             lines.append(
                 String(
                     format:

@@ -42,7 +42,7 @@ final class ProgressLine: @unchecked Sendable {
             items += outcome.items
             deltas += outcome.newCount + outcome.changedCount
             if outcome.failed { errors += 1 }
-            if outcome.status == "blocked" { blocked += 1 }
+            if outcome.status == .blocked { blocked += 1 }
             drawn = true
             return Self.render(
                 done: done, total: total, items: items, deltas: deltas, errors: errors,

@@ -32,7 +32,7 @@ struct SourcesCommand: AsyncParsableCommand {
                         ("id", .string(s.id)), ("kind", .string(s.kind.rawValue)), ("url", .string(s.url)),
                         ("every", .string(every)), ("enabled", .bool(s.enabled)),
                         ("last_attempt", .time(st?.lastAttemptAt)), ("last_success", .time(st?.lastSuccessAt)),
-                        ("status", .string(s.enabled ? (st?.status ?? "never crawled") : "disabled")),
+                        ("status", .string(s.enabled ? (st?.status?.rawValue ?? "never crawled") : "disabled")),
                         ("failures", .int(st?.consecutiveFailures ?? 0)),
                         ("next_due", .time(st?.nextDueAt)), ("items", .int(counts[s.id] ?? 0)),
                         ("last_error", .string(st?.lastError)),
@@ -62,11 +62,11 @@ struct SourcesCommand: AsyncParsableCommand {
     }
 
     /// The status as a person reads it.
-    static func statusText(_ status: String?) -> String {
+    static func statusText(_ status: SourceStatus?) -> String {
         switch status {
         case nil: return "never crawled"
-        case "blocked"?: return "blocked by robots.txt"
-        case let s?: return s
+        case .blocked?: return "blocked by robots.txt"
+        case let s?: return s.rawValue
         }
     }
 

@@ -64,7 +64,7 @@ import VeilleCore
         // Baselines are counted per source, not listed.
         #expect(c.baseline.map(\.source) == ["lemonde", "afp"] && c.baseline.map(\.count) == [1, 2])
         #expect(c.trouble.map(\.source) == ["rfi"])
-        let changed = try #require(c.sections[3].items.first { $0.delta.kind == "changed" })
+        let changed = try #require(c.sections[3].items.first { $0.delta.kind == .changed })
         #expect(changed.change?.titleWas == "Base A")
         let md = c.markdown
         #expect(md.contains("title was: Base A") && md.contains("  - also: lemonde") && md.contains("**Doppelgänger**"))
@@ -169,11 +169,11 @@ import VeilleCore
             #"{"reference":"qSEQ231109012","number":"09012","author":{"civility":"M.","last_name":"OUZOULIAS","first_name":"Pierre"},"circonscription":"Hauts-de-Seine","group":"CRCE-K","state":"answered"}"#
         let facts = SenateFacts(detail: detail, question: page)
         #expect(
-            facts?.line(kind: "answered")
+            facts?.line(kind: .answered)
                 == "Réponse du Ministère de l'Europe et des affaires étrangères publiée le 22/02/2024 à la question n° 09012 de M. Pierre Ouzoulias (Hauts-de-Seine, CRCE-K)"
         )
         #expect(
-            SenateFacts(detail: #"{"number":"00042","date":"2024-03-01"}"#, question: nil)?.line(kind: "lapsed")
+            SenateFacts(detail: #"{"number":"00042","date":"2024-03-01"}"#, question: nil)?.line(kind: .lapsed)
                 == "Question n° 00042 caduque")
     }
 }

@@ -46,7 +46,7 @@ final class DigestWorld: @unchecked Sendable {
             to: dir.appendingPathComponent("Feeds/watchlist.yaml"), atomically: true, encoding: .utf8)
         watchlist = try Watchlist.load(path: dir.appendingPathComponent("Feeds/watchlist.yaml").path)
         store = try Store(path: dir.appendingPathComponent("veille.sqlite").path)
-        try store.syncSources(sources.map { ($0, "feed", "https://\($0).example/feed.xml") })
+        try store.syncSources(sources.map { ($0, .feed, "https://\($0).example/feed.xml") })
     }
 
     deinit { try? FileManager.default.removeItem(at: dir) }
@@ -62,7 +62,7 @@ final class DigestWorld: @unchecked Sendable {
                 items: list, at: clock, nextDue: clock.addingTimeInterval(3600))
         }
         try MatchStage.load(path: config.appendingPathComponent("watchlist.yaml").path)?.apply(store: store, at: clock)
-        try store.finishRun(run, status: "completed", summary: nil, at: clock)
+        try store.finishRun(run, status: .completed, summary: nil, at: clock)
         return run
     }
 
@@ -72,7 +72,7 @@ final class DigestWorld: @unchecked Sendable {
         try store.recordFailure(
             source: source, run: run, fetch: FetchLog(url: "https://\(source).example/feed.xml", error: error),
             error: error, blocked: false, at: clock, nextDue: clock)
-        try store.finishRun(run, status: "completed", summary: nil, at: clock)
+        try store.finishRun(run, status: .completed, summary: nil, at: clock)
     }
 
     static func item(_ n: Int, title: String, text: String = "", source: String = "x") -> IncomingItem {
@@ -85,7 +85,7 @@ final class DigestWorld: @unchecked Sendable {
         try store.sourceStates().filter(\.inTrouble).map {
             RunDigest.Trouble(
                 source: $0.id, error: $0.lastError ?? "", failures: $0.consecutiveFailures,
-                status: $0.status ?? "failed")
+                status: $0.status ?? .failed)
         }
     }
 

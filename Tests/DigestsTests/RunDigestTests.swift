@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import VeilleCore
 
 @testable import Digests
 @testable import Storage
 
 /// The foundation's run digest: grouping, baseline counts, inert untrusted text.
 @Suite struct RunDigestTests {
-    static func delta(_ id: Int64, source: String, kind: String = "new", baseline: Bool = false, title: String)
+    static func delta(_ id: Int64, source: String, kind: DeltaKind = .new, baseline: Bool = false, title: String)
         -> DeltaExport
     {
         DeltaExport(
@@ -33,7 +34,7 @@ import Testing
         let d = RunDigest(
             runs: [1], from: Date(), to: Date(), deltas: [Self.delta(1, source: "a", title: evil)],
             sourceOrder: ["a"],
-            trouble: [RunDigest.Trouble(source: "a", error: "bad `code`\nline", failures: 2, status: "failed")])
+            trouble: [RunDigest.Trouble(source: "a", error: "bad `code`\nline", failures: 2, status: .failed)])
         let md = d.markdown
         #expect(!md.contains("<script>") && !md.contains("\n# Injected"))
         #expect(md.contains("&lt;script&gt;"))

@@ -57,9 +57,9 @@ import Testing
         let w = try await world()
         try w.server.write("articles/1.html", Self.page(Self.body))
         let first = try await w.run()
-        #expect(first.outcomes.first?.status == "ok")
+        #expect(first.outcomes.first?.status == .ok)
         let deltas = try w.store().deltas(.run(first.runID))
-        #expect(deltas.map(\.kind) == ["new"])
+        #expect(deltas.map(\.kind) == [.new])
         let text = try #require(try w.store().search("inauthentiques").first)
         #expect(text.title == "Campagne de désinformation : le rapport")
         #expect(try w.store().search("Mentions légales").isEmpty)
@@ -69,7 +69,7 @@ import Testing
         #expect(try w.store().deltas(.run(try await w.run().runID)).isEmpty)
         try w.server.write(
             "feed.xml", Self.feed(w.server.baseURL, summary: "Un autre résumé.", title: "Le rapport, corrigé"))
-        #expect(try w.store().deltas(.run(try await w.run().runID)).map(\.kind) == ["changed"])
+        #expect(try w.store().deltas(.run(try await w.run().runID)).map(\.kind) == [.changed])
         #expect(try w.store().search("inauthentiques").count == 1)
     }
 
@@ -106,7 +106,7 @@ import Testing
         try w.server.write("articles/1.html", Self.page(edited))
         let editRun = try await w.run(now: t0.addingTimeInterval(2 * 86_400))
         let change = try #require(try w.store().deltas(.run(editRun.runID)).first)
-        #expect(change.kind == "changed")
+        #expect(change.kind == .changed)
         #expect(change.previousText?.contains("sites miroirs, dont certains") == true)
         #expect(change.text?.contains("a été retiré") == true)
         let evidence = try w.store().evidence(item: id)
@@ -116,7 +116,7 @@ import Testing
         // A takedown: removed, once.
         try w.server.remove("articles/1.html")
         let removedRun = try await w.run(now: t0.addingTimeInterval(3 * 86_400))
-        #expect(try w.store().deltas(.run(removedRun.runID)).map(\.kind) == ["removed"])
+        #expect(try w.store().deltas(.run(removedRun.runID)).map(\.kind) == [.removed])
         #expect(try w.store().deltas(.run(try await w.run(now: t0.addingTimeInterval(4 * 86_400)).runID)).isEmpty)
     }
 
@@ -140,7 +140,7 @@ import Testing
         var options = w.options()
         options.resolve = [w.server.resolveEntry(for: "news.example"), w.server.resolveEntry(for: "intranet.example")]
         let report = try await Pipeline(options: options).run()
-        #expect(report.outcomes.first?.status == "ok")
+        #expect(report.outcomes.first?.status == .ok)
         #expect(w.server.requests(path: "/articles/1.html").isEmpty)
         #expect(try w.store().search("inauthentiques").isEmpty)
     }

@@ -49,10 +49,10 @@ struct HostileAddressTests {
             ])
         let report = try await w.run()
         let outcomes = Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.source, $0) })
-        #expect(outcomes["links"]?.status == "ok")
+        #expect(outcomes["links"]?.status == .ok)
         for id in ["moved", "moved-decimal"] {
             #expect(
-                outcomes[id]?.status == "failed" && outcomes[id]?.error?.contains("link-local") == true,
+                outcomes[id]?.status == .failed && outcomes[id]?.error?.contains("link-local") == true,
                 "\(id): \(String(describing: outcomes[id]))")
         }
         let rows = try Hostile.query(

@@ -31,7 +31,7 @@ import Testing
         _ = try await w.run()
         try w.server.write("feed.xml", try PipelineWorld.fixtureText("hostile/injection.rss"))
         let report = try await w.run()
-        #expect(report.outcomes.first?.status == "ok", "\(report.outcomes)")
+        #expect(report.outcomes.first?.status == .ok, "\(report.outcomes)")
         let deltas = try w.store().deltas(.run(report.runID))
         #expect(deltas.count == 3, "\(deltas.map(\.title))")
 
@@ -66,7 +66,7 @@ import Testing
         try w.server.route("/feed.xml", .redirect(to: "gopher://x/`# Titre`<script>alert(1)</script>`"))
         try Hostile.configure(w, [Hostile.feed(w, id: "trouble", path: "/feed.xml")])
         let report = try await w.run()
-        #expect(report.outcomes.first?.status == "failed")
+        #expect(report.outcomes.first?.status == .failed)
         let md = try String(
             contentsOfFile: try #require(report.digestPaths.first { $0.hasSuffix(".md") }), encoding: .utf8)
         let line = try #require(md.split(whereSeparator: \.isNewline).first { $0.hasPrefix("- **trouble**") })

@@ -21,7 +21,7 @@ import Testing
         try w.server.write("bomb.xml", try Self.fixture("billion-laughs.rss"))
         try Hostile.configure(w, [Hostile.feed(w, id: "bomb", path: "/bomb.xml")])
         let (report, rss, _) = try await Hostile.measuringMemory { try await w.run() }
-        #expect(report.outcomes.first?.status == "ok", "\(report.outcomes)")
+        #expect(report.outcomes.first?.status == .ok, "\(report.outcomes)")
         let titles = try Hostile.query(w.db, "SELECT guid, title FROM item ORDER BY guid")
         // veille's XML parser records the declared entities and never expands them: every item is read
         // (libxml2, which checked each entity's amplification on its first reference, stopped there).
@@ -53,7 +53,7 @@ import Testing
         try Hostile.configure(w, [Hostile.feed(w, id: "xxe", path: "/xxe.xml")])
         let report = try await w.run()
 
-        #expect(report.outcomes.first?.status == "ok", "\(report.outcomes)")
+        #expect(report.outcomes.first?.status == .ok, "\(report.outcomes)")
         let requested = w.server.requests().map(\.path).filter { $0 != "/robots.txt" }
         #expect(requested == ["/xxe.xml"], "only the feed itself may be requested")
         #expect(try Hostile.query(w.db, "SELECT guid FROM item ORDER BY guid").map { $0[0] } == ["xxe-1", "xxe-2"])
@@ -76,7 +76,7 @@ import Testing
         try Hostile.configure(w, [Hostile.feed(w, id: "broken", path: "/broken.xml")])
         let report = try await w.run()
         let outcome = try #require(report.outcomes.first)
-        #expect(outcome.status == "ok", "\(outcome)")
+        #expect(outcome.status == .ok, "\(outcome)")
         let rows = try Hostile.query(w.db, "SELECT guid, title FROM item ORDER BY guid")
         let guids = rows.compactMap { $0[0] }
         #expect(guids.starts(with: ["broken-1", "broken-2"]), "\(rows)")
@@ -92,7 +92,7 @@ import Testing
         try w.server.write("nest.xml", try Self.fixture("malformed-nesting.rss"))
         try Hostile.configure(w, [Hostile.feed(w, id: "nest", path: "/nest.xml")])
         let report = try await w.run()
-        #expect(report.outcomes.first?.status == "ok" || report.outcomes.first?.error?.isEmpty == false)
+        #expect(report.outcomes.first?.status == .ok || report.outcomes.first?.error?.isEmpty == false)
         let guids = try Hostile.query(w.db, "SELECT guid FROM item ORDER BY guid").compactMap { $0[0] }
         // The description's end tag closes the `<b>` left open inside it (libxml2's recovery nested the rest
         // of the feed inside the `<b>`).
@@ -144,11 +144,11 @@ import Testing
         try Hostile.configure(w, [Hostile.feed(w, id: "charset", path: "/feed.xml")])
         let report = try await w.run()
         let outcome = try #require(report.outcomes.first)
-        if outcome.status == "ok" {
+        if outcome.status == .ok {
             let title = try #require(try Hostile.query(w.db, "SELECT title FROM item").first?[0], "\(c.name)")
             #expect(c.title(title), "\(c.name): \(title)")
         } else {
-            #expect(outcome.status == "failed" && outcome.error?.isEmpty == false, "\(c.name): \(outcome)")
+            #expect(outcome.status == .failed && outcome.error?.isEmpty == false, "\(c.name): \(outcome)")
         }
         #expect(try w.store().integrityCheck() == "ok")
     }

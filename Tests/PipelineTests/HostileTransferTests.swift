@@ -33,9 +33,9 @@ import Testing
             ])
         let (report, rss, peak) = try await Hostile.measuringMemory { try await w.run() }
         let outcomes = Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.source, $0) })
-        #expect(outcomes["good"]?.status == "ok", "the other source goes on")
+        #expect(outcomes["good"]?.status == .ok, "the other source goes on")
         let big = try #require(outcomes["big"])
-        #expect(big.status == "failed" && big.error?.contains(c.error) == true, "\(c.name): \(big)")
+        #expect(big.status == .failed && big.error?.contains(c.error) == true, "\(c.name): \(big)")
         #expect(rss < Self.memoryBoundKB && peak < Self.memoryBoundKB, "\(c.name): RSS +\(rss) KB, VmHWM +\(peak) KB")
         print("hostile transfer \(c.name): stopped with \(big.error ?? ""), RSS +\(rss) KB, VmHWM +\(peak) KB")
         #expect(try Hostile.query(w.db, "SELECT count(*) FROM item WHERE sourceId = 'big'") == [["0"]])
@@ -50,7 +50,7 @@ import Testing
         let started = Date()
         let (report, rss, _) = try await Hostile.measuringMemory { try await w.run() }
         let outcome = try #require(report.outcomes.first)
-        #expect(outcome.status == "failed" && outcome.error?.contains("timed out after 2") == true, "\(outcome)")
+        #expect(outcome.status == .failed && outcome.error?.contains("timed out after 2") == true, "\(outcome)")
         // Retries of a timeout are allowed, but each is cut at 2 s: far from the 2,000 s of the drip.
         #expect(Date().timeIntervalSince(started) < 60)
         #expect(rss < Self.memoryBoundKB)
@@ -69,7 +69,7 @@ import Testing
             w, [Hostile.feed(w, id: "loop", path: "/loop-a"), Hostile.feed(w, id: "self", path: "/self")])
         let report = try await w.run()
         for outcome in report.outcomes {
-            #expect(outcome.status == "failed" && outcome.error?.contains("redirects") == true, "\(outcome)")
+            #expect(outcome.status == .failed && outcome.error?.contains("redirects") == true, "\(outcome)")
         }
         // At most 5 redirects per attempt (six requests), whatever the retries.
         let requests = w.server.requests().count

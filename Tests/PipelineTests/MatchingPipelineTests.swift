@@ -25,7 +25,7 @@ import Testing
             at: PipelineWorld.fixture("watchlist.yaml"),
             to: w.config.appendingPathComponent("watchlist.yaml"))
         let report = try await w.run()
-        #expect(report.outcomes.first?.status == "ok", "\(report.outcomes)")
+        #expect(report.outcomes.first?.status == .ok, "\(report.outcomes)")
         let deltas = try w.store().deltas(.run(report.runID))
         let linked = try #require(deltas.first { $0.guid == "a1" }, "\(deltas.map { ($0.guid, $0.title) })")
         #expect(linked.campaigns == ["paris2024-boycott"] && linked.actors == ["azerbaijan"])

@@ -15,12 +15,12 @@ import Testing
         try w.configure([("good", "/atom.xml"), ("shy", "/blocked.xml")])
         let report = try await w.run()
         let shy = try #require(report.outcomes.first { $0.source == "shy" })
-        #expect(shy.status == "blocked" && !shy.failed)
+        #expect(shy.status == .blocked && !shy.failed)
         #expect(shy.error == "fetch \(w.server.url("/blocked.xml")): blocked by robots.txt")
-        #expect(report.outcomes.first { $0.source == "good" }?.status == "ok")
+        #expect(report.outcomes.first { $0.source == "good" }?.status == .ok)
         #expect(report.summaryLine.contains("0 failed"))
         let state = try #require(try w.store().sourceState("shy"))
-        #expect(state.status == "blocked" && state.inTrouble && state.consecutiveFailures == 0)
+        #expect(state.status == .blocked && state.inTrouble && state.consecutiveFailures == 0)
         #expect(try OperationsScheduleTests.trouble(report)["shy"] == "blocked")
         #expect(w.server.requests(path: "/blocked.xml").isEmpty)
         // A blocked source is not backed off: it is tried again at its usual time.
@@ -55,13 +55,13 @@ import Testing
         for name in ["a", "b", "c"] { try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "\(name).xml") }
         try w.configure([("a", "/a.xml"), ("b", "/b.xml"), ("c", "/c.xml")])
         let first = try await w.run()
-        #expect(first.outcomes.map(\.status) == ["ok", "ok", "ok"])
+        #expect(first.outcomes.map(\.status) == [.ok, .ok, .ok])
         #expect(w.server.requests(path: "/robots.txt").count == 1)
         let copy = try #require(try w.store().robotsCopies()[w.server.baseURL])
         #expect(copy.etag != nil && String(decoding: copy.body, as: UTF8.self).contains("/private/"))
 
         let second = try await w.run()
-        #expect(second.outcomes.map(\.status) == ["not-modified", "not-modified", "not-modified"])
+        #expect(second.outcomes.map(\.status) == [.notModified, .notModified, .notModified])
         let robots = w.server.requests(path: "/robots.txt")
         #expect(robots.count == 2)
         #expect(robots.last?.isConditional == true && robots.last?.status == 304)
@@ -70,7 +70,7 @@ import Testing
         // robots.txt changes: the next run reads the new rules (a 200, not the stored copy).
         try w.server.write("robots.txt", "User-agent: veille\nDisallow: /b.xml\n")
         let third = try await w.run()
-        #expect(third.outcomes.map(\.status) == ["not-modified", "blocked", "not-modified"])
+        #expect(third.outcomes.map(\.status) == [.notModified, .blocked, .notModified])
         #expect(w.server.requests(path: "/robots.txt").last?.status == 200)
     }
 

@@ -45,7 +45,7 @@ import Testing
 
     @Test func aSourceIsDueWhenNeverAttemptedOrItsTimeHasCome() {
         let schedule = Schedule(random: { 0 })
-        var state = SourceState(id: "a", kind: "feed", url: "http://127.0.0.1/a")
+        var state = SourceState(id: "a", kind: .feed, url: "http://127.0.0.1/a")
         #expect(schedule.isDue(nil, now: Self.t0))
         #expect(schedule.isDue(state, now: Self.t0))
         state.nextDueAt = Self.t0.addingTimeInterval(60)
@@ -61,7 +61,7 @@ import Testing
         var now = Self.t0
         for failures in 1...3 {
             let report = try await w.run(all: false, now: now)
-            #expect(report.outcomes.first { $0.source == "flaky" }?.status == "failed")
+            #expect(report.outcomes.first { $0.source == "flaky" }?.status == .failed)
             let state = try #require(try w.store().sourceState("flaky"))
             #expect(state.consecutiveFailures == failures && state.inTrouble)
             let expected = now.addingTimeInterval(Self.hour * pow(2, Double(failures - 1)))
@@ -75,7 +75,7 @@ import Testing
         }
         try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "flaky.xml")
         let recovered = try await w.run(all: false, now: now)
-        #expect(recovered.outcomes.first { $0.source == "flaky" }?.status == "ok")
+        #expect(recovered.outcomes.first { $0.source == "flaky" }?.status == .ok)
         let state = try #require(try w.store().sourceState("flaky"))
         #expect(state.consecutiveFailures == 0 && !state.inTrouble)
         #expect(try Self.trouble(recovered)["flaky"] == nil)

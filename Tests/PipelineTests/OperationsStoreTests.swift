@@ -27,14 +27,14 @@ import Testing
         let outcome = try store.applyFetch(
             source: s, run: run, fetch: FetchLog(url: "https://e.org/feed"), items: items,
             at: at, nextDue: at.addingTimeInterval(3600))
-        try store.finishRun(run, status: "completed", summary: nil, at: at)
+        try store.finishRun(run, status: .completed, summary: nil, at: at)
         return outcome
     }
 
     @Test func aBackupOpensWithTheSameCounts() throws {
         let scratch = try Scratch()
         let store = try Store(path: scratch.db)
-        try store.syncSources([("s", "feed", "https://e.org/feed")])
+        try store.syncSources([("s", .feed, "https://e.org/feed")])
         for version in 0..<3 { _ = try Self.store(store, count: 50, version: version, at: Self.recent) }
         try store.saveRobotsCopies(
             ["https://e.org": .init(body: Array("User-agent: *\n".utf8), etag: "\"x\"")], at: Self.recent)
@@ -54,7 +54,7 @@ import Testing
     @Test func aBackupDuringWritesIsAConsistentSnapshot() async throws {
         let scratch = try Scratch()
         let store = try Store(path: scratch.db)
-        try store.syncSources([("s", "feed", "https://e.org/feed")])
+        try store.syncSources([("s", .feed, "https://e.org/feed")])
         _ = try Self.store(store, count: 100, version: 0, at: Self.recent)
         let writer = Task.detached {
             for version in 1...12 { _ = try Self.store(store, count: 100, version: version, at: Self.recent) }
@@ -78,7 +78,7 @@ import Testing
     @Test func pruneKeepsLinkedItemsAndEachItemsNewestRevision() throws {
         let scratch = try Scratch()
         let store = try Store(path: scratch.db)
-        try store.syncSources([("s", "feed", "https://e.org/feed")])
+        try store.syncSources([("s", .feed, "https://e.org/feed")])
         var ids: [Int64] = []
         for version in 0..<4 { // 4 old revisions of each of 3 items
             let outcome = try Self.store(
@@ -109,7 +109,7 @@ import Testing
     @Test func pruneRemovesOldRawPageBytesOfUnlinkedItemsOnly() throws {
         let scratch = try Scratch()
         let store = try Store(path: scratch.db)
-        try store.syncSources([("s", "feed", "https://e.org/feed")])
+        try store.syncSources([("s", .feed, "https://e.org/feed")])
         let ids = try Self.store(store, count: 2, version: 0, at: Self.old).deltas.map(\.itemID)
         for id in ids { // each item: its `first` revision, then its page (an `article` revision and evidence)
             let page = ArticleResult(
@@ -131,7 +131,7 @@ import Testing
     @Test func vacuumCompactsAndKeepsEverything() throws {
         let scratch = try Scratch()
         let store = try Store(path: scratch.db)
-        try store.syncSources([("s", "feed", "https://e.org/feed")])
+        try store.syncSources([("s", .feed, "https://e.org/feed")])
         for version in 0..<5 { _ = try Self.store(store, count: 200, version: version, at: Self.old) }
         _ = try store.prune(olderThan: Self.recent)
         let before = try store.rowCounts()

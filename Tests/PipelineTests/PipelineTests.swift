@@ -13,16 +13,16 @@ import Testing
         try w.configure([("lemonde-international", "/int.xml"), ("atom-example", "/atom.xml")])
 
         let first = try await w.run()
-        #expect(first.outcomes.map(\.status) == ["ok", "ok"])
+        #expect(first.outcomes.map(\.status) == [.ok, .ok])
         let deltas = try w.store().deltas(.run(first.runID))
         #expect(deltas.count == 22)
-        #expect(deltas.allSatisfy { $0.kind == "new" && $0.baseline })
+        #expect(deltas.allSatisfy { $0.kind == .new && $0.baseline })
         #expect(first.digestPaths.count == 2)
         let md = try String(contentsOfFile: first.digestPaths[0], encoding: .utf8)
         #expect(md.contains("Baseline: 20 items"))
 
         let second = try await w.run()
-        #expect(second.outcomes.map(\.status) == ["not-modified", "not-modified"])
+        #expect(second.outcomes.map(\.status) == [.notModified, .notModified])
         #expect(try w.store().deltas(.run(second.runID)).isEmpty)
         let conditional = w.server.requests().suffix(2)
         #expect(conditional.allSatisfy { $0.isConditional && $0.status == 304 })
@@ -59,10 +59,10 @@ import Testing
         try w.server.write("atom.xml", edited)
         let report = try await w.run()
         let deltas = try w.store().deltas(.run(report.runID))
-        #expect(deltas.map(\.kind).sorted() == ["changed", "new"])
-        let new = try #require(deltas.first { $0.kind == "new" })
+        #expect(deltas.map(\.kind.rawValue).sorted() == ["changed", "new"])
+        let new = try #require(deltas.first { $0.kind == .new })
         #expect(new.title == "Troisième entrée" && !new.baseline && new.url == "https://atom.example/articles/3")
-        let changed = try #require(deltas.first { $0.kind == "changed" })
+        let changed = try #require(deltas.first { $0.kind == .changed })
         #expect(changed.previousTitle == "Première entrée" && changed.title == "Première entrée, corrigée")
     }
 
@@ -80,9 +80,9 @@ import Testing
         ])
         let report = try await w.run()
         let status = Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.source, $0) })
-        #expect(status["good"]?.status == "ok")
+        #expect(status["good"]?.status == .ok)
         for id in ["html-page", "empty", "truncated", "down", "missing"] {
-            #expect(status[id]?.status == "failed", "\(id)")
+            #expect(status[id]?.status == .failed, "\(id)")
             #expect(status[id]?.error?.isEmpty == false)
         }
         #expect(status["down"]?.error?.contains("500") == true)
@@ -109,7 +109,7 @@ import Testing
         try w.server.route("/old.xml", .redirect(to: "/new-home.xml", status: 301))
         try w.configure([("moved", "/old.xml")])
         let report = try await w.run()
-        #expect(report.outcomes.first?.status == "ok")
+        #expect(report.outcomes.first?.status == .ok)
         let titles = try w.store().deltas(.run(report.runID)).compactMap(\.title)
         #expect(titles.count == 20)
         #expect(titles.contains { $0.contains("é") })
@@ -122,7 +122,7 @@ import Testing
         try w.configure([("atom-example", "/atom.xml")])
         _ = try await w.run()
         let forced = try await w.run(force: true)
-        #expect(forced.outcomes.first?.status == "ok")
+        #expect(forced.outcomes.first?.status == .ok)
         #expect(try w.store().deltas(.run(forced.runID)).isEmpty)
         #expect(w.server.requests().last?.isConditional == false)
     }

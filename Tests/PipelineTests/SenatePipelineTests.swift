@@ -46,10 +46,10 @@ import Testing
 
         // Day 1: every question stored from its row; pages only within the backfill.
         let day1 = try await w.run(now: PipelineWorld.day("2023-11-24"))
-        #expect(day1.outcomes.map(\.status) == ["ok"])
+        #expect(day1.outcomes.map(\.status) == [.ok])
         let baseline = try w.store().deltas(.run(day1.runID))
         #expect(baseline.count == 6)
-        #expect(baseline.allSatisfy { $0.kind == "published" && $0.baseline })
+        #expect(baseline.allSatisfy { $0.kind == .published && $0.baseline })
         #expect(w.pageRequests(Self.a).count == 1)
         #expect(w.pageRequests(Self.old).isEmpty)
         let firstA = try #require(baseline.first { $0.guid == Self.a })
@@ -73,11 +73,11 @@ import Testing
         try w.servePage("state-lapsed.html", as: Self.c)
         try w.servePage("state-withdrawn.html", as: Self.d)
         let day2 = try await w.run(now: PipelineWorld.day("2024-02-23"))
-        #expect(day2.outcomes.map(\.status) == ["ok"])
+        #expect(day2.outcomes.map(\.status) == [.ok])
         let deltas = try w.store().deltas(.run(day2.runID))
-        #expect(deltas.map(\.kind).sorted() == ["answered", "forwarded", "lapsed", "withdrawn"])
+        #expect(deltas.map(\.kind.rawValue).sorted() == ["answered", "forwarded", "lapsed", "withdrawn"])
         #expect(deltas.allSatisfy { !$0.baseline })
-        let answered = try #require(deltas.first { $0.kind == "answered" })
+        let answered = try #require(deltas.first { $0.kind == .answered })
         #expect(answered.guid == Self.a)
         #expect(answered.text?.contains("VIGINUM") == true)
         #expect(answered.text?.contains("Viginum") == true)
@@ -89,17 +89,17 @@ import Testing
             answered.json.serialized().contains(
                 #""senate":{"reference":"qSEQ231109012","number":"09012","state":"answered","answer_date":"2024-02-22""#
             ))
-        let fwd = try Self.senate(try #require(deltas.first { $0.kind == "forwarded" }))
+        let fwd = try Self.senate(try #require(deltas.first { $0.kind == .forwarded }))
         #expect(fwd["state"] as? String == "pending" && fwd["date"] as? String == "2023-11-30")
-        #expect(try Self.senate(try #require(deltas.first { $0.kind == "lapsed" }))["state"] as? String == "lapsed")
+        #expect(try Self.senate(try #require(deltas.first { $0.kind == .lapsed }))["state"] as? String == "lapsed")
         #expect(
-            try Self.senate(try #require(deltas.first { $0.kind == "withdrawn" }))["state"] as? String == "withdrawn")
+            try Self.senate(try #require(deltas.first { $0.kind == .withdrawn }))["state"] as? String == "withdrawn")
         #expect(w.pageRequests(Self.old).isEmpty)
         #expect(try w.store().itemsNeedingMatch().contains { $0.text?.contains("VIGINUM") == true })
 
         // Day 3: nothing changed: the CSV is a 304, no page is due, no delta.
         let day3 = try await w.run(now: PipelineWorld.day("2024-02-24"))
-        #expect(day3.outcomes.map(\.status) == ["not-modified"])
+        #expect(day3.outcomes.map(\.status) == [.notModified])
         #expect(try w.store().deltas(.run(day3.runID)).isEmpty)
         #expect(w.pageRequests(Self.b).count == 2)
 
@@ -113,7 +113,7 @@ import Testing
         // Questions leaving the CSV's 12-month window produce nothing, and their items stay.
         try w.serveCSV([Self.answeredRow, forwarded])
         let window = try await w.run(now: PipelineWorld.day("2024-03-03"))
-        #expect(window.outcomes.map(\.status) == ["ok"])
+        #expect(window.outcomes.map(\.status) == [.ok])
         #expect(try w.store().deltas(.run(window.runID)).isEmpty)
         #expect(try w.store().itemCounts()["senat"] == 6)
     }
@@ -135,16 +135,16 @@ import Testing
         ])
         try w.servePage("state-not-online.html", as: placeholder)
         let day2 = try await w.run(now: PipelineWorld.day("2024-02-23"))
-        #expect(day2.outcomes.map(\.status) == ["ok"])
+        #expect(day2.outcomes.map(\.status) == [.ok])
         let deltas = try w.store().deltas(.run(day2.runID))
-        #expect(deltas.map(\.kind) == ["published", "published"])
+        #expect(deltas.map(\.kind) == [.published, .published])
         #expect(deltas.allSatisfy { !$0.baseline && (try? Self.senate($0)["state"] as? String) == "pending" })
         #expect(deltas.first { $0.guid == placeholder }?.title == "Question encore en ligne")
 
         // Next run: both pages are asked for again; the placeholder is now the real page (pending): no delta.
         try w.servePage("state-pending.html", as: placeholder)
         let day3 = try await w.run(now: PipelineWorld.day("2024-02-24"))
-        #expect(day3.outcomes.map(\.status) == ["not-modified"])
+        #expect(day3.outcomes.map(\.status) == [.notModified])
         #expect(w.pageRequests(placeholder).count == 2 && w.pageRequests(missing).count == 2)
         #expect(try w.store().deltas(.run(day3.runID)).isEmpty)
         // The placeholder's item now holds the question text; 09012, published before the backfill period on
@@ -172,22 +172,22 @@ import Testing
         try w.servePage("state-forwarded.html", as: Self.b)
         let broken = try await w.run(now: PipelineWorld.day("2024-02-23"))
         let outcome = try #require(broken.outcomes.first)
-        #expect(outcome.status == "failed")
+        #expect(outcome.status == .failed)
         #expect(outcome.error?.contains("missing markers") == true)
         #expect(outcome.error?.contains("Question de") == true && outcome.error?.contains(Self.a) == true)
         #expect(try w.store().sourceState("senat")?.lastError?.contains("missing markers") == true)
         // The other question goes on; the broken one keeps its stored text and state (no false answered).
         let deltas = try w.store().deltas(.run(broken.runID))
-        #expect(deltas.map(\.kind) == ["forwarded"] && deltas.first?.guid == Self.b)
+        #expect(deltas.map(\.kind) == [.forwarded] && deltas.first?.guid == Self.b)
         let kept = try w.store().items(firstSeenSince: nil)
         #expect(kept.count == 2 && kept[0].text?.contains("VIGINUM") == false)
 
         // The page is fixed: the CSV is read again in full (its validators were dropped) and the answer arrives.
         try w.servePage("qSEQ231109012.modern.utf-8.html", as: Self.a)
         let fixed = try await w.run(now: PipelineWorld.day("2024-02-24"))
-        #expect(fixed.outcomes.map(\.status) == ["ok"])
+        #expect(fixed.outcomes.map(\.status) == [.ok])
         #expect(w.server.requests(path: "/data/questions.csv").last?.status == 200)
-        #expect(try w.store().deltas(.run(fixed.runID)).map(\.kind) == ["answered"])
+        #expect(try w.store().deltas(.run(fixed.runID)).map(\.kind) == [.answered])
         #expect(try w.store().sourceState("senat")?.consecutiveFailures == 0)
     }
 
@@ -197,13 +197,13 @@ import Testing
         let bad = "En attente de réponse;QE;09099;qSEQ231109099;Titre;EXEMPLE;Marie;Mme;Ailleurs;EX;Membre;32/13/2023"
         try w.serveCSV([Self.pending(Self.a, "09012"), Self.pending(Self.b, "09013")], raw: [bad])
         let report = try await w.run(now: PipelineWorld.day("2023-11-24"))
-        #expect(report.outcomes.map(\.status) == ["ok"])
+        #expect(report.outcomes.map(\.status) == [.ok])
         #expect(try w.store().deltas(.run(report.runID)).compactMap(\.guid).sorted() == [Self.a, Self.b])
 
         // A CSV with no readable row at all is unusable: the source fails and says why.
         try w.server.write("data/questions.csv", "Sort;Nature;Titre\r\nRépondu;QE;Rien\r\n")
         let unusable = try await w.run(now: PipelineWorld.day("2023-11-25"))
-        #expect(unusable.outcomes.first?.status == "failed")
+        #expect(unusable.outcomes.first?.status == .failed)
         #expect(unusable.outcomes.first?.error?.contains("header") == true)
         #expect(try w.store().items(firstSeenSince: nil).count == 2)
     }
@@ -225,8 +225,8 @@ import Testing
         try w.servePage("state-reminder.html", as: byPage)
         let report = try await w.run(now: PipelineWorld.day("2024-03-15"))
         let deltas = try w.store().deltas(.run(report.runID))
-        #expect(deltas.filter { $0.kind == "published" }.compactMap(\.guid).sorted() == [byRow, byPage])
-        let reminded = deltas.filter { $0.kind == "reminded" }
+        #expect(deltas.filter { $0.kind == .published }.compactMap(\.guid).sorted() == [byRow, byPage])
+        let reminded = deltas.filter { $0.kind == .reminded }
         #expect(reminded.count == 2 && reminded.allSatisfy { $0.guid == Self.a && !$0.baseline })
         let details = try reminded.map(Self.senate)
         #expect(details.compactMap { $0["reminded_by"] as? String }.sorted() == [byRow, byPage])

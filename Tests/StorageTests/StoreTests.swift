@@ -12,13 +12,13 @@ import Testing
         dir = NSTemporaryDirectory() + "veille-store-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         store = try Store(path: dir + "/v.sqlite")
-        try store.syncSources([("feed-a", "feed", "https://example.org/a.xml")])
+        try store.syncSources([("feed-a", .feed, "https://example.org/a.xml")])
     }
 
     func apply(_ items: [IncomingItem], at t: TimeInterval, etag: String? = nil) throws -> ApplyOutcome {
         let at = Date(timeIntervalSince1970: 1_700_000_000 + t)
         let run = try store.beginRun(command: "run", at: at)
-        defer { try? store.finishRun(run, status: "completed", summary: nil, at: at) }
+        defer { try? store.finishRun(run, status: .completed, summary: nil, at: at) }
         return try store.applyFetch(
             source: "feed-a", run: run, fetch: FetchLog(url: "https://example.org/a.xml", httpStatus: 200, etag: etag),
             items: items, at: at, nextDue: at.addingTimeInterval(3600))
@@ -30,13 +30,13 @@ import Testing
     @Test func firstCrawlIsABaselineThenNewItemsAreNew() throws {
         let first = try apply([Self.a, Self.b], at: 0)
         #expect(
-            first.baseline && first.deltas.count == 2 && first.deltas.allSatisfy { $0.kind == "new" && $0.baseline })
+            first.baseline && first.deltas.count == 2 && first.deltas.allSatisfy { $0.kind == .new && $0.baseline })
         var c = Self.b
         c.guid = "g-c"
         c.url = "https://e.org/c"
         let second = try apply([c, Self.a, Self.b], at: 10)
         #expect(!second.baseline)
-        #expect(second.deltas.map(\.kind) == ["new"] && second.deltas[0].baseline == false)
+        #expect(second.deltas.map(\.kind) == [.new] && second.deltas[0].baseline == false)
     }
 
     @Test func unchangedAndWhitespaceOnlyEditsProduceNothing() throws {
@@ -52,7 +52,7 @@ import Testing
         var a2 = Self.a
         a2.title = "Titre A, corrigé"
         let out = try apply([a2], at: 10)
-        #expect(out.deltas.map(\.kind) == ["changed"])
+        #expect(out.deltas.map(\.kind) == [.changed])
         let exported = try store.deltas(.ids(out.deltas.map(\.id)))
         #expect(exported.first?.previousTitle == "Titre A" && exported.first?.title == "Titre A, corrigé")
     }
@@ -89,13 +89,13 @@ import Testing
         #expect(try apply([a2], at: 10).deltas.isEmpty)
         var a3 = a2
         a3.text = "Texte A, réécrit par l'éditeur"
-        #expect(try apply([a3], at: 20).deltas.map(\.kind) == ["changed"])
+        #expect(try apply([a3], at: 20).deltas.map(\.kind) == [.changed])
     }
 
     @Test func validatorsAreStoredWithTheItems() throws {
         _ = try apply([Self.a], at: 0, etag: "\"v1\"")
         let state = try #require(try store.sourceState("feed-a"))
-        #expect(state.etag == "\"v1\"" && state.status == "ok" && state.firstSuccessAt != nil)
+        #expect(state.etag == "\"v1\"" && state.status == .ok && state.firstSuccessAt != nil)
     }
 
     @Test func failuresCountAndTouchNothing() throws {
@@ -107,7 +107,7 @@ import Testing
                 error: "HTTP 500", blocked: false, at: Date(), nextDue: Date())
         }
         let state = try #require(try store.sourceState("feed-a"))
-        #expect(state.consecutiveFailures == 2 && state.status == "failed" && state.etag == "\"v1\"" && state.inTrouble)
+        #expect(state.consecutiveFailures == 2 && state.status == .failed && state.etag == "\"v1\"" && state.inTrouble)
         #expect(try store.itemCounts()["feed-a"] == 1)
     }
 
