@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import VeilleCore
 
 /// A campaign `/campaigns/{id}` or actor `/actors/{id}` page.
 struct EntityView: Encodable {
@@ -42,10 +43,7 @@ struct EntityView: Encodable {
 
 extension Workbench {
     /// Delta kinds an analyst filters on (the foundation's and the Sénat lifecycle's).
-    static let deltaKinds = [
-        "new", "changed", "removed", "published", "forwarded", "answered", "answer-corrected", "lapsed",
-        "withdrawn", "converted", "reminded",
-    ]
+    static let deltaKinds = DeltaKind.allCases.map(\.rawValue)
     /// Items per page (reason: a screenful of cards; keyset paging keeps later pages as fast).
     static let pageSize = 50
 

@@ -109,7 +109,7 @@ enum ArchiveBenchmark {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    String(format: "s%04d", s), s == 2_000 ? "senate-questions" : "rss",
+                    String(format: "s%04d", s), s == 2_000 ? "senate-questions" : "feed",
                     String(format: "https://s%04d.example/feed", s), failing ? "failed" : "ok",
                     failing ? "fetch https://s\(s).example/feed: HTTP 503 after 3 tries" : nil, failing ? 3 : 0, now,
                     now, start,

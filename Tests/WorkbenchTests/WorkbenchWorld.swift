@@ -55,8 +55,8 @@ struct SeededArchive {
         let db = dir.appendingPathComponent("veille.sqlite").path
         let store = try Store(path: db)
         try store.syncSources([
-            ("hostile", "rss", "https://hostile.example/feed"), ("wire-a", "rss", "https://a.example/feed"),
-            ("wire-b", "rss", "https://b.example/feed"), ("senat", "senate-questions", "https://www.senat.fr/q.csv"),
+            ("hostile", .feed, "https://hostile.example/feed"), ("wire-a", .feed, "https://a.example/feed"),
+            ("wire-b", .feed, "https://b.example/feed"), ("senat", .senateQuestions, "https://www.senat.fr/q.csv"),
         ])
         let now = Date()
         let run = try store.beginRun(command: "run", at: now.addingTimeInterval(-4_000))
@@ -162,7 +162,7 @@ struct SeededArchive {
                            (?, ?, 'senat', 'answered', 0, ?, '{"date":"2024-02-22","ministry":"Ministère de l''Europe et des affaires étrangères","jo_page":1234}');
                     """, arguments: [senate, now, run, senate, now, run, senate, now])
         }
-        try store.finishRun(run, status: "completed", summary: "{\"items\": 5}", at: now.addingTimeInterval(-1_300))
+        try store.finishRun(run, status: .completed, summary: "{\"items\": 5}", at: now.addingTimeInterval(-1_300))
         return SeededArchive(
             dir: dir, db: db, config: config.path, hostileItem: hostile, wireA: wireA, wireB: wireB,
             senateItem: senate, escapeItem: escape)
