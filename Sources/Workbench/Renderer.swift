@@ -73,9 +73,14 @@ public struct Renderer: Sendable {
 
     /// JSON of a view model, keys in snake_case, sorted.
     static func json<T: Encodable>(_ model: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        response(try jsonData(model), type: "application/json", status: status)
+    }
+
+    /// The JSON bytes of a view model, with a final newline.
+    static func jsonData<T: Encodable>(_ model: T) throws -> Data {
         var data = try encoder.encode(model)
         data.append(0x0A)
-        return response(data, type: "application/json", status: status)
+        return data
     }
 
     static func response(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response {

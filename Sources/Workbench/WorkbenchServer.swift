@@ -36,7 +36,18 @@ public enum WorkbenchServer {
     }
 
     static func addRoutes(_ router: Router<BasicRequestContext>, workbench w: Workbench, renderer r: Renderer) {
-        router.get("/") { request, _ in try r.page(try w.dashboard(), template: "dashboard", request: request) }
+        let cache = DashboardCache()
+        router.get("/") { request, _ in
+            let json = Renderer.wantsJSON(request)
+            let minute = Int(w.now().timeIntervalSince1970 / 60)
+            let key = "\(json ? "json" : "html")|\(minute)|" + (try w.reader.changeMark())
+            let type = json ? "application/json" : "text/html; charset=utf-8"
+            if let body = cache.get(key) { return Renderer.response(body, type: type) }
+            let view = try w.dashboard()
+            let body = json ? try Renderer.jsonData(view) : Data(r.html(view, template: "dashboard").utf8)
+            cache.put(key, body)
+            return Renderer.response(body, type: type)
+        }
         router.get("/style.css") { _, _ in
             var response = Renderer.response(r.css, type: "text/css; charset=utf-8")
             response.headers[.cacheControl] = "max-age=300"

@@ -179,9 +179,11 @@ enum ArchiveBenchmark {
             ])
             if n % 20 == 3 {
                 let later = at.addingTimeInterval(86_400)
-                try insertRevision.execute(arguments: [id, run + 1, title, text + " Mise à jour.", "changed", later])
+                try insertRevision.execute(arguments: [
+                    id, min(run + 1, Int64(days)), title, text + " Mise à jour.", "changed", later,
+                ])
                 try insertDelta.execute(arguments: [
-                    run + 1, id, source, "changed", later, db.lastInsertedRowID, first, nil,
+                    min(run + 1, Int64(days)), id, source, "changed", later, db.lastInsertedRowID, first, nil,
                 ])
             }
             if senate {

@@ -2,13 +2,16 @@
 # The workbench under load (issue 17): `veille-bench archive --items N`, then `veille serve` (release build)
 # on 127.0.0.1 and wrk at 4 connections for 20 s per page: dashboard, a campaign, an item, a search. Prints
 # p95 per page (Tests/Benchmarks/wrk-p95.lua) and the server's peak RSS. Loopback only.
-# usage: Tests/Benchmarks/workbench-load.sh [ITEMS] [BIN_DIR]
+# usage: [REUSE=1] Tests/Benchmarks/workbench-load.sh [ITEMS] [BIN_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ITEMS=${1:-100000}
 BIN=${2:-.build/release}
 OUT=.build/bench-archive
-"$BIN/veille-bench" archive --items "$ITEMS" --db "$OUT/veille.sqlite" --config "$OUT/Feeds"
+# REUSE=1 keeps an archive already generated with the same ITEMS (generation takes minutes at 1,000,000).
+if [ "${REUSE:-0}" != 1 ] || [ ! -f "$OUT/veille.sqlite" ]; then
+  "$BIN/veille-bench" archive --items "$ITEMS" --db "$OUT/veille.sqlite" --config "$OUT/Feeds"
+fi
 "$BIN/veille" serve --db "$OUT/veille.sqlite" --config "$OUT/Feeds" --listen 127.0.0.1:0 >"$OUT/serve.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
