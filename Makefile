@@ -2,6 +2,7 @@
 SHELL := /bin/bash
 DEBS := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev python3-aiosmtpd openssl pkg-config \
   chromium chromium-driver python3-selenium
+PIP_PACKAGES := stix2-validator
 SWIFT ?= swift
 BIN := .build/release/veille
 
@@ -17,6 +18,9 @@ deps:
 	    echo "missing Debian packages; run: sudo apt-get install -y$$missing"; exit 2; \
 	  fi; \
 	fi
+	@# The official STIX 2.1 validator, which the export test runs (Tests/InteropTests/ExportTests.swift).
+	@python3 -c 'import stix2validator' 2>/dev/null || python3 -m pip install --quiet --break-system-packages \
+	  $(PIP_PACKAGES) 2>/dev/null || python3 -m pip install --quiet $(PIP_PACKAGES) || { echo "missing Python packages; run: python3 -m pip install $(PIP_PACKAGES)"; exit 2; }
 
 build: deps
 	$(SWIFT) build

@@ -13,7 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"), // LogHandler.log(event:)
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
@@ -42,6 +42,7 @@ let package = Package(
             ]),
         .target(name: "Syndication", dependencies: ["Markup", "VeilleCore"]),
         .target(name: "Parliament", dependencies: ["Markup", "VeilleCore"]),
+        .target(name: "Archive", dependencies: ["CZlib"]),
         .target(name: "Extraction", dependencies: ["Markup", "VeilleCore"]),
         .target(name: "Matching", dependencies: ["VeilleCore"]),
         .target(name: "Storage", dependencies: ["VeilleCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -51,10 +52,12 @@ let package = Package(
                 "Storage", "VeilleCore", "Curl",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        .target(name: "Interop", dependencies: ["Storage", "VeilleCore"]),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Fetching", "Syndication", "Parliament", "Extraction", "Matching", "Storage", "Digests", "VeilleCore",
+                "Fetching", "Syndication", "Parliament", "Archive", "Extraction", "Matching", "Storage", "Digests",
+                "VeilleCore",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // The analyst's workbench (`veille serve`): read-only routes over Storage's archive queries.
@@ -70,7 +73,8 @@ let package = Package(
         .executableTarget(
             name: "veille",
             dependencies: [
-                "CMalloc", "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Storage", "Digests",
+                "CMalloc", "Pipeline", "Interop", "Syndication", "Parliament", "Extraction", "Matching", "Storage",
+                "Digests",
                 "VeilleCore", "Workbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -81,7 +85,7 @@ let package = Package(
             name: "veille-bench",
             dependencies: [
                 "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Fetching", "Storage", "VeilleCore",
-                "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "Interop", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
         // Fuzzing: libFuzzer targets run by Tests/Fuzz/run-fuzzers.sh; an ordinary build replays saved inputs.
@@ -89,13 +93,16 @@ let package = Package(
         .executableTarget(
             name: "veille-fuzz",
             dependencies: [
-                "CFuzzMain", "Syndication", "Extraction", "Parliament", "Matching", "VeilleCore",
+                "CFuzzMain", "Markup", "Syndication", "Extraction", "Parliament", "Matching", "VeilleCore",
             ]),
 
         // Tests: pure modules directly, the rest against real servers on 127.0.0.1.
         .target(name: "TestSupport", dependencies: ["VeilleCore"], path: "Tests/TestSupport"),
         .testTarget(
             name: "VeilleCoreTests", dependencies: ["VeilleCore", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "MarkupTests", dependencies: ["Markup", "VeilleCore", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SyndicationTests", dependencies: ["Syndication", "TestSupport"],
@@ -111,6 +118,7 @@ let package = Package(
             name: "MatchingTests", dependencies: ["Matching", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
         .testTarget(
             name: "WorkbenchTests",
             dependencies: [
@@ -120,7 +128,13 @@ let package = Package(
             name: "DigestsTests", dependencies: ["Digests", "Storage", "Pipeline", "Syndication", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
+            name: "InteropTests", dependencies: ["Interop", "Matching", "Pipeline", "Storage", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
             name: "PipelineTests", dependencies: ["Pipeline", "Storage", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "VeilleTests", dependencies: ["veille", "Syndication", "Extraction", "TestSupport"],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

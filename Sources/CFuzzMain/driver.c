@@ -21,6 +21,7 @@ extern int veille_fuzz_article(const uint8_t *data, size_t size);
 extern int veille_fuzz_senate_page(const uint8_t *data, size_t size);
 extern int veille_fuzz_senate_csv(const uint8_t *data, size_t size);
 extern int veille_fuzz_watchlist(const uint8_t *data, size_t size);
+extern int veille_fuzz_markup_xml(const uint8_t *data, size_t size);
 
 static const struct { const char *name; veille_fuzz_callback callback; } targets[] = {
     {"feed", veille_fuzz_feed},
@@ -28,6 +29,7 @@ static const struct { const char *name; veille_fuzz_callback callback; } targets
     {"senate-page", veille_fuzz_senate_page},
     {"senate-csv", veille_fuzz_senate_csv},
     {"watchlist", veille_fuzz_watchlist},
+    {"markup-xml", veille_fuzz_markup_xml},
 };
 
 static int usage(void) {

@@ -18,6 +18,9 @@
 
 static inline void veille_xml_free(void *p) { xmlFree(p); }
 
+/// The running libxml2's version (`20914` for 2.9.14): `xmlParserVersion` is a macro in threaded builds.
+static inline const char *veille_xml_parser_version(void) { return xmlParserVersion; }
+
 /// Silences libxml2's default error printer (errors are collected by the caller, not printed).
 static inline void veille_xml_silence_errors(void) {
     xmlSetGenericErrorFunc(NULL, NULL);
@@ -27,7 +30,7 @@ static inline void veille_xml_noop_error(void *ctx, const char *msg, ...) { (voi
 static inline void veille_xml_install_quiet_handlers(void) {
     xmlSetGenericErrorFunc(NULL, veille_xml_noop_error);
 }
-// Added by the Extraction helper: the SAX tree builder (Markup/HTMLTreeSAX.swift) hands its parser context
+// The SAX tree builder (Markup/HTMLTreeSAX.swift) hands its parser context
 // the encoding decided by the charset rule.
 #include <libxml/parserInternals.h>
 static inline int veille_html_switch_encoding(htmlParserCtxtPtr ctxt, const char *label) {

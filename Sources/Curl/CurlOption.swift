@@ -64,7 +64,7 @@ public struct CurlOption: Hashable, Sendable {
     /// `CURL_HTTP_VERSION_*`; veille leaves libcurl's default.
     public static let httpVersion = CurlOption(CURLOPT_HTTP_VERSION)
 
-    // SMTP (for the digests issue).
+    // SMTP (email digests).
     /// SMTP envelope sender.
     public static let mailFrom = CurlOption(CURLOPT_MAIL_FROM)
     /// SMTP envelope recipients (a list).

@@ -2,7 +2,7 @@ import Foundation
 import VeilleCore
 
 extension DigestContent {
-    /// Entries an Atom digest keeps (reason: the bound; a reader polling daily never misses one).
+    /// Entries an Atom digest keeps (a bound on the file; a reader polling daily never misses one).
     public static let atomEntryLimit = 500
 
     /// The digest as an Atom 1.0 feed (RFC 4287, https://www.rfc-editor.org/rfc/rfc4287): one entry per

@@ -63,7 +63,8 @@ extension DigestContent {
             out += "<ul>\n"
             for t in trouble {
                 let what =
-                    t.status == .blocked ? "blocked" : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
+                    t.status == .blocked || t.status == .listed
+                    ? t.status.rawValue : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
                 out +=
                     "<li><b>" + DigestText.bdi(t.source) + "</b> (\(what)): <code>" + DigestText.bdi(t.error)
                     + "</code></li>\n"

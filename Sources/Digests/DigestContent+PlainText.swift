@@ -52,7 +52,8 @@ extension DigestContent {
         if trouble.isEmpty { out += "None.\n" }
         for t in trouble {
             let what =
-                t.status == .blocked ? "blocked" : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
+                t.status == .blocked || t.status == .listed
+                ? t.status.rawValue : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
             out += "* " + DigestText.line(t.source) + " (\(what)): " + DigestText.line(t.error) + "\n"
         }
         return out

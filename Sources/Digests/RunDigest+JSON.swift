@@ -1,7 +1,7 @@
 import VeilleCore
 
 extension RunDigest {
-    /// The digest JSON of the foundation issue:
+    /// The run digest as JSON:
     /// `{"runs", "period": {"from", "to"}, "counts", "sections": [{"source", "baseline", "items"}], "sources_in_trouble"}`.
     public var json: JSONValue {
         .object([

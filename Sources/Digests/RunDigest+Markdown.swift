@@ -31,7 +31,8 @@ extension RunDigest {
         if trouble.isEmpty { out += "None.\n" }
         for t in trouble {
             let what =
-                t.status == .blocked ? "blocked" : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
+                t.status == .blocked || t.status == .listed
+                ? t.status.rawValue : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
             out += "- **\(Self.escape(t.source))** (\(what)): \(Self.code(t.error))\n"
         }
         return out

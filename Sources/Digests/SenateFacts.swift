@@ -16,6 +16,8 @@ public struct SenateFacts: Sendable, Equatable {
     public var joPage: Int?
     public var remindedBy: String?
     public var reminds: String?
+    /// Assemblée: the closing's label, for `closed`.
+    public var label: String?
 
     /// Facts from the delta detail and the stored question JSON; nil when neither says anything.
     init?(detail: String?, question: String?) {
@@ -29,7 +31,7 @@ public struct SenateFacts: Sendable, Equatable {
         let a = qq["author"] as? [String: Any] ?? qq
         let name = [a["civility"], a["first_name"] ?? a["firstName"], a["last_name"] ?? a["lastName"]]
             .compactMap { $0 as? String }.filter { !$0.isEmpty }
-        author = name.isEmpty ? nil : name.map(Self.titleCased).joined(separator: " ")
+        author = qq["author_name"] as? String ?? (name.isEmpty ? nil : name.map(Self.titleCased).joined(separator: " "))
         circonscription = qq["circonscription"] as? String
         group = qq["group"] as? String
         ministry =
@@ -39,6 +41,7 @@ public struct SenateFacts: Sendable, Equatable {
         joPage = dq["jo_page"] as? Int
         remindedBy = dq["reminded_by"] as? String
         reminds = dq["reminds"] as? String
+        label = dq["label"] as? String
     }
 
     static func object(_ text: String?) -> [String: Any]? {
@@ -64,7 +67,7 @@ public struct SenateFacts: Sendable, Equatable {
         return s
     }
 
-    /// The French line of the event (as the Sénat issue words them), e.g. "Réponse du Ministère … publiée
+    /// The French line of the event (as the digests word them), e.g. "Réponse du Ministère … publiée
     /// le 22/02/2024 à la question n° 09012 de M. Pierre Ouzoulias (Hauts-de-Seine, CRCE-K)".
     public func line(kind: DeltaKind) -> String {
         let when = date.map { " le " + Self.french($0) } ?? ""
@@ -83,7 +86,12 @@ public struct SenateFacts: Sendable, Equatable {
         case .withdrawn: return "Question " + questionPhrase + " retirée"
         case .converted: return "Question " + questionPhrase + " transformée en question orale"
         case .reminded:
+            if remindedBy == nil, reminds == nil, let date { // Assemblée: a group's flag (signalement)
+                return "Question " + questionPhrase + " signalée le " + Self.french(date)
+            }
             return "Question " + questionPhrase + " rappelée" + (remindedBy.map { " par la question " + $0 } ?? "")
+        case .renewed: return "Question " + questionPhrase + " renouvelée" + when
+        case .closed: return "Question " + questionPhrase + " close" + (label.map { " (" + $0 + ")" } ?? "") + when
         case .published, .new:
             return "Question " + questionPhrase + (date.map { " publiée le " + Self.french($0) } ?? "")
         case .changed, .removed: return "Question " + questionPhrase + " (" + kind.rawValue + ")"

@@ -30,6 +30,11 @@ public struct FetchRequest: Sendable {
     /// Past ``maxBytes``, stop and return the first `maxBytes` bytes (``FetchResponse/truncated``)
     /// instead of failing: robots.txt, whose first 500 KiB are read whatever its size.
     public var truncate: Bool
+    /// Ask for the rest of a partial copy (``FetchResume``); nil for the whole resource.
+    public var resume: FetchResume?
+    /// A transfer cut after a 2xx status (connection dropped, timeout) returns what arrived, with
+    /// ``FetchResponse/interrupted`` set, instead of failing: the caller keeps it and resumes.
+    public var keepPartial: Bool = false
 
     /// The foundation's default total timeout (per source `timeout`).
     public static let defaultTimeout: TimeInterval = 30

@@ -34,6 +34,10 @@ public struct FetchResponse: Sendable {
     public var tries: Int = 1
     /// What was wrong with the `Retry-After` value, when it was out of range or malformed.
     public var retryAfterProblem: String?
+    /// The `Content-Range` of a 206 answer (`bytes 1000-4999/5000`).
+    public var contentRange: String?
+    /// Why the transfer stopped before its end, when ``FetchRequest/keepPartial`` kept what arrived.
+    public var interrupted: String?
 
     /// Whether the server answered 304 Not Modified to the conditional GET.
     public var notModified: Bool { status == 304 }

@@ -56,9 +56,14 @@ extension Fetcher {
                 duration: Date().timeIntervalSince(started), bytesReceived: wireBytes, remoteAddress: hop.remoteAddress)
             response.truncated = hop.overCap
             response.headerBytes = headerBytes
+            response.contentRange = hop.headers["content-range"]
+            if hop.code != .ok { response.interrupted = hop.message ?? hop.code.description }
             return .success(response)
         }
     }
+
+    /// Transfer errors after which the bytes received are a usable prefix (``FetchRequest/keepPartial``).
+    static let cutShort: Set<CurlCode> = [.partialFile, .recvError, .operationTimedOut, .gotNothing]
 
     /// The request headers: validators and Accept.
     func headers(for request: FetchRequest) -> [String] {
@@ -66,6 +71,7 @@ extension Fetcher {
         if let etag = request.etag, !etag.isEmpty { headers.append("If-None-Match: \(etag)") }
         if let date = request.lastModified, !date.isEmpty { headers.append("If-Modified-Since: \(date)") }
         if let accept = request.accept, !accept.isEmpty { headers.append("Accept: \(accept)") }
+        headers += request.resumeHeaders
         // A validator or Accept value with a line break must not smuggle a header in.
         return headers.map { String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != "\r" && $0 != "\n" })) }
     }
@@ -79,6 +85,9 @@ extension Fetcher {
             return FetchError.tooLarge(url: request.url, limit: request.maxBytes)
         }
         if hop.code == .ok { return nil }
+        if request.keepPartial, (200..<300).contains(hop.status), !hop.body.isEmpty, Self.cutShort.contains(hop.code) {
+            return nil // kept: the caller resumes from what arrived
+        }
         if let refusal = hop.refusal, hop.code == .couldntConnect {
             return FetchError.refused(url: request.url, reason: via + refusal)
         }

@@ -117,9 +117,9 @@ extension XMLTreeParser {
                 break
             }
             switch textTable[Int(c)] {
-            case 3: carriageReturn = true
-            case 5: if isNonCharacter(j) { return nil }
-            case 6: return nil
+            case TextByte.carriageReturn: carriageReturn = true
+            case TextByte.nonCharacterLead: if isNonCharacter(j) { return nil }
+            case TextByte.forbiddenControl: return nil
             default: break
             }
             j += 1

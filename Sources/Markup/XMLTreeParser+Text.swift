@@ -2,32 +2,66 @@ import VeilleCore
 
 /// Character data, attribute values and references.
 extension XMLTreeParser {
-    /// Byte classes in character data: 0 plain, 1 `<`, 2 `&`, 3 `\r`, 4 `]`, 5 0xEF (may start U+FFFE/FFFF),
-    /// 6 a control character XML forbids.
+    /// The classes of a byte in character data (``textClass``).
+    enum TextByte {
+        /// Nothing to do: copied as it is (tab and line feed included).
+        static let plain: UInt8 = 0
+        /// `<`: the text ends.
+        static let lessThan: UInt8 = 1
+        /// `&`: a reference.
+        static let ampersand: UInt8 = 2
+        /// `\r`: a line end to normalise.
+        static let carriageReturn: UInt8 = 3
+        /// `]`: may start `]]>`, which text may not hold.
+        static let closingBracket: UInt8 = 4
+        /// 0xEF: may start U+FFFE or U+FFFF, which XML forbids.
+        static let nonCharacterLead: UInt8 = 5
+        /// A control character XML forbids.
+        static let forbiddenControl: UInt8 = 6
+    }
+
+    /// The classes of a byte in an attribute value (``attributeClass``).
+    enum AttributeByte {
+        /// Nothing to do: copied as it is.
+        static let plain: UInt8 = 0
+        /// `"` or `'`: ends the value when it is the opening quote.
+        static let quote: UInt8 = 1
+        /// `&`: a reference.
+        static let ampersand: UInt8 = 2
+        /// Tab, line feed or carriage return: normalised to a space.
+        static let whiteSpace: UInt8 = 3
+        /// `<`, which a value may not hold.
+        static let lessThan: UInt8 = 4
+        /// 0xEF: may start U+FFFE or U+FFFF, which XML forbids.
+        static let nonCharacterLead: UInt8 = 5
+        /// A control character XML forbids.
+        static let forbiddenControl: UInt8 = 6
+    }
+
+    /// Each byte's ``TextByte`` class.
     static let textClass: [UInt8] = (0..<256).map { b in
         switch b {
-        case 0x3C: return 1
-        case 0x26: return 2
-        case 0x0D: return 3
-        case 0x5D: return 4
-        case 0xEF: return 5
-        case 0x09, 0x0A: return 0
-        case 0x00...0x1F: return 6
-        default: return 0
+        case 0x3C: return TextByte.lessThan
+        case 0x26: return TextByte.ampersand
+        case 0x0D: return TextByte.carriageReturn
+        case 0x5D: return TextByte.closingBracket
+        case 0xEF: return TextByte.nonCharacterLead
+        case 0x09, 0x0A: return TextByte.plain
+        case 0x00...0x1F: return TextByte.forbiddenControl
+        default: return TextByte.plain
         }
     }
 
-    /// Byte classes in attribute values: 0 plain, 1 a quote, 2 `&`, 3 white space other than the space,
-    /// 4 `<`, 5 0xEF, 6 a forbidden control character.
+    /// Each byte's ``AttributeByte`` class.
     static let attributeClass: [UInt8] = (0..<256).map { b in
         switch b {
-        case 0x22, 0x27: return 1
-        case 0x26: return 2
-        case 0x09, 0x0A, 0x0D: return 3
-        case 0x3C: return 4
-        case 0xEF: return 5
-        case 0x00...0x1F: return 6
-        default: return 0
+        case 0x22, 0x27: return AttributeByte.quote
+        case 0x26: return AttributeByte.ampersand
+        case 0x09, 0x0A, 0x0D: return AttributeByte.whiteSpace
+        case 0x3C: return AttributeByte.lessThan
+        case 0xEF: return AttributeByte.nonCharacterLead
+        case 0x00...0x1F: return AttributeByte.forbiddenControl
+        default: return AttributeByte.plain
         }
     }
 
@@ -39,14 +73,14 @@ extension XMLTreeParser {
             j = ByteBlock.skip(p, from: j, to: n, until: Self.textStops)
             guard j < n else { break }
             switch textTable[Int(p[j])] {
-            case 0: j += 1
-            case 4:
+            case TextByte.plain: j += 1
+            case TextByte.closingBracket:
                 if j + 2 < n, p[j + 1] == 0x5D, p[j + 2] == 0x3E { return false }
                 j += 1
-            case 5:
+            case TextByte.nonCharacterLead:
                 if isNonCharacter(j) { return false }
                 j += 1
-            case 6: return false
+            case TextByte.forbiddenControl: return false
             default: return true
             }
         }
@@ -143,13 +177,13 @@ extension XMLTreeParser {
             }
             let c = p[j]
             switch attributeTable[Int(c)] {
-            case 0:
+            case AttributeByte.plain:
                 j += 1
                 continue
-            case 1 where c != quote:
+            case AttributeByte.quote where c != quote:
                 j += 1
                 continue
-            case 5 where !isNonCharacter(j):
+            case AttributeByte.nonCharacterLead where !isNonCharacter(j):
                 j += 1
                 continue
             default: break
@@ -160,13 +194,13 @@ extension XMLTreeParser {
                 tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + from, count: j - from))
             }
             switch attributeTable[Int(c)] {
-            case 1:
+            case AttributeByte.quote:
                 guard start >= 0 else { return (Int32(from), Int32(j - from), j + 1) }
                 return (Int32(start), Int32(tree.bytes.count - start), j + 1)
-            case 2:
+            case AttributeByte.ampersand:
                 guard let next = reference(j) else { return nil }
                 j = next
-            case 3:
+            case AttributeByte.whiteSpace:
                 tree.bytes.append(0x20)
                 j += (c == 0x0D && j + 1 < n && p[j + 1] == 0x0A) ? 2 : 1
             default:
@@ -176,7 +210,13 @@ extension XMLTreeParser {
             let s = j
             while j < n {
                 let k = attributeTable[Int(p[j])]
-                if k == 0 || (k == 1 && p[j] != quote) || (k == 5 && !isNonCharacter(j)) { j += 1 } else { break }
+                if k == AttributeByte.plain || (k == AttributeByte.quote && p[j] != quote)
+                    || (k == AttributeByte.nonCharacterLead && !isNonCharacter(j))
+                {
+                    j += 1
+                } else {
+                    break
+                }
             }
             tree.bytes.append(contentsOf: UnsafeBufferPointer(start: p + s, count: j - s))
         }

@@ -1,22 +1,33 @@
 import Glibc
 
-/// veille's own XML parser: one pass over UTF-8 bytes into an ``XMLTree``, for well-formed documents.
+/// veille's own XML parser: one pass over UTF-8 bytes into an ``XMLTree``, for the documents it reads as
+/// libxml2 does.
 ///
 /// Feeds are mostly well-formed, and libxml2 spends most of its time building and freeing a tree of
 /// its own; this parser builds the flat tree directly, pointing into the bytes wherever the text needs no
-/// decoding. It gives up (returns nil) at the first thing it does not handle exactly as libxml2 would, and
-/// the caller parses the document with libxml2 in recover mode instead:
-/// - anything ill-formed: a mismatched or missing end tag, a `<` in an attribute value, a duplicate
+/// decoding. It returns nil at the first thing it does not read exactly as libxml2 would, and the caller
+/// (``MarkupDocument/xmlOutcome(_:httpCharset:htmlReferences:repair:)``) parses the document with libxml2 in
+/// recover mode instead:
+/// - ill-formed content: an element left open at the end, a `<` in an attribute value, a duplicate
 ///   attribute, an undeclared namespace prefix, `]]>` or `--` where they may not appear, characters XML
-///   forbids, content outside the root element;
-/// - a document type with an internal subset (declared entities), and any named reference but the five
-///   XML predefines;
-/// - non-ASCII names, nesting deeper than libxml2's limit, a text larger than libxml2's limit.
+///   forbids, content outside the root element, an empty document;
+/// - in a document type's internal subset, anything but declarations, comments, processing instructions
+///   and parameter-entity references; more than ``maxDeclaredEntities`` declared entities; a declared
+///   entity in an attribute value, or an undeclared name where entities are declared;
+/// - a named reference but the five XML predefines and the declared entities (unless `htmlReferences`
+///   reads it, see ``reference(_:)``);
+/// - non-ASCII names, nesting deeper than libxml2's limit, a text larger than libxml2's limit, more than
+///   ``maxAttributes`` attributes on an element.
 ///
-/// What it does, as libxml2 does without `NOENT`: line ends normalised (`\r\n`, `\r` → `\n`), attribute
+/// What it reads, as libxml2 does without `NOENT`: line ends normalised (`\r\n`, `\r` → `\n`), attribute
 /// whitespace normalised to spaces, character references and the five predefined entities decoded,
 /// namespace declarations resolved (they are not attributes), comments, processing instructions and the
-/// document type skipped.
+/// document type skipped; a declared entity's reference becomes an entity node, never expanded.
+///
+/// Where it reads differently from libxml2, on purpose: an end tag naming an element open further out
+/// closes the elements left open inside it, and an end tag naming no open element is ignored (``endTag(_:)``);
+/// the document is then reported as recovered (not well-formed), and the tree is the one feed readers and
+/// browsers would build.
 public struct XMLTreeParser {
     let p: UnsafePointer<UInt8>
     let n: Int
@@ -206,7 +217,7 @@ public struct XMLTreeParser {
         if let top = open.last {
             // The usual case, the innermost element's end tag: its name compared, not scanned again.
             let after = from + Int(top.nameCount)
-            if after < n, nameTable[Int(p[after])] == 0, p[after] < 0x80,
+            if after < n, nameTable[Int(p[after])] == NameByte.end, p[after] < 0x80,
                 same(top.nameStart, Int32(from), Int(top.nameCount))
             {
                 var i = after
@@ -239,19 +250,19 @@ public struct XMLTreeParser {
 
     /// A name at `from`: ASCII only, at most one colon, neither first nor last.
     func name(_ from: Int) -> (Int32, Int32, Int32)? {
-        guard from < n, nameTable[Int(p[from])] == 1 else { return nil }
+        guard from < n, nameTable[Int(p[from])] == NameByte.start else { return nil }
         var i = from + 1
         var colon: Int32 = -1
         while i < n {
             let k = nameTable[Int(p[i])]
-            if k == 0 { break }
-            if k == 3 {
+            if k == NameByte.end { break }
+            if k == NameByte.colon {
                 guard colon < 0 else { return nil }
                 colon = Int32(i - from)
             }
             i += 1
         }
-        guard i < n, nameTable[Int(p[i])] == 0, p[i] < 0x80, colon != Int32(i - from - 1) else { return nil }
+        guard i < n, nameTable[Int(p[i])] == NameByte.end, p[i] < 0x80, colon != Int32(i - from - 1) else { return nil }
         return (Int32(from), Int32(i - from), colon)
     }
 
@@ -279,14 +290,25 @@ public struct XMLTreeParser {
 
     static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
 
-    /// Name bytes: 1 may start a name, 2 continues one, 3 the colon, 0 ends it.
+    /// The classes of a byte in a name (``nameClass``).
+    enum NameByte {
+        /// Ends the name (anything else; `name` gives up on a name ended by a non-ASCII byte).
+        static let end: UInt8 = 0
+        /// May start a name: an ASCII letter or `_`.
+        static let start: UInt8 = 1
+        /// May continue one: a digit, `-` or `.`.
+        static let inner: UInt8 = 2
+        /// `:`, between a prefix and a local name.
+        static let colon: UInt8 = 3
+    }
+
+    /// Each byte's ``NameByte`` class (a byte that may start a name may continue one too).
     static let nameClass: [UInt8] = (0..<256).map { b in
         switch b {
-        case 0x41...0x5A, 0x61...0x7A, 0x5F: return 1
-        case 0x30...0x39, 0x2D, 0x2E: return 2
-        case 0x3A: return 3
-        // Non-ASCII ends a name, and `name` gives up on a name ended by a non-ASCII byte.
-        default: return 0
+        case 0x41...0x5A, 0x61...0x7A, 0x5F: return NameByte.start
+        case 0x30...0x39, 0x2D, 0x2E: return NameByte.inner
+        case 0x3A: return NameByte.colon
+        default: return NameByte.end
         }
     }
 

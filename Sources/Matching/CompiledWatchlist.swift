@@ -18,6 +18,8 @@ public final class CompiledWatchlist: Sendable {
     let entities: [Entity]
     let patterns: [PatternSpec]
     let automaton: Automaton
+    /// The watchlist's `domains:` (see ``DomainMatcher``), matched beside the automaton.
+    public let domains: DomainMatcher
     /// The watchlist's ``Watchlist/versionHash``, to store with the matches.
     public let versionHash: String
 
@@ -46,6 +48,7 @@ public final class CompiledWatchlist: Sendable {
         self.patterns = patterns
         self.automaton = Automaton(patterns: patterns.map { [0x20] + $0.bytes })
         self.versionHash = watchlist.versionHash
+        self.domains = DomainMatcher(watchlist)
     }
 
     /// Matches one item. Title and text form one text (title first) for `within`; offsets are per field.

@@ -5,8 +5,9 @@
 public struct EntityMatch: Sendable, Equatable, Hashable, Codable {
     /// Whether the entity is a campaign or an actor.
     public enum EntityKind: String, Sendable, Codable { case campaign, actor }
-    /// The item field the span is in.
-    public enum Field: String, Sendable, Codable { case title, text }
+    /// The item field the span is in: `url` (the item's own or canonical URL) and `link` (a link in its
+    /// text) are for domain matches.
+    public enum Field: String, Sendable, Codable { case title, text, url, link }
     /// How the link was made: an alias, or one term of a satisfied `all` rule.
     public enum Rule: String, Sendable, Codable { case alias, all }
 

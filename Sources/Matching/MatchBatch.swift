@@ -5,7 +5,7 @@ import VeilleCore
 ///
 /// `{"file","campaigns":[ids],"actors":[ids],"matches":[{"id","alias","found","field","start","end","snippet"}]}`
 /// where the text is one field, `text`; group-term hits of a satisfied `all` rule carry `"rule":"all"`;
-/// vetoed hits are not listed. Keys are always in this order, ids sorted, one line per object.
+/// links in the text to a listed domain come last with `"field":"link"`; vetoed hits are not listed. Keys are always in this order, ids sorted, one line per object.
 public enum MatchBatch {
     /// The object for one text, without `file` (`veille match FILE`).
     ///
@@ -14,7 +14,7 @@ public enum MatchBatch {
     ///   - compiled: the watchlist in use.
     /// - Returns: one line of JSON.
     public static func object(forText text: String, compiled: CompiledWatchlist) -> String {
-        render(file: nil, matches: compiled.match(title: nil, text: text))
+        render(file: nil, matches: compiled.match(title: nil, text: text, url: nil, canonicalURL: nil))
     }
 
     /// The JSON Lines record for one path of `veille match --batch`: the file is read here.
@@ -34,7 +34,7 @@ public enum MatchBatch {
 
     /// The JSON Lines record for a text already read (pure).
     public static func line(file: String, text: String, compiled: CompiledWatchlist) -> String {
-        render(file: file, matches: compiled.match(title: nil, text: text))
+        render(file: file, matches: compiled.match(title: nil, text: text, url: nil, canonicalURL: nil))
     }
 
     static func render(file: String?, matches: [EntityMatch]) -> String {

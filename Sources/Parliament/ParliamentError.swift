@@ -10,6 +10,8 @@ public enum ParliamentError: Error, Sendable, Equatable, CustomStringConvertible
     case csvRow(line: Int, reason: String)
     /// A file that could not be read (the `--batch` driver).
     case unreadableFile(path: String, reason: String)
+    /// An Assemblée record that cannot be used (not JSON, not a question, a bad uid), with its file name.
+    case assembleeRecord(name: String, reason: String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum ParliamentError: Error, Sendable, Equatable, CustomStringConvertible
             return "questions CSV line \(line): \(reason)"
         case .unreadableFile(let path, let reason):
             return "\(path): \(reason)"
+        case .assembleeRecord(let name, let reason):
+            return "Assemblée record \(name): \(reason)"
         }
     }
 }

@@ -1,4 +1,4 @@
-/// The French digest line of a lifecycle event (issue 3), e.g. "Réponse du Ministère de l'Europe et des
+/// The French digest line of a lifecycle event, e.g. "Réponse du Ministère de l'Europe et des
 /// affaires étrangères publiée le 22/02/2024 à la question n° 09012 de M. Pierre Ouzoulias
 /// (Hauts-de-Seine, CRCE-K)".
 public enum SenateDigestLine {
@@ -36,6 +36,10 @@ public enum SenateDigestLine {
             return "Question " + subject + " transformée en question orale"
         case .reminded:
             return "Question " + subject + " rappelée par la question " + event.reference
+        case .renewed:
+            return "Question " + subject + " renouvelée"
+        case .closed:
+            return "Question " + subject + " close"
         }
     }
 

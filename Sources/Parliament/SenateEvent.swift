@@ -1,32 +1,15 @@
 import VeilleCore
 
-/// One typed lifecycle delta of a Sénat question (issue 3), with its date.
+/// One typed lifecycle delta of a Sénat question, with its date.
 ///
 /// For Sénat items these kinds replace the foundation's `new` and `changed`. `reference` is the question
 /// whose snapshot changed; a `reminded` event concerns the *reminded* question, named by
 /// `remindedReference` (CSV) or `remindedNumber` (page, within the same legislature): the lead attaches it
 /// to that item when it is stored.
 public struct SenateEvent: Sendable, Equatable, Codable {
-    /// The delta kinds; raw values are the names `veille export deltas` prints.
-    public enum Kind: String, Sendable, Codable, CaseIterable {
-        case published, forwarded, answered
-        case answerCorrected = "answer-corrected"
-        case lapsed, withdrawn, converted, reminded
-
-        /// The stored delta kind of the same name.
-        public var deltaKind: DeltaKind {
-            switch self {
-            case .published: return .published
-            case .forwarded: return .forwarded
-            case .answered: return .answered
-            case .answerCorrected: return .answerCorrected
-            case .lapsed: return .lapsed
-            case .withdrawn: return .withdrawn
-            case .converted: return .converted
-            case .reminded: return .reminded
-            }
-        }
-    }
+    /// The delta kinds, shared with the Assemblée (``QuestionEvent/Kind``); the Sénat never produces
+    /// `renewed` or `closed`.
+    public typealias Kind = QuestionEvent.Kind
 
     public var kind: Kind
     /// The question the change was seen on.

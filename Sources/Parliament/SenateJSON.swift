@@ -1,7 +1,7 @@
 import Foundation
 import VeilleCore
 
-/// The JSON of `veille senate parse` (issue 3's contract), keys in the contract's order, nulls written.
+/// The JSON of `veille senate parse` (the contract in the README, "Sénat written questions"), keys in the contract's order, nulls written.
 public enum SenateJSON {
     /// One question as a single-line JSON object.
     public static func object(_ q: SenateQuestion) -> String {

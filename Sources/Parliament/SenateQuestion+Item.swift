@@ -1,4 +1,4 @@
-/// How a question becomes an item that matching and digests treat like an article (issue 3).
+/// How a question becomes an item that matching and digests treat like an article.
 extension SenateQuestion {
     /// Longest first sentence used as a title before it is cut at a word boundary.
     static let maxDerivedTitle = 200

@@ -1,4 +1,4 @@
-/// One Sénat question as its page tells it: exactly the JSON contract of `veille senate parse` (issue 3).
+/// One Sénat question as its page tells it: exactly the JSON contract of `veille senate parse` (README, "Sénat written questions").
 ///
 /// Every field the page does not give is nil (JSON null), never guessed. Dates are `YYYY-MM-DD`; texts are
 /// whitespace-normalized, paragraphs separated by a blank line, without the "- page N" lines.

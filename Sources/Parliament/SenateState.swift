@@ -1,4 +1,4 @@
-/// Where a question stands in its life, as its page says (issue 3's `state`).
+/// Where a question stands in its life, as its page says (the `state` of `veille senate parse`).
 public enum SenateState: String, Sendable, Codable, CaseIterable {
     /// Awaiting an answer, forwarded or not.
     case pending

@@ -4,7 +4,7 @@ import Foundation
 import Storage
 import VeilleCore
 
-/// The article stage (extraction issue).
+/// The article stage: the pages of `articles: true` sources fetched, extracted and kept as evidence.
 ///
 /// 1. For `articles: true` sources, the page of each new item (baseline included) is fetched — as content,
 ///    so the address policy applies — and extracted; the article becomes the item's text (the feed summary
@@ -13,14 +13,19 @@ import VeilleCore
 /// 2. Stealth edits and takedowns: the pages of items linked to a campaign or an actor are re-checked with
 ///    a conditional GET once a day for `recheck` (default 7 days) after they were first stored. A changed
 ///    extracted text is a `changed` delta with both revisions kept; a 404 or 410 is a `removed` delta.
-///    Other pages are never re-fetched.
-/// 3. Evidence: the raw bytes (compressed), their SHA-256, the fetch time and validators are kept for
+///    Other pages are re-fetched only on a feed signal (3).
+/// 3. The feed as a change signal: an entry that changed in any way that can reflect the article (its
+///    text, summary, `updated` date or title) has its page fetched again in the same crawl with a
+///    conditional GET; a changed article is a `changed` delta. No signal and no link: no request.
+/// 4. Evidence: the raw bytes (compressed), their SHA-256, the fetch time and validators are kept for
 ///    linked items.
 struct ArticleStage: Sendable {
     let context: RunContext
 
-    /// Fetches and extracts the pages this source's items are waiting for.
-    func process(source: SourceConfig, outcome: inout SourceOutcome) async {
+    /// Fetches and extracts the pages this source's items are waiting for, then the pages whose feed entry
+    /// changed; a `changed` delta found there counts in `outcome` unless it is one of `counted` (the feed's
+    /// title edits of this crawl, which the new text joins).
+    func process(source: SourceConfig, outcome: inout SourceOutcome, counted: Set<Int64> = []) async {
         let c = context
         let tasks: [ArticleTask]
         do { tasks = try c.store.pendingArticles(source: source.id) } catch {
@@ -51,6 +56,59 @@ struct ArticleStage: Sendable {
                 try? c.store.recordArticleFailure(item: task.itemID, error: "\(error)", at: c.now())
             }
         }
+        for delta in await refetchSignaled(source: source) where !counted.contains(delta.id) {
+            outcome.changedCount += 1
+        }
+    }
+
+    /// Fetches again, with a conditional GET, the pages whose feed entry changed (text, summary, `updated`
+    /// date or title): a changed article is a `changed` delta with both revisions; a 304 or the same text is
+    /// nothing; a page that cannot be fetched (or gives no text) is tried again on the next crawls, and the
+    /// stored article stays. The feed's text never replaces the article.
+    ///
+    /// - Returns: the `changed` deltas recorded or extended.
+    func refetchSignaled(source: SourceConfig) async -> [RecordedDelta] {
+        let c = context
+        var recorded: [RecordedDelta] = []
+        let tasks: [ArticleTask]
+        do { tasks = try c.store.signaledArticles(source: source.id) } catch {
+            c.logger.error("source \(source.id): articles: \(error)")
+            return []
+        }
+        for task in tasks {
+            do {
+                let response = try await c.fetch(request(task, source: source, conditional: !c.force))
+                if response.notModified {
+                    try c.store.recordArticleChecked(item: task.itemID, at: c.now())
+                    continue
+                }
+                guard (200..<300).contains(response.status) else {
+                    try c.store.recordCheckFailure(
+                        item: task.itemID, error: "HTTP \(response.status) from \(task.url)", at: c.now())
+                    continue
+                }
+                let result = extract(response, task: task)
+                guard !result.text.isEmpty else {
+                    try c.store.recordCheckFailure(
+                        item: task.itemID, error: "\(task.url): no article text", at: c.now())
+                    continue
+                }
+                if let delta = try c.store.recordArticleRecheck(
+                    item: task.itemID, source: source.id, run: c.runID, url: task.url, result: result, at: c.now())
+                {
+                    recorded.append(delta)
+                }
+            } catch let error as StorageError {
+                c.logger.error("source \(source.id): articles: \(error)")
+                return recorded
+            } catch {
+                c.logger.notice(
+                    "source \(source.id): changed entry, page \(task.url): \(error)",
+                    metadata: ["source.id": "\(source.id)"])
+                try? c.store.recordCheckFailure(item: task.itemID, error: "\(error)", at: c.now())
+            }
+        }
+        return recorded
     }
 
     /// Re-checks the pages of linked items within their `recheck` period.
@@ -73,7 +131,8 @@ struct ArticleStage: Sendable {
                             item: task.itemID, source: source.id, run: c.runID, url: task.url,
                             result: extract(response, task: task), at: c.now())
                     } else {
-                        try c.store.recordArticleChecked(item: task.itemID, at: c.now())
+                        try c.store.recordCheckFailure(
+                            item: task.itemID, error: "HTTP \(response.status) from \(task.url)", at: c.now())
                     }
                 } catch {
                     c.logger.notice(

@@ -20,7 +20,7 @@ struct DigestStage: Sendable {
     ///   ``PipelineError/configuration(_:)`` for a broken `digests.yaml`.
     func deliver(from: Date) throws -> [String] {
         let store = context.store
-        let trouble = try Self.trouble(store: store, config: config)
+        let trouble = try Self.trouble(store: store, config: config, watchlistPath: options.watchlistPath)
         guard let digests = try Self.loadDigests(configDir: options.configDir) else {
             // This run's deltas, and those of runs killed before they wrote their digest: nothing stored is
             // left out of every file.
@@ -37,6 +37,22 @@ struct DigestStage: Sendable {
             store: store, digests: digests, options: options, config: config,
             trouble: trouble, now: context.now)
         return try delivery.deliver(currentRun: context.runID)
+    }
+
+    /// Records, before run `run` stores anything, where each digest of `Feeds/digests.yaml` seen for the first
+    /// time starts: after the deltas of the runs before it. A digest then covers this run's deltas even when
+    /// the run is killed before its digest stage (the next run's digest counts the first crawl's baseline
+    /// instead of starting after it).
+    ///
+    /// - Throws: ``PipelineError/database(_:)`` when the start cannot be stored.
+    static func recordStarts(options: RunOptions, store: Store, run: Int64, at: Date) throws {
+        guard let digests = try loadDigests(configDir: options.configDir) else { return }
+        do {
+            let start = try store.lastDeltaID(before: run)
+            for d in digests.digests { _ = try store.digestStart(d.id, defaultStart: start, at: at) }
+        } catch {
+            throw PipelineError.database(.during("recording where the digests start", error))
+        }
     }
 
     /// Validates `Feeds/digests.yaml` (when it exists) against the watchlist and the sources, so that a run
@@ -87,14 +103,21 @@ struct DigestStage: Sendable {
             sourceOrder: config.sources.map(\.id), trouble: trouble, now: now)
     }
 
-    /// Enabled sources of the config whose last attempt failed or was blocked.
-    static func trouble(store: Store, config: SourcesFile) throws -> [RunDigest.Trouble] {
+    /// Enabled sources of the config whose last attempt failed or was blocked, then enabled sources whose
+    /// own host is listed in the watchlist's `domains:` (status `listed`).
+    static func trouble(store: Store, config: SourcesFile, watchlistPath: String? = nil) throws -> [RunDigest.Trouble] {
         let configured = Set(config.sources.filter(\.enabled).map(\.id))
-        return try store.sourceStates().filter { $0.inTrouble && configured.contains($0.id) }.map {
+        let failing = try store.sourceStates().filter { $0.inTrouble && configured.contains($0.id) }.map {
             RunDigest.Trouble(
                 source: $0.id, error: $0.lastError ?? $0.status?.rawValue ?? "", failures: $0.consecutiveFailures,
                 status: $0.status ?? .failed)
         }
+        guard let watchlistPath else { return failing }
+        let listed = ListedSources.flags(config: config, watchlistPath: watchlistPath)
+        return failing
+            + config.sources.filter { configured.contains($0.id) && listed[$0.id] != nil }.map {
+                RunDigest.Trouble(source: $0.id, error: listed[$0.id] ?? "", failures: 0, status: .listed)
+            }
     }
 }
 
@@ -129,7 +152,7 @@ public enum DigestCommandSupport {
     }
 
     static func prepare(options: RunOptions, digest: String?, takeLock: Bool) throws -> (DigestDelivery, RunLock?) {
-        let config = try Pipeline.loadSources(options.sourcesPath)
+        let config = try NightlyRun.loadSources(options.sourcesPath)
         guard let digests = try DigestStage.loadDigests(configDir: options.configDir) else {
             throw PipelineError.configuration(
                 "\((options.configDir as NSString).appendingPathComponent("digests.yaml")) does not exist: without it, `veille run` writes the run digest files"
@@ -140,9 +163,11 @@ public enum DigestCommandSupport {
                 "unknown digest '\(digest)' (known: \(digests.digests.map(\.id).joined(separator: ", ")))")
         }
         let lock = takeLock ? try RunLock(databasePath: options.databasePath) : nil
-        let store = try Pipeline.openStore(options.databasePath)
+        let store = try NightlyRun.openStore(options.databasePath)
         let trouble: [RunDigest.Trouble]
-        do { trouble = try DigestStage.trouble(store: store, config: config) } catch {
+        do {
+            trouble = try DigestStage.trouble(store: store, config: config, watchlistPath: options.watchlistPath)
+        } catch {
             throw PipelineError.database(.error(error))
         }
         let delivery = try DigestStage.delivery(

@@ -34,7 +34,8 @@ struct FeedCrawler: Sendable {
                     source: source.id, run: c.runID, fetch: log, at: at,
                     nextDue: c.schedule.nextAfterSuccess(every: source.every, now: at))
                 var outcome = SourceOutcome(source: source.id, status: .notModified, httpStatus: 304)
-                // Pages that failed on earlier runs are retried even when the feed itself is unchanged.
+                // Pages that failed on earlier runs (new ones, and changed entries' pages) are retried even when
+                // the feed itself is unchanged.
                 if source.articles { await ArticleStage(context: c).process(source: source, outcome: &outcome) }
                 return outcome
             } catch {
@@ -68,7 +69,8 @@ struct FeedCrawler: Sendable {
             bytes: response.body.count, items: stored.items, newCount: stored.newCount,
             changedCount: stored.changedCount, baseline: stored.baseline)
         if source.articles {
-            await ArticleStage(context: c).process(source: source, outcome: &outcome)
+            let titleEdits = Set(stored.deltas.filter { $0.kind == .changed }.map(\.id))
+            await ArticleStage(context: c).process(source: source, outcome: &outcome, counted: titleEdits)
         }
         return outcome
     }

@@ -10,9 +10,9 @@ public struct MatchStage: Sendable {
     public init(_ compiled: CompiledWatchlist) { self.compiled = compiled }
 
     /// The links of one item: one per entity, its evidence the list of its matches.
-    public func links(title: String?, text: String?) -> [ItemLink] {
+    public func links(title: String?, text: String?, url: String? = nil, canonicalURL: String? = nil) -> [ItemLink] {
         var byEntity: [String: (kind: String, matches: [EntityMatch])] = [:]
-        for m in compiled.match(title: title, text: text) {
+        for m in compiled.match(title: title, text: text, url: url, canonicalURL: canonicalURL) {
             byEntity[m.entityID, default: (m.entityKind.rawValue, [])].matches.append(m)
         }
         return byEntity.sorted { $0.key < $1.key }.map { id, entry in
@@ -38,7 +38,9 @@ public struct MatchStage: Sendable {
     /// Matches `items` again and replaces their links (or only reports the changes, with `dryRun`).
     public func rematch(store: Store, items: [MatchableItem], at: Date, dryRun: Bool) throws -> LinkChanges {
         var all: [Int64: [ItemLink]] = [:]
-        for item in items { all[item.id] = links(title: item.title, text: item.text) }
+        for item in items {
+            all[item.id] = links(title: item.title, text: item.text, url: item.url, canonicalURL: item.canonicalURL)
+        }
         return try store.replaceLinks(all, watchlistHash: compiled.versionHash, at: at, dryRun: dryRun)
     }
 

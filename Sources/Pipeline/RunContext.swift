@@ -38,7 +38,7 @@ public struct RunContext: Sendable {
 
     /// The request for a source's own URL (a feed, the Sénat CSV): written by the operator, so always
     /// fetched; conditional on the stored validators unless `--force`.
-    func sourceRequest(_ source: SourceConfig, state: SourceState?) -> FetchRequest {
+    func sourceRequest(_ source: SourceConfig, state: SourceRecord?) -> FetchRequest {
         FetchRequest(
             url: source.url, etag: force ? nil : state?.etag, lastModified: force ? nil : state?.lastModified,
             timeout: source.timeout, maxBytes: source.maxBytes, trust: .operatorURL)

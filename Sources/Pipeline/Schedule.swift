@@ -16,7 +16,7 @@ public struct Schedule: Sendable {
     public init(random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) { self.random = random }
 
     /// Whether a source is due at `now`: never attempted, or its next due time has come.
-    public func isDue(_ state: SourceState?, now: Date) -> Bool {
+    public func isDue(_ state: SourceRecord?, now: Date) -> Bool {
         guard let next = state?.nextDueAt else { return true }
         return next <= now
     }

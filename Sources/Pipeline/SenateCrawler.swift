@@ -4,7 +4,7 @@ import Parliament
 import Storage
 import VeilleCore
 
-/// Crawls the Sénat's written questions (issue 3): the open-data CSV by conditional GET, then the pages of
+/// Crawls the Sénat's written questions (README, "Sénat written questions"): the open-data CSV by conditional GET, then the pages of
 /// new and changed questions (and pending ones weekly), into items and typed lifecycle deltas.
 ///
 /// Never throws: a problem becomes a failed ``SourceOutcome`` naming the source and the problem. An unusable
@@ -109,7 +109,7 @@ struct SenateCrawler: Sendable {
 
     /// Fetches and reads the CSV. Unreadable rows are logged with their line numbers and the others go on;
     /// a CSV with no readable row but errors is unusable (the error quotes the first ones).
-    func fetchCSV(_ source: SourceConfig, state: SourceState?) async -> Result<CSVResult, SenateCrawlError> {
+    func fetchCSV(_ source: SourceConfig, state: SourceRecord?) async -> Result<CSVResult, SenateCrawlError> {
         let c = context
         let request = c.sourceRequest(source, state: state)
         let started = c.now()

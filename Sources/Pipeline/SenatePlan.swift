@@ -2,7 +2,7 @@ import Foundation
 import Parliament
 import Storage
 
-/// Which questions a crawl touches and whose pages it fetches (issue 3):
+/// Which questions a crawl touches and whose pages it fetches:
 /// 1. a question seen for the first time: stored from its row; its page is fetched, except on the source's
 ///    first crawl when it was published before the `backfill` period;
 /// 2. a question whose CSV row changed: its page is fetched;

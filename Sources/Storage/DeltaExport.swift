@@ -22,10 +22,12 @@ public struct DeltaExport: Sendable, Equatable {
     /// The previous revision's title and text, for `changed`.
     public var previousTitle: String?
     public var previousText: String?
-    /// Stored JSON detail (a Sénat object, say), written into the export as it is.
+    /// Stored JSON detail (a Sénat or Assemblée question object), written into the export as it is, under
+    /// `assemblee` when it starts with a `uid`, else under `senate`.
     public var detail: String?
 
-    /// The export object of the JSON Lines contract (foundation issue); keys in the documented order.
+    /// The export object of the JSON Lines contract (README, "`veille export deltas`: JSON Lines"); keys in
+    /// the documented order.
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("run", .int(Int(run))), ("kind", .string(kind.rawValue)), ("at", .time(at)), ("source", .string(source)),
@@ -40,7 +42,10 @@ public struct DeltaExport: Sendable, Equatable {
             ),
             ("campaigns", .array(campaigns.map(JSONValue.string))), ("actors", .array(actors.map(JSONValue.string))),
         ]
-        if let detail, !detail.isEmpty { pairs.append(("senate", .raw(detail))) }
+        if let detail, !detail.isEmpty {
+            // An Assemblée question's object starts with its uid; a Sénat question's with its reference.
+            pairs.append((detail.hasPrefix(#"{"uid":"#) ? "assemblee" : "senate", .raw(detail)))
+        }
         return .object(pairs)
     }
 }

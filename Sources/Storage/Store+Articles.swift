@@ -96,7 +96,9 @@ extension Store {
                     UPDATE item SET text = ?, textVersion = ?, canonicalUrl = COALESCE(?, canonicalUrl),
                       author = COALESCE(author, ?), needsMatch = 1 WHERE id = ?
                     """, arguments: [r.text, r.extractorVersion, r.canonicalURL, r.byline, item])
-            _ = try insertRevision(db, item: item, run: nil, title: nil, text: r.text, reason: "article", at: at)
+            // With the item's title, so that a later `changed` delta diffs its title against this revision too.
+            let title = try String.fetchOne(db, sql: "SELECT title FROM item WHERE id = ?", arguments: [item])
+            _ = try insertRevision(db, item: item, run: nil, title: title, text: r.text, reason: "article", at: at)
             try db.execute(
                 sql: """
                     UPDATE article SET state = 'done', tries = tries + 1, lastError = NULL, etag = ?, lastModified = ?,
@@ -119,15 +121,19 @@ extension Store {
         }
     }
 
-    /// A re-check that found nothing new (a 304, or the same text): only the check time moves.
+    /// A re-check that found nothing new (a 304, or the same text): only the check time moves, and a feed
+    /// signal waiting for this page is answered.
     public func recordArticleChecked(item: Int64, at: Date) throws {
         try write { db in
-            try db.execute(sql: "UPDATE article SET lastCheckedAt = ? WHERE itemId = ?", arguments: [at, item])
+            try db.execute(
+                sql: "UPDATE article SET lastCheckedAt = ?, signaledAt = NULL, signalTries = 0 WHERE itemId = ?",
+                arguments: [at, item])
         }
     }
 
-    /// A re-check that found a different page. A different text is a `changed` delta with both revisions
-    /// kept, unless the stored text came from another extractor version (then it is applied silently).
+    /// A re-check (daily, or on a feed signal) that found a different page. A different text is a `changed`
+    /// delta with both revisions kept, unless the stored text came from another extractor version (then it is
+    /// applied silently). The feed's text never enters here: only the extracted article is compared.
     ///
     /// - Returns: the delta recorded, if any.
     @discardableResult
@@ -146,8 +152,11 @@ extension Store {
             let title: String? = row?["title"]
             try db.execute(
                 sql: """
-                    UPDATE article SET etag = ?, lastModified = ?, lastCheckedAt = ?, extractorVersion = ? WHERE itemId = ?
-                    """, arguments: [r.etag, r.lastModified, at, r.extractorVersion, item])
+                    UPDATE article SET etag = ?, lastModified = ?, lastCheckedAt = ?, extractorVersion = ?,
+                      signaledAt = CASE WHEN ? THEN signaledAt END, signalTries = CASE WHEN ? THEN signalTries ELSE 0 END
+                    WHERE itemId = ?
+                    """,
+                arguments: [r.etag, r.lastModified, at, r.extractorVersion, r.text.isEmpty, r.text.isEmpty, item])
             guard normalizeWhitespace(storedText) != normalizeWhitespace(r.text), !r.text.isEmpty else { return nil }
             try insertEvidence(
                 db, item: item, url: url, status: r.status, etag: r.etag, lastModified: r.lastModified,
@@ -162,6 +171,15 @@ extension Store {
                 db, item: item, run: run, title: title, text: r.text,
                 reason: silent ? "silent" : "changed", at: at)
             guard !silent else { return nil }
+            // The feed's title edit of this same run is already a `changed` delta: it now carries the new
+            // text too (one change of the item, diffed against the revision before the title edit).
+            if let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM delta WHERE runId = ? AND itemId = ? AND kind = ? ORDER BY id DESC",
+                arguments: [run, item, DeltaKind.changed])
+            {
+                try db.execute(sql: "UPDATE delta SET revisionId = ? WHERE id = ?", arguments: [revision, id])
+                return RecordedDelta(id: id, itemID: item, kind: .changed, baseline: false)
+            }
             let id = try insertDelta(
                 db, run: run, item: item, source: source, kind: .changed, baseline: false, at: at,
                 revision: revision, previous: previous)

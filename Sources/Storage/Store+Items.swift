@@ -15,8 +15,10 @@ extension Store {
     ///
     /// - Parameters:
     ///   - items: the fetch's items in document order; duplicates within the batch are ignored.
-    ///   - keepTextOnUpdate: true for sources whose text comes from article pages: a feed summary then
-    ///     never replaces the stored text (only titles count).
+    ///   - keepTextOnUpdate: true for sources whose text comes from article pages: the feed's text then
+    ///     never replaces the article (only titles count here); a change of the entry (its text, summary,
+    ///     `updated` date or title) flags the item's page to be fetched again, and the article stage turns a
+    ///     changed page into a `changed` delta. An item whose page was given up on keeps the feed's text.
     /// - Returns: what changed.
     public func applyFetch(
         source id: String, run: Int64, fetch: FetchLog, items: [IncomingItem],
@@ -52,24 +54,23 @@ extension Store {
     func findItem(
         _ db: Database, source: String, guid: String?, normalizedURL: String?,
         batchGUIDs: Set<String>
-    ) throws -> Row? {
+    ) throws -> ItemRecord? {
         if let guid,
-            let row = try Row.fetchOne(
+            let stored = try ItemRecord.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM item WHERE sourceId = ? AND guid = ?"),
                 arguments: [source, guid])
         {
-            return row
+            return stored
         }
         guard let normalizedURL else { return nil }
         // Same URL: the same item whose GUID moved, unless that stored GUID is still in this batch
         // (a feed that points every entry at one page has distinct items sharing a URL).
-        for row in try Row.fetchAll(
+        for stored in try ItemRecord.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM item WHERE sourceId = ? AND normalizedUrl = ? ORDER BY id"),
             arguments: [source, normalizedURL])
         {
-            let storedGUID: String? = row["guid"]
-            if let storedGUID, batchGUIDs.contains(storedGUID), storedGUID != guid { continue }
-            return row
+            if let storedGUID = stored.guid, batchGUIDs.contains(storedGUID), storedGUID != guid { continue }
+            return stored
         }
         return nil
     }
@@ -80,20 +81,13 @@ extension Store {
         outcome: inout ApplyOutcome
     ) throws {
         guard
-            let row = try findItem(
+            let stored = try findItem(
                 db, source: source, guid: item.guid, normalizedURL: normalizedURL,
                 batchGUIDs: batchGUIDs)
         else {
-            try db.executeCached(
-                sql: """
-                    INSERT INTO item(sourceId, guid, url, normalizedUrl, canonicalUrl, title, text, summary, author,
-                      published, updated, textVersion, firstSeenAt, lastSeenAt, firstRunId, needsMatch)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                    """,
-                arguments: [
-                    source, item.guid, item.url, normalizedURL, item.canonicalURL, item.title, item.text,
-                    item.summary, item.author, item.published, item.updated, item.textVersion, at, at, run,
-                ])
+            var record = ItemRecord(source: source, incoming: item, normalizedURL: normalizedURL, run: run, at: at)
+            record.feedTextHash = keepText ? item.text.map(FeedTextFingerprint.of) : nil
+            try record.insert(db)
             let itemID = db.lastInsertedRowID
             if keepText, let url = item.url {
                 // An `articles: true` source: the page is fetched by the article stage (in this run, or the next
@@ -110,33 +104,48 @@ extension Store {
             outcome.deltas.append(RecordedDelta(id: delta, itemID: itemID, kind: .new, baseline: baseline))
             return
         }
-        let itemID: Int64 = row["id"]
-        let storedGUID: String? = row["guid"]
-        let storedURL: String? = row["normalizedUrl"]
+        guard let itemID = stored.id else { throw StorageError.database("an item read without its id") }
         let moved =
-            (item.guid != nil && storedGUID != item.guid) || (normalizedURL != nil && storedURL != normalizedURL)
+            (item.guid != nil && stored.guid != item.guid)
+            || (normalizedURL != nil && stored.normalizedUrl != normalizedURL)
         if moved { outcome.moves += 1 }
-        let storedTitle: String? = row["title"]
-        let storedText: String? = row["text"]
-        let newText = keepText ? storedText : (item.text ?? storedText)
+        let storedTitle = stored.title
+        let storedText = stored.text
+        // The article is the text once a page is (or will be) extracted; an item whose page never came
+        // (three failed tries, or no link) keeps the feed's text, whose edits are then its own.
+        let article = keepText ? try articleState(db, item: itemID) : nil
+        let keepsArticle = article != nil && article != "gave-up"
+        let newText = keepsArticle ? storedText : (item.text ?? storedText)
         let titleChanged = normalizeWhitespace(storedTitle) != normalizeWhitespace(item.title)
         let textChanged = normalizeWhitespace(storedText) != normalizeWhitespace(newText)
-        let storedVersion: Int = row["textVersion"]
+        let storedVersion = stored.textVersion
+        let entry = keepText ? FeedEntryChange(stored: stored, incoming: item) : nil
         try db.executeCached(
             sql: """
                 UPDATE item SET guid = COALESCE(?, guid), url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl),
                   canonicalUrl = COALESCE(?, canonicalUrl), title = ?, text = ?, summary = COALESCE(?, summary),
                   author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
-                  textVersion = ?, lastSeenAt = ? WHERE id = ?
+                  textVersion = ?, lastSeenAt = ?, feedTextHash = COALESCE(?, feedTextHash) WHERE id = ?
                 """,
             arguments: [
                 item.guid, item.url, normalizedURL, item.canonicalURL, item.title, newText, item.summary,
-                item.author, item.published, item.updated, keepText ? storedVersion : item.textVersion,
-                at, itemID,
+                item.author, item.published, item.updated, keepsArticle ? storedVersion : item.textVersion,
+                at, entry?.fingerprint, itemID,
             ])
+        if let entry, entry.changed || titleChanged {
+            // The feed says the article may have changed: its page is fetched again in this run's article
+            // stage (conditional GET), and a changed text becomes a `changed` delta there.
+            try db.executeCached(
+                sql: "UPDATE article SET signaledAt = ?, signalTries = 0 WHERE itemId = ? AND state = 'done'",
+                arguments: [at, itemID])
+            // The new summary is stored and matched, but it is not a delta on its own.
+            if entry.summaryChanged {
+                try db.executeCached(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
+            }
+        }
         guard titleChanged || textChanged else { return }
         try db.executeCached(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
-        let silent = !titleChanged && !keepText && storedVersion != item.textVersion
+        let silent = !titleChanged && !keepsArticle && storedVersion != item.textVersion
         let previous = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?"), arguments: [itemID])
         let revision = try insertRevision(
@@ -164,11 +173,10 @@ extension Store {
         _ db: Database, run: Int64, item: Int64, source: String, kind: DeltaKind, baseline: Bool,
         at: Date, revision: Int64?, previous: Int64?, detail: String? = nil
     ) throws -> Int64 {
-        try db.executeCached(
-            sql: """
-                INSERT INTO delta(runId, itemId, sourceId, kind, baseline, at, revisionId, previousRevisionId, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [run, item, source, kind, baseline, at, revision, previous, detail])
+        var delta = DeltaRecord(
+            runId: run, itemId: item, sourceId: source, kind: kind, baseline: baseline, at: at,
+            revisionId: revision, previousRevisionId: previous, detail: detail)
+        try delta.insert(db)
         return db.lastInsertedRowID
     }
 }

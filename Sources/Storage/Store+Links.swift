@@ -21,6 +21,9 @@ public struct MatchableItem: Sendable, Equatable {
     public var id: Int64
     public var title: String?
     public var text: String?
+    /// The item's URL and canonical URL, for the watchlist's `domains:`.
+    public var url: String? = nil
+    public var canonicalURL: String? = nil
 }
 
 /// Links added and removed by a (re)match.
@@ -41,8 +44,10 @@ extension Store {
     /// Items whose title or text is new or changed since they were last matched, by id.
     public func itemsNeedingMatch() throws -> [MatchableItem] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, title, text FROM item WHERE needsMatch ORDER BY id")
-                .map { MatchableItem(id: $0["id"], title: $0["title"], text: $0["text"]) }
+            try Row.fetchAll(
+                db, sql: "SELECT id, title, text, url, canonicalUrl FROM item WHERE needsMatch ORDER BY id"
+            )
+            .map(Self.matchable)
         }
     }
 
@@ -50,10 +55,17 @@ extension Store {
     public func items(firstSeenSince since: Date?) throws -> [MatchableItem] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT id, title, text FROM item WHERE ? IS NULL OR firstSeenAt >= ? ORDER BY id",
+                db,
+                sql:
+                    "SELECT id, title, text, url, canonicalUrl FROM item WHERE ? IS NULL OR firstSeenAt >= ? ORDER BY id",
                 arguments: [since, since]
-            ).map { MatchableItem(id: $0["id"], title: $0["title"], text: $0["text"]) }
+            ).map(Self.matchable)
         }
+    }
+
+    static func matchable(_ row: Row) -> MatchableItem {
+        MatchableItem(
+            id: row["id"], title: row["title"], text: row["text"], url: row["url"], canonicalURL: row["canonicalUrl"])
     }
 
     /// The links of some items.

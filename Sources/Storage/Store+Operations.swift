@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// Care of the database (operations issue): the robots.txt copies kept between runs, online backup,
+/// Care of the database (README, "Care of the database"): the robots.txt copies kept between runs, online backup,
 /// pruning of old revisions and raw bytes, and compaction.
 extension Store {
     /// A site's robots.txt as kept between runs (the `robots` table).
@@ -32,7 +32,7 @@ extension Store {
     /// Tables of raw page bytes that pruning may empty, with the column that dates a row (a table absent
     /// from the database is skipped).
     static let rawByteTables: [(table: String, dateColumn: String)] = [
-        ("evidence", "fetchedAt") // extraction issue: raw page bytes kept while an item is linked
+        ("evidence", "fetchedAt") // the pages whose text matched, kept as evidence while their item is linked
     ]
 
     /// The stored robots.txt copies, by site (`scheme://host[:port]`).

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The digest outbox (digests issue): exactly-once delivery per (digest, recipient, delta).
+/// The digest outbox: exactly-once delivery per (digest, recipient, delta).
 ///
 /// The order that makes it exactly once: the message is rendered and stored with its Message-ID and its
 /// outbox rows in one transaction (``storeDigestMessage(_:deltas:)``); it is sent; only then is it marked
@@ -181,6 +181,7 @@ extension Store {
                     let csv: String? = row["csvRow"]
                     if let text = page ?? csv { out[row["itemId"]] = text }
                 }
+                try assembleeFacts(db, items: chunk, into: &out)
             }
             return out
         }

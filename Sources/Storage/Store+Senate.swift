@@ -98,13 +98,39 @@ extension Store {
         _ db: Database, source: String, run: Int64, update: SenateUpdateRecord,
         at: Date
     ) throws -> (item: Int64, revision: Int64, previous: Int64?) {
-        let item = update.item
+        let result = try storeQuestionItem(db, source: source, run: run, item: update.item, at: at)
+        let r = update.record
+        try db.execute(
+            sql: """
+                INSERT INTO senateQuestion(sourceId, reference, itemId, number, state, snapshot, csvRow, page, pageUrl, pageEtag,
+                  pageLastModified, lastPageFetchAt, pageTries, pageRetry, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(sourceId, reference) DO UPDATE SET itemId = excluded.itemId, number = excluded.number,
+                  state = excluded.state, snapshot = excluded.snapshot, csvRow = excluded.csvRow, page = excluded.page,
+                  pageUrl = excluded.pageUrl, pageEtag = excluded.pageEtag, pageLastModified = excluded.pageLastModified,
+                  lastPageFetchAt = excluded.lastPageFetchAt, pageTries = excluded.pageTries, pageRetry = excluded.pageRetry,
+                  updatedAt = excluded.updatedAt
+                """,
+            arguments: [
+                source, r.reference, result.item, r.number, r.state, r.snapshot, r.csvRow, r.page, r.pageUrl,
+                r.pageEtag, r.pageLastModified, r.lastPageFetchAt, r.pageTries, r.pageRetry, at,
+            ])
+        return result
+    }
+
+    /// Inserts or updates a question's item (either chamber): a new item gets its first revision; a changed
+    /// title or text gets a revision and `needsMatch`. Returns the item, its current revision and, when this
+    /// crawl changed the title or text, the revision before.
+    func storeQuestionItem(_ db: Database, source: String, run: Int64, item: IncomingItem, at: Date) throws -> (
+        item: Int64, revision: Int64, previous: Int64?
+    ) {
         let norm = item.url.map(URLNormalizer.normalize)
         var result: (item: Int64, revision: Int64, previous: Int64?)
-        if let row = try findItem(db, source: source, guid: item.guid, normalizedURL: norm, batchGUIDs: []) {
-            let itemID: Int64 = row["id"]
-            let storedTitle: String? = row["title"]
-            let storedText: String? = row["text"]
+        if let stored = try findItem(db, source: source, guid: item.guid, normalizedURL: norm, batchGUIDs: []),
+            let itemID = stored.id
+        {
+            let storedTitle = stored.title
+            let storedText = stored.text
             let text = item.text ?? storedText
             try db.execute(
                 sql: """
@@ -156,22 +182,6 @@ extension Store {
                     reason: "first", at: at), nil
             )
         }
-        let r = update.record
-        try db.execute(
-            sql: """
-                INSERT INTO senateQuestion(sourceId, reference, itemId, number, state, snapshot, csvRow, page, pageUrl, pageEtag,
-                  pageLastModified, lastPageFetchAt, pageTries, pageRetry, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(sourceId, reference) DO UPDATE SET itemId = excluded.itemId, number = excluded.number,
-                  state = excluded.state, snapshot = excluded.snapshot, csvRow = excluded.csvRow, page = excluded.page,
-                  pageUrl = excluded.pageUrl, pageEtag = excluded.pageEtag, pageLastModified = excluded.pageLastModified,
-                  lastPageFetchAt = excluded.lastPageFetchAt, pageTries = excluded.pageTries, pageRetry = excluded.pageRetry,
-                  updatedAt = excluded.updatedAt
-                """,
-            arguments: [
-                source, r.reference, result.item, r.number, r.state, r.snapshot, r.csvRow, r.page, r.pageUrl,
-                r.pageEtag, r.pageLastModified, r.lastPageFetchAt, r.pageTries, r.pageRetry, at,
-            ])
         return result
     }
 }

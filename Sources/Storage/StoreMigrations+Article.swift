@@ -1,7 +1,7 @@
 import GRDB
 
 extension StoreMigrations {
-    /// Migrations for article pages and evidence (extraction issue). Never edit a shipped one: add another.
+    /// Migrations for article pages and evidence. Never edit a shipped one: add another.
     static func registerArticleMigrations(_ m: inout DatabaseMigrator) {
         m.registerMigration("createArticlesAndEvidence") { db in
             try db.execute(

@@ -1,7 +1,7 @@
 import GRDB
 
 extension StoreMigrations {
-    /// Migrations for per-recipient digests and the outbox (digests issue). Never edit a shipped one: add another.
+    /// Migrations for per-recipient digests and the outbox. Never edit a shipped one: add another.
     static func registerDigestMigrations(_ m: inout DatabaseMigrator) {
         m.registerMigration("createDigestOutbox") { db in
             // digestState: when a digest of digests.yaml was first seen; it covers deltas after startDeltaId only

@@ -1,7 +1,7 @@
 import GRDB
 
 extension StoreMigrations {
-    /// Migrations for Sénat questions (Sénat issue). Never edit a shipped one: add another.
+    /// Migrations for Sénat questions. Never edit a shipped one: add another.
     static func registerSenateMigrations(_ m: inout DatabaseMigrator) {
         m.registerMigration("createSenateQuestion") { db in
             // One row per question of a `senate-questions` source, beside its item: what the last crawl

@@ -144,6 +144,8 @@ enum StoreMigrations {
         registerArticleMigrations(&m)
         registerDigestMigrations(&m)
         registerOperationsMigrations(&m)
+        registerFeedSignalMigrations(&m)
+        registerAssembleeMigrations(&m)
         registerWorkbenchMigrations(&m)
         return m
     }

@@ -3,9 +3,13 @@ import Markup
 
 /// Reads feed bytes of any supported format into a ``ParsedFeed``.
 ///
-/// The bytes are sniffed (JSON, XML, an HTML page), decoded by the project's charset rule, parsed by
-/// libxml2 in recover mode (no entity expansion, no network, no DTD loading, size limits kept) and walked
-/// once. An ill-formed feed still yields what could be recovered; only a feed that yields nothing fails.
+/// The bytes are sniffed (JSON, XML, an HTML page) and decoded by the project's charset rule. XML is read
+/// into an ``XMLTree`` by ``MarkupDocument/xmlOutcome(_:httpCharset:htmlReferences:repair:)``: veille's own
+/// parser (``XMLTreeParser``) when the bytes are UTF-8 and it reads them as libxml2 would, with HTML
+/// entity names read as feeds mean them; otherwise libxml2 in recover mode (no entity expansion, no
+/// network, no DTD loading, size limits kept) on bytes whose entities ``EntityPrepass`` repaired. The tree
+/// is then walked once. An ill-formed feed still yields what could be recovered; only a feed that yields
+/// nothing fails.
 public enum FeedParser {
     /// Parses a feed.
     ///

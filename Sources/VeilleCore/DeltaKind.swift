@@ -21,8 +21,13 @@ public enum DeltaKind: String, Sendable, Codable, CaseIterable {
     case withdrawn
     /// A Sénat written question turned into an oral one.
     case converted
-    /// A Sénat question reminded by a later one.
+    /// A Sénat question reminded by a later one; an Assemblée question flagged by its author's group
+    /// (`signalement`).
     case reminded
+    /// An Assemblée question re-tabled (`renouvellement`) after two months without an answer.
+    case renewed
+    /// An Assemblée question closed for a reason veille does not know (its label is kept).
+    case closed
 }
 
 extension DeltaKind: CustomStringConvertible {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `Feeds/digests.yaml`: the SMTP server and the digests analysts read (digests issue).
+/// `Feeds/digests.yaml`: the SMTP server and the digests analysts read (README, "Digests: `Feeds/digests.yaml`").
 ///
 /// Loaded strictly like the other config files: an unknown key, a duplicate id, a missing or bad value is
 /// a ``ConfigError`` naming the file, the entry and the key (exit code 2 upstream). Secrets never live in

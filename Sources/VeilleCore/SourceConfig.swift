@@ -8,13 +8,15 @@ public struct SourceConfig: Sendable, Equatable, Codable {
         case feed
         /// The Sénat's written questions: the open-data CSV plus question pages.
         case senateQuestions = "senate-questions"
+        /// The Assemblée nationale's written questions: the open-data archive (a zip of one JSON per question).
+        case assembleeQuestions = "assemblee-questions"
     }
 
     public var id: String
     public var kind: Kind
-    /// The feed URL (`feed`), or the CSV URL (`senate-questions`).
+    /// The feed URL (`feed`), the CSV URL (`senate-questions`), or the archive URL (`assemblee-questions`).
     public var url: String
-    /// Base URL of Sénat question pages (`senate-questions` only).
+    /// Base URL of question pages (`senate-questions`, `assemblee-questions`).
     public var pages: String?
     /// Sénat natures followed, normalized (`QE`, `QOSD`, `QG`).
     public var natures: [String]
@@ -39,6 +41,11 @@ public struct SourceConfig: Sendable, Equatable, Codable {
     public static let defaultMaxBytes = 20_000_000
     public static let defaultDelay: TimeInterval = 1
     public static let defaultRecheck: TimeInterval = 7 * 86_400
+    /// `assemblee-questions`: the archive is 45–50 MB and the portal is slow, so 200MB and 10 minutes.
+    public static let assembleeMaxBytes = 200_000_000
+    public static let assembleeTimeout: TimeInterval = 600
+    /// `assemblee-questions`: where the question pages are (`…/17-1234QE.htm`).
+    public static let assembleePages = "https://questions.assemblee-nationale.fr/q17/"
 
     public init(
         id: String, kind: Kind = .feed, url: String, pages: String? = nil, natures: [String] = ["QE"],
@@ -77,6 +84,7 @@ public struct SourcesFile: Sendable, Equatable {
     static let commonKeys: Set<String> = ["id", "kind", "every", "enabled", "timeout", "max_bytes", "delay"]
     static let feedKeys: Set<String> = commonKeys.union(["url", "articles", "recheck"])
     static let senateKeys: Set<String> = commonKeys.union(["csv", "pages", "natures", "backfill"])
+    static let assembleeKeys: Set<String> = commonKeys.union(["url", "pages"])
 
     /// Loads and validates a sources file.
     ///
@@ -115,7 +123,8 @@ public struct SourcesFile: Sendable, Equatable {
                 "unknown kind '\(kindText)' (known: \(SourceConfig.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"
             )
         }
-        try e.requireMap(allowed: kind == .feed ? feedKeys : senateKeys)
+        try e.requireMap(
+            allowed: kind == .feed ? feedKeys : kind == .senateQuestions ? senateKeys : assembleeKeys)
         let id = try e.string("id")
         guard isIdentifier(id) else { throw e.error("id", "ids are made of a-z, 0-9 and '-', got '\(id)'") }
         var s = SourceConfig(id: id, kind: kind, url: "")
@@ -141,10 +150,18 @@ public struct SourcesFile: Sendable, Equatable {
                 if s.natures.isEmpty { throw e.error("natures", "empty list") }
             }
             s.backfill = try e.duration("backfill", allowed: [.s, .m, .h, .d])
+        case .assembleeQuestions:
+            s.url = try e.string("url")
+            guard isHTTPURL(s.url) else { throw e.error("url", "expected an http(s) URL, got '\(s.url)'") }
+            let pages = try e.optionalString("pages") ?? SourceConfig.assembleePages
+            guard isHTTPURL(pages) else { throw e.error("pages", "expected an http(s) URL, got '\(pages)'") }
+            s.pages = pages.hasSuffix("/") ? pages : pages + "/"
+            s.maxBytes = SourceConfig.assembleeMaxBytes
         }
         s.every = try e.duration("every", allowed: [.s, .m, .h, .d]) ?? SourceConfig.defaultEvery
         s.enabled = try e.bool("enabled", default: true)
-        s.timeout = try e.duration("timeout", allowed: [.s, .m]) ?? SourceConfig.defaultTimeout
+        let defaultTimeout = kind == .assembleeQuestions ? SourceConfig.assembleeTimeout : SourceConfig.defaultTimeout
+        s.timeout = try e.duration("timeout", allowed: [.s, .m]) ?? defaultTimeout
         if let raw = try e.optionalString("max_bytes") {
             guard let n = ByteSize.parse(raw), n > 0 else {
                 throw e.error("max_bytes", "expected a size such as 20MB (B, KB, MB, GB), got '\(raw)'")

@@ -9,6 +9,9 @@ public enum SourceStatus: String, Sendable, Codable, CaseIterable {
     case failed
     /// robots.txt disallows the URL: in trouble, but not an error.
     case blocked
+    /// The source's own host is on a watchlist entry's `domains:`: shown with the sources in trouble, never
+    /// stored (the `source` table keeps how its last attempt went).
+    case listed
 
     /// In trouble: the attempt failed or was blocked.
     public var inTrouble: Bool { self == .failed || self == .blocked }

@@ -3,11 +3,11 @@ import Foundation
 extension Watchlist {
     static let actorKeys: Set<String> = [
         "id", "name", "kind", "aliases", "case_sensitive", "exclude",
-        "references", "all", "within",
+        "references", "all", "within", "actors", "domains", "stix_id", "source",
     ]
     static let campaignKeys: Set<String> = [
         "id", "name", "aliases", "case_sensitive", "exclude",
-        "references", "all", "within", "first_seen", "actors",
+        "references", "all", "within", "first_seen", "actors", "domains", "stix_id", "source",
     ]
 
     /// Decodes and validates one actor or campaign entry.
@@ -49,12 +49,61 @@ extension Watchlist {
                 }
                 entity.firstSeen = seen
             }
-            entity.actors = try e.strings("actors") ?? []
         }
-        if entity.aliases.isEmpty && entity.caseSensitive.isEmpty && entity.all.isEmpty {
-            throw e.error("aliases", "no aliases, case_sensitive or all: this entry could never be linked")
+        entity.actors = try e.strings("actors") ?? []
+        entity.domains = try domains(e)
+        entity.stixID = try stixID(e, campaign: campaign)
+        entity.source = try source(e)
+        if entity.aliases.isEmpty && entity.caseSensitive.isEmpty && entity.all.isEmpty && entity.domains.isEmpty {
+            throw e.error("aliases", "no aliases, case_sensitive, all or domains: this entry could never be linked")
         }
         return entity
+    }
+
+    /// `domains`: host names (Unicode or punycode), each usable as a host, duplicates dropped.
+    static func domains(_ e: ConfigEntry) throws -> [String] {
+        var out: [String] = []
+        var keys = Set<String>()
+        for raw in try e.strings("domains") ?? [] {
+            guard let key = DomainName.ascii(raw), key.contains(".") else {
+                throw e.error("domains", "'\(raw)' is not a domain name (expected a host such as example.org)")
+            }
+            if keys.insert(key).inserted { out.append(raw.trimmingCharacters(in: .whitespaces)) }
+        }
+        return out
+    }
+
+    /// `stix_id`: `campaign--<uuid>` for campaigns; `intrusion-set--`, `threat-actor--` or `identity--` for actors.
+    static func stixID(_ e: ConfigEntry, campaign: Bool) throws -> String? {
+        guard let raw = try e.optionalString("stix_id") else { return nil }
+        let types = campaign ? ["campaign"] : ["intrusion-set", "threat-actor", "identity"]
+        let parts = raw.components(separatedBy: "--")
+        guard parts.count == 2, types.contains(parts[0]), UUIDText.isUUID(parts[1]) else {
+            throw e.error(
+                "stix_id", "expected \(types.map { "\($0)--<uuid>" }.joined(separator: " or ")), got '\(raw)'")
+        }
+        return raw
+    }
+
+    /// `source: {report, published, url}`.
+    static func source(_ e: ConfigEntry) throws -> WatchSource? {
+        guard let node = e.node["source"], !node.isNull else { return nil }
+        let s = ConfigEntry(file: e.file, entry: (e.entry ?? "") + ": source", node: node)
+        try s.requireMap(allowed: ["report", "published", "url"])
+        let out = WatchSource(
+            report: try s.string("report"), published: try s.optionalString("published"),
+            url: try s.optionalString("url"))
+        if let p = out.published, !isPartialDate(String(p.prefix(10))) {
+            throw s.error("published", "expected a date YYYY-MM-DD, got '\(p)'")
+        }
+        if let u = out.url, !SourcesFile.isHTTPURL(u) { throw s.error("url", "expected an http(s) URL, got '\(u)'") }
+        return out
+    }
+
+    /// Whether an alias can be matched: not empty, with a letter or digit, `*` only at the end, no leading `=`.
+    public static func isUsableAlias(_ raw: String) -> Bool {
+        guard !raw.hasPrefix("="), !raw.dropLast().contains("*") else { return false }
+        return raw.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
     }
 
     /// A list of match terms: none empty, each with a letter or digit, `*` only at the end.

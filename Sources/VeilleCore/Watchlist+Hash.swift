@@ -11,6 +11,9 @@ extension Watchlist {
             canon += "aliases=\(e.aliases.sorted())\ncase=\(e.caseSensitive.sorted())\nexclude=\(e.exclude.sorted())\n"
             canon += "all=\(e.all.map { $0.sorted() })\nwithin=\(e.within.map(String.init) ?? "-")\n"
             canon += "first=\(e.firstSeen ?? "-")\nactors=\(e.actors.sorted())\nrefs=\(e.references.sorted())\n"
+            if !e.domains.isEmpty { // only when set, so that watchlists without domains keep their hash
+                canon += "domains=\(e.domains.compactMap(DomainName.ascii).sorted())\n"
+            }
         }
         return SHA256.hex(Array(canon.utf8))
     }

@@ -29,14 +29,22 @@ public struct WatchEntity: Sendable, Equatable, Hashable {
     public var within: Int?
     /// Campaigns: when the campaign was first seen (`2023-07`), as written.
     public var firstSeen: String?
-    /// Campaigns: ids of the actors it is attributed to.
+    /// Campaigns: ids of the actors it is attributed to; imported actors: the actors they are attributed to.
     public var actors: [String]
+    /// Domain names of the entity's sites, as written (`rrussianews.com`, `пример.рф`): an item whose URL or a
+    /// link in its text points to one of them or a subdomain is linked.
+    public var domains: [String]
+    /// The STIX 2.1 id this entry came from or is known as (`campaign--…`), so imports and exports meet.
+    public var stixID: String?
+    /// Where an imported entry comes from.
+    public var source: WatchSource?
 
     /// An entity, key by key (the loader validates; this initializer does not).
     public init(
         id: String, name: String, kind: Kind? = nil, aliases: [String] = [], caseSensitive: [String] = [],
         exclude: [String] = [], references: [String] = [], all: [[String]] = [], within: Int? = nil,
-        firstSeen: String? = nil, actors: [String] = []
+        firstSeen: String? = nil, actors: [String] = [], domains: [String] = [], stixID: String? = nil,
+        source: WatchSource? = nil
     ) {
         self.id = id
         self.name = name
@@ -49,5 +57,25 @@ public struct WatchEntity: Sendable, Equatable, Hashable {
         self.within = within
         self.firstSeen = firstSeen
         self.actors = actors
+        self.domains = domains
+        self.stixID = stixID
+        self.source = source
+    }
+}
+
+/// The provenance of an imported entry: the report it comes from (`source: {report, published, url}`).
+public struct WatchSource: Sendable, Equatable, Hashable {
+    /// The report's name, or the domain list's file name.
+    public var report: String
+    /// The report's publication date (`YYYY-MM-DD`), when known.
+    public var published: String?
+    /// The report's first external reference, when it has one.
+    public var url: String?
+
+    /// A provenance, key by key.
+    public init(report: String, published: String? = nil, url: String? = nil) {
+        self.report = report
+        self.published = published
+        self.url = url
     }
 }

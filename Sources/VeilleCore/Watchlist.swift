@@ -17,13 +17,35 @@ public struct Watchlist: Sendable, Equatable {
         self.campaigns = campaigns
     }
 
-    /// Loads and validates a watchlist file.
+    /// Loads and validates a watchlist file, then the imported files of the `watchlist.d` folder beside it.
+    ///
+    /// `watchlist.d/*.yaml` are read in name order after the file and merged into it (see
+    /// ``merging(_:file:)``); a missing folder is no error.
     ///
     /// - Parameter path: the YAML file, named as given in every error.
-    /// - Returns: the validated watchlist.
+    /// - Returns: the validated, merged watchlist.
     /// - Throws: ``ConfigError`` naming the file, the entry and the key.
     public static func load(path: String) throws -> Watchlist {
-        try decode(ConfigNode.load(path: path), file: path)
+        var merged = try decode(ConfigNode.load(path: path), file: path)
+        for file in importedFiles(beside: path) {
+            merged = try merged.merging(
+                decode(ConfigNode.load(path: file), file: file, checkReferences: false), file: file)
+        }
+        try merged.checkReferences(file: path)
+        return merged
+    }
+
+    /// The `watchlist.d/*.yaml` files beside `path`, in name order.
+    public static func importedFiles(beside path: String) -> [String] {
+        let dir = importDirectory(beside: path)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
+    }
+
+    /// The `watchlist.d` folder beside the watchlist file `path`.
+    public static func importDirectory(beside path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        return (dir.isEmpty ? "." : dir) + "/watchlist.d"
     }
 
     /// Validates a parsed watchlist.
@@ -31,8 +53,10 @@ public struct Watchlist: Sendable, Equatable {
     /// - Parameters:
     ///   - root: the parsed document.
     ///   - file: the file name to put in errors.
+    ///   - checkReferences: whether every `actors` id must be an actor of this document (false for a
+    ///     `watchlist.d` file, whose references are checked once merged).
     /// - Throws: ``ConfigError`` naming the file, the entry and the key.
-    public static func decode(_ root: ConfigNode, file: String) throws -> Watchlist {
+    public static func decode(_ root: ConfigNode, file: String, checkReferences: Bool = true) throws -> Watchlist {
         let top = ConfigEntry(file: file, entry: nil, node: root)
         if root.isNull { return Watchlist(actors: [], campaigns: []) }
         try top.requireMap(allowed: ["actors", "campaigns"])
@@ -48,11 +72,15 @@ public struct Watchlist: Sendable, Equatable {
                 seen[item.id.id] = label(section, index, item.id)
             }
         }
-        let actorIDs = Set(actors.map(\.id.id))
-        for (index, item) in campaigns.enumerated() {
-            let e = ConfigEntry(file: file, entry: label("campaigns", index, item.id), node: item.node)
-            for actor in item.id.actors where !actorIDs.contains(actor) {
-                throw e.error("actors", "unknown actor '\(actor)' (not an id under actors)")
+        if checkReferences {
+            let actorIDs = Set(actors.map(\.id.id))
+            for (section, list) in [("actors", actors), ("campaigns", campaigns)] {
+                for (index, item) in list.enumerated() {
+                    let e = ConfigEntry(file: file, entry: label(section, index, item.id), node: item.node)
+                    for actor in item.id.actors where !actorIDs.contains(actor) || actor == item.id.id {
+                        throw e.error("actors", "unknown actor '\(actor)' (not an id under actors)")
+                    }
+                }
             }
         }
         return Watchlist(actors: actors.map(\.id), campaigns: campaigns.map(\.id))

@@ -50,7 +50,7 @@ enum PipelineBenchmark {
         try yaml.write(to: dir.appendingPathComponent("Feeds/sources.yaml"), atomically: true, encoding: .utf8)
         let before = peakRSS()
         let started = Date()
-        let report = try await Pipeline(
+        let report = try await NightlyRun(
             options: RunOptions(
                 configDir: dir.appendingPathComponent("Feeds").path,
                 databasePath: dir.appendingPathComponent("v.sqlite").path,

@@ -3,7 +3,7 @@ import Pipeline
 import TestSupport
 
 /// `veille-bench politeness [--hosts 20] [--feeds-per-host 10] [--size 200000] [--item-size 2000] [--latency 0.1] [--delay 1]`:
-/// the operations issue's figures for the full nightly run (in-process ``Pipeline``, like `run`).
+/// figures for the full nightly run (in-process ``NightlyRun``, like `run`).
 ///
 /// One loopback server per host (127.0.0.10 and up, each serving its robots.txt), FEEDS_PER_HOST RSS
 /// feeds of SIZE bytes each (uncompressed, items of about ITEM_SIZE bytes), LATENCY seconds added to every answer, every
@@ -75,7 +75,7 @@ enum PolitenessBenchmark {
         for pass in ["first run", "rerun"] {
             let seen = servers.map { $0.requests().count }
             let started = Date()
-            let report = try await Pipeline(options: options).run()
+            let report = try await NightlyRun(options: options).run()
             let seconds = Date().timeIntervalSince(started)
             let requests = zip(servers, seen).flatMap { server, before in
                 server.requests().dropFirst(before).map { ("\(server.baseURL)\($0.path)", $0.status) }

@@ -1,22 +1,24 @@
 import Foundation
 import Syndication
 
-/// `veille-bench NAME [ARGS…]`: the benchmarks that print the figures quoted in the issues' notes.
+/// `veille-bench NAME [ARGS…]`: the benchmarks that print the figures quoted in the README
+/// ("Benchmarks") and in commit messages.
 /// Never part of the test run; tests never assert on time.
 ///
-/// - `feeds [--rounds N] FILE…` feed parsing MB/s (Syndication.FeedBenchmark)
+/// - `feeds [--rounds N] FILE…` feed parsing MB/s (FeedBenchmark)
 /// - `extract FOLDER [N]`   article extraction pages/s (ExtractionBenchmark)
 /// - `match [ARGS]`         watchlist matching MB/s, compile time and memory (MatchingBenchmark)
 /// - `senate [FILES]`       Sénat page and CSV parsing (SenateBenchmark)
 /// - `politeness [ARGS]`    200 feeds over 20 loopback hosts against the per-host bound (PolitenessBenchmark)
 /// - `run [--feeds N]`      the nightly run over N loopback feeds: wall time and peak memory
+/// - `interop [ARGS]`       import time of the four VIGINUM bundles, export time and size for N linked items
 /// - `archive --items N [--db PATH] [--config DIR]`  a realistic archive for the workbench (ArchiveBenchmark)
 @main
 enum VeilleBench {
     static func main() async {
         var args = Array(CommandLine.arguments.dropFirst())
         guard let name = args.first else {
-            print("usage: veille-bench feeds|extract|match|senate|politeness|run [ARGS…]")
+            print("usage: veille-bench feeds|extract|match|senate|politeness|run|interop|archive [ARGS…]")
             exit(2)
         }
         args.removeFirst()
@@ -39,6 +41,7 @@ enum VeilleBench {
             case "senate": print(SenateBenchmark.run(arguments: args))
             case "politeness": print(try await PolitenessBenchmark.run(arguments: args))
             case "run": print(try await PipelineBenchmark.run(arguments: args))
+            case "interop": print(try InteropBenchmark.run(arguments: args))
             case "archive": print(try ArchiveBenchmark.run(arguments: args))
             default:
                 print("unknown benchmark '\(name)'")

@@ -64,10 +64,10 @@ struct DemoCommand: AsyncParsableCommand {
         let db = (out as NSString).appendingPathComponent("veille.sqlite")
         let options = RunOptions(command: .demo, configDir: config, databasePath: db, outDir: digests, all: true)
         do {
-            let first = try await Pipeline(options: options, logger: logger).run()
+            let first = try await NightlyRun(options: options, logger: logger).run()
             FileHandle.standardError.write(Data(("day 1: " + first.summaryLine + "\n").utf8))
             server.setRoots([day2, day1])
-            let second = try await Pipeline(options: options, logger: logger).run()
+            let second = try await NightlyRun(options: options, logger: logger).run()
             FileHandle.standardError.write(Data(("day 2: " + second.summaryLine + "\n").utf8))
             if let md = second.digestPaths.first {
                 if !quiet, let text = try? String(contentsOfFile: md, encoding: .utf8) {

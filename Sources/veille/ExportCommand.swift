@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Interop
 import Pipeline
 import Storage
 import VeilleCore
@@ -7,7 +8,8 @@ import VeilleCore
 /// `veille export deltas`: deltas as JSON Lines (the contract in the README).
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export results as JSON Lines.", subcommands: [ExportDeltas.self])
+        commandName: "export", abstract: "Export results: deltas as JSON Lines, links as a STIX 2.1 bundle.",
+        subcommands: [ExportDeltas.self, ExportSTIX.self])
 }
 
 /// `veille export deltas [--run latest|ID | --since WHEN]`.
@@ -36,7 +38,7 @@ struct ExportDeltas: AsyncParsableCommand {
             guard FileManager.default.fileExists(atPath: global.db) else {
                 throw PipelineError.database("database \(global.db) does not exist (run `veille run` first)")
             }
-            let store = try Pipeline.openStore(global.db)
+            let store = try NightlyRun.openStore(global.db)
             let selection: DeltaSelection
             if let date = try parseSinceOption(since) {
                 selection = .since(date)

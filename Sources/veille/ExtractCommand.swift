@@ -3,7 +3,7 @@ import Extraction
 import Foundation
 import Pipeline
 
-/// `veille extract FILE [--url URL]` and `veille extract --batch` (extraction issue): an HTML page → its
+/// `veille extract FILE [--url URL]` and `veille extract --batch`: an HTML page → its
 /// article as JSON.
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let rules: SiteRules
         do {
-            rules = try Pipeline.loadSiteRules((global.config as NSString).appendingPathComponent("sites.yaml"))
+            rules = try NightlyRun.loadSiteRules((global.config as NSString).appendingPathComponent("sites.yaml"))
         } catch let e as PipelineError {
             printError(e.description)
             throw ExitCode(e.exitCode)

@@ -13,15 +13,14 @@ struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
-        source: String, file: String, function: String, line: UInt
-    ) {
+    /// One line: time, level, label, message, then the handler's and the event's metadata by key.
+    func log(event: LogEvent) {
         var pairs: [(String, JSONValue)] = [
-            ("time", .time(Date())), ("level", .string(level.rawValue)),
-            ("label", .string(label)), ("message", .string(message.description)),
+            ("time", .time(Date())), ("level", .string(event.level.rawValue)),
+            ("label", .string(label)), ("message", .string(event.message.description)),
         ]
-        for (k, v) in metadata.merging(extra ?? [:], uniquingKeysWith: { _, b in b }).sorted(by: { $0.key < $1.key }) {
+        let merged = metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, b in b })
+        for (k, v) in merged.sorted(by: { $0.key < $1.key }) {
             pairs.append((k, .string(v.description)))
         }
         FileHandle.standardError.write(Data((JSONValue.object(pairs).serialized() + "\n").utf8))

@@ -4,7 +4,7 @@ import Pipeline
 import Storage
 import VeilleCore
 
-/// `veille backup PATH`: SQLite's online backup, safe during a run (operations issue). It reads one
+/// `veille backup PATH`: SQLite's online backup, safe during a run (README, "Care of the database"). It reads one
 /// snapshot and writes nothing to the database, so it takes no lock.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,7 +84,7 @@ private func existingStore(_ path: String) throws -> Store {
     guard FileManager.default.fileExists(atPath: path) else {
         throw PipelineError.database("database \(path) does not exist (run `veille run` first)")
     }
-    return try Pipeline.openStore(path)
+    return try NightlyRun.openStore(path)
 }
 
 /// Runs a maintenance body, mapping errors to the README's exit codes (3 lock held, 4 database).

@@ -87,7 +87,7 @@ struct RematchCommand: ParsableCommand {
         do {
             let lock = dryRun ? nil : try RunLock(databasePath: global.db)
             defer { withExtendedLifetime(lock) {} }
-            let store = try Pipeline.openStore(global.db)
+            let store = try NightlyRun.openStore(global.db)
             let items = try store.items(firstSeenSince: try parseSinceOption(since))
             let changes = try stage.rematch(store: store, items: items, at: Date(), dryRun: dryRun)
             for (item, entity) in changes.added { report("added", item, entity) }
@@ -148,7 +148,7 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         _ = global.bootstrapLogging()
         do {
-            let store = try Pipeline.openStore(global.db)
+            let store = try NightlyRun.openStore(global.db)
             let hits = try store.search(
                 query.joined(separator: " "), entity: campaign ?? actor,
                 since: try parseSinceOption(since), limit: limit)

@@ -5,7 +5,7 @@ import Pipeline
     import Glibc
 #endif
 
-/// The live progress line of `run` and `crawl` (operations issue): on a terminal, one line on stderr
+/// The live progress line of `run` and `crawl`: on a terminal, one line on stderr
 /// redrawn as each source finishes — sources done/total, items, deltas, errors, elapsed. When stderr is
 /// not a terminal (cron, a pipe), or with `--quiet` or `--log-format json`, there is no live line: only
 /// the final summary.

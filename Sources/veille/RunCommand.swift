@@ -65,7 +65,7 @@ func execute(_ options: RunOptions, logger: Logger, progress: ProgressLine? = ni
     options.progress = progress?.callback
     defer { progress?.finish() }
     do {
-        let report = try await Pipeline(options: options, logger: logger).run()
+        let report = try await NightlyRun(options: options, logger: logger).run()
         progress?.finish()
         FileHandle.standardError.write(Data((report.summaryLine + "\n").utf8))
         for path in report.digestPaths { print(path) }

@@ -2,13 +2,13 @@ import ArgumentParser
 import Foundation
 import Parliament
 
-/// `veille senate`: the Sénat's written questions (Sénat issue).
+/// `veille senate`: the Sénat's written questions (README, "Sénat written questions").
 struct SenateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "senate", abstract: "Sénat written questions.", subcommands: [SenateParseCommand.self])
 }
 
-/// `veille senate parse FILE [--encoding NAME]` prints one JSON object (issue 3's contract);
+/// `veille senate parse FILE [--encoding NAME]` prints one JSON object (the contract in the README);
 /// `veille senate parse --batch` reads paths on stdin and prints JSON Lines with `file` added.
 ///
 /// Exit 2 with a message on stderr for a file that cannot be read or is not a question page (without

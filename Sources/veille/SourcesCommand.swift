@@ -17,16 +17,19 @@ struct SourcesCommand: AsyncParsableCommand {
     func run() async throws {
         _ = global.bootstrapLogging()
         do {
-            let config = try Pipeline.loadSources((global.config as NSString).appendingPathComponent("sources.yaml"))
-            let store = FileManager.default.fileExists(atPath: global.db) ? try Pipeline.openStore(global.db) : nil
+            let config = try NightlyRun.loadSources((global.config as NSString).appendingPathComponent("sources.yaml"))
+            let store = FileManager.default.fileExists(atPath: global.db) ? try NightlyRun.openStore(global.db) : nil
             let states = Dictionary(
                 ((try store?.sourceStates()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let counts = (try store?.itemCounts()) ?? [:]
+            let listed = ListedSources.flags(
+                config: config, watchlistPath: (global.config as NSString).appendingPathComponent("watchlist.yaml"))
             var rows: [[String]] = []
             for s in config.sources {
                 let st = states[s.id]
                 let every = Self.duration(s.every)
-                let status = s.enabled ? Self.statusText(st?.status) : "disabled"
+                let status =
+                    (s.enabled ? Self.statusText(st?.status) : "disabled") + (listed[s.id].map { " (\($0))" } ?? "")
                 if json {
                     let obj: JSONValue = .object([
                         ("id", .string(s.id)), ("kind", .string(s.kind.rawValue)), ("url", .string(s.url)),
@@ -35,7 +38,7 @@ struct SourcesCommand: AsyncParsableCommand {
                         ("status", .string(s.enabled ? (st?.status?.rawValue ?? "never crawled") : "disabled")),
                         ("failures", .int(st?.consecutiveFailures ?? 0)),
                         ("next_due", .time(st?.nextDueAt)), ("items", .int(counts[s.id] ?? 0)),
-                        ("last_error", .string(st?.lastError)),
+                        ("last_error", .string(st?.lastError)), ("listed", .string(listed[s.id])),
                     ])
                     print(obj.serialized())
                 } else {

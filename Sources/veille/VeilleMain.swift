@@ -42,7 +42,7 @@ struct Veille: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, CrawlCommand.self, SourcesCommand.self, FeedCommand.self,
             ExportCommand.self, MatchCommand.self, RematchCommand.self, SearchCommand.self, SenateCommand.self,
-            ExtractCommand.self,
+            AssembleeCommand.self, ExtractCommand.self, WatchlistCommand.self,
             BackupCommand.self, PruneCommand.self, VacuumCommand.self, DemoCommand.self, DigestCommand.self,
             ServeCommand.self, ShowCommand.self,
         ],

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import VeilleCore
 
-/// `Feeds/digests.yaml`: the issue's example decodes; every mistake names the file, the entry and the key.
+/// `Feeds/digests.yaml`: the README's example decodes; every mistake names the file, the entry and the key.
 @Suite struct DigestsConfigTests {
     static let example = """
         smtp:

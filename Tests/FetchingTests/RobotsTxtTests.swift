@@ -2,7 +2,7 @@ import Testing
 
 @testable import Fetching
 
-/// robots.txt parsing and matching per RFC 9309, with the lenient cases the operations issue names.
+/// robots.txt parsing and matching per RFC 9309, with the lenient cases real sites need.
 struct RobotsTxtTests {
     static let sample = """
         # comments and blank lines are ignored

@@ -3,7 +3,7 @@
 #
 #   Tests/Fuzz/run-fuzzers.sh [seconds-per-target] [target ...]
 #
-# Targets: feed article senate-page senate-csv watchlist (default: all), 600 s each by default.
+# Targets: feed article senate-page senate-csv watchlist markup-xml (default: all), 600 s each by default.
 # Builds `veille-fuzz` with -sanitize=fuzzer,address into its own scratch folder (.build-fuzz), seeds
 # each corpus from the test fixtures, and keeps corpora, crash inputs and logs under
 # .build-fuzz/work/ (VEILLE_FUZZ_WORK to change). VEILLE_FUZZ_PACKAGE names another package folder
@@ -16,7 +16,7 @@ package=${VEILLE_FUZZ_PACKAGE:-$repo}
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(feed article senate-page senate-csv watchlist)
+[ ${#targets[@]} -gt 0 ] || targets=(feed article senate-page senate-csv watchlist markup-xml)
 work=${VEILLE_FUZZ_WORK:-$package/.build-fuzz/work}
 
 build=(swift build -c release --package-path "$package" --scratch-path "$package/.build-fuzz"
@@ -39,6 +39,7 @@ seeds_for() {
         senate-page) find "$t/ParliamentTests/Fixtures" -type f -name '*.html' ;;
         senate-csv) find "$t/ParliamentTests/Fixtures" -type f -name '*.csv' ;;
         watchlist) find "$repo/Feeds" "$t/PipelineTests/Fixtures" -maxdepth 1 -type f -name 'watchlist*.yaml' ;;
+        markup-xml) find "$t/MarkupTests/Fixtures/xml" -type f ! -name '*.outline' ;;
         *) echo "unknown target $1" >&2; return 1 ;;
     esac
 }

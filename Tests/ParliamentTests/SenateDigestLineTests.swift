@@ -9,7 +9,7 @@ struct SenateDigestLineTests {
             try FixtureLoader.bytes("pages/qSEQ231109012.modern.utf-8.html"), httpCharset: nil, url: nil)
     }
 
-    @Test("the issue's digest line for the seed's answer")
+    @Test("the digest line for the seed's answer")
     func answeredLine() throws {
         let q = try Self.seed()
         let event = SenateEvent(

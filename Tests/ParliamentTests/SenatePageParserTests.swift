@@ -11,7 +11,7 @@ struct SenatePageParserTests {
     ]
     static let meae = "Ministère de l'Europe et des affaires étrangères"
 
-    @Test("seed 001 parses to the JSON of issue 3, in both markups and both encodings", arguments: seedVariants)
+    @Test("seed 001 parses to the contract's JSON, in both markups and both encodings", arguments: seedVariants)
     func seedJSON(file: String) throws {
         let path = "pages/" + file
         let q = try SenatePageParser.parse(

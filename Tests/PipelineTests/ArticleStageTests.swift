@@ -64,9 +64,10 @@ import Testing
         #expect(text.title == "Campagne de désinformation : le rapport")
         #expect(try w.store().search("Mentions légales").isEmpty)
 
-        // Later summary edits are ignored on such a source; title edits count.
+        // A summary edit fetches the page again (conditional GET): unchanged, no delta; title edits count.
         try w.server.write("feed.xml", Self.feed(w.server.baseURL, summary: "Un autre résumé."))
         #expect(try w.store().deltas(.run(try await w.run().runID)).isEmpty)
+        #expect(w.server.requests(path: "/articles/1.html").map(\.status) == [200, 304])
         try w.server.write(
             "feed.xml", Self.feed(w.server.baseURL, summary: "Un autre résumé.", title: "Le rapport, corrigé"))
         #expect(try w.store().deltas(.run(try await w.run().runID)).map(\.kind) == [.changed])
@@ -139,7 +140,7 @@ import Testing
         try w.configure([], extra: "  - id: journal\n    url: \(feedURL)\n    articles: true\n    timeout: 5s\n")
         var options = w.options()
         options.resolve = [w.server.resolveEntry(for: "news.example"), w.server.resolveEntry(for: "intranet.example")]
-        let report = try await Pipeline(options: options).run()
+        let report = try await NightlyRun(options: options).run()
         #expect(report.outcomes.first?.status == .ok)
         #expect(w.server.requests(path: "/articles/1.html").isEmpty)
         #expect(try w.store().search("inauthentiques").isEmpty)

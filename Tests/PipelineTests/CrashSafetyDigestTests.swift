@@ -8,7 +8,7 @@ import Testing
     import FoundationXML
 #endif
 
-/// Crash safety of delivery (hostile-input issue): with `Feeds/digests.yaml` file digests (JSON and
+/// Crash safety of delivery: with `Feeds/digests.yaml` file digests (JSON and
 /// Atom) the built `veille run` is killed with SIGKILL at random moments over a changing loopback world;
 /// after the trials every non-baseline delta is in exactly one JSON digest, the Atom file is well formed
 /// with no entry twice, and no digest file is half written.

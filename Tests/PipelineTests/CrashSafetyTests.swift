@@ -4,7 +4,7 @@ import Storage
 import TestSupport
 import Testing
 
-/// Crash safety (hostile-input issue): the built `veille run` is killed with SIGKILL at random moments
+/// Crash safety: the built `veille run` is killed with SIGKILL at random moments
 /// over a loopback world whose feeds change between trials; after each kill the database is sound, a
 /// rerun completes, every delta exists exactly once, nothing is lost and the digest files are whole.
 @Suite struct CrashSafetyTests {

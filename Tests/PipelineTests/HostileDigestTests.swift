@@ -9,7 +9,7 @@ import Testing
 #endif
 
 /// CR/LF, `<script>`, Markdown and header-like text in titles and bodies stay inert text in the digest
-/// files (hostile-input issue): no line of the Markdown starts with an injected header or heading, no
+/// files: no line of the Markdown starts with an injected header or heading, no
 /// raw HTML tag survives, and the JSON parses and gives back exactly the stored titles.
 @Suite struct HostileDigestTests {
     /// Line starts an attacker would want in a digest or a mail.

@@ -4,7 +4,7 @@ import Storage
 import TestSupport
 import Testing
 
-/// Hostile feeds through the whole pipeline over the loopback server (hostile-input issue): entity
+/// Hostile feeds through the whole pipeline over the loopback server: entity
 /// bombs and external entities are neither expanded nor read, broken XML gives its recoverable items,
 /// and bytes that lie about their charset give a best effort, never a crash.
 @Suite struct HostileFeedTests {

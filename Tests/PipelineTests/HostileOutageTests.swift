@@ -4,7 +4,7 @@ import Storage
 import TestSupport
 import Testing
 
-/// Outages (hostile-input issue): the database file read-only, its folder read-only, the database's
+/// Outages: the database file read-only, its folder read-only, the database's
 /// disk full, the digest folder's disk full. Each gives a clear error and a non-zero exit (4 for the
 /// database, 5 for the digests), loses nothing, and the next run recovers.
 ///

@@ -4,7 +4,7 @@ import Storage
 import TestSupport
 import Testing
 
-/// The SMTP server down (hostile-input issue): runs exit 5 with an error naming the server and the step,
+/// The SMTP server down : runs exit 5 with an error naming the server and the step,
 /// the deltas wait in the outbox, and once the server is back every listed item reaches each recipient
 /// in exactly one message.
 @Suite struct HostileSMTPOutageTests {

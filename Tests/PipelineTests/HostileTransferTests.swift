@@ -4,7 +4,7 @@ import Storage
 import TestSupport
 import Testing
 
-/// Hostile transfers through the whole pipeline (hostile-input issue): a 1 GB body, a gzip bomb, a body
+/// Hostile transfers through the whole pipeline: a 1 GB body, a gzip bomb, a body
 /// that drips one byte at a time and a redirect loop are stopped by the size cap, the decoded-size cap,
 /// the total timeout and the redirect limit, with this process's memory bounded far below the sizes
 /// served. Serialized so that the memory of one transfer is not counted against another.

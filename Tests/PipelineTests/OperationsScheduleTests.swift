@@ -45,7 +45,7 @@ import Testing
 
     @Test func aSourceIsDueWhenNeverAttemptedOrItsTimeHasCome() {
         let schedule = Schedule(random: { 0 })
-        var state = SourceState(id: "a", kind: .feed, url: "http://127.0.0.1/a")
+        var state = SourceRecord(id: "a", kind: .feed, url: "http://127.0.0.1/a")
         #expect(schedule.isDue(nil, now: Self.t0))
         #expect(schedule.isDue(state, now: Self.t0))
         state.nextDueAt = Self.t0.addingTimeInterval(60)

@@ -53,7 +53,7 @@ final class PipelineWorld: @unchecked Sendable {
 
     func run(all: Bool = true, force: Bool = false, sources: [String] = [], now: Date? = nil) async throws -> RunReport
     {
-        try await Pipeline(options: options(all: all, force: force, sources: sources, now: now)).run()
+        try await NightlyRun(options: options(all: all, force: force, sources: sources, now: now)).run()
     }
 
     func store() throws -> Store { try Store(path: db) }

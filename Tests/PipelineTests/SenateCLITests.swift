@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `veille senate parse` over the built binary: the JSON contract, `--batch`, and exit 2 for a file
+/// `veille senate parse` over the built binary: the JSON contract, `--batch`, and exit 2 for a file
 /// that cannot be read or is not a question page.
 @Suite struct SenateCLITests {
     static func object(_ line: String) throws -> NSDictionary {

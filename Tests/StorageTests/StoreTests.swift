@@ -3,7 +3,7 @@ import Testing
 
 @testable import Storage
 
-/// The delta rules of the foundation issue, on a real SQLite file.
+/// The delta rules (README, "Deltas"), on a real SQLite file.
 @Suite struct StoreTests {
     let dir: String
     let store: Store

@@ -4,7 +4,7 @@ import VeilleCore
 
 @testable import Syndication
 
-/// DTD entities are never expanded and external entities never fetched (foundation issue, "Bad input").
+/// DTD entities are never expanded and external entities never fetched (README, "The pipeline: one direction", step 3).
 struct HostileInputTests {
     @Test func billionLaughsIsNotExpanded() throws {
         let bytes = try FixtureFiles.bytes("handwritten/billion-laughs.xml")
@@ -18,8 +18,6 @@ struct HostileInputTests {
 
     @Test func externalEntityIsNeitherFetchedNorExpanded() throws {
         let feed = try FixtureFiles.feed("handwritten/xxe.xml")
-        let line = FeedBatch.line(FixtureFiles.root.appendingPathComponent("handwritten/xxe.xml").path, feed)
-        #expect(!line.contains("root:"), "the contents of /etc/passwd leaked")
         #expect(feed.title == "XXE attempt")
         #expect(feed.entries.first?.title == "Secret:")
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Whether this process runs in a network namespace that has only loopback, where a test may put
 /// link-local, private or metadata addresses in front of the crawler without risk: a bug could not send
-/// a packet off the machine (the hostile-input issue's safety rule).
+/// a packet off the machine (tests and benchmarks talk to loopback only).
 ///
 /// Run such tests with:
 /// `unshare -rn sh -c 'ip link set lo up; swift test --skip-build --filter <Suite>'`

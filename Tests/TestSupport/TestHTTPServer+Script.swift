@@ -12,6 +12,7 @@ extension TestHTTPServer {
         STATE, ROOT, BIND = sys.argv[1], sys.argv[2], sys.argv[3]
         LOCK = threading.Lock()
         IN_FLIGHT = [0]
+        CUTS = {}
 
         def config():
             try:
@@ -95,6 +96,8 @@ extension TestHTTPServer {
                     self.start(int(r.get("status", 200)), r.get("headers", {}), len(body))
                     if with_body:
                         self.wfile.write(body)
+                elif kind == "download":
+                    self.serve_download(r, host, bare, with_body)
                 elif kind == "redirect":
                     body = b"moved"
                     self.start(int(r.get("status", 302)), {"Location": r["location"]}, len(body))
@@ -169,6 +172,44 @@ extension TestHTTPServer {
                 self.start(int(r.get("status", 200)), headers, len(data))
                 if with_body:
                     self.wfile.write(data)
+
+            def serve_download(self, r, host, bare, with_body):
+                rel = urllib.parse.unquote(bare).lstrip("/")
+                path = os.path.join(ROOT, rel)
+                if ".." in rel.split("/") or not os.path.isfile(path):
+                    return self.not_found(with_body)
+                with open(path, "rb") as f:
+                    data = f.read()
+                mtime = int(os.stat(path).st_mtime)
+                etag = '"%s"' % hashlib.sha1(data).hexdigest()[:16]
+                last_modified = email.utils.formatdate(mtime, usegmt=True)
+                headers = {"Content-Type": "application/zip", "ETag": etag, "Last-Modified": last_modified}
+                if r.get("ranges", True):
+                    headers["Accept-Ranges"] = "bytes"
+                rng = self.headers.get("Range")
+                if rng is None and self.not_modified(etag, mtime):
+                    self.start(304, {"ETag": etag, "Last-Modified": last_modified}, None, close=False)
+                    return
+                with LOCK:
+                    counts = CUTS.setdefault(bare, [0])
+                    counts[0] += 1
+                    index = counts[0]
+                status, start = 200, 0
+                if_range = self.headers.get("If-Range")
+                if r.get("ranges", True) and rng and rng.startswith("bytes=") and rng.endswith("-") and (
+                        if_range is None or if_range in (etag, last_modified)):
+                    start = int(rng[6:-1])
+                    if start >= len(data):
+                        self.start(416, {"Content-Range": "bytes */%d" % len(data)}, 0)
+                        return
+                    status = 206
+                    headers["Content-Range"] = "bytes %d-%d/%d" % (start, len(data) - 1, len(data))
+                body = data[start:]
+                cut = int(r.get("cutAfter", 0)) if index <= int(r.get("cuts", 0)) else 0
+                self.start(status, headers, len(body), close=cut > 0)
+                if with_body:
+                    self.wfile.write(body[:cut] if cut > 0 else body)
+                    self.wfile.flush()
 
             def not_modified(self, etag, mtime):
                 inm = self.headers.get("If-None-Match")

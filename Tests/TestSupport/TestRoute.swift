@@ -9,6 +9,10 @@ import Foundation
 public enum TestRoute: Sendable, Equatable {
     /// A fixed response: status, headers, body (a 500, a 404, a 429 or 503 with `Retry-After`…).
     case status(Int, headers: [String: String] = [:], body: String = "")
+    /// The file at this path as a download server does it: `ETag`, `Last-Modified`, 304 on a match, no
+    /// compression, and `Range: bytes=N-` answered 206 (with `If-Range` checked) when `ranges`; the first
+    /// `cuts` answers stop after `cutAfter` body bytes and close the connection (the length announced).
+    case download(ranges: Bool = true, cutAfter: Int = 0, cuts: Int = 0)
     /// A redirect to `location` (absolute, or relative to the request) with a 3xx status.
     case redirect(to: String, status: Int = 302)
     /// A body of `bytes` bytes announced with Content-Length, sent one byte every `interval` seconds.
@@ -35,6 +39,8 @@ public enum TestRoute: Sendable, Equatable {
         switch self {
         case .status(let status, let headers, let body):
             return ["kind": "fixed", "status": status, "headers": headers, "body": body]
+        case .download(let ranges, let cutAfter, let cuts):
+            return ["kind": "download", "ranges": ranges, "cutAfter": cutAfter, "cuts": cuts]
         case .redirect(let location, let status):
             return ["kind": "redirect", "location": location, "status": status]
         case .drip(let bytes, let interval):

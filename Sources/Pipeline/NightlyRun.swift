@@ -1,0 +1,159 @@
+import Digests
+import Extraction
+import Fetching
+import Foundation
+import Logging
+import Storage
+import VeilleCore
+
+/// One run of the nightly job: due sources → fetch → parse → store deltas → digest.
+///
+/// A failing source never aborts the run: it becomes a failed outcome, counts toward its consecutive
+/// failures and shows in the digest's "sources in trouble". Only bad config, an unusable database, a held
+/// lock or a failed delivery end the run with an error (``PipelineError``, whose exit code the README lists).
+public struct NightlyRun: Sendable {
+    /// veille's version, in the User-Agent and the run records.
+    public static let version = "0.1.0"
+
+    public let options: RunOptions
+    public let logger: Logger
+
+    public init(options: RunOptions, logger: Logger = Logger(label: "veille")) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Loads and validates the config, takes the lock, runs, and writes the digest.
+    ///
+    /// - Throws: ``PipelineError`` for bad config (2), a held lock (3), an unusable database (4) or a
+    ///   digest that could not be written (5, after the run's deltas are stored).
+    public func run() async throws -> RunReport {
+        let config = try Self.loadSources(options.sourcesPath)
+        try checkSourceIDs(config.sources)
+        try DigestStage.check(options: options, config: config)
+        let matcher = try MatchStage.load(path: options.watchlistPath)
+        let siteRules = try Self.loadSiteRules(options.sitesPath)
+        let lock = try RunLock(databasePath: options.databasePath)
+        defer { withExtendedLifetime(lock) {} }
+        let store = try Self.openStore(options.databasePath)
+        let selected = select(config.sources, store: store)
+        let startedAt = options.now()
+        let runID: Int64
+        do {
+            try store.closeInterruptedRuns(at: startedAt)
+            try store.syncSources(config.sources.map { ($0.id, $0.kind, $0.url) })
+            runID = try store.beginRun(command: options.command.rawValue, at: startedAt)
+        } catch {
+            throw PipelineError.database(.error(error))
+        }
+        try DigestStage.recordStarts(options: options, store: store, run: runID, at: startedAt)
+        let policy = await FetchPolicy.make(
+            sources: config.sources, contact: config.contact, options: options,
+            store: store, logger: logger)
+        let context = RunContext(
+            store: store, fetch: policy.fetch, logger: logger, runID: runID,
+            force: options.force, now: options.now, siteRules: siteRules)
+        let outcomes = await crawlAll(selected, context: context)
+        await ArticleStage(context: context).recheck(sources: config.sources.filter(\.enabled))
+        await policy.finish(store: store)
+        do {
+            try matcher?.apply(store: store, at: options.now())
+            try store.discardUnlinkedEvidence()
+        } catch {
+            throw PipelineError.database(.during("matching", error))
+        }
+
+        var report = RunReport(
+            runID: runID, startedAt: startedAt, finishedAt: options.now(), outcomes: outcomes,
+            digestPaths: [], digestError: nil)
+        do {
+            // Sending mail waits on the network: on a thread of its own, not a cooperative one.
+            let stage = DigestStage(context: context, options: options, config: config)
+            report.digestPaths = try await BlockingWork.run { try stage.deliver(from: startedAt) }
+        } catch {
+            report.digestError = error
+        }
+        report.finishedAt = options.now()
+        do {
+            // A run whose digest could not be written is `undelivered`: the next run's digest carries its deltas.
+            try store.finishRun(
+                runID, status: report.digestError == nil ? .completed : .undelivered,
+                summary: report.json.serialized(), at: report.finishedAt)
+        } catch {
+            throw PipelineError.database(.error(error))
+        }
+        if let e = report.digestError { throw PipelineError.delivery(.error(e)) }
+        return report
+    }
+
+    /// Every source named on the command line must exist (exit 2, listing the known ids).
+    func checkSourceIDs(_ sources: [SourceConfig]) throws {
+        let known = Set(sources.map(\.id))
+        for id in options.sourceIDs where !known.contains(id) {
+            throw PipelineError.configuration(
+                "unknown source '\(id)' (known: \(sources.map(\.id).joined(separator: ", ")))")
+        }
+    }
+
+    /// The sources this invocation takes: named ones (`crawl`), every enabled one (`--all`), or the due ones.
+    func select(_ sources: [SourceConfig], store: Store) -> [SourceConfig] {
+        if !options.sourceIDs.isEmpty {
+            let wanted = Set(options.sourceIDs)
+            return sources.filter { wanted.contains($0.id) }
+        }
+        let enabled = sources.filter(\.enabled)
+        if options.all { return enabled }
+        let states = Dictionary(
+            ((try? store.sourceStates()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let now = options.now()
+        return enabled.filter { source in
+            guard let state = states[source.id], state.url == source.url else { return true }
+            return Schedule().isDue(state, now: now)
+        }
+    }
+
+    func crawlAll(_ sources: [SourceConfig], context: RunContext) async -> [SourceOutcome] {
+        await withTaskGroup(of: (Int, SourceOutcome).self) { group in
+            for (index, source) in sources.enumerated() {
+                group.addTask {
+                    switch source.kind {
+                    case .feed: return (index, await FeedCrawler(context: context).crawl(source))
+                    case .senateQuestions: return (index, await SenateCrawler(context: context).crawl(source))
+                    case .assembleeQuestions: return (index, await AssembleeCrawler(context: context).crawl(source))
+                    }
+                }
+            }
+            var out = [SourceOutcome?](repeating: nil, count: sources.count)
+            var done = 0
+            for await (i, o) in group {
+                out[i] = o
+                done += 1
+                options.progress?(o, done, sources.count)
+            }
+            return out.compactMap { $0 }
+        }
+    }
+
+    /// Loads `sources.yaml`, mapping problems to exit code 2.
+    public static func loadSources(_ path: String) throws -> SourcesFile {
+        do { return try SourcesFile.load(path: path) } catch let e as ConfigError {
+            throw PipelineError.configuration(.error(e))
+        }
+    }
+
+    /// Loads `sites.yaml` (per-site extraction rules) when it exists, mapping problems to exit code 2.
+    public static func loadSiteRules(_ path: String) throws -> SiteRules {
+        guard FileManager.default.fileExists(atPath: path) else { return .none }
+        do { return try SiteRules.load(path: path) } catch { throw PipelineError.configuration(.error(error)) }
+    }
+
+    /// Opens the database, mapping problems to exit code 4.
+    public static func openStore(_ path: String) throws -> Store {
+        do { return try Store(path: path) } catch { throw PipelineError.database(.error(error)) }
+    }
+}
+
+/// The former name of ``NightlyRun`` (a module never shares a name with a type in it): kept while
+/// `FetchPolicy.swift` still reads `Pipeline.version`, until that code moves into Fetching.
+@available(*, deprecated, renamed: "NightlyRun")
+public typealias Pipeline = NightlyRun

@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import VeilleCore
+
+/// One row of the `source` table: what the database knows of one source, its validators, schedule and
+/// health.
+public struct SourceRecord: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "source"
+
+    public var id: String
+    public var kind: SourceConfig.Kind
+    public var url: String
+    public var etag: String?
+    public var lastModified: String?
+    /// Nil until a crawl stored the source's baseline.
+    public var firstSuccessAt: Date?
+    public var lastAttemptAt: Date?
+    public var lastSuccessAt: Date?
+    /// `ok`, `not-modified`, `failed` or `blocked`; nil before the first attempt.
+    public var status: SourceStatus?
+    public var lastError: String?
+    public var consecutiveFailures: Int
+    public var nextDueAt: Date?
+
+    public init(id: String, kind: SourceConfig.Kind, url: String) {
+        self.id = id
+        self.kind = kind
+        self.url = url
+        consecutiveFailures = 0
+    }
+
+    /// In trouble: the last attempt failed or was blocked.
+    public var inTrouble: Bool { status?.inTrouble ?? false }
+}
+
+/// The former name of ``SourceRecord``.
+@available(*, deprecated, renamed: "SourceRecord")
+public typealias SourceState = SourceRecord
+
+/// One HTTP exchange, as logged in the `fetch` table.
+public struct FetchLog: Sendable, Equatable {
+    public var url: String
+    public var finalURL: String?
+    public var httpStatus: Int?
+    public var etag: String?
+    public var lastModified: String?
+    public var bytes: Int
+    public var duration: TimeInterval
+    public var error: String?
+
+    public init(
+        url: String, finalURL: String? = nil, httpStatus: Int? = nil, etag: String? = nil,
+        lastModified: String? = nil, bytes: Int = 0, duration: TimeInterval = 0, error: String? = nil
+    ) {
+        self.url = url
+        self.finalURL = finalURL
+        self.httpStatus = httpStatus
+        self.etag = etag
+        self.lastModified = lastModified
+        self.bytes = bytes
+        self.duration = duration
+        self.error = error
+    }
+}
+
+extension Store {
+    /// Makes the `source` table follow the config: new sources inserted, kind and URL kept current.
+    /// A source whose URL changed loses its validators. Sources removed from the config keep their rows
+    /// (and their items) but are no longer crawled.
+    public func syncSources(_ sources: [(id: String, kind: SourceConfig.Kind, url: String)]) throws {
+        try write { db in
+            for s in sources {
+                if var state = try SourceRecord.fetchOne(db, key: s.id) {
+                    if state.url != s.url {
+                        state.etag = nil
+                        state.lastModified = nil
+                    }
+                    state.kind = s.kind
+                    state.url = s.url
+                    try state.update(db)
+                } else {
+                    try SourceRecord(id: s.id, kind: s.kind, url: s.url).insert(db)
+                }
+            }
+        }
+    }
+
+    /// Every source row, by id.
+    public func sourceStates() throws -> [SourceRecord] {
+        try read { db in try SourceRecord.order(Column("id")).fetchAll(db) }
+    }
+
+    /// One source row.
+    public func sourceState(_ id: String) throws -> SourceRecord? {
+        try read { db in try SourceRecord.fetchOne(db, key: id) }
+    }
+
+    /// Item counts per source.
+    public func itemCounts() throws -> [String: Int] {
+        try read { db in
+            var out: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT sourceId, COUNT(*) AS n FROM item GROUP BY sourceId") {
+                out[row["sourceId"]] = row["n"]
+            }
+            return out
+        }
+    }
+
+    /// Records a failed (or robots-blocked) attempt: nothing already stored is touched.
+    public func recordFailure(
+        source id: String, run: Int64, fetch: FetchLog, error: String, blocked: Bool,
+        at: Date, nextDue: Date
+    ) throws {
+        try write { db in
+            try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
+            try db.execute(
+                sql: """
+                    UPDATE source SET lastAttemptAt = ?, status = ?, lastError = ?, nextDueAt = ?,
+                      consecutiveFailures = consecutiveFailures + ? WHERE id = ?
+                    """, arguments: [at, blocked ? SourceStatus.blocked : .failed, error, nextDue, blocked ? 0 : 1, id])
+        }
+    }
+
+    /// Records a 304: the source is healthy and unchanged.
+    public func recordNotModified(source id: String, run: Int64, fetch: FetchLog, at: Date, nextDue: Date) throws {
+        try write { db in
+            try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
+            try db.execute(
+                sql: """
+                    UPDATE source SET lastAttemptAt = ?, lastSuccessAt = ?, status = ?, lastError = NULL,
+                      consecutiveFailures = 0, nextDueAt = ? WHERE id = ?
+                    """, arguments: [at, at, SourceStatus.notModified, nextDue, id])
+        }
+    }
+
+    func insertFetch(_ db: Database, source: String, run: Int64?, fetch f: FetchLog, at: Date) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO fetch(runId, sourceId, url, finalUrl, httpStatus, etag, lastModified, bytes, durationMs, error, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                run, source, f.url, f.finalURL, f.httpStatus, f.etag, f.lastModified, f.bytes,
+                Int(f.duration * 1000), f.error, at,
+            ])
+    }
+}
