@@ -1,11 +1,12 @@
 # veille: `make run` (the nightly job on ./Feeds), `make test` (the whole suite), `make demo` (offline).
 SHELL := /bin/bash
-DEBS := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev python3-aiosmtpd openssl pkg-config
+DEBS := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev python3-aiosmtpd openssl pkg-config \
+  chromium chromium-driver python3-selenium
 PIP_PACKAGES := stix2-validator
 SWIFT ?= swift
 BIN := .build/release/veille
 
-.PHONY: run test demo build release deps clean lint format bench-feeds bench-html-feeds
+.PHONY: run test demo build release deps clean lint format bench-feeds bench-html-feeds browser-test
 
 # Checks the Debian packages veille needs; installs them as root, else prints the exact apt-get line.
 deps:
@@ -40,6 +41,12 @@ test: deps
 	  unshare -rn sh -c 'ip link set lo up && $(SWIFT) test --skip-build --filter HostileAddressTests' || exit 1; \
 	else echo "note: unshare -rn is not permitted here: the loopback-only namespace tests are skipped"; fi
 	set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
+	Tests/Browser/run.sh
+
+# The workbench in headless Chromium (Tests/Browser/walk.py); screenshots in .build/browser.
+browser-test: deps
+	$(SWIFT) build --build-tests
+	Tests/Browser/run.sh
 
 # The house style: .swift-format (swift-format ships with the toolchain). `make format` rewrites in place;
 # `make lint` fails on any difference, and .ci/run runs it before the tests.

@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"), // LogHandler.log(event:)
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // C libraries: a module map and a small shim header each.
@@ -58,12 +60,22 @@ let package = Package(
                 "VeilleCore",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // The analyst's workbench (`veille serve`): read-only routes over Storage's archive queries.
+        .target(
+            name: "Workbench",
+            dependencies: [
+                "Storage", "Digests", "VeilleCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]),
         .executableTarget(
             name: "veille",
             dependencies: [
                 "CMalloc", "Pipeline", "Interop", "Syndication", "Parliament", "Extraction", "Matching", "Storage",
                 "Digests",
-                "VeilleCore",
+                "VeilleCore", "Workbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -73,7 +85,7 @@ let package = Package(
             name: "veille-bench",
             dependencies: [
                 "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Fetching", "Storage", "VeilleCore",
-                "Interop", "TestSupport",
+                "Interop", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
         // Fuzzing: libFuzzer targets run by Tests/Fuzz/run-fuzzers.sh; an ordinary build replays saved inputs.
@@ -107,6 +119,11 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: [
+                "Workbench", "Storage", "VeilleCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "DigestsTests", dependencies: ["Digests", "Storage", "Pipeline", "Syndication", "TestSupport"],
             resources: [.copy("Fixtures")]),

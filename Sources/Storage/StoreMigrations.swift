@@ -146,6 +146,7 @@ enum StoreMigrations {
         registerOperationsMigrations(&m)
         registerFeedSignalMigrations(&m)
         registerAssembleeMigrations(&m)
+        registerWorkbenchMigrations(&m)
         return m
     }
 }

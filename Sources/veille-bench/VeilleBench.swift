@@ -14,12 +14,13 @@ import Syndication
 ///   logs (PolitenessHopsBenchmark)
 /// - `run [--feeds N]`      the nightly run over N loopback feeds: wall time and peak memory
 /// - `interop [ARGS]`       import time of the four VIGINUM bundles, export time and size for N linked items
+/// - `archive --items N [--db PATH] [--config DIR]`  a realistic archive for the workbench (ArchiveBenchmark)
 @main
 enum VeilleBench {
     static func main() async {
         var args = Array(CommandLine.arguments.dropFirst())
         guard let name = args.first else {
-            print("usage: veille-bench feeds|extract|match|senate|politeness|run|interop [ARGS…]")
+            print("usage: veille-bench feeds|extract|match|senate|politeness|run|interop|archive [ARGS…]")
             exit(2)
         }
         args.removeFirst()
@@ -48,6 +49,7 @@ enum VeilleBench {
                 }
             case "run": print(try await PipelineBenchmark.run(arguments: args))
             case "interop": print(try InteropBenchmark.run(arguments: args))
+            case "archive": print(try ArchiveBenchmark.run(arguments: args))
             default:
                 print("unknown benchmark '\(name)'")
                 exit(2)
