@@ -17,14 +17,24 @@ public enum FetchError: Error, CustomStringConvertible, Sendable, Equatable {
     case unsupportedScheme(url: String)
     /// The URL cannot be parsed.
     case invalidURL(url: String)
-    /// The host's robots.txt disallows the URL for veille: not fetched (a status, not a failure).
-    case disallowedByRobots(url: String)
+    /// The host's robots.txt disallows the URL for veille: not fetched (a status, not a failure). When a
+    /// redirect led there, `redirect` is the disallowed target (`url` stays the URL asked for).
+    case disallowedByRobots(url: String, redirect: String? = nil)
+    /// The URL's site has no readable robots.txt this run (5xx, network failure): not fetched (RFC 9309).
+    /// The host is unwell; the source fails, it is not "blocked".
+    case robotsUnavailable(url: String, reason: String)
+    /// Still 429 or 5xx after every try (with what was wrong with its `Retry-After`, if anything).
+    case gaveUp(url: String, status: Int, tries: Int, retryAfterProblem: String?)
+    /// A host that asked (429 or 503 with `Retry-After`) to be left alone longer than a run waits;
+    /// `status` is nil for the requests not sent to it afterwards.
+    case hostDeferred(url: String, host: String, status: Int?, retryAfter: String)
 
     /// The URL the caller asked for.
     public var url: String {
         switch self {
         case .refused(let url, _), .tooLarge(let url, _), .tooManyRedirects(let url, _), .timeout(let url, _),
-            .network(let url, _), .unsupportedScheme(let url), .invalidURL(let url), .disallowedByRobots(let url):
+            .network(let url, _), .unsupportedScheme(let url), .invalidURL(let url), .disallowedByRobots(let url, _),
+            .robotsUnavailable(let url, _), .gaveUp(let url, _, _, _), .hostDeferred(let url, _, _, _):
             return url
         }
     }
@@ -39,7 +49,14 @@ public enum FetchError: Error, CustomStringConvertible, Sendable, Equatable {
         case .network(_, let message): return message
         case .unsupportedScheme: return "only http and https URLs are fetched"
         case .invalidURL: return "not a valid URL"
-        case .disallowedByRobots: return "blocked by robots.txt"
+        case .disallowedByRobots(_, nil): return "blocked by robots.txt"
+        case .disallowedByRobots(_, let target?): return "redirect to \(target): blocked by robots.txt"
+        case .robotsUnavailable(_, let reason): return "not fetched this run, robots.txt unavailable (\(reason))"
+        case .gaveUp(_, let status, let tries, let problem):
+            return "HTTP \(status) after \(tries) \(tries == 1 ? "try" : "tries")" + (problem.map { " (\($0))" } ?? "")
+        case .hostDeferred(_, let host, let status, let retryAfter):
+            let answer = status.map { "HTTP \($0) with " } ?? "\(host) sent "
+            return "\(answer)Retry-After \(retryAfter): not fetched again this run"
         }
     }
 

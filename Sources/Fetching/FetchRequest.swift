@@ -9,15 +9,36 @@ public enum Trust: Sendable, Equatable {
     case content(origin: String)
 }
 
+/// What a request is for. The crawl policy treats a robots.txt request apart (it is not itself checked
+/// against robots.txt, and its failure makes the site unavailable for the run); the others are named so a
+/// log, a ledger or a test can tell a run's requests apart.
+public enum FetchPurpose: String, Sendable, Equatable {
+    /// A source's feed.
+    case feed
+    /// An article page that a feed item links to.
+    case page
+    /// A site's robots.txt (RFC 9309).
+    case robots
+    /// The Sénat's open-data CSV.
+    case csv
+    /// An open-data archive (the Assemblée's questions zip), resumable.
+    case archive
+    /// A written-question page (Sénat or Assemblée).
+    case questionPage = "question-page"
+}
+
 /// One HTTP GET to make, with its validators and limits.
 public struct FetchRequest: Sendable {
-    /// The URL to fetch (http or https).
+    /// The URL to fetch (http or https); for a later hop of a fetch, the redirect target.
     public var url: String
+    /// What the request is for.
+    public var purpose: FetchPurpose
     /// The stored `ETag`, sent as `If-None-Match`.
     public var etag: String?
     /// The stored `Last-Modified`, sent as `If-Modified-Since`.
     public var lastModified: String?
-    /// Limit for connecting, and for the whole fetch with its redirects, in seconds.
+    /// Limit for connecting, and for the whole fetch with its redirects (the time spent in the hops; the
+    /// waits for a host's gate between them do not count), in seconds.
     public var timeout: TimeInterval
     /// Cap on the decoded body, in bytes: a transfer past it is stopped and reported.
     public var maxBytes: Int
@@ -30,6 +51,16 @@ public struct FetchRequest: Sendable {
     /// Past ``maxBytes``, stop and return the first `maxBytes` bytes (``FetchResponse/truncated``)
     /// instead of failing: robots.txt, whose first 500 KiB are read whatever its size.
     public var truncate: Bool
+    /// For a later hop of a fetch (a redirect target): the URL the fetch was asked for, which errors
+    /// name. Nil on the first hop.
+    public var redirectedFrom: String?
+    /// Redirects followed before this hop (0 on the first).
+    public var redirects = 0
+    /// Seconds the earlier hops of this fetch already took: ``timeout`` covers them all.
+    public var spent: TimeInterval = 0
+    /// Requests queued behind this one for its host (set by ``PoliteFetcher``): when more transfers wait
+    /// than may run, the one with the most work behind it starts first.
+    public var backlog = 0
     /// Ask for the rest of a partial copy (``FetchResume``); nil for the whole resource.
     public var resume: FetchResume?
     /// A transfer cut after a 2xx status (connection dropped, timeout) returns what arrived, with
@@ -45,12 +76,13 @@ public struct FetchRequest: Sendable {
 
     /// Creates a request; everything but the URL has the foundation's defaults.
     public init(
-        url: String, etag: String? = nil, lastModified: String? = nil,
+        url: String, purpose: FetchPurpose = .feed, etag: String? = nil, lastModified: String? = nil,
         timeout: TimeInterval = FetchRequest.defaultTimeout, maxBytes: Int = FetchRequest.defaultMaxBytes,
         trust: Trust = .operatorURL, accept: String? = nil,
         maxRedirects: Int = FetchRequest.defaultMaxRedirects, truncate: Bool = false
     ) {
         self.url = url
+        self.purpose = purpose
         self.etag = etag
         self.lastModified = lastModified
         self.timeout = timeout
@@ -62,10 +94,27 @@ public struct FetchRequest: Sendable {
     }
 
     /// The origin the address policy compares against, for this request's redirect targets.
-    var origin: String {
+    public var origin: String {
         switch trust {
         case .operatorURL: return url
         case .content(let origin): return origin
         }
+    }
+}
+
+extension FetchRequest {
+    /// The URL the fetch was asked for: ``redirectedFrom`` on a later hop, else ``url``.
+    public var requestedURL: String { redirectedFrom ?? url }
+
+    /// The request for the next hop of this fetch: `target`, as content of the same origin (a redirect
+    /// target is never trusted like the operator's own URL), with the same validators and limits.
+    func hop(to target: String, spent: TimeInterval) -> FetchRequest {
+        var next = self
+        next.redirectedFrom = requestedURL
+        next.trust = .content(origin: origin)
+        next.url = target
+        next.redirects = redirects + 1
+        next.spent = spent
+        return next
     }
 }

@@ -34,6 +34,9 @@ public struct FetchResponse: Sendable {
     public var tries: Int = 1
     /// What was wrong with the `Retry-After` value, when it was out of range or malformed.
     public var retryAfterProblem: String?
+    /// For one hop (``Fetcher/exchange(_:)``): the absolute target of a redirect (301, 302, 303, 307,
+    /// 308 with a `Location`), which the caller follows as a request of its own. Nil on a final response.
+    public var location: String?
     /// The `Content-Range` of a 206 answer (`bytes 1000-4999/5000`).
     public var contentRange: String?
     /// Why the transfer stopped before its end, when ``FetchRequest/keepPartial`` kept what arrived.

@@ -44,16 +44,25 @@ public final class Fetcher: Sendable {
         return "veille/\(version) (+\(contact))"
     }
 
-    /// Fetches one URL, following up to `request.maxRedirects` redirects, each hop checked.
+    /// Fetches one URL, following up to `request.maxRedirects` redirects, each hop checked (see
+    /// ``Redirects/follow(_:exchange:)``). Nothing spaces the hops: a caller that must be polite sends
+    /// each one through its own gate with ``exchange(_:)``, as ``PoliteFetcher`` does.
     ///
     /// - Returns: the final response, whatever its status.
     /// - Throws: ``FetchError`` when no response could be had; `CancellationError` when the task was
     ///   cancelled.
     public func fetch(_ request: FetchRequest) async throws -> FetchResponse {
+        try await Redirects.follow(request) { try await self.exchange($0) }
+    }
+
+    /// Sends one request to `request.url` and returns what answered, without following a redirect: a
+    /// 3xx with a `Location` comes back with ``FetchResponse/location`` set. The address policy applies
+    /// as `request.trust` says; errors name ``FetchRequest/requestedURL``.
+    public func exchange(_ request: FetchRequest) async throws -> FetchResponse {
         let cancel = CancelFlag()
         let result: Result<FetchResponse, Error> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                pool.submit { [self] worker in
+                pool.submit(priority: request.backlog) { [self] worker in
                     continuation.resume(returning: run(request, on: worker, cancel: cancel))
                 }
             }
@@ -66,7 +75,7 @@ public final class Fetcher: Sendable {
                 "fetched",
                 metadata: [
                     "fetch.url": "\(request.url)", "fetch.status": "\(response.status)",
-                    "fetch.bytes": "\(response.body.count)",
+                    "fetch.bytes": "\(response.body.count)", "fetch.purpose": "\(request.purpose.rawValue)",
                 ])
         case .failure(let error):
             logger.debug("fetch failed", metadata: ["fetch.url": "\(request.url)", "fetch.error": "\(error)"])

@@ -1,10 +1,19 @@
 import Curl
 
-/// Per-host politeness: at most one request at a time to a host, and a minimum gap between the starts
-/// of two requests to it.
+/// The key a host is throttled, paused and deferred by.
+public enum HostKey {
+    /// A URL's host, lowercased, without port or brackets ("" when unparsable).
+    public static func of(_ url: String) -> String {
+        CurlURL(url)?.bareHost ?? ""
+    }
+}
+
+/// Per-host politeness: at most one request at a time to a host, and a minimum gap between the end of
+/// one request to it (its last byte received, or its error: when the permit is released) and the start
+/// of the next, so the gap holds as the host sees it, however long the response took.
 ///
-/// Every request counts (feeds, pages, robots.txt, Sénat pages): callers wrap each one in
-/// ``withPermit(host:_:)``. A host's gap is the largest `delay` declared for it (sources on one host may
+/// Every request counts (feeds, pages, robots.txt, Sénat pages, each redirect hop): callers wrap each
+/// one in ``withPermit(host:_:)``. A host's gap is the largest `delay` declared for it (sources on one host may
 /// differ), else the default. Waiters are served in arrival order. ``pause(host:for:)`` pushes a host's
 /// next start out (a `Retry-After`). Time comes from the injected clock, so tests never sleep.
 public actor HostThrottle<C: Clock> where C.Duration == Duration {
@@ -12,7 +21,7 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
         var busy = false
         var waiters: [CheckedContinuation<Void, Never>] = []
         var nextStart: C.Instant?
-        var lastStart: C.Instant?
+        var lastEnd: C.Instant?
         var delay: Duration?
     }
 
@@ -26,7 +35,7 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
     ///
     /// - Parameters:
     ///   - clock: `ContinuousClock()` in production, a manual clock in tests.
-    ///   - defaultDelay: the operations issue's default of 1 s.
+    ///   - defaultDelay: the gap for hosts no source declared one for (veille's default: 1 s).
     public init(clock: C, defaultDelay: Duration = .seconds(1)) {
         self.clock = clock
         self.defaultDelay = defaultDelay
@@ -34,15 +43,15 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
 
     /// The throttling key of a URL: its host, lowercased, without port or brackets ("" when unparsable).
     public nonisolated static func host(of url: String) -> String {
-        CurlURL(url)?.bareHost ?? ""
+        HostKey.of(url)
     }
 
     /// Declares a delay for a host; when several are declared, the largest applies. A delay declared after
-    /// a request started (a robots.txt `Crawl-delay`, read from that request) already spaces the next one.
+    /// a request ended (a robots.txt `Crawl-delay`, read from that request) already spaces the next one.
     public func setDelay(_ delay: Duration, for host: String) {
         let current = hosts[host]?.delay ?? .zero
         hosts[host, default: HostState()].delay = max(current, delay)
-        if let last = hosts[host]?.lastStart {
+        if let last = hosts[host]?.lastEnd {
             let spaced = last.advanced(by: max(current, delay))
             if let next = hosts[host]?.nextStart, spaced <= next { return }
             hosts[host]?.nextStart = spaced
@@ -82,16 +91,25 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
                 try await clock.sleep(until: next, tolerance: nil)
             }
         } catch {
-            release(host: host)
+            handOver(host: host)
             throw error
         }
-        let now = clock.now
-        hosts[host, default: HostState()].nextStart = now.advanced(by: delay(for: host))
-        hosts[host]?.lastStart = now
     }
 
-    /// Gives the host's permit to the next waiter, or frees it.
+    /// Ends the host's request now (the gap to the next one starts here), and gives its permit to the next
+    /// waiter, or frees it.
     public func release(host: String) {
+        guard var state = hosts[host] else { return }
+        let now = clock.now
+        let spaced = now.advanced(by: state.delay ?? defaultDelay)
+        if state.nextStart.map({ $0 < spaced }) ?? true { state.nextStart = spaced }
+        state.lastEnd = now
+        hosts[host] = state
+        handOver(host: host)
+    }
+
+    /// Gives the host's permit to the next waiter, or frees it (no request was made: no gap starts).
+    private func handOver(host: String) {
         guard var state = hosts[host] else { return }
         if state.waiters.isEmpty {
             state.busy = false

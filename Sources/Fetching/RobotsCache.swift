@@ -30,7 +30,7 @@ public actor RobotsCache {
     private let transport: Transport
     private let productToken: String
     private var stored: [String: Stored]
-    private var rules: [String: Task<RobotsTxt, Never>] = [:]
+    private var rules: [String: Task<(RobotsTxt, problem: String?), Never>] = [:]
 
     /// Creates a cache for one run.
     ///
@@ -71,41 +71,47 @@ public actor RobotsCache {
 
     /// The rules of one site, fetched on first use.
     public func rules(forSite site: String, trust: Trust) async -> RobotsTxt {
-        if let pending = rules[site] { return await pending.value }
+        if let pending = rules[site] { return await pending.value.0 }
         let previous = stored[site]
         let request = FetchRequest(
-            url: site + "/robots.txt", etag: previous?.etag, lastModified: previous?.lastModified,
+            url: site + "/robots.txt", purpose: .robots, etag: previous?.etag, lastModified: previous?.lastModified,
             maxBytes: RobotsTxt.sizeCap, trust: trust, truncate: true)
         let transport = self.transport
         let token = productToken
-        let task = Task { () -> (RobotsTxt, Stored?) in
+        let task = Task { () -> (RobotsTxt, Stored?, String?) in
             do {
                 let response = try await transport(request)
                 switch response.status {
                 case 304:
-                    return (RobotsTxt(parsing: previous?.body ?? [], productToken: token), previous)
+                    return (RobotsTxt(parsing: previous?.body ?? [], productToken: token), previous, nil)
                 case 200...299:
                     let kept = Stored(body: response.body, etag: response.etag, lastModified: response.lastModified)
-                    return (RobotsTxt(parsing: response.body, productToken: token), kept)
+                    return (RobotsTxt(parsing: response.body, productToken: token), kept, nil)
                 case 400...499:
-                    return (.allowAll, nil)
+                    return (.allowAll, nil, nil)
                 default:
-                    return (.disallowAll, previous)
+                    return (.disallowAll, previous, "\(request.url): HTTP \(response.status)")
                 }
             } catch let error as FetchError {
                 switch error {
-                case .tooManyRedirects, .refused, .unsupportedScheme, .invalidURL: return (.allowAll, nil)
-                default: return (.disallowAll, previous)
+                case .tooManyRedirects, .refused, .unsupportedScheme, .invalidURL: return (.allowAll, nil, nil)
+                default: return (.disallowAll, previous, "\(error.url): \(error.reason)")
                 }
             } catch {
-                return (.disallowAll, previous)
+                return (.disallowAll, previous, "\(error)")
             }
         }
-        let rulesTask = Task { await task.value.0 }
+        let rulesTask = Task { await (task.value.0, problem: task.value.2) }
         rules[site] = rulesTask
-        let (robots, kept) = await task.value
+        let (robots, kept, _) = await task.value
         stored[site] = kept
         return robots
+    }
+
+    /// Why a site's robots.txt could not be read this run (5xx, network failure), nil when it could or
+    /// was not fetched: its URLs are then disallowed because the site is unwell, not by its rules.
+    public func problem(forSite site: String) async -> String? {
+        await rules[site]?.value.problem
     }
 
     /// The robots.txt bodies and validators to keep for the next run.

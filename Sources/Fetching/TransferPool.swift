@@ -2,7 +2,9 @@ import Foundation
 
 /// A bounded set of threads that run blocking libcurl transfers, off Swift's cooperative pool.
 ///
-/// At most `limit` jobs run at once, each on a thread of its own; the others wait in order. A thread
+/// At most `limit` jobs run at once, each on a thread of its own; the others wait, the one with the
+/// highest priority first (the request whose host has the most work queued behind it, so the busiest
+/// host never waits on the others), in arrival order among equals. A thread
 /// is started when a job arrives and no idle thread can take it (up to `limit` threads), and ends after
 /// ``idleTimeout`` without work, so an idle pool soon holds no thread. Each thread keeps one
 /// ``TransferWorker`` (its curl handles, and so their open keep-alive connections) while it lives.
@@ -15,8 +17,7 @@ final class TransferPool: @unchecked Sendable {
 
     let limit: Int
     private let condition = NSCondition()
-    private var queue: [Job] = []
-    private var head = 0
+    private var queue: [(job: Job, priority: Int)] = []
     private var running = 0
     private var waiting = 0
 
@@ -24,11 +25,11 @@ final class TransferPool: @unchecked Sendable {
         self.limit = max(1, limit)
     }
 
-    /// Runs `job` on a pool thread, now or when one frees up.
-    func submit(_ job: @escaping Job) {
+    /// Runs `job` on a pool thread, now or when one frees up (before waiting jobs of lower `priority`).
+    func submit(priority: Int = 0, _ job: @escaping Job) {
         condition.lock()
-        queue.append(job)
-        let pending = queue.count - head
+        queue.append((job, priority))
+        let pending = queue.count
         let spawn = pending > waiting && running < limit
         if spawn { running += 1 }
         if waiting > 0 { condition.signal() }
@@ -47,30 +48,23 @@ final class TransferPool: @unchecked Sendable {
         }
     }
 
-    /// The next queued job, waiting up to ``idleTimeout`` for one; nil after counting this thread out.
+    /// The next queued job (the first of the highest priority), waiting up to ``idleTimeout`` for one; nil
+    /// after counting this thread out. The queue holds at most one request per host the polite fetcher
+    /// lets through at a time, so the scan is short.
     private func takeNext() -> Job? {
         condition.lock()
         defer { condition.unlock() }
-        while head >= queue.count {
+        while queue.isEmpty {
             waiting += 1
             let signalled = condition.wait(until: Date().addingTimeInterval(Self.idleTimeout))
             waiting -= 1
-            if !signalled, head >= queue.count {
+            if !signalled, queue.isEmpty {
                 running -= 1
-                queue.removeAll(keepingCapacity: true)
-                head = 0
                 return nil
             }
         }
-        let job = queue[head]
-        head += 1
-        if head == queue.count {
-            queue.removeAll(keepingCapacity: true)
-            head = 0
-        } else if head >= 64, head * 2 >= queue.count {
-            queue.removeFirst(head)
-            head = 0
-        }
-        return job
+        var best = 0
+        for index in queue.indices.dropFirst() where queue[index].priority > queue[best].priority { best = index }
+        return queue.remove(at: best).job
     }
 }

@@ -1,31 +1,24 @@
 extension CompiledWatchlist {
     /// Turns a surviving candidate into a match with field offsets, the found text and a snippet.
-    func evidence(_ c: Candidate, _ norm: NormalizedText, titleLength: Int) -> EntityMatch {
+    func evidence(
+        _ c: Candidate, _ norm: NormalizedText, _ original: OriginalText, _ kinds: [EntityMatch.Field]
+    ) -> EntityMatch {
         let spec = patterns[c.pattern]
-        var s = norm.originalStart(c.start)
-        var e = norm.originalEnd(c.end)
-        if !spec.marked, s > 0, norm.original[s - 1] == UInt8(ascii: "#") || norm.original[s - 1] == UInt8(ascii: "@") {
+        var s = norm.originalStart(c.start, original)
+        var e = norm.originalEnd(c.end, original)
+        if !spec.marked, s > 0, original[s - 1] == UInt8(ascii: "#") || original[s - 1] == UInt8(ascii: "@") {
             s -= 1 // found keeps the text's # or @
         }
-        var field = EntityMatch.Field.text
-        var fieldStart = 0
-        var fieldEnd = norm.original.count
-        if titleLength >= 0 {
-            if s < titleLength {
-                field = .title
-                fieldEnd = titleLength
-            } else {
-                fieldStart = titleLength + 1
-            }
-        }
-        s = max(s, fieldStart)
-        e = min(max(e, s), fieldEnd)
+        let k = original.field(of: s)
+        let field = original.fields[k]
+        let fieldStart = original.bases[k]
+        s = max(s, fieldStart) - fieldStart
+        e = min(max(e - fieldStart, s), field.count)
         let entity = entities[spec.entity]
         return EntityMatch(
             entityID: entity.id, entityKind: entity.kind, alias: spec.written,
-            found: String(decoding: norm.original[s..<e], as: UTF8.self), field: field,
-            start: s - fieldStart, end: e - fieldStart,
-            snippet: Snippet.make(norm.original, fieldStart..<fieldEnd, span: s..<e), rule: c.rule)
+            found: String(decoding: UnsafeBufferPointer(rebasing: field[s..<e]), as: UTF8.self), field: kinds[k],
+            start: s, end: e, snippet: Snippet.make(field, span: s..<e), rule: c.rule)
     }
 }
 
@@ -34,8 +27,9 @@ enum Snippet {
     /// Bytes of context each side (reason: about ten words, enough to judge a match in a digest).
     static let radius = 60
 
-    /// The snippet around `span` within `field` of `text`.
-    static func make(_ text: [UInt8], _ field: Range<Int>, span: Range<Int>) -> String {
+    /// The snippet around `span` of `text` (one field).
+    static func make(_ text: UnsafeBufferPointer<UInt8>, span: Range<Int>) -> String {
+        let field = 0..<text.count
         var lo = max(field.lowerBound, span.lowerBound - radius)
         var hi = min(field.upperBound, span.upperBound + radius)
         if lo > field.lowerBound {

@@ -27,7 +27,7 @@ extension CompiledWatchlist {
                 if !spec.prefix, end < bytes.count, NormalizedText.isWord(bytes[end]) { continue }
                 var stop = end
                 if spec.prefix { while stop < bytes.count, NormalizedText.isWord(bytes[stop]) { stop += 1 } }
-                if norm.fieldBreak >= start, norm.fieldBreak < stop { continue }
+                if norm.fieldBreaks.contains(where: { $0 >= start && $0 < stop }) { continue }
                 out.append(Candidate(pattern: p, start: start, end: stop))
             }
         }
@@ -35,16 +35,20 @@ extension CompiledWatchlist {
     }
 
     /// True when the original span has the written case of `spec`'s letters.
-    func exactCase(_ spec: PatternSpec, _ norm: NormalizedText, _ start: Int, _ end: Int) -> Bool {
-        let s = norm.originalStart(start)
-        let e = norm.originalEnd(end)
-        let found = String(decoding: norm.original[s..<e], as: UTF8.self)
+    func exactCase(
+        _ spec: PatternSpec, _ norm: NormalizedText, _ original: OriginalText, _ start: Int, _ end: Int
+    ) -> Bool {
+        let s = norm.originalStart(start, original)
+        let k = original.field(of: s)
+        let from = max(0, s - original.bases[k])
+        let to = min(max(from, norm.originalEnd(end, original) - original.bases[k]), original.fields[k].count)
+        let found = String(decoding: UnsafeBufferPointer(rebasing: original.fields[k][from..<to]), as: UTF8.self)
         let shape = PatternSpec.caseShape(Substring(found))
         return spec.prefix ? shape.starts(with: spec.caseShape) : shape == spec.caseShape
     }
 
     /// Applies exclusions and `all` rules; returns the surviving matches, contained spans removed.
-    func evaluate(_ candidates: [Candidate], _ norm: NormalizedText) -> [Candidate] {
+    func evaluate(_ candidates: [Candidate], _ norm: NormalizedText, _ kinds: [EntityMatch.Field]) -> [Candidate] {
         var byEntity: [Int: [Candidate]] = [:]
         for c in candidates { byEntity[patterns[c.pattern].entity, default: []].append(c) }
         var kept: [Candidate] = []
@@ -52,14 +56,19 @@ extension CompiledWatchlist {
             let vetoes = Vetoes(list.filter { patterns[$0.pattern].role == .exclude })
             let live = list.filter { c in patterns[c.pattern].role != .exclude && !vetoes.overlap(c.start, c.end) }
             var matches = live.filter { patterns[$0.pattern].role == .alias }
-            matches += satisfiedGroupTerms(live, entity: entities[entity], norm)
+            matches += satisfiedGroupTerms(live, entity: entities[entity], norm, kinds)
             kept += Self.outermost(matches)
         }
         return kept
     }
 
     /// The group-term hits that lie in a window of `within` words holding one term of every group.
-    func satisfiedGroupTerms(_ live: [Candidate], entity: Entity, _ norm: NormalizedText) -> [Candidate] {
+    ///
+    /// Windows lie in the title and the text, or in the title and the summary: with a summary, the words
+    /// of the text are counted as if the summary were not there, so title and text behave as without it.
+    func satisfiedGroupTerms(
+        _ live: [Candidate], entity: Entity, _ norm: NormalizedText, _ kinds: [EntityMatch.Field]
+    ) -> [Candidate] {
         guard entity.groupCount > 0 else { return [] }
         var items: [(word: Int, group: Int, c: Candidate)] = []
         var present = Set<Int>()
@@ -79,7 +88,38 @@ extension CompiledWatchlist {
             }
         }
         WordCounter.assign(&items, norm.bytes)
-        var counts = [Int](repeating: 0, count: entity.groupCount)
+        var satisfied: [Bool]
+        if let s = kinds.firstIndex(of: .summary) {
+            // The summary's normalized bytes lie between the breaks around it.
+            let from = s > 0 ? norm.fieldBreaks[s - 1] : 0
+            let to = s < norm.fieldBreaks.count ? norm.fieldBreaks[s] : norm.bytes.count
+            let summaryWords = WordCounter.count(norm.bytes, from..<to)
+            func kind(_ c: Candidate) -> EntityMatch.Field { kinds[norm.fieldBreaks.filter { $0 < c.start }.count] }
+            let inSummary = items.map { kind($0.c) == .summary }
+            let inText = items.map { kind($0.c) == .text }
+            let withSummary = items.indices.filter { !inText[$0] }
+            let withText = items.indices.filter { !inSummary[$0] }
+            satisfied = [Bool](repeating: false, count: items.count)
+            for (passage, shift) in [(withSummary, 0), (withText, summaryWords)] {
+                let marks = Self.windows(
+                    passage.map { (inText[$0] ? items[$0].word - shift : items[$0].word, items[$0].group) },
+                    groupCount: entity.groupCount, within: within)
+                for (j, index) in passage.enumerated() where marks[j] { satisfied[index] = true }
+            }
+        } else {
+            satisfied = Self.windows(items.map { ($0.word, $0.group) }, groupCount: entity.groupCount, within: within)
+        }
+        return items.indices.filter { satisfied[$0] }.map {
+            var c = items[$0].c
+            c.rule = .all
+            return c
+        }
+    }
+
+    /// Which items (word number, group; sorted by word) lie in a window of `within` words that holds one
+    /// item of every group (two pointers and a difference array: linear).
+    static func windows(_ items: [(word: Int, group: Int)], groupCount: Int, within: Int) -> [Bool] {
+        var counts = [Int](repeating: 0, count: groupCount)
         var covered = 0
         var r = 0
         var diff = [Int](repeating: 0, count: items.count + 1)
@@ -89,22 +129,18 @@ extension CompiledWatchlist {
                 counts[items[r].group] += 1
                 r += 1
             }
-            if covered == entity.groupCount {
+            if covered == groupCount {
                 diff[l] += 1
                 diff[r] -= 1
             }
             counts[items[l].group] -= 1
             if counts[items[l].group] == 0 { covered -= 1 }
         }
-        var out: [Candidate] = []
+        var out = [Bool](repeating: false, count: items.count)
         var running = 0
         for i in 0..<items.count {
             running += diff[i]
-            if running > 0 {
-                var c = items[i].c
-                c.rule = .all
-                out.append(c)
-            }
+            out[i] = running > 0
         }
         return out
     }
@@ -167,5 +203,17 @@ enum WordCounter {
             }
             items[i].word = words
         }
+    }
+
+    /// The number of words that start in `range` of `bytes`.
+    static func count(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        var words = 0
+        var inWord = range.lowerBound > 0 && NormalizedText.isWord(bytes[range.lowerBound - 1])
+        for b in bytes[range] {
+            let w = NormalizedText.isWord(b)
+            if w && !inWord { words += 1 }
+            inWord = w
+        }
+        return words
     }
 }

@@ -51,47 +51,76 @@ public final class CompiledWatchlist: Sendable {
         self.domains = DomainMatcher(watchlist)
     }
 
-    /// Matches one item. Title and text form one text (title first) for `within`; offsets are per field.
+    /// Matches one item's title and text (no summary): see ``match(title:summary:text:)``.
+    public func match(title: String?, text: String?) -> [EntityMatch] {
+        match(title: title, summary: nil, text: text)
+    }
+
+    /// Matches every stored field of one item: its title, its feed summary and its text.
     ///
+    /// The fields form one text, in that order, for `all` rules without `within`; a `within` window lies in
+    /// the title and the text, or in the title and the summary (so title and text behave as they do without
+    /// a summary). A summary equal to the text (a feed with no content, an article not extracted yet) is
+    /// not matched twice. Offsets are per field.
     /// - Parameters:
     ///   - title: the item's title, if any.
-    ///   - text: the item's text, if any.
-    /// - Returns: the matches, title first, then by position and entity id; vetoed hits are not included.
-    public func match(title: String?, text: String?) -> [EntityMatch] {
-        guard title != nil || text != nil else { return [] }
-        // Bytes only first: most items have no hit, and anchors are only needed to report one.
-        var candidates = hits(Self.normalize(title, text, anchored: false))
+    ///   - summary: the feed's summary, if any.
+    ///   - text: the item's text, if any (a parliamentary question's question and answer are one text).
+    /// - Returns: the matches, title first, then summary, then text, then by position and entity id;
+    ///   vetoed hits are not included.
+    public func match(title: String?, summary: String?, text: String?) -> [EntityMatch] {
+        var fields: [(EntityMatch.Field, String)] = []
+        if let title { fields.append((.title, title)) }
+        if let summary, !summary.isEmpty, summary != text { fields.append((.summary, summary)) }
+        if let text { fields.append((.text, text)) }
+        guard !fields.isEmpty else { return [] }
+        return Self.withBuffers(fields.map(\.1)[...], []) { match(fields.map(\.0), $0) }
+    }
+
+    /// Runs `body` with the UTF-8 bytes of every string in place.
+    static func withBuffers<R>(
+        _ strings: ArraySlice<String>, _ done: [UnsafeBufferPointer<UInt8>],
+        _ body: ([UnsafeBufferPointer<UInt8>]) -> R
+    ) -> R {
+        guard var first = strings.first else { return body(done) }
+        return first.withUTF8 { withBuffers(strings.dropFirst(), done + [$0], body) }
+    }
+
+    /// Matches fields of the given kinds, in the order of ``match(title:summary:text:)``.
+    ///
+    /// One pass normalizes the bytes (with checkpoints, no anchors) and the automaton scans them; most
+    /// items stop there. Offsets are then mapped only in windows around the hits.
+    func match(_ kinds: [EntityMatch.Field], _ buffers: [UnsafeBufferPointer<UInt8>]) -> [EntityMatch] {
+        var norm = Normalizer.normalize(buffers, anchored: false)
+        var candidates = hits(norm)
         if candidates.isEmpty { return [] }
-        var norm = Self.normalize(title, text, anchored: true)
-        if let t = title, let x = text {
-            norm.original = Array(t.utf8) + [0x0A] + Array(x.utf8)
-        } else {
-            norm.original = Array((title ?? text ?? "").utf8)
+        let original = OriginalText(buffers)
+        let spans = candidates.map { (start: $0.start, end: $0.end) }.sorted { $0.start < $1.start }
+        Normalizer.mapWindows(&norm, original, spans: spans)
+        candidates.removeAll {
+            patterns[$0.pattern].exact && !exactCase(patterns[$0.pattern], norm, original, $0.start, $0.end)
         }
-        candidates.removeAll { patterns[$0.pattern].exact && !exactCase(patterns[$0.pattern], norm, $0.start, $0.end) }
-        let titleLength = title?.utf8.count ?? -1
-        let matches = evaluate(candidates, norm).map { evidence($0, norm, titleLength: titleLength) }
+        let matches = evaluate(candidates, norm, kinds).map { evidence($0, norm, original, kinds) }
         return matches.sorted(by: Self.order)
     }
 
-    /// The normalized title and text (one text, title first), with anchors or bytes only.
-    static func normalize(_ title: String?, _ text: String?, anchored: Bool) -> NormalizedText {
-        switch (title, text) {
-        case (var t?, var x?):
-            return t.withUTF8 { tb in x.withUTF8 { xb in Normalizer.normalize(tb, xb, anchored: anchored) } }
-        case (var one?, nil), (nil, var one?):
-            return one.withUTF8 { Normalizer.normalize($0, nil, anchored: anchored) }
-        case (nil, nil):
-            return NormalizedText(bytes: [0x20], anchors: [.init(norm: 0, orig: 0)], fieldBreak: -1)
-        }
-    }
-
-    /// Title first, then by start, end and entity id.
+    /// Title first, then summary, then text; then by start, end and entity id.
     static func order(_ a: EntityMatch, _ b: EntityMatch) -> Bool {
-        if a.field != b.field { return a.field == .title }
+        if a.field != b.field { return rank(a.field) < rank(b.field) }
         if a.start != b.start { return a.start < b.start }
         if a.end != b.end { return a.end < b.end }
         return a.entityID < b.entityID
+    }
+
+    /// A field's place in an item (reading order: headline, lead, body).
+    static func rank(_ f: EntityMatch.Field) -> Int {
+        switch f {
+        case .title: 0
+        case .summary: 1
+        case .text: 2
+        case .url: 3
+        case .link: 4
+        }
     }
 
     /// Bytes held by the compiled tables (automaton and pattern specs, approximately).

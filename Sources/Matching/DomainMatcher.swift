@@ -91,7 +91,7 @@ public struct DomainMatcher: Sendable {
                     EntityMatch(
                         entityID: l.entityID, entityKind: l.kind, alias: l.written, found: found, field: .link,
                         start: link.span.lowerBound, end: link.span.upperBound,
-                        snippet: Snippet.make(bytes, 0..<bytes.count, span: link.span), rule: .alias))
+                        snippet: bytes.withUnsafeBufferPointer { Snippet.make($0, span: link.span) }, rule: .alias))
             }
         }
         return out

@@ -5,9 +5,10 @@
 public struct EntityMatch: Sendable, Equatable, Hashable, Codable {
     /// Whether the entity is a campaign or an actor.
     public enum EntityKind: String, Sendable, Codable { case campaign, actor }
-    /// The item field the span is in: `url` (the item's own or canonical URL) and `link` (a link in its
-    /// text) are for domain matches.
-    public enum Field: String, Sendable, Codable { case title, text, url, link }
+    /// The item field the span is in: the title, the feed's summary, or the text (article, entry content, or
+    /// a parliamentary question and its answer); `url` (the item's own or canonical URL) and `link` (a link
+    /// in its text) are for domain matches.
+    public enum Field: String, Sendable, Codable { case title, summary, text, url, link }
     /// How the link was made: an alias, or one term of a satisfied `all` rule.
     public enum Rule: String, Sendable, Codable { case alias, all }
 
@@ -19,7 +20,7 @@ public struct EntityMatch: Sendable, Equatable, Hashable, Codable {
     public var alias: String
     /// The original text of the span.
     public var found: String
-    /// `title` or `text`.
+    /// `title`, `summary` or `text`.
     public var field: Field
     /// UTF-8 byte offset of the span's start in the field.
     public var start: Int

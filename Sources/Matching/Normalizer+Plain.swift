@@ -1,4 +1,8 @@
 extension Normalizer {
+    /// Input bytes between two checkpoints, at least (reason: a window re-read around a hit starts at most
+    /// about this far before it; one checkpoint costs eight bytes).
+    static let checkpointInterval = 128
+
     /// The loop over one segment when no anchors are wanted: the same bytes as ``run(_:base:_:_:_:)``.
     ///
     /// Two passes, so that no step waits for the tests of the one before:
@@ -42,7 +46,13 @@ extension Normalizer {
                 var n = st.n
                 var lastSep: UInt8 = st.lastSep ? 1 : 0
                 var checkLead = true // after a separator not seen by pass 1, a separator run may go on
+                var nextCheck = checkpointInterval
                 while i < count {
+                    if lastSep != 0, i >= nextCheck { // a restart point for mapWindows
+                        st.checkpoints.append(
+                            .init(norm: Int32(truncatingIfNeeded: n), orig: Int32(truncatingIfNeeded: base &+ i)))
+                        nextCheck = i &+ checkpointInterval
+                    }
                     if checkLead {
                         checkLead = false
                         if lastSep != 0, action[Int(p[i])] == sepCode {

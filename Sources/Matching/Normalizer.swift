@@ -52,6 +52,8 @@ enum Normalizer {
         var anchors: [NormalizedText.Anchor] = [.init(norm: 0, orig: 0), .init(norm: 1, orig: 0)]
         /// False when only the bytes are wanted (`anchored: false`): no anchor is recorded.
         var recording = true
+        /// Restart points recorded by ``runPlain(_:base:_:_:_:_:)`` (see ``NormalizedText/checkpoints``).
+        var checkpoints: [NormalizedText.Anchor] = []
 
         /// Records that normalized offset `n` stands for original offset `orig`, if the offset changed.
         @inline(__always)
@@ -66,23 +68,22 @@ enum Normalizer {
         }
     }
 
-    /// Normalizes one or two fields (title, text): one text, a space between, `fieldBreak` at that space.
+    /// Normalizes fields (title, summary, text…) as one text: a space between two, `fieldBreaks` at those.
     ///
-    /// With `anchored` false only the bytes are produced (no anchors: offsets cannot be mapped back), by a
-    /// faster loop; the bytes are the same either way.
-    static func normalize(
-        _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?,
-        anchored: Bool = true
-    ) -> NormalizedText {
-        let capacity = 3 * (first.count + (second?.count ?? 0)) + 40 // runPlain copies sixteen bytes at a time
+    /// With `anchored` false only the bytes are produced, by a faster loop, with ``NormalizedText/checkpoints``
+    /// instead of anchors (offsets are mapped later, around hits only); the bytes are the same either way.
+    static func normalize(_ fields: [UnsafeBufferPointer<UInt8>], anchored: Bool = true) -> NormalizedText {
+        let total = fields.reduce(0) { $0 + $1.count }
+        let capacity = 3 * total + 40 // runPlain copies sixteen bytes at a time
         var state = State()
         if anchored {
             state.anchors.reserveCapacity(capacity / 24 + 8) // about one anchor per punctuation mark or accent
         } else {
             state.recording = false
             state.anchors = []
+            state.checkpoints.reserveCapacity(total / checkpointInterval + fields.count + 2)
         }
-        var fieldBreak = -1
+        var fieldBreaks: [Int] = []
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
             guard let o = out.baseAddress else {
                 written = 0
@@ -91,29 +92,40 @@ enum Normalizer {
             o[0] = 0x20
             ascii.withUnsafeBufferPointer { table in
                 twoByte.withUnsafeBufferPointer { two in
-                    func segment(_ input: UnsafeBufferPointer<UInt8>, base: Int) {
+                    var base = 0
+                    for (k, field) in fields.enumerated() {
+                        if k > 0 {
+                            if !state.lastSep {
+                                o[state.n] = 0x20
+                                state.n += 1
+                                state.lastSep = true
+                            }
+                            fieldBreaks.append(state.n - 1)
+                            state.sync(base)
+                        }
                         if anchored {
-                            run(input, base: base, o, &state, table)
+                            _ = run(field, from: 0, base: base, o, &state, table)
                         } else {
-                            runPlain(input, base: base, o, &state, table, two)
+                            state.checkpoints.append(.init(norm: Int32(state.n), orig: Int32(base)))
+                            runPlain(field, base: base, o, &state, table, two)
                         }
-                    }
-                    segment(first, base: 0)
-                    if let second {
-                        if !state.lastSep {
-                            o[state.n] = 0x20
-                            state.n += 1
-                            state.lastSep = true
-                        }
-                        fieldBreak = state.n - 1
-                        state.sync(first.count + 1)
-                        segment(second, base: first.count + 1)
+                        base += field.count + 1
                     }
                 }
             }
             written = state.n
         }
-        return NormalizedText(bytes: bytes, anchors: state.anchors, fieldBreak: fieldBreak)
+        var norm = NormalizedText(bytes: bytes, anchors: state.anchors, fieldBreaks: fieldBreaks)
+        norm.checkpoints = state.checkpoints
+        return norm
+    }
+
+    /// Normalizes one or two fields (title, text): one text, a space between, `fieldBreaks[0]` at that space.
+    static func normalize(
+        _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?,
+        anchored: Bool = true
+    ) -> NormalizedText {
+        normalize(second.map { [first, $0] } ?? [first], anchored: anchored)
     }
 
     /// Normalizes a string (aliases, tests), without the leading space.
@@ -149,16 +161,20 @@ enum Normalizer {
     /// The common steps (an ASCII letter or digit, a separator) run on local variables without branches
     /// but the collapse of a separator run; anything else (a multi-byte character, a mark, an apostrophe)
     /// goes through ``step(_:_:_:base:_:_:)``. Anchors are recorded as soon as the offset changes.
+    ///
+    /// It starts at input offset `from` (a checkpoint, or where an earlier call stopped) and stops at the
+    /// top of its loop once the output reaches `stopAt`; returns the input offset where it stopped.
+    @discardableResult
     static func run(
-        _ input: UnsafeBufferPointer<UInt8>, base: Int, _ out: UnsafeMutablePointer<UInt8>,
-        _ st: inout State, _ table: UnsafeBufferPointer<UInt8>
-    ) {
-        guard let p = input.baseAddress else { return }
+        _ input: UnsafeBufferPointer<UInt8>, from: Int = 0, base: Int, _ out: UnsafeMutablePointer<UInt8>,
+        _ st: inout State, _ table: UnsafeBufferPointer<UInt8>, stopAt: Int = Int.max
+    ) -> Int {
+        guard let p = input.baseAddress else { return from }
         let count = input.count
-        var i = 0
+        var i = from
         var n = st.n
         var lastSep = st.lastSep
-        while i < count {
+        while i < count, n < stopAt {
             if i &+ 8 <= count { // eight bytes at a time while they are letters, digits and single spaces
                 let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
                 let (folded, good) = plainRun(w, lastSep: lastSep)
@@ -207,6 +223,7 @@ enum Normalizer {
         }
         st.n = n
         st.lastSep = lastSep
+        return i
     }
 
     static let ones: UInt64 = 0x0101_0101_0101_0101

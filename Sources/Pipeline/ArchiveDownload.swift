@@ -46,7 +46,7 @@ struct ArchiveDownload: Sendable {
     ///
     /// - Throws: ``SenateCrawlError`` naming the problem (an HTTP error, a download still cut after its
     ///   tries, a file that cannot be written).
-    func run(state: SourceState?) async throws -> Outcome {
+    func run(state: SourceRecord?) async throws -> Outcome {
         let c = context
         let fm = FileManager.default
         do { try fm.createDirectory(at: folder, withIntermediateDirectories: true) } catch {

@@ -32,9 +32,12 @@ struct ArticleStage: Sendable {
             c.logger.error("source \(source.id): articles: \(error)")
             return
         }
-        for task in tasks {
+        // The next pages are fetched while this one is extracted and stored.
+        var ahead = Lookahead(tasks.map { request($0, source: source, conditional: false) }, fetch: c.fetch)
+        defer { ahead.cancel() }
+        for (index, task) in tasks.enumerated() {
             do {
-                let response = try await c.fetch(request(task, source: source, conditional: false))
+                let response = try await ahead.response(index)
                 guard (200..<300).contains(response.status) else {
                     try c.store.recordArticleFailure(
                         item: task.itemID, error: "HTTP \(response.status) from \(task.url)", at: c.now())
@@ -144,7 +147,8 @@ struct ArticleStage: Sendable {
 
     func request(_ task: ArticleTask, source: SourceConfig, conditional: Bool) -> FetchRequest {
         FetchRequest(
-            url: task.url, etag: conditional ? task.etag : nil, lastModified: conditional ? task.lastModified : nil,
+            url: task.url, purpose: .page, etag: conditional ? task.etag : nil,
+            lastModified: conditional ? task.lastModified : nil,
             timeout: source.timeout, maxBytes: source.maxBytes, trust: .content(origin: source.url))
     }
 

@@ -24,7 +24,8 @@ struct AssembleePages: Sendable {
         for page in due {
             guard let url = page.pageUrl else { continue }
             let request = FetchRequest(
-                url: url, etag: c.force ? nil : page.etag, lastModified: c.force ? nil : page.lastModified,
+                url: url, purpose: .questionPage, etag: c.force ? nil : page.etag,
+                lastModified: c.force ? nil : page.lastModified,
                 timeout: min(source.timeout, FetchRequest.defaultTimeout), maxBytes: FetchRequest.defaultMaxBytes,
                 trust: .operatorURL)
             var author: String?

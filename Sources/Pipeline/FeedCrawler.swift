@@ -90,7 +90,7 @@ struct FeedCrawler: Sendable {
 
 /// How a fetch error reads to the pipeline.
 enum FetchOutcome {
-    /// A URL that robots.txt disallows (``FetchError/disallowedByRobots(url:)``) is "blocked by robots.txt":
+    /// A URL that robots.txt disallows (``FetchError/disallowedByRobots(url:redirect:)``) is "blocked by robots.txt":
     /// in trouble, not an error.
     static func isRobotsBlock(_ error: Error) -> Bool {
         if case .disallowedByRobots = error as? FetchError { return true }

@@ -40,8 +40,18 @@ public struct RunContext: Sendable {
     /// fetched; conditional on the stored validators unless `--force`.
     func sourceRequest(_ source: SourceConfig, state: SourceRecord?) -> FetchRequest {
         FetchRequest(
-            url: source.url, etag: force ? nil : state?.etag, lastModified: force ? nil : state?.lastModified,
+            url: source.url, purpose: Self.purpose(of: source.kind), etag: force ? nil : state?.etag,
+            lastModified: force ? nil : state?.lastModified,
             timeout: source.timeout, maxBytes: source.maxBytes, trust: .operatorURL)
+    }
+
+    /// What a source's own URL is, for the fetch path.
+    static func purpose(of kind: SourceConfig.Kind) -> FetchPurpose {
+        switch kind {
+        case .feed: return .feed
+        case .senateQuestions: return .csv
+        case .assembleeQuestions: return .archive
+        }
     }
 
     /// Records a failed attempt of `source` (consecutive failures, back-off) and returns its outcome.

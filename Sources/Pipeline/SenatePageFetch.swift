@@ -36,7 +36,7 @@ struct SenatePageFetch: Sendable {
         let c = context
         let useValidators = !c.force && stored?.page != nil && stored?.pageUrl == url
         let request = FetchRequest(
-            url: url, etag: useValidators ? stored?.pageEtag : nil,
+            url: url, purpose: .questionPage, etag: useValidators ? stored?.pageEtag : nil,
             lastModified: useValidators ? stored?.pageLastModified : nil,
             timeout: source.timeout, maxBytes: source.maxBytes, trust: .operatorURL)
         let started = c.now()

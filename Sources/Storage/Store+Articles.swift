@@ -91,15 +91,16 @@ extension Store {
     /// without a delta (the feed summary stays beside it), and the raw bytes are kept as evidence.
     public func storeFirstArticle(item: Int64, url: String, result r: ArticleResult, at: Date) throws {
         try write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE item SET text = ?, textVersion = ?, canonicalUrl = COALESCE(?, canonicalUrl),
                       author = COALESCE(author, ?), needsMatch = 1 WHERE id = ?
                     """, arguments: [r.text, r.extractorVersion, r.canonicalURL, r.byline, item])
             // With the item's title, so that a later `changed` delta diffs its title against this revision too.
-            let title = try String.fetchOne(db, sql: "SELECT title FROM item WHERE id = ?", arguments: [item])
+            let title = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT title FROM item WHERE id = ?"), arguments: [item])
             _ = try insertRevision(db, item: item, run: nil, title: title, text: r.text, reason: "article", at: at)
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE article SET state = 'done', tries = tries + 1, lastError = NULL, etag = ?, lastModified = ?,
                       firstFetchedAt = ?, lastCheckedAt = ?, extractorVersion = ?, byline = ?, language = ? WHERE itemId = ?
@@ -215,7 +216,7 @@ extension Store {
         raw: [UInt8], at: Date
     ) throws {
         guard let body = Deflate.compress(raw) else { return }
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO evidence(itemId, url, fetchedAt, httpStatus, etag, lastModified, sha256, length, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

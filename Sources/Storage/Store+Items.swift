@@ -118,6 +118,8 @@ extension Store {
         let newText = keepsArticle ? storedText : (item.text ?? storedText)
         let titleChanged = normalizeWhitespace(storedTitle) != normalizeWhitespace(item.title)
         let textChanged = normalizeWhitespace(storedText) != normalizeWhitespace(newText)
+        let summaryChanged =
+            item.summary != nil && normalizeWhitespace(stored.summary) != normalizeWhitespace(item.summary)
         let storedVersion = stored.textVersion
         let entry = keepText ? FeedEntryChange(stored: stored, incoming: item) : nil
         try db.executeCached(
@@ -132,6 +134,9 @@ extension Store {
                 item.author, item.published, item.updated, keepsArticle ? storedVersion : item.textVersion,
                 at, entry?.fingerprint, itemID,
             ])
+        if summaryChanged, !titleChanged, !textChanged { // matched again (the summary is matched), no delta
+            try db.executeCached(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
+        }
         if let entry, entry.changed || titleChanged {
             // The feed says the article may have changed: its page is fetched again in this run's article
             // stage (conditional GET), and a changed text becomes a `changed` delta there.

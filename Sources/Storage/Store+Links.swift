@@ -16,14 +16,28 @@ public struct ItemLink: Sendable, Equatable {
     }
 }
 
-/// What a stored item offers to matching.
+/// What a stored item offers to matching: every field that is matched.
 public struct MatchableItem: Sendable, Equatable {
     public var id: Int64
     public var title: String?
     public var text: String?
+    /// The feed's own summary (kept beside an article; often equal to `text` otherwise).
+    public var summary: String?
     /// The item's URL and canonical URL, for the watchlist's `domains:`.
-    public var url: String? = nil
-    public var canonicalURL: String? = nil
+    public var url: String?
+    public var canonicalURL: String?
+
+    public init(
+        id: Int64, title: String?, text: String?, summary: String? = nil, url: String? = nil,
+        canonicalURL: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.text = text
+        self.summary = summary
+        self.url = url
+        self.canonicalURL = canonicalURL
+    }
 }
 
 /// Links added and removed by a (re)match.
@@ -41,11 +55,11 @@ public struct LinkChanges: Sendable, Equatable {
 }
 
 extension Store {
-    /// Items whose title or text is new or changed since they were last matched, by id.
+    /// Items whose title, summary or text is new or changed since they were last matched, by id.
     public func itemsNeedingMatch() throws -> [MatchableItem] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT id, title, text, url, canonicalUrl FROM item WHERE needsMatch ORDER BY id"
+                db, sql: "SELECT id, title, text, summary, url, canonicalUrl FROM item WHERE needsMatch ORDER BY id"
             )
             .map(Self.matchable)
         }
@@ -57,7 +71,7 @@ extension Store {
             try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT id, title, text, url, canonicalUrl FROM item WHERE ? IS NULL OR firstSeenAt >= ? ORDER BY id",
+                    "SELECT id, title, text, summary, url, canonicalUrl FROM item WHERE ? IS NULL OR firstSeenAt >= ? ORDER BY id",
                 arguments: [since, since]
             ).map(Self.matchable)
         }
@@ -65,7 +79,8 @@ extension Store {
 
     static func matchable(_ row: Row) -> MatchableItem {
         MatchableItem(
-            id: row["id"], title: row["title"], text: row["text"], url: row["url"], canonicalURL: row["canonicalUrl"])
+            id: row["id"], title: row["title"], text: row["text"], summary: row["summary"], url: row["url"],
+            canonicalURL: row["canonicalUrl"])
     }
 
     /// The links of some items.

@@ -10,6 +10,8 @@ import Syndication
 /// - `match [ARGS]`         watchlist matching MB/s, compile time and memory (MatchingBenchmark)
 /// - `senate [FILES]`       Sénat page and CSV parsing (SenateBenchmark)
 /// - `politeness [ARGS]`    200 feeds over 20 loopback hosts against the per-host bound (PolitenessBenchmark)
+/// - `politeness --hops [ARGS]`  short links, redirects, robots.txt and a slow host, judged from the servers'
+///   logs (PolitenessHopsBenchmark)
 /// - `run [--feeds N]`      the nightly run over N loopback feeds: wall time and peak memory
 /// - `interop [ARGS]`       import time of the four VIGINUM bundles, export time and size for N linked items
 @main
@@ -38,7 +40,12 @@ enum VeilleBench {
                 { print(line) }
             case "match": print(MatchingBenchmark.run(arguments: args))
             case "senate": print(SenateBenchmark.run(arguments: args))
-            case "politeness": print(try await PolitenessBenchmark.run(arguments: args))
+            case "politeness":
+                if args.first == "--hops" {
+                    print(try await PolitenessHopsBenchmark.run(arguments: Array(args.dropFirst())))
+                } else {
+                    print(try await PolitenessBenchmark.run(arguments: args))
+                }
             case "run": print(try await PipelineBenchmark.run(arguments: args))
             case "interop": print(try InteropBenchmark.run(arguments: args))
             default:

@@ -29,7 +29,7 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "The watchlist (default: <config>/watchlist.yaml).")
     var watchlist: String?
 
-    @Flag(help: "Read paths on stdin and print JSON Lines with \"file\".")
+    @Flag(help: "Read paths on stdin and print JSON Lines with \"file\", on every core, in input order.")
     var batch = false
 
     @Argument(help: "A text file, or - for stdin.")
@@ -42,7 +42,8 @@ struct MatchCommand: ParsableCommand {
     func run() throws {
         let stage = try loadWatchlist(watchlist, global: global)
         if batch {
-            BatchLoop.run { MatchBatch.line(forPath: $0, compiled: stage.compiled) }
+            let compiled = stage.compiled
+            BatchLoop.runParallel { path, out in MatchBatch.line(forPath: path, compiled: compiled, into: &out) }
             return
         }
         let data: Data?

@@ -21,6 +21,24 @@ struct HostThrottleTests {
         #expect(try await second.value == ManualClock.Instant(offset: .seconds(1)))
     }
 
+    /// The gap is counted from the end of a request (its release), however long the request took.
+    @Test func theGapRunsFromTheEndOfTheRequest() async throws {
+        let clock = ManualClock()
+        let throttle = HostThrottle(clock: clock, defaultDelay: .seconds(1))
+        try await throttle.acquire(host: "a.example")
+        clock.advance(by: .seconds(5)) // a slow response
+        await throttle.release(host: "a.example")
+        let second = Task {
+            try await throttle.acquire(host: "a.example")
+            return clock.now
+        }
+        await clock.waitForSleepers(1)
+        clock.advance(by: .milliseconds(999))
+        #expect(clock.sleeperCount == 1)
+        clock.advance(by: .milliseconds(1))
+        #expect(try await second.value == ManualClock.Instant(offset: .seconds(6)))
+    }
+
     @Test func oneRequestAtATimePerHost() async throws {
         let clock = ManualClock()
         let throttle = HostThrottle(clock: clock, defaultDelay: .zero)

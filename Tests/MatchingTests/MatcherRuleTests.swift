@@ -98,27 +98,6 @@ struct MatcherRuleTests {
         #expect(rules == ["BIG:all", "Bakou:all"])
     }
 
-    @Test func batchJSONFollowsTheContract() throws {
-        let c = try TestFiles.compile(Self.yaml)
-        let line = MatchBatch.line(file: "a.txt", text: "Le BIG à Bakou, \"#boycottparis2024\"", compiled: c)
-        #expect(!line.contains("\n"))
-        let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        #expect(o["file"] as? String == "a.txt")
-        #expect(o["campaigns"] as? [String] == ["boycott"])
-        #expect(o["actors"] as? [String] == ["azerbaijan", "big"])
-        let matches = try #require(o["matches"] as? [[String: Any]])
-        let big = try #require(matches.first { $0["id"] as? String == "big" })
-        #expect(big["rule"] as? String == "all")
-        #expect(big["alias"] as? String == "=BIG")
-        #expect(big["field"] as? String == "text")
-        let tag = try #require(matches.first { $0["id"] as? String == "boycott" })
-        #expect(tag["rule"] == nil)
-        #expect(tag["found"] as? String == "#boycottparis2024")
-        #expect(Set(tag.keys) == ["id", "alias", "found", "field", "start", "end", "snippet"])
-        let object = MatchBatch.object(forText: "rien", compiled: c)
-        #expect(object == "{\"campaigns\":[],\"actors\":[],\"matches\":[]}")
-    }
-
     @Test func compiledOnceSharedAcrossTasks() async throws {
         let c = try TestFiles.compile(Self.yaml)
         let counts = await withTaskGroup(of: Int.self) { group in

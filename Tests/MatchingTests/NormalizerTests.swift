@@ -46,9 +46,8 @@ struct NormalizerTests {
     @Test func offsetsMapBackToTheOriginal() {
         let text = "À  l’Azerbaïdjan,\u{00A0}sœur… #Bakou"
         var copy = text
-        var norm = copy.withUTF8 { Normalizer.normalize($0, nil) }
+        let norm = copy.withUTF8 { Normalizer.normalize($0, nil) }
         let original = Array(text.utf8)
-        norm.original = original
         let normalized = String(decoding: norm.bytes, as: UTF8.self)
         #expect(normalized == " a azerbaidjan soeur # bakou")
         func span(_ word: String) -> String {
@@ -57,7 +56,12 @@ struct NormalizerTests {
             guard let i = (0...(n.count - w.count)).first(where: { Array(n[$0..<$0 + w.count]) == w }) else {
                 return "?"
             }
-            return String(decoding: original[norm.originalStart(i)..<norm.originalEnd(i + w.count)], as: UTF8.self)
+            return original.withUnsafeBufferPointer { o in
+                let whole = OriginalText([o])
+                return String(
+                    decoding: original[norm.originalStart(i, whole)..<norm.originalEnd(i + w.count, whole)],
+                    as: UTF8.self)
+            }
         }
         #expect(span("azerbaidjan") == "Azerbaïdjan")
         #expect(span("soeur") == "sœur")
@@ -93,8 +97,32 @@ struct NormalizerTests {
         let anchored = t.withUTF8 { tb in x.withUTF8 { xb in Normalizer.normalize(tb, xb, anchored: true) } }
         let plain = t.withUTF8 { tb in x.withUTF8 { xb in Normalizer.normalize(tb, xb, anchored: false) } }
         #expect(plain.bytes == anchored.bytes)
-        #expect(plain.fieldBreak == anchored.fieldBreak)
+        #expect(plain.fieldBreaks == anchored.fieldBreaks)
         let one = x.withUTF8 { Normalizer.normalize($0, nil, anchored: false) }
         #expect(one.bytes == x.withUTF8 { Normalizer.normalize($0, nil, anchored: true) }.bytes)
+        // Windows from the checkpoints map every offset inside them as the whole anchored pass does.
+        let count = plain.bytes.count
+        var spans: [(start: Int, end: Int)] = []
+        var at = next() % 40
+        while at < count {
+            // Within one field, as hits are.
+            if plain.fieldBreaks.contains(at) { at += 1 }
+            let end = min(count, at + 1 + next() % 30, plain.fieldBreaks.first { $0 > at } ?? count)
+            spans.append((at, end))
+            at = end + next() % 300
+        }
+        var windows = plain
+        t.withUTF8 { tb in
+            x.withUTF8 { xb in
+                let original = OriginalText([tb, xb])
+                Normalizer.mapWindows(&windows, original, spans: spans)
+                for span in spans {
+                    for n in span.start..<span.end {
+                        #expect(windows.originalStart(n, original) == anchored.originalStart(n, original), "\(n)")
+                        #expect(windows.originalEnd(n + 1, original) == anchored.originalEnd(n + 1, original))
+                    }
+                }
+            }
+        }
     }
 }

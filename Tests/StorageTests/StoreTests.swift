@@ -47,6 +47,20 @@ import Testing
         #expect(try apply([a2], at: 10).deltas.isEmpty)
     }
 
+    /// The summary is matched (issue 24): a new summary alone flags the item for matching, without a delta.
+    @Test func aChangedSummaryIsMatchedAgainWithoutADelta() throws {
+        var a = Self.a
+        a.summary = "Résumé A"
+        _ = try apply([a], at: 0)
+        #expect(try store.itemsNeedingMatch().map(\.summary) == ["Résumé A"])
+        try store.replaceLinks([1: []], watchlistHash: "h", at: Date())
+        #expect(try apply([a], at: 10).deltas.isEmpty)
+        #expect(try store.itemsNeedingMatch().isEmpty)
+        a.summary = "Résumé A, depuis Bakou"
+        #expect(try apply([a], at: 20).deltas.isEmpty)
+        #expect(try store.itemsNeedingMatch().map(\.summary) == ["Résumé A, depuis Bakou"])
+    }
+
     @Test func aChangedTitleIsAChangeWithThePreviousRevisionKept() throws {
         _ = try apply([Self.a], at: 0)
         var a2 = Self.a

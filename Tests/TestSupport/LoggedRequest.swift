@@ -14,8 +14,12 @@ public struct LoggedRequest: Sendable, Equatable, Decodable {
     public let status: Int
     /// Requests in flight on the server when this one arrived, itself included.
     public let concurrent: Int
-    /// When it arrived (seconds since 1970, server clock).
+    /// When the server started answering, after any delay or latency (seconds since 1970, server clock).
     public let time: Double
+    /// When the request arrived, before any delay or latency (server clock).
+    public let arrived: Double
+    /// The request's number on this server (1, 2, …), the key of ``TestHTTPServer/finishTimes()``.
+    public let id: Int
     /// The client's port: requests with the same port came over one keep-alive connection.
     public let clientPort: Int
 

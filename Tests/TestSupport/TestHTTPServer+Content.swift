@@ -67,6 +67,22 @@ extension TestHTTPServer {
         }
     }
 
+    /// When each request's answer was fully handed to the socket (server clock), by ``LoggedRequest/id``:
+    /// the end of the request as the host sees it.
+    public func finishTimes() -> [Int: Double] {
+        guard let data = try? Data(contentsOf: state.appendingPathComponent("finished.jsonl")) else { return [:] }
+        struct Line: Decodable {
+            let id: Int
+            let finished: Double
+        }
+        let decoder = JSONDecoder()
+        var out: [Int: Double] = [:]
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            if let entry = try? decoder.decode(Line.self, from: line) { out[entry.id] = entry.finished }
+        }
+        return out
+    }
+
     /// The most requests the server had in flight at once.
     public var peakConcurrency: Int { requests().map(\.concurrent).max() ?? 0 }
 }

@@ -12,6 +12,7 @@ extension TestHTTPServer {
         STATE, ROOT, BIND = sys.argv[1], sys.argv[2], sys.argv[3]
         LOCK = threading.Lock()
         IN_FLIGHT = [0]
+        SEQUENCE = [0]
         CUTS = {}
 
         def config():
@@ -38,14 +39,24 @@ extension TestHTTPServer {
             def serve(self, with_body):
                 with LOCK:
                     IN_FLIGHT[0] += 1
+                    SEQUENCE[0] += 1
                     self.concurrent = IN_FLIGHT[0]
+                    self.sequence = SEQUENCE[0]
+                self.arrived = time.time()
                 self.counted = True
                 try:
                     self.route(with_body)
+                    self.wfile.flush()
                 except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError):
                     self.close_connection = True
                 finally:
+                    # When the whole answer was handed to the socket: the end of the request, as the host sees it.
+                    finished = time.time()
                     self.leave()
+                    line = json.dumps({"id": self.sequence, "finished": finished}) + "\n"
+                    with LOCK:
+                        with open(os.path.join(STATE, "finished.jsonl"), "a") as f:
+                            f.write(line)
 
             def leave(self):
                 if self.counted:
@@ -59,6 +70,7 @@ extension TestHTTPServer {
                     "host": self.headers.get("Host", ""),
                     "headers": {k.lower(): v for k, v in self.headers.items()},
                     "status": status, "concurrent": self.concurrent, "time": time.time(),
+                    "arrived": self.arrived, "id": self.sequence,
                     "clientPort": self.client_address[1],
                 }
                 line = json.dumps(entry) + "\n"
