@@ -29,7 +29,7 @@ struct FetchPolicy: Sendable {
         sources: [SourceConfig], contact: String?, options: RunOptions, store: Store,
         logger: Logger
     ) async -> FetchPolicy {
-        let userAgent = Fetcher.userAgent(version: Pipeline.version, contact: contact)
+        let userAgent = Fetcher.userAgent(version: NightlyRun.version, contact: contact)
         let fetcher = Fetcher(userAgent: userAgent, maxConcurrent: maxInFlight, resolve: options.resolve)
         let stored: [String: RobotsCache.Stored]
         do {

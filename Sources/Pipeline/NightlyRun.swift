@@ -152,8 +152,3 @@ public struct NightlyRun: Sendable {
         do { return try Store(path: path) } catch { throw PipelineError.database(.error(error)) }
     }
 }
-
-/// The former name of ``NightlyRun`` (a module never shares a name with a type in it): kept while
-/// `FetchPolicy.swift` still reads `Pipeline.version`, until that code moves into Fetching.
-@available(*, deprecated, renamed: "NightlyRun")
-public typealias Pipeline = NightlyRun

@@ -33,10 +33,6 @@ public struct SourceRecord: Sendable, Equatable, Codable, FetchableRecord, Persi
     public var inTrouble: Bool { status?.inTrouble ?? false }
 }
 
-/// The former name of ``SourceRecord``.
-@available(*, deprecated, renamed: "SourceRecord")
-public typealias SourceState = SourceRecord
-
 /// One HTTP exchange, as logged in the `fetch` table.
 public struct FetchLog: Sendable, Equatable {
     public var url: String

@@ -112,7 +112,7 @@ enum PolitenessHopsBenchmark {
         let seen = servers.map { $0.requests().count }
         let cpuBefore = cpuSeconds()
         let started = Date()
-        let report = try await Pipeline(options: options).run()
+        let report = try await NightlyRun(options: options).run()
         let ended = Date()
         let wall = ended.timeIntervalSince(started)
         let cpu = cpuSeconds() - cpuBefore

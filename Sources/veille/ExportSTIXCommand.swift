@@ -45,7 +45,7 @@ struct ExportSTIX: AsyncParsableCommand {
             guard FileManager.default.fileExists(atPath: global.db) else {
                 throw PipelineError.database("database \(global.db) does not exist (run `veille run` first)")
             }
-            let store = try Pipeline.openStore(global.db)
+            let store = try NightlyRun.openStore(global.db)
             let items = try store.linkedItems(since: try parseSinceOption(since))
             let bundle = STIXExportBuilder(watchlist: watchlist, contact: contact, tlp: tlp)
                 .bundle(items: items, campaigns: Set(campaign))
