@@ -1,4 +1,5 @@
 import Foundation
+import VeilleCore
 
 /// Linked-item counts of one campaign or actor over the last day, week and month (by first sighting).
 public struct EntityActivity: Sendable, Equatable {
@@ -146,7 +147,7 @@ public struct ArchiveHit: Sendable, Equatable {
 
 /// What narrows a list of items: delta kind, source, first-seen range, and the keyset cursor.
 public struct ItemFilter: Sendable, Equatable {
-    public var deltaKind: String?
+    public var deltaKind: DeltaKind?
     public var source: String?
     public var from: Date?
     public var to: Date?
@@ -155,7 +156,7 @@ public struct ItemFilter: Sendable, Equatable {
     public var limit: Int
 
     public init(
-        deltaKind: String? = nil, source: String? = nil, from: Date? = nil, to: Date? = nil, before: Int64? = nil,
+        deltaKind: DeltaKind? = nil, source: String? = nil, from: Date? = nil, to: Date? = nil, before: Int64? = nil,
         limit: Int = 50
     ) {
         self.deltaKind = deltaKind

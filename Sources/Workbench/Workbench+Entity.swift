@@ -53,7 +53,8 @@ extension Workbench {
             throw PageError.notFound("no \(kind) “\(id)” (it is \(known.kind == nil ? "a campaign" : "an actor"))")
         }
         let filter = ItemFilter(
-            deltaKind: try q.choice("kind", Self.deltaKinds), source: q.string("source"), from: try q.day("from"),
+            deltaKind: try q.choice("kind", Self.deltaKinds).flatMap(DeltaKind.init(rawValue:)),
+            source: q.string("source"), from: try q.day("from"),
             to: try q.day("to").map { $0.addingTimeInterval(86_400) }, before: try q.positive("before"),
             limit: Self.pageSize + 1)
         var items = try reader.linkedItems(entity: id, filter: filter)
@@ -67,7 +68,7 @@ extension Workbench {
         let since = startOfDay(now.addingTimeInterval(-Double(Self.chartDays - 1) * 86_400))
         let path = entities.href(id, kind: kind)
         let f = EntityView.Filter(
-            kind: filter.deltaKind, source: filter.source, from: q.string("from"), to: q.string("to"),
+            kind: filter.deltaKind?.rawValue, source: filter.source, from: q.string("from"), to: q.string("to"),
             before: filter.before)
         let next =
             more
