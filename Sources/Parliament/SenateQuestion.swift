@@ -33,39 +33,9 @@ public struct SenateQuestion: Sendable, Equatable, Codable {
         }
     }
 
-    /// The minister's answer.
-    public struct Answer: Sendable, Equatable, Codable {
-        /// The answering ministry as the page names it.
-        public var ministry: String?
-        /// The JO date of the answer, else the session date.
-        public var published: String?
-        public var joPage: Int?
-        /// Nil when the page says the text is not available in digital form.
-        public var text: String?
-
-        /// An answer; nil fields are unknown.
-        public init(ministry: String?, published: String?, joPage: Int?, text: String?) {
-            self.ministry = ministry
-            self.published = published
-            self.joPage = joPage
-            self.text = text
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case ministry, published
-            case joPage = "jo_page"
-            case text
-        }
-
-        /// Encodes every key, nil ones as null.
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(ministry, forKey: .ministry)
-            try c.encode(published, forKey: .published)
-            try c.encode(joPage, forKey: .joPage)
-            try c.encode(text, forKey: .text)
-        }
-    }
+    /// The minister's answer: the chamber-neutral ``WrittenQuestion/Answer`` (ministry as the page names
+    /// it; JO date, else the session date; text nil when the page says it is not available in digital form).
+    public typealias Answer = WrittenQuestion.Answer
 
     /// "Erratum : JO du dd/mm/yyyy, p. N".
     public struct Erratum: Sendable, Equatable, Codable {
