@@ -134,8 +134,7 @@ let package = Package(
             name: "PipelineTests", dependencies: ["Pipeline", "Storage", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "VeilleTests", dependencies: ["veille", "Syndication", "Extraction", "TestSupport"],
-            resources: [.copy("Fixtures")]),
+            name: "VeilleTests", dependencies: ["veille", "Syndication", "Extraction", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

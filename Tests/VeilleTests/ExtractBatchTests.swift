@@ -14,7 +14,7 @@ import Testing
         #expect(object["published"] as? String == "1970-01-01T00:00:00Z")
         #expect(object["byline"] is NSNull)
         #expect(object["text"] as? String == "a\nb")
-        let path = VeilleFixtures.root.appendingPathComponent("readability/lemonde-1.html").path
+        let path = VeilleFixtures.url("readability/lemonde-1.html").path
         let line = ExtractBatch.line(forPath: path, rules: .none)
         let batch = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(Set(batch.keys) == ["file", "title", "text", "byline", "published", "language", "canonical_url"])
@@ -43,7 +43,7 @@ import Testing
     @Test func parallelLinesMatchSequentialOnes() {
         let names = Array(VeilleFixtures.list("readability/golden-pages.txt").prefix(6))
         let paths =
-            names.map { VeilleFixtures.root.appendingPathComponent("readability/\($0).html").path }
+            names.map { VeilleFixtures.url("readability/\($0).html").path }
             + ["/nonexistent/page.html"]
         let sequential = paths.map { ExtractBatch.line(forPath: $0, rules: .none) }
         let slots = Slots()

@@ -6,7 +6,7 @@ import Testing
 /// `veille feed --batch` lines follow the feed_eval contract and never throw.
 struct FeedBatchTests {
     @Test func lineFollowsTheContract() throws {
-        let path = VeilleFixtures.root.appendingPathComponent("feeds/synthetic-fr-lemonde_french_dates.rss").path
+        let path = VeilleFixtures.url("feeds/synthetic-fr-lemonde_french_dates.rss").path
         let line = FeedBatch.line(forPath: path)
         #expect(!line.contains("\n"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -27,7 +27,7 @@ struct FeedBatchTests {
 
     @Test(arguments: failing)
     func errorLine(_ relative: String) throws {
-        let path = VeilleFixtures.root.appendingPathComponent(relative).path
+        let path = VeilleFixtures.url(relative).path
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(FeedBatch.line(forPath: path).utf8)) as? [String: Any])
         #expect(object["file"] as? String == path)
@@ -37,7 +37,7 @@ struct FeedBatchTests {
 
     /// The XXE feed's whole `feed --batch` line holds nothing of the file its entity names.
     @Test func externalEntityLeaksNothingIntoTheLine() throws {
-        let line = FeedBatch.line(forPath: VeilleFixtures.root.appendingPathComponent("handwritten/xxe.xml").path)
+        let line = FeedBatch.line(forPath: VeilleFixtures.url("handwritten/xxe.xml").path)
         #expect(line.contains("XXE attempt"))
         #expect(!line.contains("root:"), "the contents of /etc/passwd leaked")
     }
@@ -64,7 +64,7 @@ struct FeedBatchTests {
 
     @Test func batchBytesAreTheLineAndANewline() {
         for relative in ["feeds/synthetic-fr-lemonde_french_dates.rss", "does/not/exist.xml"] {
-            let path = VeilleFixtures.root.appendingPathComponent(relative).path
+            let path = VeilleFixtures.url(relative).path
             var out = Array("previous line\n".utf8)
             FeedBatch.appendLine(forPath: path, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == "previous line\n" + FeedBatch.line(forPath: path) + "\n")

@@ -1,18 +1,20 @@
 import Foundation
 
-/// Reads the fixtures copied into the bundle.
+/// Reads the fixtures these tests share with the library modules' test targets, in the source tree (no copy):
+/// `readability/…` from ExtractionTests' fixtures, `feeds/…` and `handwritten/…` from SyndicationTests'.
 enum VeilleFixtures {
-    /// The bundle's `Fixtures` folder.
-    static var root: URL {
-        guard let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
-            fatalError("Fixtures folder missing from the test bundle")
-        }
-        return url
+    /// The repository's `Tests` folder.
+    private static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The fixture at `relative` (its first component names the folder it belongs to).
+    static func url(_ relative: String) -> URL {
+        let target = relative.hasPrefix("readability/") ? "ExtractionTests" : "SyndicationTests"
+        return tests.appendingPathComponent(target).appendingPathComponent("Fixtures").appendingPathComponent(relative)
     }
 
     /// Names listed one a line in a fixture file.
     static func list(_ path: String) -> [String] {
-        let text = (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+        let text = (try? String(contentsOf: url(path), encoding: .utf8)) ?? ""
         return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
