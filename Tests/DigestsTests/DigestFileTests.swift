@@ -124,6 +124,6 @@ import VeilleCore
         w.clock = w.clock.addingTimeInterval(60)
         let paths = try w.delivery(yaml).deliver(currentRun: nil)
         #expect(paths.count == 1)
-        #expect(try String(contentsOfFile: paths[0], encoding: .utf8).contains("nothing new"))
+        #expect(try String(contentsOfFile: paths[0], encoding: .utf8).contains("rien de nouveau"))
     }
 }
