@@ -160,7 +160,9 @@ public struct DigestBuilder: Sendable {
             case .unmatched: break
             }
         }
-        let evidence = DigestEvidence(links: links[d.itemID] ?? [], names: names, order: entityRank)
+        let followed = Set(self.followed.map(\.id))
+        let evidence = DigestEvidence(
+            links: links[d.itemID] ?? [], names: names, order: entityRank, followed: followed)
         var tagPlaces = Set<Place>()
         for x in [d] + duplicates {
             for c in x.campaigns where selection.campaigns.contains(c) { tagPlaces.insert(.campaign(c)) }

@@ -14,6 +14,9 @@ import VeilleCore
 /// 2. a direct alias before a term of an `all` rule;
 /// 3. more distinct matched words, then more matches;
 /// 4. the entity's order in the watchlist (campaigns before actors).
+///
+/// Entities the digest follows come before the others (an item listed for Russia shows Russia's evidence
+/// first, not that of an actor nobody asked for).
 public struct DigestEvidence: Sendable, Equatable {
     /// One entity's line.
     public struct Line: Sendable, Equatable {
@@ -52,6 +55,8 @@ public struct DigestEvidence: Sendable, Equatable {
 
     /// Lines shown per item (reason: a digest read in two minutes; the web view has every match).
     public static let linesPerItem = 3
+    /// Matched words shown on a line, then "…" (reason: one line; a broad campaign matches dozens).
+    public static let wordsPerLine = 5
     /// Field ranks, strongest first (reason: a title names its subject; a link only points at it).
     static let fieldRank = ["title": 0, "summary": 1, "text": 2, "url": 3, "link": 4]
 
@@ -67,7 +72,8 @@ public struct DigestEvidence: Sendable, Equatable {
     /// - Parameters:
     ///   - links: the stored links of the item, with their JSON lists of matches.
     ///   - names: entity names by id, and `order`: the entities' watchlist ranks (campaigns first).
-    init(links: [ItemLink], names: [String: String], order: [String: Int]) {
+    ///   - followed: the entities the digest follows (their lines come first).
+    init(links: [ItemLink], names: [String: String], order: [String: Int], followed: Set<String> = []) {
         var all: [(line: Line, best: Match, rank: Int)] = []
         for link in links {
             let matches = Self.matches(link.evidence)
@@ -82,11 +88,15 @@ public struct DigestEvidence: Sendable, Equatable {
             }
             let line = Line(
                 entity: link.entityID, kind: link.entityKind, name: names[link.entityID] ?? link.entityID,
-                words: words, field: best.field, snippet: best.snippet, found: best.found, matches: matches.count,
+                words: words.count > Self.wordsPerLine ? words.prefix(Self.wordsPerLine) + ["…"] : words,
+                field: best.field, snippet: best.snippet, found: best.found, matches: matches.count,
                 raw: matches)
             all.append((line, best, order[link.entityID] ?? Int.max))
         }
         all.sort { a, b in
+            let fa = followed.contains(a.line.entity)
+            let fb = followed.contains(b.line.entity)
+            if fa != fb { return fa }
             if a.best.strength != b.best.strength { return a.best.strength < b.best.strength }
             if a.line.words.count != b.line.words.count { return a.line.words.count > b.line.words.count }
             if a.line.matches != b.line.matches { return a.line.matches > b.line.matches }
