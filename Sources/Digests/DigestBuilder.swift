@@ -72,12 +72,14 @@ public struct DigestBuilder: Sendable {
             places.append(place)
         }
         var bySection: [Place: [DigestItem]] = [:]
+        let lookup = Lookup(names: names, rank: rank, followed: Set(followed.map(\.id)))
         for group in NearDuplicates.groups(listed.map(NearDuplicates.text)) {
             let home = group.map { places[$0] }.min { (rank[$0] ?? .max) < (rank[$1] ?? .max) } ?? places[group[0]]
             let lead = group.first { places[$0] == home } ?? group[0]
             bySection[home, default: []].append(
                 item(
                     listed[lead], duplicates: group.filter { $0 != lead }.map { listed[$0] }, home: home, rank: rank,
+                    lookup: lookup,
                     links: links, senate: senate))
         }
         var sections: [DigestContent.Section] = []
@@ -147,22 +149,32 @@ public struct DigestBuilder: Sendable {
         return rank
     }
 
-    /// One listed item: its evidence, its tags (the other followed entities of it and its duplicates).
-    func item(
-        _ d: DeltaExport, duplicates: [DeltaExport], home: Place, rank: [Place: Int], links: [Int64: [ItemLink]],
-        senate: [Int64: String]
-    ) -> DigestItem {
-        let names = self.names
+    /// What every item of one build looks up: entity names, watchlist ranks by entity id, followed ids.
+    struct Lookup {
+        var names: [String: String]
         var entityRank: [String: Int] = [:]
-        for (p, r) in rank {
-            switch p {
-            case .campaign(let id), .actor(let id): entityRank[id] = min(entityRank[id] ?? .max, r)
-            case .unmatched: break
+        var followed: Set<String>
+
+        init(names: [String: String], rank: [Place: Int], followed: Set<String>) {
+            self.names = names
+            self.followed = followed
+            for (p, r) in rank {
+                switch p {
+                case .campaign(let id), .actor(let id): entityRank[id] = min(entityRank[id] ?? .max, r)
+                case .unmatched: break
+                }
             }
         }
-        let followed = Set(self.followed.map(\.id))
+    }
+
+    /// One listed item: its evidence, its tags (the other followed entities of it and its duplicates).
+    func item(
+        _ d: DeltaExport, duplicates: [DeltaExport], home: Place, rank: [Place: Int], lookup: Lookup,
+        links: [Int64: [ItemLink]], senate: [Int64: String]
+    ) -> DigestItem {
+        let names = lookup.names
         let evidence = DigestEvidence(
-            links: links[d.itemID] ?? [], names: names, order: entityRank, followed: followed)
+            links: links[d.itemID] ?? [], names: names, order: lookup.entityRank, followed: lookup.followed)
         var tagPlaces = Set<Place>()
         for x in [d] + duplicates {
             for c in x.campaigns where selection.campaigns.contains(c) { tagPlaces.insert(.campaign(c)) }

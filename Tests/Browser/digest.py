@@ -2,7 +2,7 @@
 """HTML digests in a real browser: headless Chromium (Debian's chromium, chromium-driver, python3-selenium)
 opens each given HTML digest file (the golden files of Tests/DigestsTests, French and English, file and
 mail versions, and the demo's digest) and checks: no console error, no script, the summary's trend is an
-inline SVG in the file version and table cells in the mail version, the page fits a 375 px wide window
+inline SVG in the file version and table cells in the mail version, the demo's second digest shows its edited title, the page fits a 375 px wide window
 without horizontal scrolling. A full-page screenshot of each goes to OUT for a person to look at.
 
 usage: digest.py OUT FILE.html...
@@ -38,6 +38,12 @@ try:
         for entry in driver.get_log("browser"):
             if entry["level"] == "SEVERE":
                 fail(f"{path}: console error: {entry['message']}")
+        if "demo-html" in path and "run2" in path:
+            # The demo's second night: the edited title of an item linked to Russia only (a followed actor).
+            body = driver.find_element(By.TAG_NAME, "body").text
+            for needle in ["Titre précédent", "selon un chercheur", "En bref"]:
+                if needle not in body:
+                    fail(f"{path}: the demo's digest does not show {needle!r}")
         if driver.find_elements(By.TAG_NAME, "script"):
             fail(f"{path}: has a script")
         mail = ".mail." in path

@@ -21,6 +21,6 @@ URL=$(grep -o 'http://[^ ]*' "$OUT/serve.log" | head -1)
 mkdir -p "$OUT/digests"
 "$BIN/veille" demo --mirror Feeds/demo --out "$OUT/demo" --quiet >"$OUT/demo.log" 2>&1 \
   || { echo "veille demo failed:"; cat "$OUT/demo.log"; exit 1; }
-DEMO_HTML=$(grep '\.html$' "$OUT/demo.log" | head -1)
+DEMO_HTML=$(grep 'demo-html-.*-run2\.html$' "$OUT/demo.log" | head -1)
 [ -n "$DEMO_HTML" ] || { echo "veille demo wrote no HTML digest:"; cat "$OUT/demo.log"; exit 1; }
 /usr/bin/python3 Tests/Browser/digest.py "$OUT/digests" Tests/DigestsTests/Fixtures/golden/*/digest*.html "$DEMO_HTML"
