@@ -54,6 +54,14 @@ public struct Messages: Sendable {
         "field.url": ("adresse", "URL"),
         "field.link": ("lien", "link"),
         "nothing.pending": ("rien en attente", "nothing pending"),
+        // The web view's layout (`veille serve --language`), read by the templates as {{t.nav_dashboard}}.
+        "nav.dashboard": ("Tableau de bord", "Dashboard"),
+        "nav.search": ("Recherche", "Search"),
+        "nav.sources": ("Sources", "Sources"),
+        "nav.runs": ("Exécutions", "Runs"),
+        "footer": (
+            "atelier veille · vue en lecture seule de l'archive", "veille workbench · read-only view of the archive"
+        ),
     ]
 
     /// Count words by key: French singular and plural, English singular and plural.
@@ -83,6 +91,14 @@ public struct Messages: Sendable {
     public subscript(_ key: String) -> String {
         guard let t = Self.table[key] else { return key }
         return language == .fr ? t.fr : t.en
+    }
+
+    /// Every text of the catalogue by key, dots made underscores (`nav.dashboard` → `nav_dashboard`), plus
+    /// `lang`: what templates read as `{{t.nav_dashboard}}`.
+    public var templateTable: [String: String] {
+        var out: [String: String] = ["lang": language.rawValue]
+        for (k, v) in Self.table { out[k.replacingOccurrences(of: ".", with: "_")] = language == .fr ? v.fr : v.en }
+        return out
     }
 
     /// The text of `key` with `{0}`, `{1}`… replaced by `args`.
