@@ -9,7 +9,8 @@ import VeilleCore
 public struct Renderer: Sendable {
     let library: MustacheLibrary
     let css: String
-    /// The texts of the readers' language (the digests' message catalogue), as templates read them.
+    /// The readers' language: the digests' message catalogue, whose texts templates read as `{{t.…}}`.
+    var messages = Messages(.fr)
     var texts = Messages(.fr).templateTable
 
     /// Loads `Resources/templates/*.mustache` and `Resources/style.css`.
@@ -27,7 +28,8 @@ public struct Renderer: Sendable {
                 throw WorkbenchError.templates("no layout template under \(root.path)")
             }
             var r = Renderer(library: library, css: css)
-            r.texts = Messages(language).templateTable
+            r.messages = Messages(language)
+            r.texts = r.messages.templateTable
             return r
         } catch let e as WorkbenchError {
             throw e
@@ -38,25 +40,45 @@ public struct Renderer: Sendable {
 
     /// Renders a template; a missing template is a programming error reported as text.
     func html(_ object: Any, template: String) -> String {
-        library.render(Localized(model: object, texts: texts), withTemplate: template)
+        library.render(Localized(model: object, texts: texts, messages: messages), withTemplate: template)
             ?? "template \(template) is missing"
     }
 
-    /// A view model seen by a template, with `t`: the catalogue's texts (`{{t.nav_search}}`).
+    /// A view model seen by a template, with `t`: the catalogue's texts (`{{t.nav_search}}`), and `name_local`:
+    /// the value of `name` in the readers' language (dates, delta kinds: ``Messages/localized(_:)``). Nested
+    /// models are seen the same way; the JSON of a page never goes through it, so its values do not change.
     struct Localized: MustacheParent {
         var model: Any
         var texts: [String: String]
+        var messages: Messages
 
         func child(named name: String) -> Any? {
             if name == "t" { return texts }
+            if name.hasSuffix("_local") {
+                guard let value = child(named: String(name.dropLast(6))) else { return nil }
+                return (value as? String).map(messages.localized) ?? value
+            }
             if let parent = model as? MustacheParent { return parent.child(named: name) }
             guard let value = Mirror(reflecting: model).children.first(where: { $0.label == name })?.value else {
                 return nil
             }
-            // An optional's value, or nil (as Mustache's own lookup does).
+            return wrap(value)
+        }
+
+        /// An optional's value or nil (as Mustache's own lookup does); structures and arrays of them wrapped
+        /// so that their own fields have `_local` too; strings, numbers and booleans as they are.
+        func wrap(_ value: Any) -> Any? {
             let m = Mirror(reflecting: value)
-            guard m.displayStyle == .optional else { return value }
-            return m.children.first?.value
+            switch m.displayStyle {
+            case .optional:
+                return m.children.first.flatMap { wrap($0.value) }
+            case .struct, .class:
+                return value is MustacheParent ? value : Localized(model: value, texts: texts, messages: messages)
+            case .collection:
+                return m.children.map { wrap($0.value) ?? "" }
+            default:
+                return value
+            }
         }
     }
 
