@@ -46,6 +46,8 @@ import Testing
             #expect((h["items"] as? [Int])?.count == 2)
             #expect((h["published"] as? String)?.hasPrefix("2024-03-") == true)
         }
+        let dates = hits.compactMap { $0["published"] as? String }
+        #expect(dates == dates.sorted(by: >), "the most recently published first")
         let urls = hits.compactMap { $0["url"] as? String }
         #expect(Set(urls).count == urls.count, "one result per article")
     }
