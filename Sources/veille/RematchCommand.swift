@@ -24,7 +24,7 @@ struct RematchCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Report what would change; change nothing.")
     var dryRun = false
 
-    @Flag(help: "JSON Lines: one object per link added or removed (change, item, entity).")
+    @Flag(help: "JSON Lines: one object per link added or removed (change, item, entity, title, words).")
     var json = false
 
     func validate() throws {
@@ -69,8 +69,11 @@ struct RematchCommand: ParsableCommand {
     ) {
         if json {
             print(
-                JSONValue.object([("change", .string(change)), ("item", .int(Int(item))), ("entity", .string(entity))])
-                    .serialized())
+                JSONValue.object([
+                    ("change", .string(change)), ("item", .int(Int(item))), ("entity", .string(entity)),
+                    ("title", .string(title)), ("words", .array(words.map { .string($0) })),
+                ])
+                .serialized())
         } else {
             let shown = normalizeWhitespace(title)
             var line =
