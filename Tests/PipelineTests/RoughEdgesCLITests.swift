@@ -32,7 +32,7 @@ import Testing
         #expect(again.code == 0, "\(again.stderr)")
         // every: 1h, so due again in 57 to 60 minutes (the jitter only brings it forward).
         let pattern =
-            #/0 sources due; next: atom-example at (\d{2}:\d{2}|\d{4}-\d{2}-\d{2} \d{2}:\d{2}) \(in (5[6-9]|60) min\)/#
+            #/0 sources due; next: atom-example at (\d{2}:\d{2}|\d{4}-\d{2}-\d{2} \d{2}:\d{2}) \(in (5[6-9] min|1 h)\)/#
         #expect(again.stderr.contains(pattern), "\(again.stderr)")
     }
 
