@@ -91,6 +91,14 @@ enum ClassVocabulary {
         Entry("lire-aussi", [.unlikely, .negative, .boilerplate], "French: 'À lire aussi' boxes"),
         Entry("a-lire", [.negative, .boilerplate], "French: 'À lire' boxes"),
         Entry("meme-sujet", [.unlikely, .negative, .boilerplate], "French: 'Sur le même sujet' boxes"),
+        // Layers over the page that are never the article, however much text they hold.
+        Entry(
+            "modal", .unlikely, "modal windows laid over the page, as a whole class (a 'modal-image' is a picture)",
+            mode: .token),
+        Entry("dialog", .unlikely, "dialog boxes laid over the page"),
+        Entry("login", .unlikely, "log-in and registration panels"),
+        Entry("noscript", .unlikely, "notices shown only without JavaScript", mode: .word),
+        Entry("overlay", .unlikely, "overlays (outdated-browser warnings, pop-over layers)"),
         // Readability's okMaybeItsACandidate.
         Entry("and", .maybe, "Readability's rescue list (e.g. 'main-and-sidebar' wrappers)"),
         Entry("article", [.maybe, .positive], "the article itself"),
