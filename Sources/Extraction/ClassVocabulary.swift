@@ -31,6 +31,9 @@ enum ClassVocabulary {
         static let credit = Set(rawValue: 256)
         /// Teasers of other articles: dropped inside the article when short.
         static let teaser = Set(rawValue: 512)
+        /// Layers over the page (dialogs, log-in panels): unlikely in every pass, also when the scorer retries
+        /// without the ``unlikely`` filter because the first pass found too little.
+        static let layer = Set(rawValue: 1024)
     }
 
     /// One vocabulary entry.
@@ -93,12 +96,15 @@ enum ClassVocabulary {
         Entry("meme-sujet", [.unlikely, .negative, .boilerplate], "French: 'Sur le même sujet' boxes"),
         // Layers over the page that are never the article, however much text they hold.
         Entry(
-            "modal", .unlikely, "modal windows laid over the page, as a whole class (a 'modal-image' is a picture)",
+            "modal", [.unlikely, .layer],
+            "modal windows laid over the page, as a whole class (a 'modal-image' is a picture)",
             mode: .token),
-        Entry("dialog", .unlikely, "dialog boxes laid over the page"),
-        Entry("login", .unlikely, "log-in and registration panels"),
-        Entry("noscript", .unlikely, "notices shown only without JavaScript", mode: .word),
-        Entry("overlay", .unlikely, "overlays (outdated-browser warnings, pop-over layers)"),
+        Entry("dialog", [.unlikely, .layer], "dialog boxes laid over the page"),
+        Entry("login", [.unlikely, .layer], "log-in and registration panels"),
+        Entry("noscript", [.unlikely, .layer], "notices shown only without JavaScript", mode: .word),
+        Entry(
+            "overlay", .unlikely,
+            "overlays (outdated-browser warnings); not a layer: navigation overlays may wrap the page"),
         // Readability's okMaybeItsACandidate.
         Entry("and", .maybe, "Readability's rescue list (e.g. 'main-and-sidebar' wrappers)"),
         Entry("article", [.maybe, .positive], "the article itself"),
