@@ -149,6 +149,7 @@ enum ClassVocabulary {
         Entry("about-author", [.boilerplate], "author biography boxes"),
         Entry("author-box", [.boilerplate], "author biography boxes"),
         Entry("autorenbox", [.boilerplate], "German: author biography boxes"),
+        Entry("site-description", [.boilerplate], "blog themes' tagline in the masthead (not a standfirst)"),
         Entry("teaser", [.teaser], "teasers of other articles (not the article's own lead, see ``Standfirst``)"),
         // Bylines.
         Entry("byline", .byline, "bylines"),
@@ -163,6 +164,13 @@ enum ClassVocabulary {
         Entry("standfirst", .lead, "British: the standfirst"),
         Entry("chapô", .lead, "French: the standfirst, accented"),
         Entry("chapeau", .lead, "French: the standfirst ('chapeau')"),
+        Entry("intro", .lead, "the standfirst ('article-intro', 'content__intro', 'c-page-intro__copy')", mode: .word),
+        Entry("excerpt", .lead, "blog themes' standfirst ('entry-excerpt')"),
+        Entry("teaser-text", .lead, "German CMSs: the article's own 'Teaser' (Vorspann), not another article's"),
+        Entry("subtitle", .lead, "the sentence under the headline ('article-subtitle', 'c-article-head__subtitle')"),
+        Entry("description", .lead, "CMS summaries above the body ('documentDescription', 'news-description')"),
+        Entry("summary", .lead, "the article's summary ('article-summary')", mode: .word),
+        Entry("abstract", .lead, "scientific and institutional standfirsts"),
         // Picture credits (cleanup step). Captions themselves stay: Readability's pages keep them.
         Entry("credit", .credit, "picture credits"),
         Entry("copyright", .credit, "picture credits and copyright lines"),
