@@ -68,6 +68,7 @@ public enum ArticleExtractor {
             text = paragraphs(fallback)
         }
         if let lead { text = withStandfirst(lead, text) }
+        text = TextTools.nfc(text)
         var article = ArticleAssembler(model: model, metadata: metadata, jsonLD: jsonLD, url: url)
             .article(title: title, text: text, bylineNode: bylineNode)
         if article.text.isEmpty { article.emptyReason = "no article text found" }

@@ -17,6 +17,19 @@ enum TextTools {
         return totalLength == 0 ? 0 : 1 - Double(uniqueLength) / Double(totalLength)
     }
 
+    /// The text in Unicode normalization form C, as the page's author typed it: some pages store decomposed
+    /// letters (a Bengali "য়" as "য" + nukta, an "é" as "e" + U+0301), which then match neither a search nor
+    /// a quotation typed in composed form. Texts whose bytes are all below 0xCC (ASCII and Latin up to U+02FF,
+    /// which hold no combining mark) are returned as they are, without a pass.
+    static func nfc(_ text: String) -> String {
+        var mayCombine = false
+        for b in text.utf8 where b >= 0xCC {
+            mayCombine = true
+            break
+        }
+        return mayCombine ? text.precomposedStringWithCanonicalMapping : text
+    }
+
     /// Whitespace runs (no-break spaces included) collapsed to one space, ends trimmed.
     static func collapse(_ text: String) -> String {
         if let fast = collapseBytes(text) { return fast }
