@@ -35,10 +35,10 @@ struct Automaton: Sendable {
     /// `denseCount * classCount`: a state's offset in the scan is its row for a dense state, and this plus
     /// its number beyond `denseCount` for a sparse one (reason: a sparse step then needs no division).
     let denseEnd: Int
-    let nodes: [Node]
+    let nodes: HugePageTable<Node>
     /// Dense rows: `dense[row + class]` is the next state's offset (see ``denseEnd``; the bitwise not when
     /// it has outputs), so a step is one addition and one read.
-    let dense: [Int32]
+    let dense: HugePageTable<Int32>
     /// Trie edges of sparse states: class in the top 8 bits, target state (or `~target`) below.
     let edges: [UInt32]
     /// Outputs of state `s`: `outputs[outputStart[s] ..< outputStart[s + 1]]` (pattern indices).
@@ -178,8 +178,8 @@ struct Automaton: Sendable {
         self.classCount = k
         self.denseCount = denseCount
         self.denseEnd = denseEnd
-        self.nodes = nodes
-        self.dense = dense
+        self.nodes = HugePageTable(nodes)
+        self.dense = HugePageTable(dense)
         self.edges = edges
         self.outputStart = start
         self.outputs = flat
