@@ -50,5 +50,17 @@ import Testing
         #expect(Self.mismatches(ref).isEmpty)
         #expect(Self.mismatches(filter).isEmpty)
         #expect(Self.mismatches(view).isEmpty)
+        let marked = Segment(text: "Bakou", mark: true, note: "Azerbaïdjan")
+        let plain = Segment(text: " et ", mark: false, note: nil)
+        let hit = SearchView.Hit(
+            itemId: 7, href: "/items/7", title: "t", source: "s", date: "2026-05-28", dateIsPublication: true,
+            link: nil, snippet: [marked, plain])
+        let search = SearchView(
+            q: "bakou", entity: nil, source: "s", from: nil, to: "2026-06-01", error: nil, searched: true, hits: [hit],
+            next: nil, entities: [option])
+        #expect(Self.mismatches(marked).isEmpty)
+        #expect(Self.mismatches(plain).isEmpty)
+        #expect(Self.mismatches(hit).isEmpty)
+        #expect(Self.mismatches(search).isEmpty)
     }
 }
