@@ -10,10 +10,11 @@ extension ArchiveReader {
         return try read { db in
             try Row.fetchAll(
                 db,
+                // On the links' own copy of their item's first sighting (one covering index scan), not one item
+                // lookup per link.
                 sql: """
-                    SELECT l.entityId, SUM(i.firstSeenAt >= ?) AS d, SUM(i.firstSeenAt >= ?) AS w, COUNT(*) AS m
-                    FROM item i JOIN link l ON l.itemId = i.id
-                    WHERE i.firstSeenAt >= ? GROUP BY l.entityId
+                    SELECT entityId, SUM(itemFirstSeenAt >= ?) AS d, SUM(itemFirstSeenAt >= ?) AS w, COUNT(*) AS m
+                    FROM link WHERE itemFirstSeenAt >= ? GROUP BY entityId
                     """, arguments: [day, week, month]
             ).map { EntityActivity(entityID: $0["entityId"], today: $0["d"], week: $0["w"], month: $0["m"]) }
         }

@@ -207,6 +207,10 @@ import VeilleCore
             ).map { "\($0["day"] as String) \($0["n"] as Int)" }
         }
         #expect(counts == fromItems)
+        // The dashboard's today / 7 days / 30 days per entity, likewise.
+        let activity = try reader.entityActivity(now: t0.addingTimeInterval(1_000))
+        #expect(activity.map { [$0.entityID, "\($0.today)", "\($0.week)", "\($0.month)"] } == [["c", "7", "7", "7"]])
+        #expect(try reader.entityActivity(now: t0.addingTimeInterval(40 * 86_400)).isEmpty)
         let total = days.map(\.count).reduce(0, +)
         #expect(total == 7)
     }
