@@ -60,16 +60,19 @@ let package = Package(
                 "VeilleCore",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // The HTML templates and style sheet, shared by the web view and (to come) the HTML digest; no web server.
+        .target(
+            name: "Templates", dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources")]),
         // The analyst's workbench (`veille serve`): read-only routes over Storage's archive queries.
         .target(
             name: "Workbench",
             dependencies: [
-                "Storage", "Digests", "VeilleCore",
+                "Storage", "Digests", "Templates", "VeilleCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            resources: [.copy("Resources")]),
+            ]),
         .executableTarget(
             name: "veille",
             dependencies: [
