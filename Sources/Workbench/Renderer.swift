@@ -59,26 +59,27 @@ public struct Renderer: Sendable {
                 guard let value = child(named: String(name.dropLast(6))) else { return nil }
                 return (value as? String).map(messages.localized) ?? value
             }
-            if let parent = model as? MustacheParent { return parent.child(named: name) }
+            if let parent = model as? MustacheParent { return parent.child(named: name).flatMap(wrap) }
             guard let value = Mirror(reflecting: model).children.first(where: { $0.label == name })?.value else {
                 return nil
             }
             return wrap(value)
         }
 
-        /// An optional's value or nil (as Mustache's own lookup does); structures and arrays of them wrapped
-        /// so that their own fields have `_local` too; strings, numbers and booleans as they are.
+        /// An optional's value or nil (as Mustache's own lookup does); view models and arrays of them wrapped
+        /// so that their own fields have `_local` too (a view model that is a `MustacheParent` keeps answering
+        /// its fields without reflection); strings, numbers and booleans as they are.
         func wrap(_ value: Any) -> Any? {
-            let m = Mirror(reflecting: value)
-            switch m.displayStyle {
-            case .optional:
-                return m.children.first.flatMap { wrap($0.value) }
-            case .struct, .class:
-                return value is MustacheParent ? value : Localized(model: value, texts: texts, messages: messages)
-            case .collection:
-                return m.children.map { wrap($0.value) ?? "" }
+            switch value {
+            case let o as AnyOptional: return o.wrappedValue.flatMap(wrap)
+            case is String, is Bool, is Int, is Int64, is Double: return value
+            case is [String: String]: return value
+            case let p as MustacheParent: return Localized(model: p, texts: texts, messages: messages)
+            case let a as [Any]: return a.map { wrap($0) ?? "" }
             default:
-                return value
+                let style = Mirror(reflecting: value).displayStyle
+                return style == .struct || style == .class
+                    ? Localized(model: value, texts: texts, messages: messages) : value
             }
         }
     }
@@ -140,4 +141,13 @@ public struct Renderer: Sendable {
         Response(
             status: status, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
+}
+
+/// An optional seen through `Any`, to unwrap it without reflection.
+protocol AnyOptional {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: AnyOptional {
+    var wrappedValue: Any? { self.flatMap { $0 } }
 }
