@@ -50,7 +50,8 @@ let package = Package(
         .target(
             name: "Digests",
             dependencies: [
-                "Storage", "VeilleCore", "Curl",
+                "Storage", "VeilleCore", "Curl", "Templates",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "Interop", dependencies: ["Storage", "VeilleCore"]),
@@ -61,7 +62,8 @@ let package = Package(
                 "VeilleCore",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        // The HTML templates and style sheet, shared by the web view and (to come) the HTML digest; no web server.
+        // The HTML templates and style sheets, shared by the web view and the HTML digest (and the mail's CSS
+        // inliner); no web server.
         .target(
             name: "Templates", dependencies: [.product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources")]),
@@ -131,7 +133,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .testTarget(
-            name: "DigestsTests", dependencies: ["Digests", "Storage", "Pipeline", "Syndication", "TestSupport"],
+            name: "DigestsTests",
+            dependencies: ["Digests", "Storage", "Pipeline", "Syndication", "Templates", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "InteropTests", dependencies: ["Interop", "Matching", "Pipeline", "Storage", "TestSupport"],
