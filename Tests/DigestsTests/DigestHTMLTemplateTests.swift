@@ -96,6 +96,22 @@ import VeilleCore
         #expect(mail.contains("\"><bdi>Doppelgänger : 11 éléments aujourd&#39;hui"))
     }
 
+    /// The text a reader reads: the `<style>` block and the tags left out.
+    static func text(_ html: String) -> String {
+        var s = html
+        if let a = s.range(of: "<style>"), let b = s.range(of: "</style>") {
+            s.removeSubrange(a.lowerBound..<b.upperBound)
+        }
+        return s.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+    }
+
+    @Test(arguments: ["fr", "en"]) func theFileAndTheMailSayTheSameTextStyledDifferently(language: String) throws {
+        let (_, c) = try DigestGoldenTests.content(language: language)
+        let (file, mail) = (c.html, c.mailHTML)
+        #expect(Self.text(file) == Self.text(mail) && Self.text(file).contains("Doppelgänger"))
+        #expect(file != mail)
+    }
+
     @Test func everyCatalogueTextWithPlaceholdersHasThemInOrder() {
         let keys =
             [("attributed", 1), ("also.under", 1), ("also.in", 1), ("title.was", 1), ("title.removed", 1)]
