@@ -95,10 +95,13 @@ public struct StyleInliner: Sendable {
         rules.sort { ($0.specificity, $0.order) < ($1.specificity, $1.order) }
     }
 
-    /// `var(--name)` replaced by the `:root` value (left as is when unknown).
+    /// `var(--name)` replaced by the `:root` value (left as is when unknown; at most 16 substitutions, so a
+    /// variable defined by itself cannot loop).
     func substitute(_ value: String) -> String {
         var out = value
-        while let r = out.range(of: "var(--"), let close = out[r.upperBound...].firstIndex(of: ")") {
+        var left = 16
+        while left > 0, let r = out.range(of: "var(--"), let close = out[r.upperBound...].firstIndex(of: ")") {
+            left -= 1
             let name = "--" + out[r.upperBound..<close].trimmingCharacters(in: .whitespaces)
             guard let v = variables[name] else { break }
             out.replaceSubrange(r.lowerBound...close, with: v)

@@ -156,6 +156,7 @@ import VeilleCore
             "* { margin: 0 } a > b { color: red } @media (max-width: 1px) { p { color: red } } p:hover { x: y }",
             "<p><a><b>x</b></a></p>", "<p><a><b>x</b></a></p>"
         ),
+        (":root { --a: var(--a) } b { color: var(--a) }", "<b>x</b>", "<b style=\"color:var(--a)\">x</b>"),
         ("b { color: red }", "<!-- <b> --><br><b>x</b>", "<!-- <b> --><br><b style=\"color:red\">x</b>"),
         (
             "p { color: red }", "<style>p { }</style><p>&lt;p&gt;</p>",
