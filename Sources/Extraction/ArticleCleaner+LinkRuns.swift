@@ -22,6 +22,8 @@ extension ArticleCleaner {
     /// A unit this long, mostly not links, is prose: the article runs from the first such unit to the last.
     static let proseCharacters: Int32 = 80
 
+    static let headingTags: TagSet = [.h1, .h2, .h3, .h4, .h5, .h6]
+
     /// Blocks that make lines (the renderer's paragraph and line blocks).
     static let unitBlocks: TagSet = [
         .p, .div, .section, .article, .main, .header, .footer, .blockquote, .pre, .table, .figure, .figcaption,
@@ -88,5 +90,25 @@ extension ArticleCleaner {
         }
         dropIfLinks(units[(last + 1)...])
         dropIfLinks(units[..<first])
+        func drop(_ u: TextUnit) {
+            for n in u.first...u.last where model.tree.nodes[n].kind == .text { selection.removed[n] = true }
+        }
+        if last + 1 < units.count {
+            let tail = units[(last + 1)...]
+            for (k, u) in zip(tail.indices, tail) {
+                if ExperimentX.on(4), ArticleCleaner.headingTags.contains(model.tag(u.block)) { drop(u) }
+                if ExperimentX.on(16), ArticleCleaner.headingTags.contains(model.tag(u.block)) {
+                    // Its section: the units up to the next heading.
+                    var j = k + 1
+                    var text = false
+                    while j < units.count, !ArticleCleaner.headingTags.contains(model.tag(units[j].block)) {
+                        if !units[j].isLinks { text = true }
+                        j += 1
+                    }
+                    if !text { drop(u) }
+                }
+                if ExperimentX.on(8), u.isLinks { drop(u) }
+            }
+        }
     }
 }
