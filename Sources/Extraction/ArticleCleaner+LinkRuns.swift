@@ -107,8 +107,50 @@ extension ArticleCleaner {
                     }
                     if !text { drop(u) }
                 }
+                if ExperimentX.on(64), ArticleCleaner.headingTags.contains(model.tag(u.block)) {
+                    var j = k + 1
+                    var prose = false
+                    while j < units.count, !ArticleCleaner.headingTags.contains(model.tag(units[j].block)) {
+                        if units[j].isProse { prose = true }
+                        j += 1
+                    }
+                    if !prose { drop(u) }
+                }
                 if ExperimentX.on(8), u.isLinks { drop(u) }
+                if ExperimentX.on(32), isLabel(u) { drop(u) }
             }
         }
+        if ExperimentX.on(32) {
+            for u in units[..<first] where isLabel(u) { drop(u) }
+        }
     }
+
+    /// A label line standing alone ("Kontakt:", "Release Date:", "Von:"): a few words ending with a colon, no link.
+    func isLabel(_ u: TextUnit) -> Bool {
+        guard u.link == 0, u.chars <= ArticleCleaner.maxLabelCharacters else { return false }
+        var lastByte: UInt8 = 0
+        var words = 0
+        var inWord = false
+        for n in u.first...u.last where model.tree.nodes[n].kind == .text {
+            let node = model.tree.nodes[n]
+            for j in Int(node.start)..<Int(node.start + node.count) {
+                let b = model.tree.bytes[j]
+                if ClassMatcher.isSpace(b) {
+                    inWord = false
+                    continue
+                }
+                if !inWord {
+                    inWord = true
+                    words += 1
+                }
+                lastByte = b
+            }
+        }
+        return lastByte == 58 && words <= ArticleCleaner.maxLabelWords
+    }
+
+    /// A label line is at most this long…
+    static let maxLabelCharacters: Int32 = 40
+    /// …and this many words.
+    static let maxLabelWords = 3
 }

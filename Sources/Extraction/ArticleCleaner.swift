@@ -86,6 +86,7 @@ struct ArticleCleaner {
             if !drop, sets.contains(.credit), text < ArticleCleaner.maxCreditCharacters { drop = true }
             // Captions ending with their credit, credit-only lines.
             if !drop, ExperimentX.on(1), isCredit(i, selection.stats[i]) { drop = true }
+            if !drop, ExperimentX.on(128), isRightsNotice(i, selection.stats[i]) { drop = true }
             // A kicker label and a link to another article ("Lea: <a>…</a>").
             if !drop, ExperimentX.on(2), isKickerLink(i, selection.stats[i]) { drop = true }
             // Teasers of other articles ("article-teaser", "pp-inline-teaser") inside the body.
