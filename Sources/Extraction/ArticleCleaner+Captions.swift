@@ -70,24 +70,6 @@ extension ArticleCleaner {
         return false
     }
 
-    /// Rights notices a short block ends with ("© 2020 CBS Interactive Inc. All Rights Reserved.").
-    static let rightsNotices: [[UInt8]] = [
-        "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
-        "wszelkie prawa zastrzeżone", "tutti i diritti riservati",
-    ].map { Array($0.utf8) }
-    /// A rights notice is at most this long.
-    static let maxRightsCharacters: Int32 = 200
-
-    /// True when a short block ends with a rights notice.
-    func isRightsNotice(_ i: Int, _ s: NodeStats) -> Bool {
-        guard s.text > 0, s.text <= ArticleCleaner.maxRightsCharacters, !s.block else { return false }
-        var tail = suffix(i, bytes: 48).text
-        while let last = tail.last, last == 46 || last == 32 { tail.removeLast() }
-        return ArticleCleaner.rightsNotices.contains {
-            tail.count >= $0.count && tail.suffix($0.count).elementsEqual($0)
-        }
-    }
-
     /// A short line naming a picture agency, either alone or in a "name/agency" credit.
     func namesAgencyOnly(_ line: [UInt8]) -> Bool {
         guard line.count <= Int(ArticleCleaner.maxAgencyLineCharacters) * 2 else { return false }

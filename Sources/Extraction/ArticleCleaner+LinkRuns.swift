@@ -22,8 +22,6 @@ extension ArticleCleaner {
     /// A unit this long, mostly not links, is prose: the article runs from the first such unit to the last.
     static let proseCharacters: Int32 = 80
 
-    static let headingTags: TagSet = [.h1, .h2, .h3, .h4, .h5, .h6]
-
     /// Blocks that make lines (the renderer's paragraph and line blocks).
     static let unitBlocks: TagSet = [
         .p, .div, .section, .article, .main, .header, .footer, .blockquote, .pre, .table, .figure, .figcaption,
@@ -73,56 +71,46 @@ extension ArticleCleaner {
 
     /// Drops the link lines before the article's first paragraph and after its last one (menus, tag clouds,
     /// teaser rails) when they are mostly links. (Runs of link lines between paragraphs were tried as well: they
-    /// cost the Readability set 0.003 and gained nothing on trafilatura-eval.)
+    /// cost the Readability set 0.003 and gained nothing on trafilatura-eval.) After the last paragraph, also
+    /// each link line on its own, each heading that introduces no text (the title of a rail of links: "Neueste
+    /// Artikel", "Blog - Tag Cloud"), and label lines ("Von:", "Kontakt:"); before the first, label lines.
     func dropLinkRuns(_ selection: inout ContentScorer.Selection) {
         let units = units(selection.roots, removed: selection.removed)
         guard let first = units.firstIndex(where: { $0.isProse }),
             let last = units.lastIndex(where: { $0.isProse })
         else { return }
+        func drop(_ u: TextUnit) {
+            for n in u.first...u.last where model.tree.nodes[n].kind == .text { selection.removed[n] = true }
+        }
         func dropIfLinks(_ run: ArraySlice<TextUnit>) {
             guard run.filter({ $0.isLinks }).count >= 2 else { return }
             let chars = run.reduce(Int32(0)) { $0 + $1.chars }
             let link = run.reduce(Int32(0)) { $0 + $1.link }
             guard link * 2 > chars else { return }
-            for u in run {
-                for n in u.first...u.last where model.tree.nodes[n].kind == .text { selection.removed[n] = true }
-            }
+            for u in run { drop(u) }
         }
         dropIfLinks(units[(last + 1)...])
         dropIfLinks(units[..<first])
-        func drop(_ u: TextUnit) {
-            for n in u.first...u.last where model.tree.nodes[n].kind == .text { selection.removed[n] = true }
+        for k in (last + 1)..<units.count {
+            let u = units[k]
+            if u.isLinks || isLabel(u) || (isHeading(u) && !introducesText(units, k)) { drop(u) }
         }
-        if last + 1 < units.count {
-            let tail = units[(last + 1)...]
-            for (k, u) in zip(tail.indices, tail) {
-                if ExperimentX.on(4), ArticleCleaner.headingTags.contains(model.tag(u.block)) { drop(u) }
-                if ExperimentX.on(16), ArticleCleaner.headingTags.contains(model.tag(u.block)) {
-                    // Its section: the units up to the next heading.
-                    var j = k + 1
-                    var text = false
-                    while j < units.count, !ArticleCleaner.headingTags.contains(model.tag(units[j].block)) {
-                        if !units[j].isLinks { text = true }
-                        j += 1
-                    }
-                    if !text { drop(u) }
-                }
-                if ExperimentX.on(64), ArticleCleaner.headingTags.contains(model.tag(u.block)) {
-                    var j = k + 1
-                    var prose = false
-                    while j < units.count, !ArticleCleaner.headingTags.contains(model.tag(units[j].block)) {
-                        if units[j].isProse { prose = true }
-                        j += 1
-                    }
-                    if !prose { drop(u) }
-                }
-                if ExperimentX.on(8), u.isLinks { drop(u) }
-                if ExperimentX.on(32), isLabel(u) { drop(u) }
-            }
+        for u in units[..<first] where isLabel(u) { drop(u) }
+    }
+
+    /// Headings, whose lines may title a section.
+    static let headingTags: TagSet = [.h1, .h2, .h3, .h4, .h5, .h6]
+
+    func isHeading(_ u: TextUnit) -> Bool { ArticleCleaner.headingTags.contains(model.tag(u.block)) }
+
+    /// True when the units after the heading at `k`, up to the next heading, hold a line that is not links.
+    func introducesText(_ units: [TextUnit], _ k: Int) -> Bool {
+        var j = k + 1
+        while j < units.count, !isHeading(units[j]) {
+            if !units[j].isLinks { return true }
+            j += 1
         }
-        if ExperimentX.on(32) {
-            for u in units[..<first] where isLabel(u) { drop(u) }
-        }
+        return false
     }
 
     /// A label line standing alone ("Kontakt:", "Release Date:", "Von:"): a few words ending with a colon, no link.

@@ -85,10 +85,9 @@ struct ArticleCleaner {
             // Picture credits: "Foto: dpa" is not the article.
             if !drop, sets.contains(.credit), text < ArticleCleaner.maxCreditCharacters { drop = true }
             // Captions ending with their credit, credit-only lines.
-            if !drop, ExperimentX.on(1), isCredit(i, selection.stats[i]) { drop = true }
-            if !drop, ExperimentX.on(128), isRightsNotice(i, selection.stats[i]) { drop = true }
+            if !drop, isCredit(i, selection.stats[i]) { drop = true }
             // A kicker label and a link to another article ("Lea: <a>…</a>").
-            if !drop, ExperimentX.on(2), isKickerLink(i, selection.stats[i]) { drop = true }
+            if !drop, isKickerLink(i, selection.stats[i]) { drop = true }
             // Teasers of other articles ("article-teaser", "pp-inline-teaser") inside the body.
             if !drop, sets.contains(.teaser), !sets.contains(.lead), text < ArticleCleaner.maxTeaserCharacters {
                 drop = true

@@ -32,7 +32,7 @@ import VeilleCore
 public enum ArticleExtractor {
     /// Bumped whenever the output for the same page may change; the pipeline applies changes due only to
     /// a newer extractor without a delta.
-    public static let version = 3
+    public static let version = 4
 
     /// Pages are read up to this many bytes (cut at a tag boundary): articles are far smaller, and the cap
     /// bounds the parser's memory.
@@ -77,7 +77,7 @@ public enum ArticleExtractor {
             .article(title: title, text: text, bylineNode: bylineNode)
         // A body this short missed the article (drawn by scripts, behind a wall): the page's own summary, when
         // longer, goes first, as JSON-LD's articleBody does above.
-        if ExperimentX.on(256), article.text.count < shortBodyCharacters, let summary = article.description,
+        if article.text.count < shortBodyCharacters, let summary = article.description,
             summary.count > article.text.count, pageCharacters(model) >= minimumPageCharacters
         {
             article.text = withStandfirst(TextTools.nfc(TextTools.collapse(summary)), article.text)
