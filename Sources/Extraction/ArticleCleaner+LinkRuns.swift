@@ -96,6 +96,46 @@ extension ArticleCleaner {
             if u.isLinks || isLabel(u) || (isHeading(u) && !introducesText(units, k)) { drop(u) }
         }
         for u in units[..<first] where isLabel(u) { drop(u) }
+        for u in units where isCounter(u) { drop(u) }
+    }
+
+    /// Words a gallery's slide counter may open with ("Image 1 of 8", "Bild 2 von 5").
+    static let counterWords: [[UInt8]] = ["image", "photo", "picture", "slide", "bild", "foto", "diapositive"].map {
+        Array($0.utf8)
+    }
+    /// Words between a counter's two numbers, besides "/".
+    static let counterSeparators: [[UInt8]] = ["of", "von", "sur", "de", "z", "di"].map { Array($0.utf8) }
+
+    /// A gallery's slide counter standing alone: "Image 1 of 8", "Image 3/5", "Bild 2 von 5".
+    func isCounter(_ u: TextUnit) -> Bool {
+        guard u.link == 0, u.chars <= 24 else { return false }
+        var words: [[UInt8]] = [[]]
+        for n in u.first...u.last where model.tree.nodes[n].kind == .text {
+            let node = model.tree.nodes[n]
+            for j in Int(node.start)..<Int(node.start + node.count) {
+                let b = model.tree.bytes[j]
+                if ClassMatcher.isSpace(b) {
+                    if !(words.last?.isEmpty ?? true) { words.append([]) }
+                } else if b == 47 { // "/" is a word of its own
+                    if !(words.last?.isEmpty ?? true) { words.append([]) }
+                    words[words.count - 1].append(b)
+                    words.append([])
+                } else {
+                    words[words.count - 1].append(ClassMatcher.lower(b))
+                }
+            }
+        }
+        words.removeAll { $0.isEmpty }
+        var named = false
+        if let head = words.first, ArticleCleaner.counterWords.contains(head) {
+            words.removeFirst()
+            named = true
+        }
+        guard words.count == 3 else { return false }
+        let isNumber: ([UInt8]) -> Bool = { !$0.isEmpty && $0.allSatisfy { $0 >= 48 && $0 <= 57 } }
+        // A bare "23/16" is a table's figure or a score; "1 of 8" and "Image 3/5" are counters.
+        return isNumber(words[0]) && isNumber(words[2])
+            && (ArticleCleaner.counterSeparators.contains(words[1]) || (named && words[1] == [47]))
     }
 
     /// Headings, whose lines may title a section.

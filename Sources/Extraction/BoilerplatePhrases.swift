@@ -169,6 +169,9 @@ enum BoilerplatePhrases {
         Phrase("print", whole: true, "print buttons"),
         Phrase("imprimer", whole: true, "French print buttons"),
         Phrase("print recipe", whole: true, "recipe cards' print buttons"),
+        Phrase("close", whole: true, "gallery and dialog close buttons"),
+        Phrase("fermer", whole: true, "French close buttons"),
+        Phrase("schließen", whole: true, "German close buttons"),
         // Prompts around the article: subscriptions, feedback, reading time.
         Phrase("subscribe now", "subscription prompts"),
         Phrase("was this article helpful", "feedback prompts"),

@@ -113,4 +113,26 @@ import Testing
             "<html><head><meta name=\"description\" content=\"A description longer than the body of this small test page.\"></head><body><p>Short body.</p></body></html>"
         #expect(ShapeRulesTests.text(html: html) == "Short body.")
     }
+
+    @Test func slideCountersAndCloseButtonsAreDropped() {
+        let gallery =
+            "<div class=\"gallery\"><figure><img src=\"a.jpg\"><figcaption>Les membres de la commission en séance publique au Palais du Luxembourg.</figcaption></figure><div>Image 1 of 8</div><div>2 von 8</div><div>Close</div></div>"
+        let text = ShapeRulesTests.text(
+            html:
+                "<html><body><article>\(ShapeRulesTests.prose)\(gallery)\(ShapeRulesTests.after)</article></body></html>"
+        )
+        #expect(!text.contains("1 of 8"), "\(text)")
+        #expect(!text.contains("2 von 8"), "\(text)")
+        #expect(!text.contains("Close"), "\(text)")
+        #expect(text.contains("Palais du Luxembourg"), "the caption itself stays: \(text)")
+    }
+
+    @Test func figuresInATableStay() {
+        let table = "<table><tr><td>Janvier</td><td>23/16</td><td>1 / 2</td></tr></table>"
+        let text = ShapeRulesTests.text(
+            html:
+                "<html><body><article>\(ShapeRulesTests.prose)\(table)\(ShapeRulesTests.after)</article></body></html>")
+        #expect(text.contains("23/16"), "\(text)")
+        #expect(text.contains("1 / 2"), "\(text)")
+    }
 }
