@@ -96,8 +96,41 @@ extension ArticleCleaner {
             if u.isLinks || isLabel(u) || (isHeading(u) && !introducesText(units, k)) { drop(u) }
         }
         for u in units[..<first] where isLabel(u) { drop(u) }
-        for u in units where isCounter(u) { drop(u) }
+        for u in units where isCounter(u) || isNumberAlone(u) { drop(u) }
     }
+
+    /// A number alone on its line outside tables: a share counter ("6280"), a most-read rank ("4"), a rating.
+    func isNumberAlone(_ u: TextUnit) -> Bool {
+        guard u.chars <= ArticleCleaner.maxNumberCharacters, !model.ancestry[u.first].contains(.table) else {
+            return false
+        }
+        var digits = 0
+        var value = 0
+        var grouped = false
+        for n in u.first...u.last where model.tree.nodes[n].kind == .text {
+            let node = model.tree.nodes[n]
+            for j in Int(node.start)..<Int(node.start + node.count) {
+                let b = model.tree.bytes[j]
+                if b >= 48 && b <= 57 {
+                    digits += 1
+                    value = value &* 10 &+ Int(b - 48)
+                } else if b == 46 || b == 44 { // "." and "," group digits
+                    grouped = true
+                } else if !ClassMatcher.isSpace(b) {
+                    return false
+                }
+            }
+        }
+        // A year alone ("2012") captions a picture or titles a section.
+        if digits == 4, !grouped, ArticleCleaner.years.contains(value) { return false }
+        return digits > 0
+    }
+
+    /// Numbers read as years, not counters.
+    static let years = 1800...2099
+
+    /// A number alone is at most this long ("12,345").
+    static let maxNumberCharacters: Int32 = 8
 
     /// Words a gallery's slide counter may open with ("Image 1 of 8", "Bild 2 von 5").
     static let counterWords: [[UInt8]] = ["image", "photo", "picture", "slide", "bild", "foto", "diapositive"].map {

@@ -170,6 +170,12 @@ enum BoilerplatePhrases {
         Phrase("imprimer", whole: true, "French print buttons"),
         Phrase("print recipe", whole: true, "recipe cards' print buttons"),
         Phrase("close", whole: true, "gallery and dialog close buttons"),
+        Phrase("advertisement", whole: true, "advertising labels"),
+        Phrase("- advertisement -", whole: true, "advertising labels"),
+        Phrase("anzeige", whole: true, "German advertising labels"),
+        Phrase("werbung", whole: true, "German advertising labels"),
+        Phrase("publicité", whole: true, "French advertising labels"),
+        Phrase("publicidad", whole: true, "Spanish advertising labels"),
         Phrase("fermer", whole: true, "French close buttons"),
         Phrase("schließen", whole: true, "German close buttons"),
         // Prompts around the article: subscriptions, feedback, reading time.

@@ -135,4 +135,16 @@ import Testing
         #expect(text.contains("23/16"), "\(text)")
         #expect(text.contains("1 / 2"), "\(text)")
     }
+
+    @Test func shareCountersRanksAndAdvertisingLabelsAreDropped() {
+        let html =
+            "<html><body><article><div>6280</div>\(ShapeRulesTests.prose)<p>- Advertisement -</p><div>Anzeige</div>\(ShapeRulesTests.after)<figure><img src=\"a.png\"><figcaption>2012</figcaption></figure><ol><li><div>4</div><div>Un autre titre</div></li></ol></article></body></html>"
+        let text = ShapeRulesTests.text(html: html)
+        #expect(!text.contains("6280"), "\(text)")
+        #expect(!text.contains("Advertisement"), "\(text)")
+        #expect(!text.contains("Anzeige"), "\(text)")
+        #expect(!text.contains("\n4\n"), "\(text)")
+        #expect(text.contains("Un autre titre"), "\(text)")
+        #expect(text.contains("2012"), "a year alone stays (medium-1's caption): \(text)")
+    }
 }
