@@ -88,8 +88,8 @@ extension ArticleCleaner {
         return false
     }
 
-    /// A kicker + link block: a short label ending with ":" outside any link, then a link holding most of the
-    /// text ("Lea: <a>Otro artículo</a>").
+    /// A kicker + link block: a short label ending with ":" or in capitals, outside any link, then one link
+    /// holding most of the text ("Lea: <a>Otro artículo</a>", "RANDY ANDY <a>Another story</a>").
     func isKickerLink(_ i: Int, _ s: NodeStats) -> Bool {
         guard ArticleCleaner.kickerBlocks.contains(model.tag(i)), s.text > 0,
             s.text <= ArticleCleaner.maxKickerBlockCharacters, s.linkDensity >= 0.6
@@ -116,8 +116,20 @@ extension ArticleCleaner {
             }
             k += 1
         }
-        guard k < e, label.count >= 3, label.last == 58 else { return false } // ends with ":"
-        return label.contains(where: isLetter)
+        guard k < e, label.count >= 3 else { return false }
+        // A label ending with ":" ("Lea:"), or a kicker in capitals ("TIME TRAVELLER").
+        return (label.last == 58 && label.contains(where: isLetter)) || isCapitals(label)
+    }
+
+    /// At least three capital letters and no small ones (ASCII and Latin-1).
+    private func isCapitals(_ label: [UInt8]) -> Bool {
+        var capitals = 0
+        for (k, b) in label.enumerated() {
+            if b >= 65 && b <= 90 { capitals += 1 }
+            if b >= 97 && b <= 122 { return false }
+            if b == 0xC3, k + 1 < label.count, label[k + 1] >= 0x9F { return false } // ß, à…ÿ
+        }
+        return capitals >= 3
     }
 
     /// The last `bytes` bytes of an element's text, whitespace collapsed, lower-cased, and whether a `<br>` cut

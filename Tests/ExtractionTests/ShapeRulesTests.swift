@@ -147,4 +147,17 @@ import Testing
         #expect(text.contains("Un autre titre"), "\(text)")
         #expect(text.contains("2012"), "a year alone stays (medium-1's caption): \(text)")
     }
+
+    @Test func kickerInCapitalsAndItsLinkAreDropped() {
+        let teaser =
+            "<p><strong>TIME TRAVELLER</strong> <a href=\"/other\">Man claims he has seen the year 2050</a></p>"
+        let plain = "<p>Puis <a href=\"/x\">un lien vers le rapport de la commission d'enquête</a></p>"
+        let text = ShapeRulesTests.text(
+            html:
+                "<html><body><article>\(ShapeRulesTests.prose)\(teaser)\(plain)\(ShapeRulesTests.after)</article></body></html>"
+        )
+        #expect(!text.contains("TIME TRAVELLER"), "\(text)")
+        #expect(!text.contains("the year 2050"), "\(text)")
+        #expect(text.contains("un lien vers le rapport"), "a lower-case opening is not a kicker: \(text)")
+    }
 }
