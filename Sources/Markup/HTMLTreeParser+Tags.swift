@@ -183,11 +183,29 @@ extension HTMLTreeParser {
         }
     }
 
-    /// An end tag at `pos` (`</`): libxml2's `htmlParseEndTag` and `htmlAutoCloseOnClose`.
+    /// `</` at `pos`, as the HTML Standard's end tag open state reads it: a letter starts an end tag
+    /// (``endTag()``), `</>` is dropped, `</` at the end of input is text, anything else (`</ 3>`, `</-->`)
+    /// starts a bogus comment that runs to the first `>`.
+    mutating func endTagOpen() {
+        let c = at(pos + 2)
+        if HTMLTreeParser.isLetter(c) {
+            endTag()
+        } else if pos + 2 >= n {
+            checkParagraph()
+            text(p + pos, n - pos)
+            pos = n
+        } else if c == 0x3E {
+            pos += 3
+        } else {
+            skipPast(0x3E)
+        }
+    }
+
+    /// An end tag at `pos` (`</` then a letter): libxml2's `htmlParseEndTag` and `htmlAutoCloseOnClose`.
     mutating func endTag() {
         pos += 2
         let name = readName(pos)
-        guard name.count > 0 else { return } // `</` not followed by a name: dropped, the rest is text
+        guard name.count > 0 else { return }
         let id = names.id(UnsafeBufferPointer(start: nameBuffer, count: name.count), hash: name.hash)
         pos = name.end
         skipBlanks()

@@ -5,8 +5,11 @@
 /// and bare attributes (the first of duplicates wins); named (``HTMLEntityTable``) and numeric character
 /// references in text and attribute values (`&#128;`–`&#159;` read as windows-1252, as browsers do); only
 /// `script` and `style` hold raw text; comments, `<!DOCTYPE>` and processing instructions are skipped, a
-/// stray `<` or `&` is text; start tags close what ``HTMLElementRules/startClose`` says (a `p` by a block, `li`
-/// by `li`, cells by cells…), empty elements close at once, an end tag closes the elements opened inside it
+/// stray `<` or `&` is text. Where libxml2 2.9 printed markup as text, the HTML Standard's tokenizer is
+/// followed instead (browsers show none of it): `<!` not followed by `--` (`<! --- x -->`, `<![CDATA[…`),
+/// `<?…` and `</` followed by neither a letter nor `>` (`</ 3>`) are bogus comments up to the first `>`,
+/// `</>` is dropped, `<!-->` and `<!--->` are empty comments and `--!>` also ends a comment.
+/// Start tags close what ``HTMLElementRules/startClose`` says (a `p` by a block, `li` by `li`, cells by cells…), empty elements close at once, an end tag closes the elements opened inside it
 /// unless one of higher priority stands between (``HTMLElementRules/endPriorities``), an end tag with no
 /// open element is ignored; text directly in `html` or `head`, or outside any element, gets an implied `p`.
 ///
@@ -103,10 +106,8 @@ struct HTMLTreeParser: HTMLTreeSink {
         while pos < n, p[pos] == 0x3C {
             if startsComment(pos) {
                 skipComment()
-            } else if at(pos + 1) == 0x3F {
-                skipPast(0x3E)
-            } else if startsDoctype(pos) {
-                skipPast(0x3E)
+            } else if at(pos + 1) == 0x3F || at(pos + 1) == 0x21 {
+                skipPast(0x3E) // a processing instruction, the doctype or a bogus comment
             } else {
                 break
             }
@@ -123,8 +124,8 @@ struct HTMLTreeParser: HTMLTreeSink {
             let c = p[pos]
             if c == 0x3C {
                 let c1 = at(pos + 1)
-                if c1 == 0x2F {
-                    endTag()
+                if c1 == 0x2F, !(isRawTextOpen && !HTMLTreeParser.isLetter(at(pos + 2))) {
+                    endTagOpen()
                     continue
                 }
                 if isRawTextOpen {
@@ -136,16 +137,12 @@ struct HTMLTreeParser: HTMLTreeSink {
                     continue
                 }
                 if c1 == 0x21 {
-                    if startsDoctype(pos) {
-                        skipPast(0x3E)
-                        continue
-                    }
-                    if startsComment(pos) {
-                        skipComment()
-                        continue
-                    }
+                    // The markup declaration open state: a comment, else the doctype or a bogus comment (any
+                    // other `<!…>`, `<![CDATA[…>` included outside foreign content), both up to the first `>`.
+                    if startsComment(pos) { skipComment() } else { skipPast(0x3E) }
+                    continue
                 }
-                if c1 == 0x3F {
+                if c1 == 0x3F { // `<?…>`: a bogus comment up to the first `>`
                     skipPast(0x3E)
                     continue
                 }
@@ -174,21 +171,28 @@ struct HTMLTreeParser: HTMLTreeSink {
     /// `<!--` at `i`.
     func startsComment(_ i: Int) -> Bool { at(i + 1) == 0x21 && at(i + 2) == 0x2D && at(i + 3) == 0x2D }
 
-    /// `<!DOCTYPE` (any case) at `i`.
-    func startsDoctype(_ i: Int) -> Bool {
-        guard i + 9 <= n, p[i + 1] == 0x21 else { return false }
-        let word: StaticString = "doctype"
-        for k in 0..<7 where p[i + 2 + k] | 0x20 != word.utf8Start[k] { return false }
-        return true
-    }
-
-    /// Skips a comment: up to and including the next `-->` after `<!--`, or to the end when unterminated.
+    /// Skips a comment after `<!--`, as the HTML Standard's comment states end it: `<!-->` and `<!--->` are
+    /// empty comments, any other ends after the next `-->` or `--!>`, or at the end of input when unterminated.
     mutating func skipComment() {
+        if at(pos + 4) == 0x3E {
+            pos += 5
+            return
+        }
+        if at(pos + 4) == 0x2D, at(pos + 5) == 0x3E {
+            pos += 6
+            return
+        }
         var i = pos + 4
         while i + 2 < n {
-            if p[i] == 0x2D, p[i + 1] == 0x2D, p[i + 2] == 0x3E {
-                pos = i + 3
-                return
+            if p[i] == 0x2D, p[i + 1] == 0x2D {
+                if p[i + 2] == 0x3E {
+                    pos = i + 3
+                    return
+                }
+                if p[i + 2] == 0x21, i + 3 < n, p[i + 3] == 0x3E {
+                    pos = i + 4
+                    return
+                }
             }
             i += 1
         }

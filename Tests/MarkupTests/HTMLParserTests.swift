@@ -33,7 +33,6 @@ import Testing
         ("<div><span>a</div>b</span>c", #"div(span("a"))p("bc")"#),
         ("<p>a</div>b", #"p("ab")"#),
         ("<div>a<span>b</div>c", #"div("a"span("b"))p("c")"#),
-        ("<p>x</ p>y</3>z", #"p("x p>y3>z")"#),
         // Empty elements, and libxml2's `/>` that ends any element.
         ("<p>a<br>b<img src=x>c</p>", #"p("a"br()"b"img[src=x]()"c")"#),
         ("<p>x<div/>y</p>", #"p("x")div()p("y")"#),
@@ -74,13 +73,45 @@ import Testing
         ("<div>x<!doctype html>y</div>", #"div("xy")"#),
         ("<p>x<!-- never closed <b>y</b>", #"p("x")"#),
         ("<p>a < b <3 c</p>", #"p("a < b <3 c")"#),
-        ("<![CDATA[x]]>", #""<"p("![CDATA[x]]>")"#),
         // Control bytes are dropped from text.
         ("<p>a\u{1}b\u{C}c</p>", #"p("abc")"#),
     ]
 
     @Test(arguments: cases)
     func snippet(_ html: String, _ expected: String) {
+        #expect(HTMLParserTests.parse(html) == expected, "\(html)")
+    }
+
+    /// Hand-written snippets where libxml2 2.9 printed markup as text and the own parser follows the HTML
+    /// Standard's tokenizer (markup declaration open, end tag open, bogus comment and comment states), as
+    /// browsers do; libxml2 is not asked about these.
+    static let standardCases: [(String, String)] = [
+        // `<!` not followed by `--` nor DOCTYPE: a bogus comment up to the first `>` (badische-zeitung.de).
+        ("<div>a<! --- BZ Reg Wall -->b</div>", #"div("ab")"#),
+        ("<p>a<!-x>b<!>c<!ELEMENT p>d</p>", #"p("abcd")"#),
+        ("<! x><p>a</p>", #"p("a")"#),
+        // CDATA sections exist only in foreign content: elsewhere a bogus comment, to the first `>`.
+        ("<p>a<![CDATA[x]]>b</p>", #"p("ab")"#),
+        ("<p>a<![CDATA[x > y]]>b</p>", #"p("a y]]>b")"#),
+        // `<?`: a bogus comment up to the first `>`, whatever ends it.
+        ("<p>a<?php echo 1 ?>b<?x > y?>c</p>", #"p("ab y?>c")"#),
+        // `</` then neither a letter nor `>`: a bogus comment; `</>` is dropped; `</` at the end is text.
+        ("<p>x</ p>y</3>z", #"p("xyz")"#),
+        ("<p>a</>b</-- x -->c</_x>d</p>", #"p("abcd")"#),
+        ("<p>a</", #"p("a</")"#),
+        ("a</", #"p("a</")"#),
+        // Raw text is not tokenized: `</ 3>` in a JSON-LD script stays text.
+        (
+            #"<script type="application/ld+json"></ 3>{}</script>"#,
+            #"script[type=application/ld+json]("</ 3>{}")"#
+        ),
+        // Comments: `<!-->` and `<!--->` are empty, `--!>` ends one as `-->` does.
+        ("<p>a<!-->b<!--->c<!-- x --!>d<!---->e</p>", #"p("abcde")"#),
+        ("<p>a<!-- x -- y --->b</p>", #"p("ab")"#),
+    ]
+
+    @Test(arguments: standardCases)
+    func standardSnippet(_ html: String, _ expected: String) {
         #expect(HTMLParserTests.parse(html) == expected, "\(html)")
     }
 
