@@ -64,6 +64,9 @@ struct ArticleCleaner {
     func dropFurniture(_ root: Int, _ selection: inout ContentScorer.Selection) {
         var i = root + 1
         let end = model.end(root)
+        // A root named like boilerplate (a live feed's "live-comments") was chosen for its prose: blocks named
+        // alike inside it are its entries, not furniture.
+        let namedRoot = model.sets(root).contains(.boilerplate)
         while i < end {
             guard model.isElement(i), !selection.removed[i] else {
                 i = selection.removed[i] ? model.end(i) : i + 1
@@ -76,7 +79,7 @@ struct ArticleCleaner {
             if !drop, sets.contains(.share), text < 500 { drop = true }
             // Boilerplate classes: short blocks go; long ones only when mostly links (a long block named
             // "paywall" or "abonnes" may hold the article itself).
-            if !drop, sets.contains(.boilerplate),
+            if !drop, sets.contains(.boilerplate), !namedRoot,
                 text < 1000 || (!sets.contains(.maybe) && selection.stats[i].linkDensity > 0.33)
             {
                 drop = true

@@ -86,6 +86,30 @@ struct ClassMatcher: Sendable {
         }
     }
 
+    /// True when the fragment at `i` follows a negation opening its token: `non-paywall`, `no-sidebar`,
+    /// `not_premium` name the opposite of the fragment.
+    @inline(__always)
+    func negated(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ i: Int) -> Bool {
+        guard i - start >= 3 else { return false }
+        let sep = bytes[i - 1]
+        guard sep == 0x2D || sep == 0x5F else { return false }
+        var j = i - 2
+        let last = ClassMatcher.lower(bytes[j])
+        if last == 0x6E || last == 0x74 { // "non-", "not-"
+            guard j - start >= 2, ClassMatcher.lower(bytes[j - 1]) == 0x6F, ClassMatcher.lower(bytes[j - 2]) == 0x6E
+            else {
+                return false
+            }
+            j -= 2
+        } else if last == 0x6F { // "no-"
+            guard ClassMatcher.lower(bytes[j - 1]) == 0x6E else { return false }
+            j -= 1
+        } else {
+            return false
+        }
+        return j == start || ClassMatcher.isSpace(bytes[j - 1])
+    }
+
     @inline(__always)
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ frag: UnsafeBufferPointer<UInt8>,
@@ -118,6 +142,7 @@ struct ClassMatcher: Sendable {
                 var k = 1
                 while k < n, ClassMatcher.lower(bytes[i + k]) == frag[f + k] { k += 1 }
                 guard k == n else { continue }
+                if negated(bytes, range.lowerBound, i) { continue }
                 switch p.mode {
                 case .substring: found.formUnion(p.sets)
                 case .word:

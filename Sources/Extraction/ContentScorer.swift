@@ -45,6 +45,7 @@ struct ContentScorer {
         let end = model.end(body)
         var byline: Int?
         var titleHeadingSeen = false
+        var bodyText: Int32 = -1
         var i = body + 1
         while i < end {
             guard model.isElement(i), !removed[i] else {
@@ -53,6 +54,12 @@ struct ContentScorer {
             }
             let tag = model.tag(i)
             var drop = TagVocabulary.neverContent.contains(tag) || !isVisible(i)
+            // A noscript holding most of the page's text is the page served to readers without scripts (only
+            // outermost ones are measured, so each byte is counted once).
+            if drop, tag == .noscript, isVisible(i), !model.ancestry[i].contains(.noscript) {
+                if bodyText < 0 { bodyText = textLength(body) }
+                drop = textLength(i) * 2 <= bodyText
+            }
             if !drop, byline == nil, isByline(i) {
                 byline = i
                 drop = true
@@ -80,6 +87,13 @@ struct ContentScorer {
             }
         }
         return byline
+    }
+
+    /// Characters of text in a subtree.
+    func textLength(_ i: Int) -> Int32 {
+        var total: Int32 = 0
+        for k in i..<model.end(i) { total += model.chars[k] }
+        return total
     }
 
     /// Readability's visibility test (no `hidden`, `aria-hidden`, hiding style) and modal dialogs.

@@ -45,6 +45,7 @@ struct PageModel {
         static let code = Ancestry(rawValue: 2)
         static let figure = Ancestry(rawValue: 4)
         static let pre = Ancestry(rawValue: 8)
+        static let noscript = Ancestry(rawValue: 16)
     }
 
     init(tree: HTMLTree) {
@@ -68,6 +69,7 @@ struct PageModel {
                 case .code: anc.insert(.code)
                 case .figure: anc.insert(.figure)
                 case .pre: anc.insert(.pre)
+                case .noscript: anc.insert(.noscript)
                 default: break
                 }
                 ancestry[i] = anc
