@@ -77,6 +77,9 @@ struct ContentScorer {
                     drop = true
                 }
                 if !drop, hasUnlikelyRole(i) { drop = true }
+                if !drop, tag == .div || tag == .section || tag == .aside, opensWithCloseControl(i) {
+                    drop = true
+                }
             }
             if drop {
                 let e = model.end(i)
@@ -88,6 +91,45 @@ struct ContentScorer {
         }
         return byline
     }
+
+    /// True when a block's first content is a short control named "close" (`<div class="close">Schließen
+    /// [X]</div>`, a modal's button) followed by more: a popup layer (shipping terms, newsletter, log-in), drawn
+    /// hidden by the page's style sheet.
+    func opensWithCloseControl(_ i: Int) -> Bool {
+        var c = i + 1
+        let e = model.end(i)
+        while c < e, !model.isElement(c) {
+            if model.chars[c] > 0 { return false }
+            c += 1
+        }
+        guard c < e, !model.sets(c).contains(.maybe) else { return false }
+        guard namesClose(c, "class") || namesClose(c, "id") else { return false }
+        let control = textLength(c)
+        return control > 0 && control <= maxCloseControlCharacters && textLength(i) > control
+    }
+
+    /// True when the attribute holds the word `close` ("close", "modal-close", "close_btn"; not "closed" or
+    /// "disclosure").
+    func namesClose(_ i: Int, _ name: StaticString) -> Bool {
+        guard let r = model.tree.attribute(i, name), r.count >= 5 else { return false }
+        let b = model.tree.bytes
+        var s = r.lowerBound
+        while s + 5 <= r.upperBound {
+            if ClassMatcher.lower(b[s]) == 0x63, ClassMatcher.lower(b[s + 1]) == 0x6C,
+                ClassMatcher.lower(b[s + 2]) == 0x6F,
+                ClassMatcher.lower(b[s + 3]) == 0x73, ClassMatcher.lower(b[s + 4]) == 0x65,
+                s == r.lowerBound || !ClassMatcher.isAlnum(b[s - 1]),
+                s + 5 == r.upperBound || !ClassMatcher.isAlnum(b[s + 5])
+            {
+                return true
+            }
+            s += 1
+        }
+        return false
+    }
+
+    /// A close control is a button: a block opening with something longer is not a popup.
+    var maxCloseControlCharacters: Int32 { 24 }
 
     /// Characters of text in a subtree.
     func textLength(_ i: Int) -> Int32 {

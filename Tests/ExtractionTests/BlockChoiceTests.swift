@@ -3,7 +3,7 @@ import Testing
 
 /// Which blocks the scorer and the cleaner keep when the page's markup misleads them (extraction v5): a
 /// noscript whose unclosed element swallowed the page, a negated class name (`non-paywall`), a live feed whose
-/// entries are named like reader comments. Real-page excerpts are in `Fixtures/rules`; the inline pages are
+/// entries are named like reader comments, a popup opening with its close button. Real-page excerpts are in `Fixtures/rules`; the inline pages are
 /// hand-written (see the fixtures README).
 @Suite struct BlockChoiceTests {
     static func text(_ fixture: String) -> String {
@@ -70,5 +70,22 @@ import Testing
             html: "<html><body><article>\(BlockChoiceTests.prose)</article>\(comments)</body></html>")
         #expect(text.contains("Le rapport sénatorial détaille"), "\(text)")
         #expect(!text.contains("Merci pour cet article"), "\(text)")
+    }
+
+    @Test func popupOpeningWithACloseButtonIsNotTheArticle() {
+        let text = BlockChoiceTests.text("trafilatura-eval/vinosytapas.de.rioja.html")
+        #expect(text.contains("Die Bestimmungen der D.O.Ca."), "\(text)")
+        #expect(!text.contains("Versandkosten und Lieferung"), "the shipping-terms popup: \(text)")
+    }
+
+    @Test func closeControlsOnlyCountAsAWord() {
+        let popup =
+            "<div class=\"box\"><span class=\"btn-close\">×</span><p>Recevez chaque matin notre lettre, avec les analyses de la rédaction et les documents.</p></div>"
+        let status =
+            "<div><span class=\"closed\">Clos</span><p>Le débat parlementaire est clos depuis mardi, a rappelé le rapporteur, et le vote aura lieu jeudi.</p></div>"
+        let text = BlockChoiceTests.text(
+            html: "<html><body><article>\(BlockChoiceTests.prose)\(status)\(popup)</article></body></html>")
+        #expect(text.contains("Le débat parlementaire est clos"), "'closed' is not a close control: \(text)")
+        #expect(!text.contains("Recevez chaque matin"), "\(text)")
     }
 }
