@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // C libraries: a module map and a small shim header each.
@@ -45,7 +46,12 @@ let package = Package(
         .target(name: "Archive", dependencies: ["CZlib"]),
         .target(name: "Extraction", dependencies: ["Markup", "VeilleCore"]),
         .target(name: "Matching", dependencies: ["VeilleCore"]),
-        .target(name: "Storage", dependencies: ["VeilleCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "VeilleCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .target(
             name: "Digests",
             dependencies: [
