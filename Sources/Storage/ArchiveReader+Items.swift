@@ -7,34 +7,40 @@ extension ArchiveReader {
             guard let r = try s.row("SELECT \(Self.itemColumns) FROM item WHERE id = ?", [id]) else {
                 return nil
             }
-            let links = try s.rows("SELECT entityId, entityKind, evidence FROM link WHERE itemId = ? ORDER BY entityKind, entityId", [id]
+            let links = try s.rows(
+                "SELECT entityId, entityKind, evidence FROM link WHERE itemId = ? ORDER BY entityKind, entityId", [id]
             ).map {
                 LinkEntry(
                     entityID: try $0.require("entityId"), entityKind: try $0.require("entityKind"),
                     evidence: try $0.require("evidence"))
             }
-            let revisions = try s.rows("SELECT * FROM itemRevision WHERE itemId = ? ORDER BY id", [id]
+            let revisions = try s.rows(
+                "SELECT * FROM itemRevision WHERE itemId = ? ORDER BY id", [id]
             ).map { r in
                 RevisionEntry(
                     id: try r.require("id"), runID: r["runId"], title: r["title"], text: r["text"],
                     reason: try r.require("reason"), recordedAt: try r.require("recordedAt"))
             }
-            let snapshots = try s.rows("""
-                    SELECT url, fetchedAt, httpStatus, etag, lastModified, sha256, length FROM evidence
-                    WHERE itemId = ? ORDER BY id
-                    """, [id]
+            let snapshots = try s.rows(
+                """
+                SELECT url, fetchedAt, httpStatus, etag, lastModified, sha256, length FROM evidence
+                WHERE itemId = ? ORDER BY id
+                """, [id]
             ).enumerated().map { n, r in try Self.snapshot(n + 1, r) }
-            let deltas = try s.rows("""
-                    SELECT d.*, i.title FROM delta d JOIN item i ON i.id = d.itemId
-                    WHERE d.itemId = ? ORDER BY d.at, d.id
-                    """, [id]
+            let deltas = try s.rows(
+                """
+                SELECT d.*, i.title FROM delta d JOIN item i ON i.id = d.itemId
+                WHERE d.itemId = ? ORDER BY d.at, d.id
+                """, [id]
             ).map(Self.delta)
-            let article = try s.row("SELECT state, lastError, lastCheckedAt FROM article WHERE itemId = ?", [id]
+            let article = try s.row(
+                "SELECT state, lastError, lastCheckedAt FROM article WHERE itemId = ?", [id]
             ).map {
                 ArticleEntry(
                     state: try $0.require("state"), lastError: $0["lastError"], lastCheckedAt: $0["lastCheckedAt"])
             }
-            let senate = try s.row("SELECT reference, number, state, pageUrl FROM senateQuestion WHERE itemId = ? LIMIT 1", [id]
+            let senate = try s.row(
+                "SELECT reference, number, state, pageUrl FROM senateQuestion WHERE itemId = ? LIMIT 1", [id]
             ).map {
                 SenateEntry(
                     reference: try $0.require("reference"), number: $0["number"], state: try $0.require("state"),
@@ -54,7 +60,8 @@ extension ArchiveReader {
         ItemEntry(
             id: try r.require("id"), sourceID: try r.require("sourceId"), url: r["url"],
             canonicalURL: r["canonicalUrl"], title: r["title"], text: r["text"], author: r["author"],
-            published: r["published"], firstSeenAt: try r.require("firstSeenAt"), lastSeenAt: try r.require("lastSeenAt"))
+            published: r["published"], firstSeenAt: try r.require("firstSeenAt"),
+            lastSeenAt: try r.require("lastSeenAt"))
     }
 
     static func snapshot(_ number: Int, _ r: SQLRow) throws -> SnapshotEntry {
@@ -71,10 +78,11 @@ extension ArchiveReader {
         guard number >= 1 else { return nil }
         return try snapshot { s in
             guard
-                let r = try s.row("""
-                        SELECT url, fetchedAt, httpStatus, etag, lastModified, sha256, length, body FROM evidence
-                        WHERE itemId = ? ORDER BY id LIMIT 1 OFFSET ?
-                        """, [id, number - 1])
+                let r = try s.row(
+                    """
+                    SELECT url, fetchedAt, httpStatus, etag, lastModified, sha256, length, body FROM evidence
+                    WHERE itemId = ? ORDER BY id LIMIT 1 OFFSET ?
+                    """, [id, number - 1])
             else { return nil }
             guard let body: Data = r["body"], let length: Int = r["length"],
                 let raw = Deflate.decompress([UInt8](body), originalLength: length)

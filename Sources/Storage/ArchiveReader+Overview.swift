@@ -8,12 +8,13 @@ extension ArchiveReader {
         let week = now.addingTimeInterval(-7 * 86_400)
         let month = now.addingTimeInterval(-30 * 86_400)
         return try snapshot { s in
-            try s.rows("""
-                    SELECT l.entityId, SUM(CASE WHEN i.firstSeenAt >= ? THEN 1 ELSE 0 END) AS d,
-                      SUM(CASE WHEN i.firstSeenAt >= ? THEN 1 ELSE 0 END) AS w, COUNT(*) AS m
-                    FROM item i JOIN link l ON l.itemId = i.id
-                    WHERE i.firstSeenAt >= ? GROUP BY l.entityId
-                    """, [day, week, month]
+            try s.rows(
+                """
+                SELECT l.entityId, SUM(CASE WHEN i.firstSeenAt >= ? THEN 1 ELSE 0 END) AS d,
+                  SUM(CASE WHEN i.firstSeenAt >= ? THEN 1 ELSE 0 END) AS w, COUNT(*) AS m
+                FROM item i JOIN link l ON l.itemId = i.id
+                WHERE i.firstSeenAt >= ? GROUP BY l.entityId
+                """, [day, week, month]
             ).map {
                 EntityActivity(
                     entityID: try $0.require("entityId"), today: $0["d"] ?? 0, week: $0["w"] ?? 0, month: $0["m"] ?? 0)
@@ -27,7 +28,8 @@ extension ArchiveReader {
         try snapshot { s in
             // SQLite's dates are text (`2026-12-06 …`); PostgreSQL's are timestamps, days in UTC.
             let day =
-                s.dialect == .postgres ? "to_char(i.firstSeenAt AT TIME ZONE 'UTC', 'YYYY-MM-DD')" : "substr(i.firstSeenAt, 1, 10)"
+                s.dialect == .postgres
+                ? "to_char(i.firstSeenAt AT TIME ZONE 'UTC', 'YYYY-MM-DD')" : "substr(i.firstSeenAt, 1, 10)"
             let sql =
                 entity == nil
                 ? """
@@ -47,10 +49,11 @@ extension ArchiveReader {
     /// The newest deltas (baselines excluded), newest first.
     public func latestDeltas(limit: Int) throws -> [DeltaEntry] {
         try snapshot { s in
-            try s.rows("""
-                    SELECT d.*, i.title FROM delta d JOIN item i ON i.id = d.itemId
-                    WHERE NOT d.baseline ORDER BY d.id DESC LIMIT ?
-                    """, [limit]
+            try s.rows(
+                """
+                SELECT d.*, i.title FROM delta d JOIN item i ON i.id = d.itemId
+                WHERE NOT d.baseline ORDER BY d.id DESC LIMIT ?
+                """, [limit]
             ).map(Self.delta)
         }
     }
@@ -115,7 +118,8 @@ extension ArchiveReader {
             // SQLite's links change with their rowid; PostgreSQL's have none: their count and latest time.
             let links =
                 s.dialect == .postgres
-                ? "(SELECT COUNT(*) || ':' || COALESCE(MAX(linkedAt)::text, '') FROM link)" : "(SELECT MAX(rowid) FROM link)"
+                ? "(SELECT COUNT(*) || ':' || COALESCE(MAX(linkedAt)::text, '') FROM link)"
+                : "(SELECT MAX(rowid) FROM link)"
             let row = try s.row(
                 """
                 SELECT (SELECT MAX(id) FROM item), (SELECT MAX(id) FROM delta), \(links),

@@ -9,7 +9,8 @@ extension Store {
             for row in try s.rows("SELECT uid, entryCrc, entrySize FROM assembleeQuestion WHERE sourceId = ?", [id]) {
                 let crc: Int64 = try row.require("entryCrc")
                 let size: Int64 = try row.require("entrySize")
-                out[try row.require("uid")] = AssembleeEntryStamp(crc: UInt32(truncatingIfNeeded: crc), size: UInt64(max(0, size)))
+                out[try row.require("uid")] = AssembleeEntryStamp(
+                    crc: UInt32(truncatingIfNeeded: crc), size: UInt64(max(0, size)))
             }
             return out
         }
@@ -51,21 +52,24 @@ extension Store {
             var recorded: [RecordedDelta] = []
             for u in updates {
                 let stored = try storeQuestionItem(s, source: id, run: run, item: u.item, at: at)
-                try s.execute("""
-                        INSERT INTO assembleeQuestion(sourceId, uid, itemId, number, legislature, state, entryCrc, entrySize,
-                          snapshot, pageUrl, pageDue, updatedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(sourceId, uid) DO UPDATE SET itemId = excluded.itemId, number = excluded.number,
-                          legislature = excluded.legislature, state = excluded.state, entryCrc = excluded.entryCrc,
-                          entrySize = excluded.entrySize, snapshot = excluded.snapshot, pageUrl = excluded.pageUrl,
-                          pageDue = (assembleeQuestion.pageDue OR excluded.pageDue) AND assembleeQuestion.authorName IS NULL,
-                          updatedAt = excluded.updatedAt
-                        """, [
+                try s.execute(
+                    """
+                    INSERT INTO assembleeQuestion(sourceId, uid, itemId, number, legislature, state, entryCrc, entrySize,
+                      snapshot, pageUrl, pageDue, updatedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(sourceId, uid) DO UPDATE SET itemId = excluded.itemId, number = excluded.number,
+                      legislature = excluded.legislature, state = excluded.state, entryCrc = excluded.entryCrc,
+                      entrySize = excluded.entrySize, snapshot = excluded.snapshot, pageUrl = excluded.pageUrl,
+                      pageDue = (assembleeQuestion.pageDue OR excluded.pageDue) AND assembleeQuestion.authorName IS NULL,
+                      updatedAt = excluded.updatedAt
+                    """,
+                    [
                         id, u.uid, stored.item, u.number, u.legislature, u.state, Int64(u.stamp.crc),
                         Int64(u.stamp.size), u.snapshot, u.item.url, u.pageDue, at,
                     ])
                 for d in u.deltas {
-                    let delta = try insertDelta(s, run: run, item: stored.item, source: id, kind: d.kind, baseline: u.baseline, at: at,
+                    let delta = try insertDelta(
+                        s, run: run, item: stored.item, source: id, kind: d.kind, baseline: u.baseline, at: at,
                         revision: stored.revision, previous: stored.previous, detail: d.detail)
                     recorded.append(RecordedDelta(id: delta, itemID: stored.item, kind: d.kind, baseline: u.baseline))
                 }
@@ -84,25 +88,28 @@ extension Store {
         try transaction { s in
             try insertFetch(s, source: id, run: run, fetch: fetch, at: at)
             if let problem {
-                try s.execute("""
-                        UPDATE source SET lastAttemptAt = ?, status = ?, lastError = ?,
-                          consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
-                        """, [at, SourceStatus.failed, problem, nextDue, id])
+                try s.execute(
+                    """
+                    UPDATE source SET lastAttemptAt = ?, status = ?, lastError = ?,
+                      consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
+                    """, [at, SourceStatus.failed, problem, nextDue, id])
                 return
             }
             if let archive {
-                try s.execute("""
-                        INSERT INTO assembleeArchive(sourceId, sha256, bytes, entries, readAt) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT(sourceId) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes,
-                          entries = excluded.entries, readAt = excluded.readAt
-                        """, [id, archive.sha256, archive.bytes, archive.entries, at])
+                try s.execute(
+                    """
+                    INSERT INTO assembleeArchive(sourceId, sha256, bytes, entries, readAt) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(sourceId) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes,
+                      entries = excluded.entries, readAt = excluded.readAt
+                    """, [id, archive.sha256, archive.bytes, archive.entries, at])
             }
-            try s.execute("""
-                    UPDATE source SET etag = COALESCE(?, etag), lastModified = COALESCE(?, lastModified), lastAttemptAt = ?,
-                      lastSuccessAt = ?, status = ?, lastError = NULL, consecutiveFailures = 0, nextDueAt = ?,
-                      firstSuccessAt = COALESCE(firstSuccessAt, ?)
-                    WHERE id = ?
-                    """, [fetch.etag, fetch.lastModified, at, at, status, nextDue, at, id])
+            try s.execute(
+                """
+                UPDATE source SET etag = COALESCE(?, etag), lastModified = COALESCE(?, lastModified), lastAttemptAt = ?,
+                  lastSuccessAt = ?, status = ?, lastError = NULL, consecutiveFailures = 0, nextDueAt = ?,
+                  firstSuccessAt = COALESCE(firstSuccessAt, ?)
+                WHERE id = ?
+                """, [fetch.etag, fetch.lastModified, at, at, status, nextDue, at, id])
         }
     }
 
@@ -110,10 +117,11 @@ extension Store {
     /// first, at most `limit`.
     public func assembleePagesDue(source id: String, limit: Int) throws -> [AssembleePageDue] {
         try snapshot { s in
-            try s.rows("""
-                    SELECT uid, itemId, pageUrl, pageEtag, pageLastModified, pageTries FROM assembleeQuestion
-                    WHERE sourceId = ? AND pageDue AND authorName IS NULL ORDER BY updatedAt, uid LIMIT ?
-                    """, [id, limit]
+            try s.rows(
+                """
+                SELECT uid, itemId, pageUrl, pageEtag, pageLastModified, pageTries FROM assembleeQuestion
+                WHERE sourceId = ? AND pageDue AND authorName IS NULL ORDER BY updatedAt, uid LIMIT ?
+                """, [id, limit]
             ).map {
                 AssembleePageDue(
                     uid: try $0.require("uid"), itemId: try $0.require("itemId"), pageUrl: $0["pageUrl"],
@@ -128,15 +136,17 @@ extension Store {
         source id: String, uid: String, author: String?, etag: String?, lastModified: String?, retry: Bool, at: Date
     ) throws {
         try transaction { s in
-            try s.execute("""
-                    UPDATE assembleeQuestion SET authorName = COALESCE(?, authorName), pageEtag = COALESCE(?, pageEtag),
-                      pageLastModified = COALESCE(?, pageLastModified), lastPageFetchAt = ?, pageTries = pageTries + 1,
-                      pageDue = ? WHERE sourceId = ? AND uid = ?
-                    """, [author, etag, lastModified, at, author == nil && retry, id, uid])
+            try s.execute(
+                """
+                UPDATE assembleeQuestion SET authorName = COALESCE(?, authorName), pageEtag = COALESCE(?, pageEtag),
+                  pageLastModified = COALESCE(?, pageLastModified), lastPageFetchAt = ?, pageTries = pageTries + 1,
+                  pageDue = ? WHERE sourceId = ? AND uid = ?
+                """, [author, etag, lastModified, at, author == nil && retry, id, uid])
             if let author {
-                try s.execute("""
-                        UPDATE item SET author = ? WHERE id = (SELECT itemId FROM assembleeQuestion WHERE sourceId = ? AND uid = ?)
-                        """, [author, id, uid])
+                try s.execute(
+                    """
+                    UPDATE item SET author = ? WHERE id = (SELECT itemId FROM assembleeQuestion WHERE sourceId = ? AND uid = ?)
+                    """, [author, id, uid])
             }
         }
     }

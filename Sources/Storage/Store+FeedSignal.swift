@@ -44,12 +44,13 @@ extension Store {
     /// with a conditional GET, oldest signal first.
     public func signaledArticles(source: String) throws -> [ArticleTask] {
         try snapshot { s in
-            try s.rows("""
-                    SELECT a.itemId, a.url, a.signalTries AS tries, a.etag, a.lastModified, a.extractorVersion, i.text
-                    FROM article a JOIN item i ON i.id = a.itemId
-                    WHERE i.sourceId = ? AND a.state = 'done' AND a.signaledAt IS NOT NULL AND a.signalTries < ?
-                    ORDER BY a.signaledAt, a.itemId
-                    """, [source, Store.articleTries]
+            try s.rows(
+                """
+                SELECT a.itemId, a.url, a.signalTries AS tries, a.etag, a.lastModified, a.extractorVersion, i.text
+                FROM article a JOIN item i ON i.id = a.itemId
+                WHERE i.sourceId = ? AND a.state = 'done' AND a.signaledAt IS NOT NULL AND a.signalTries < ?
+                ORDER BY a.signaledAt, a.itemId
+                """, [source, Store.articleTries]
             ).map(Self.task)
         }
     }
@@ -60,11 +61,12 @@ extension Store {
     /// three tries in all.
     public func recordCheckFailure(item: Int64, error: String, at: Date) throws {
         try transaction { s in
-            try s.execute("""
-                    UPDATE article SET lastCheckedAt = ?, lastError = ?,
-                      signalTries = CASE WHEN signaledAt IS NULL THEN signalTries ELSE signalTries + 1 END,
-                      signaledAt = CASE WHEN signalTries + 1 >= ? THEN NULL ELSE signaledAt END WHERE itemId = ?
-                    """, [at, error, Store.articleTries, item])
+            try s.execute(
+                """
+                UPDATE article SET lastCheckedAt = ?, lastError = ?,
+                  signalTries = CASE WHEN signaledAt IS NULL THEN signalTries ELSE signalTries + 1 END,
+                  signaledAt = CASE WHEN signalTries + 1 >= ? THEN NULL ELSE signaledAt END WHERE itemId = ?
+                """, [at, error, Store.articleTries, item])
         }
     }
 }

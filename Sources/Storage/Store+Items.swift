@@ -122,11 +122,11 @@ extension Store {
         let entry = keepText ? FeedEntryChange(stored: stored, incoming: item) : nil
         try s.execute(
             """
-                UPDATE item SET guid = COALESCE(?, guid), url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl),
-                  canonicalUrl = COALESCE(?, canonicalUrl), title = ?, text = ?, summary = COALESCE(?, summary),
-                  author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
-                  textVersion = ?, lastSeenAt = ?, feedTextHash = COALESCE(?, feedTextHash) WHERE id = ?
-                """,
+            UPDATE item SET guid = COALESCE(?, guid), url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl),
+              canonicalUrl = COALESCE(?, canonicalUrl), title = ?, text = ?, summary = COALESCE(?, summary),
+              author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
+              textVersion = ?, lastSeenAt = ?, feedTextHash = COALESCE(?, feedTextHash) WHERE id = ?
+            """,
             [
                 item.guid, item.url, normalizedURL, item.canonicalURL, item.title, newText, item.summary,
                 item.author, item.published, item.updated, keepsArticle ? storedVersion : item.textVersion,

@@ -51,18 +51,19 @@ extension Store {
             let greatest = s.dialect == .postgres ? "GREATEST" : "MAX"
             return try s.rows(
                 """
-                    SELECT i.id, i.sourceId, i.guid, i.url, i.canonicalUrl, i.title, i.published, i.firstSeenAt,
-                      \(greatest)(i.firstSeenAt,
-                          COALESCE((SELECT MAX(recordedAt) FROM itemRevision r WHERE r.itemId = i.id), i.firstSeenAt),
-                          COALESCE((SELECT MAX(linkedAt) FROM link l WHERE l.itemId = i.id), i.firstSeenAt)) AS changedAt,
-                      (SELECT sha256 FROM evidence e WHERE e.itemId = i.id ORDER BY fetchedAt DESC, id DESC LIMIT 1) AS sha
-                    FROM item i
-                    WHERE EXISTS (SELECT 1 FROM link l WHERE l.itemId = i.id) \(since == nil ? "" : "AND i.firstSeenAt >= ?")
-                    ORDER BY i.id
-                    """, since.map { [$0] } ?? []
+                SELECT i.id, i.sourceId, i.guid, i.url, i.canonicalUrl, i.title, i.published, i.firstSeenAt,
+                  \(greatest)(i.firstSeenAt,
+                      COALESCE((SELECT MAX(recordedAt) FROM itemRevision r WHERE r.itemId = i.id), i.firstSeenAt),
+                      COALESCE((SELECT MAX(linkedAt) FROM link l WHERE l.itemId = i.id), i.firstSeenAt)) AS changedAt,
+                  (SELECT sha256 FROM evidence e WHERE e.itemId = i.id ORDER BY fetchedAt DESC, id DESC LIMIT 1) AS sha
+                FROM item i
+                WHERE EXISTS (SELECT 1 FROM link l WHERE l.itemId = i.id) \(since == nil ? "" : "AND i.firstSeenAt >= ?")
+                ORDER BY i.id
+                """, since.map { [$0] } ?? []
             ).map { row in
                 LinkedItem(
-                    id: try row.require("id"), sourceID: try row.require("sourceId"), guid: row["guid"], url: row["url"],
+                    id: try row.require("id"), sourceID: try row.require("sourceId"), guid: row["guid"],
+                    url: row["url"],
                     canonicalURL: row["canonicalUrl"], title: row["title"], published: row["published"],
                     firstSeenAt: try row.require("firstSeenAt"), lastChangedAt: try row.require("changedAt"), links: [],
                     snapshotSHA256: row["sha"], senate: nil)

@@ -41,7 +41,8 @@ extension Store {
             var out: [String: RobotsCopy] = [:]
             for row in try s.rows("SELECT site, body, etag, lastModified FROM robots") {
                 let body: Data = row["body"] ?? Data()
-                out[try row.require("site")] = RobotsCopy(body: [UInt8](body), etag: row["etag"], lastModified: row["lastModified"])
+                out[try row.require("site")] = RobotsCopy(
+                    body: [UInt8](body), etag: row["etag"], lastModified: row["lastModified"])
             }
             return out
         }
@@ -62,11 +63,12 @@ extension Store {
                 try s.execute("DELETE FROM robots WHERE site = ?", [site])
             }
             for (site, copy) in copies where known[site] != copy {
-                try s.execute("""
-                        INSERT INTO robots(site, body, etag, lastModified, fetchedAt) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT(site) DO UPDATE SET body = excluded.body, etag = excluded.etag,
-                          lastModified = excluded.lastModified, fetchedAt = excluded.fetchedAt
-                        """, [site, Data(copy.body), copy.etag, copy.lastModified, at])
+                try s.execute(
+                    """
+                    INSERT INTO robots(site, body, etag, lastModified, fetchedAt) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(site) DO UPDATE SET body = excluded.body, etag = excluded.etag,
+                      lastModified = excluded.lastModified, fetchedAt = excluded.fetchedAt
+                    """, [site, Data(copy.body), copy.etag, copy.lastModified, at])
             }
         }
     }
@@ -146,6 +148,10 @@ extension Store {
     ///
     /// - Returns: the file's size in bytes before and after.
     public func vacuum() throws -> (before: Int64, after: Int64) {
+        if case .postgres = backend {
+            throw StorageError.database(
+                "vacuum compacts SQLite files; PostgreSQL's autovacuum (or VACUUM FULL) does that")
+        }
         let before = Self.fileSize(path) + Self.fileSize(path + "-wal")
         do {
             try sqlitePool().writeWithoutTransaction { db in

@@ -12,11 +12,13 @@ extension Store {
     /// after `defaultStart` (the history before it was added is not its own).
     public func digestStart(_ digest: String, defaultStart: Int64, at: Date) throws -> Int64 {
         try transaction { s in
-            if let start = try s.value("SELECT startDeltaId FROM digestState WHERE digestId = ?", [digest], as: Int64.self)
+            if let start = try s.value(
+                "SELECT startDeltaId FROM digestState WHERE digestId = ?", [digest], as: Int64.self)
             {
                 return start
             }
-            try s.execute("INSERT INTO digestState(digestId, addedAt, startDeltaId) VALUES (?, ?, ?)", [digest, at, defaultStart])
+            try s.execute(
+                "INSERT INTO digestState(digestId, addedAt, startDeltaId) VALUES (?, ?, ?)", [digest, at, defaultStart])
             return defaultStart
         }
     }
@@ -41,11 +43,12 @@ extension Store {
     /// Delta ids after `start` that no message of (digest, recipient) carries yet, oldest first.
     public func undeliveredDeltaIDs(digest: String, recipient: String, after start: Int64) throws -> [Int64] {
         try snapshot { s in
-            try s.values("""
-                    SELECT d.id FROM delta d WHERE d.id > ?
-                    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.digestId = ? AND o.recipient = ? AND o.deltaId = d.id)
-                    ORDER BY d.id
-                    """, [start, digest, recipient], as: Int64.self)
+            try s.values(
+                """
+                SELECT d.id FROM delta d WHERE d.id > ?
+                AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.digestId = ? AND o.recipient = ? AND o.deltaId = d.id)
+                ORDER BY d.id
+                """, [start, digest, recipient], as: Int64.self)
         }
     }
 
@@ -86,9 +89,10 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')
                 """, [m.digestId, m.recipient, m.messageId, m.format, m.path, m.body, runs, m.createdAt])
             for d in deltas {
-                try s.execute("""
-                        INSERT INTO outbox(digestId, recipient, deltaId, messageRowId, listed) VALUES (?, ?, ?, ?, ?)
-                        """, [m.digestId, m.recipient, d.id, row, d.listed])
+                try s.execute(
+                    """
+                    INSERT INTO outbox(digestId, recipient, deltaId, messageRowId, listed) VALUES (?, ?, ?, ?, ?)
+                    """, [m.digestId, m.recipient, d.id, row, d.listed])
             }
             guard
                 let record = try s.row(
@@ -106,10 +110,11 @@ extension Store {
     public func coverWithoutMessage(digest: String, recipient: String, deltas: [Int64], at: Date) throws {
         try transaction { s in
             for id in deltas {
-                try s.execute("""
-                        INSERT INTO outbox(digestId, recipient, deltaId, messageRowId, listed, deliveredAt)
-                        VALUES (?, ?, ?, NULL, FALSE, ?) ON CONFLICT DO NOTHING
-                        """, [digest, recipient, id, at])
+                try s.execute(
+                    """
+                    INSERT INTO outbox(digestId, recipient, deltaId, messageRowId, listed, deliveredAt)
+                    VALUES (?, ?, ?, NULL, FALSE, ?) ON CONFLICT DO NOTHING
+                    """, [digest, recipient, id, at])
             }
         }
     }
@@ -117,10 +122,11 @@ extension Store {
     /// Marks a message, and the deltas it carries, delivered.
     public func markDelivered(message row: Int64, at: Date) throws {
         try transaction { s in
-            try s.execute("""
-                    UPDATE digestMessage SET status = 'delivered', deliveredAt = ?, attempts = attempts + 1, lastError = NULL
-                    WHERE id = ?
-                    """, [at, row])
+            try s.execute(
+                """
+                UPDATE digestMessage SET status = 'delivered', deliveredAt = ?, attempts = attempts + 1, lastError = NULL
+                WHERE id = ?
+                """, [at, row])
             try s.execute("UPDATE outbox SET deliveredAt = ? WHERE messageRowId = ?", [at, row])
         }
     }
@@ -135,9 +141,10 @@ extension Store {
     /// The newest `limit` listed delta ids of a digest's outbox (the entries of its Atom file), newest first.
     public func listedDeltaIDs(digest: String, limit: Int) throws -> [Int64] {
         try snapshot { s in
-            try s.values("""
-                    SELECT DISTINCT deltaId FROM outbox WHERE digestId = ? AND listed ORDER BY deltaId DESC LIMIT ?
-                    """, [digest, limit], as: Int64.self)
+            try s.values(
+                """
+                SELECT DISTINCT deltaId FROM outbox WHERE digestId = ? AND listed ORDER BY deltaId DESC LIMIT ?
+                """, [digest, limit], as: Int64.self)
         }
     }
 
@@ -156,10 +163,11 @@ extension Store {
             var out: [Int64: String] = [:]
             for chunk in stride(from: 0, to: items.count, by: 500).map({ Array(items[$0..<min($0 + 500, items.count)]) }
             ) {
-                for row in try s.rows("""
-                        SELECT itemId, page, csvRow FROM senateQuestion
-                        WHERE itemId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                        """, SQLArguments(list: chunk))
+                for row in try s.rows(
+                    """
+                    SELECT itemId, page, csvRow FROM senateQuestion
+                    WHERE itemId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                    """, SQLArguments(list: chunk))
                 {
                     let page: String? = row["page"]
                     let csv: String? = row["csvRow"]

@@ -29,7 +29,8 @@ extension Store {
         guard !words.isEmpty else { return [] }
         if case .postgres = backend {
             // The same query (each word a quoted term, all of them), through the parser: never raw text.
-            return try searchPostgres(SearchQuery(parsing: words.joined(separator: " ")), entity: entity, since: since, limit: limit)
+            return try searchPostgres(
+                SearchQuery(parsing: words.joined(separator: " ")), entity: entity, since: since, limit: limit)
         }
         return try read { db in
             try Row.fetchAll(

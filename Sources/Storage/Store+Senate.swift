@@ -49,15 +49,18 @@ extension Store {
                     if let ref = d.target, ref != update.record.reference {
                         if let other = revisions[ref] {
                             target = (other.item, other.revision, nil)
-                        } else if let item = try s.value("""
-                                SELECT itemId FROM senateQuestion WHERE sourceId = ? AND reference = ?
-                                """, [id, ref], as: Int64.self)
+                        } else if let item = try s.value(
+                            """
+                            SELECT itemId FROM senateQuestion WHERE sourceId = ? AND reference = ?
+                            """, [id, ref], as: Int64.self)
                         {
-                            let latest = try s.value("SELECT MAX(id) FROM itemRevision WHERE itemId = ?", [item], as: Int64.self)
+                            let latest = try s.value(
+                                "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", [item], as: Int64.self)
                             target = (item, latest ?? own.revision, nil)
                         }
                     }
-                    let delta = try insertDelta(s, run: run, item: target.item, source: id, kind: d.kind,
+                    let delta = try insertDelta(
+                        s, run: run, item: target.item, source: id, kind: d.kind,
                         baseline: d.baseline, at: at, revision: target.revision,
                         previous: target.previous, detail: d.detail)
                     outcome.deltas.append(
@@ -67,17 +70,20 @@ extension Store {
             try insertFetch(s, source: id, run: run, fetch: csv, at: at)
             for page in pages { try insertFetch(s, source: id, run: run, fetch: page, at: at) }
             if let problem {
-                try s.execute("""
-                        UPDATE source SET etag = NULL, lastModified = NULL, lastAttemptAt = ?, status = ?, lastError = ?,
-                          consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
-                        """, [at, SourceStatus.failed, problem, nextDue, id])
+                try s.execute(
+                    """
+                    UPDATE source SET etag = NULL, lastModified = NULL, lastAttemptAt = ?, status = ?, lastError = ?,
+                      consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
+                    """, [at, SourceStatus.failed, problem, nextDue, id])
                 return outcome
             }
-            try s.execute("""
-                    UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = ?,
-                      lastError = NULL, consecutiveFailures = 0, nextDueAt = ?, firstSuccessAt = COALESCE(firstSuccessAt, ?)
-                    WHERE id = ?
-                    """, [
+            try s.execute(
+                """
+                UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = ?,
+                  lastError = NULL, consecutiveFailures = 0, nextDueAt = ?, firstSuccessAt = COALESCE(firstSuccessAt, ?)
+                WHERE id = ?
+                """,
+                [
                     csv.etag, csv.lastModified, at, at, notModified ? SourceStatus.notModified : .ok, nextDue, at, id,
                 ])
             return outcome
@@ -92,16 +98,18 @@ extension Store {
     ) throws -> (item: Int64, revision: Int64, previous: Int64?) {
         let result = try storeQuestionItem(s, source: source, run: run, item: update.item, at: at)
         let r = update.record
-        try s.execute("""
-                INSERT INTO senateQuestion(sourceId, reference, itemId, number, state, snapshot, csvRow, page, pageUrl, pageEtag,
-                  pageLastModified, lastPageFetchAt, pageTries, pageRetry, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(sourceId, reference) DO UPDATE SET itemId = excluded.itemId, number = excluded.number,
-                  state = excluded.state, snapshot = excluded.snapshot, csvRow = excluded.csvRow, page = excluded.page,
-                  pageUrl = excluded.pageUrl, pageEtag = excluded.pageEtag, pageLastModified = excluded.pageLastModified,
-                  lastPageFetchAt = excluded.lastPageFetchAt, pageTries = excluded.pageTries, pageRetry = excluded.pageRetry,
-                  updatedAt = excluded.updatedAt
-                """, [
+        try s.execute(
+            """
+            INSERT INTO senateQuestion(sourceId, reference, itemId, number, state, snapshot, csvRow, page, pageUrl, pageEtag,
+              pageLastModified, lastPageFetchAt, pageTries, pageRetry, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(sourceId, reference) DO UPDATE SET itemId = excluded.itemId, number = excluded.number,
+              state = excluded.state, snapshot = excluded.snapshot, csvRow = excluded.csvRow, page = excluded.page,
+              pageUrl = excluded.pageUrl, pageEtag = excluded.pageEtag, pageLastModified = excluded.pageLastModified,
+              lastPageFetchAt = excluded.lastPageFetchAt, pageTries = excluded.pageTries, pageRetry = excluded.pageRetry,
+              updatedAt = excluded.updatedAt
+            """,
+            [
                 source, r.reference, result.item, r.number, r.state, r.snapshot, r.csvRow, r.page, r.pageUrl,
                 r.pageEtag, r.pageLastModified, r.lastPageFetchAt, r.pageTries, r.pageRetry, at,
             ])
@@ -122,11 +130,13 @@ extension Store {
             let storedTitle = stored.title
             let storedText = stored.text
             let text = item.text ?? storedText
-            try s.execute("""
-                    UPDATE item SET url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl), title = ?, text = ?,
-                      author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
-                      textVersion = ?, lastSeenAt = ? WHERE id = ?
-                    """, [
+            try s.execute(
+                """
+                UPDATE item SET url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl), title = ?, text = ?,
+                  author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
+                  textVersion = ?, lastSeenAt = ? WHERE id = ?
+                """,
+                [
                     item.url, norm, item.title ?? storedTitle, text, item.author, item.published, item.updated,
                     item.textVersion, at, itemID,
                 ])
@@ -136,7 +146,8 @@ extension Store {
                 || normalizeWhitespace(storedText) != normalizeWhitespace(text)
             if changed {
                 try s.execute("UPDATE item SET needsMatch = TRUE WHERE id = ?", [itemID])
-                let revision = try insertRevision(s, item: itemID, run: run, title: item.title ?? storedTitle, text: text,
+                let revision = try insertRevision(
+                    s, item: itemID, run: run, title: item.title ?? storedTitle, text: text,
                     reason: "changed", at: at)
                 result = (itemID, revision, latest)
             } else if let latest {
@@ -144,23 +155,26 @@ extension Store {
             } else {
                 result = (
                     itemID,
-                    try insertRevision(s, item: itemID, run: run, title: storedTitle, text: storedText,
+                    try insertRevision(
+                        s, item: itemID, run: run, title: storedTitle, text: storedText,
                         reason: "first", at: at), nil
                 )
             }
         } else {
             let itemID = try s.insert(
                 """
-                    INSERT INTO item(sourceId, guid, url, normalizedUrl, title, text, author, published, updated, textVersion,
-                      firstSeenAt, lastSeenAt, firstRunId, needsMatch)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)
-                    """, [
+                INSERT INTO item(sourceId, guid, url, normalizedUrl, title, text, author, published, updated, textVersion,
+                  firstSeenAt, lastSeenAt, firstRunId, needsMatch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)
+                """,
+                [
                     source, item.guid, item.url, norm, item.title, item.text, item.author, item.published,
                     item.updated, item.textVersion, at, at, run,
                 ])
             result = (
                 itemID,
-                try insertRevision(s, item: itemID, run: run, title: item.title, text: item.text,
+                try insertRevision(
+                    s, item: itemID, run: run, title: item.title, text: item.text,
                     reason: "first", at: at), nil
             )
         }

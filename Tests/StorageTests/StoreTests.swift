@@ -20,7 +20,8 @@ import Testing
             let run = try store.beginRun(command: "run", at: at)
             defer { try? store.finishRun(run, status: .completed, summary: nil, at: at) }
             return try store.applyFetch(
-                source: "feed-a", run: run, fetch: FetchLog(url: "https://example.org/a.xml", httpStatus: 200, etag: etag),
+                source: "feed-a", run: run,
+                fetch: FetchLog(url: "https://example.org/a.xml", httpStatus: 200, etag: etag),
                 items: items, at: at, nextDue: at.addingTimeInterval(3600))
         }
     }
@@ -41,7 +42,8 @@ import Testing
         #expect(second.deltas.map(\.kind) == [.new] && second.deltas[0].baseline == false)
     }
 
-    @Test(arguments: TestBackend.all) func unchangedAndWhitespaceOnlyEditsProduceNothing(_ backend: TestBackend) throws {
+    @Test(arguments: TestBackend.all) func unchangedAndWhitespaceOnlyEditsProduceNothing(_ backend: TestBackend) throws
+    {
         let f = try Fixture(backend)
         _ = try f.apply([Self.a], at: 0)
         var a2 = Self.a
@@ -65,7 +67,9 @@ import Testing
         #expect(try f.store.itemsNeedingMatch().map(\.summary) == ["Résumé A, depuis Bakou"])
     }
 
-    @Test(arguments: TestBackend.all) func aChangedTitleIsAChangeWithThePreviousRevisionKept(_ backend: TestBackend) throws {
+    @Test(arguments: TestBackend.all) func aChangedTitleIsAChangeWithThePreviousRevisionKept(_ backend: TestBackend)
+        throws
+    {
         let f = try Fixture(backend)
         _ = try f.apply([Self.a], at: 0)
         var a2 = Self.a

@@ -50,7 +50,10 @@ public final class PostgresTestServer: @unchecked Sendable {
     public func psql(_ database: String, _ sql: String) throws -> String {
         try run(
             bin + "/psql",
-            ["-h", "127.0.0.1", "-p", "\(port)", "-U", user, "-d", database, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql],
+            [
+                "-h", "127.0.0.1", "-p", "\(port)", "-U", user, "-d", database, "-At", "-v", "ON_ERROR_STOP=1", "-c",
+                sql,
+            ],
             asPostgres: false)
     }
 
@@ -71,8 +74,11 @@ public final class PostgresTestServer: @unchecked Sendable {
         if getuid() == 0 { try run("/bin/chown", ["-R", "postgres:postgres", dir], asPostgres: false) }
         _ = try run(
             bin + "/initdb",
-            ["-D", dir + "/data", "-U", "veille", "--pwfile=" + dir + "/pwfile", "--auth=scram-sha-256", "-E", "UTF8",
-             "--locale=C.UTF-8"],
+            [
+                "-D", dir + "/data", "-U", "veille", "--pwfile=" + dir + "/pwfile", "--auth=scram-sha-256", "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
             asPostgres: true)
         var lastError = ""
         for _ in 0..<20 {
@@ -80,8 +86,10 @@ public final class PostgresTestServer: @unchecked Sendable {
             do {
                 _ = try run(
                     bin + "/pg_ctl",
-                    ["-D", dir + "/data", "-l", dir + "/log", "-w", "-t", "30", "-o",
-                     "-p \(port) -k \(dir) -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
+                    [
+                        "-D", dir + "/data", "-l", dir + "/log", "-w", "-t", "30", "-o",
+                        "-p \(port) -k \(dir) -c listen_addresses=127.0.0.1 -c fsync=off", "start",
+                    ],
                     asPostgres: true)
                 return PostgresTestServer(port: port, password: password, dir: dir, bin: bin)
             } catch {

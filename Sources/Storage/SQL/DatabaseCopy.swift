@@ -53,8 +53,10 @@ public enum DatabaseCopy {
                 try tables.map { table in
                     TableCount(
                         table: table,
-                        source: try src.value("SELECT COUNT(*) FROM \(src.dialect.quote(table))", [], as: Int.self) ?? 0,
-                        target: try dst.value("SELECT COUNT(*) FROM \(dst.dialect.quote(table))", [], as: Int.self) ?? 0)
+                        source: try src.value("SELECT COUNT(*) FROM \(src.dialect.quote(table))", [], as: Int.self)
+                            ?? 0,
+                        target: try dst.value("SELECT COUNT(*) FROM \(dst.dialect.quote(table))", [], as: Int.self) ?? 0
+                    )
                 }
             }
         }
@@ -81,7 +83,9 @@ public enum DatabaseCopy {
             WHERE table_name = ? AND table_schema = current_schema() AND is_generated = 'NEVER'
             ORDER BY ordinal_position
             """, [table.lowercased()]
-        ).map { (name: try $0.require("column_name", as: String.self), type: try $0.require("data_type", as: String.self)) }
+        ).map {
+            (name: try $0.require("column_name", as: String.self), type: try $0.require("data_type", as: String.self))
+        }
         guard !columns.isEmpty else { throw StorageError.database("copy-db: no table \(table) in the target") }
         let list = columns.map(\.name).joined(separator: ", ")
         var last: Int64 = Int64.min
@@ -95,7 +99,8 @@ public enum DatabaseCopy {
             values.reserveCapacity(rows.count * columns.count)
             for row in rows {
                 for column in columns {
-                    values.append(try convert(row.value(column.name), to: column.type, column: "\(table).\(column.name)"))
+                    values.append(
+                        try convert(row.value(column.name), to: column.type, column: "\(table).\(column.name)"))
                 }
             }
             let tuple = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
@@ -119,7 +124,9 @@ public enum DatabaseCopy {
             guard let b = Bool.fromSQL(value) else { throw StorageError.database("copy-db: \(column): not a boolean") }
             return .bool(b)
         case "bigint", "integer", "smallint":
-            guard let i = Int64.fromSQL(value) else { throw StorageError.database("copy-db: \(column): not an integer") }
+            guard let i = Int64.fromSQL(value) else {
+                throw StorageError.database("copy-db: \(column): not an integer")
+            }
             return .integer(i)
         case "bytea":
             guard let d = Data.fromSQL(value) else { throw StorageError.database("copy-db: \(column): not bytes") }

@@ -11,9 +11,12 @@ import PostgresNIO
 /// cannot deadlock the pool (a `Task` plus a semaphore could, with two cores and a busy pool).
 final class PostgresBackend: @unchecked Sendable {
     let url: PostgresURL
-    private let connection: PostgresConnection
+    private let configuration: PostgresConnection.Configuration
+    private var connection: PostgresConnection
     private let logger: Logger
     private let lock = NSLock()
+    /// Waits before each new attempt to reconnect a lost connection (then the operation fails).
+    static let reconnectDelays: [Double] = [0.5, 1, 2]
 
     /// Connects (10 s timeout).
     ///
@@ -28,24 +31,58 @@ final class PostgresBackend: @unchecked Sendable {
             host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
             tls: .disable)
         config.options.connectTimeout = .seconds(10)
+        configuration = config
         do {
-            connection = try PostgresConnection.connect(
-                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: config, id: 1, logger: logger
-            ).wait()
+            connection = try Self.connect(config, logger: logger)
         } catch {
             throw StorageError.open(path: url.description, message: Self.describe(error))
         }
     }
 
+    private static func connect(_ config: PostgresConnection.Configuration, logger: Logger) throws -> PostgresConnection
+    {
+        try PostgresConnection.connect(
+            on: PostgresConnection.defaultEventLoopGroup.any(), configuration: config, id: 1, logger: logger
+        ).wait()
+    }
+
     deinit { connection.close().whenComplete { _ in } }
+
+    /// The connection, connected again first when the server closed it (a restart, a network cut): a lost
+    /// connection costs the transaction it broke, and the next one reconnects, up to three attempts.
+    private func liveConnection() throws -> PostgresConnection {
+        guard connection.isClosed else { return connection }
+        return try reconnect()
+    }
+
+    private func reconnect() throws -> PostgresConnection {
+        connection.close().whenComplete { _ in }
+        var last: Error? = nil
+        for delay in Self.reconnectDelays {
+            do {
+                connection = try Self.connect(configuration, logger: logger)
+                return connection
+            } catch {
+                last = error
+                Thread.sleep(forTimeInterval: delay)
+            }
+        }
+        throw StorageError.database(
+            "lost the connection to \(url) and could not reconnect: \(Self.describe(last ?? CancellationError()))")
+    }
 
     /// Runs `body` in one transaction (`BEGIN` … `COMMIT`, `ROLLBACK` when it throws); `readOnly` for the
     /// readers (the server then refuses any write).
     func transaction<T>(readOnly: Bool = false, _ body: (PostgresSession) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        let session = PostgresSession(connection: connection, logger: logger)
-        try session.execute(readOnly ? "BEGIN TRANSACTION READ ONLY" : "BEGIN", [])
+        let begin = readOnly ? "BEGIN TRANSACTION READ ONLY" : "BEGIN"
+        var session = PostgresSession(connection: try liveConnection(), logger: logger)
+        do { try session.execute(begin, []) } catch {
+            // A connection the server dropped may not look closed yet: one fresh connection, once.
+            session = PostgresSession(connection: try reconnect(), logger: logger)
+            try session.execute(begin, [])
+        }
         do {
             let result = try body(session)
             try session.execute("COMMIT", [])

@@ -161,7 +161,8 @@ enum PostgresMigrations {
             CREATE EXTENSION IF NOT EXISTS unaccent;
             CREATE TEXT SEARCH CONFIGURATION veille_simple (COPY = pg_catalog.simple);
             ALTER TEXT SEARCH CONFIGURATION veille_simple
-              ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple;
+              ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword, hword_numpart
+              WITH unaccent, simple;
             ALTER TABLE item ADD COLUMN searchVector tsvector GENERATED ALWAYS AS (
               setweight(to_tsvector('veille_simple'::regconfig, COALESCE(title, '')), 'A')
               || setweight(to_tsvector('veille_simple'::regconfig, COALESCE(text, '')), 'B')) STORED;

@@ -33,7 +33,9 @@ public indirect enum SearchQuery: Sendable, Equatable {
     public var tsquery: String {
         switch self {
         case .term(let words, let prefix, let field):
-            let quoted = "'" + words.joined(separator: " ").replacingOccurrences(of: "\\", with: "\\\\")
+            let quoted =
+                "'"
+                + words.joined(separator: " ").replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "'", with: "''") + "'"
             let weight = field.map { $0 == .title ? "A" : "B" } ?? ""
             let suffix = prefix ? ":*" + weight : (weight.isEmpty ? "" : ":" + weight)
