@@ -102,7 +102,7 @@ extension ArchiveReader {
         try snapshot { s in
             try s.rows(
                 "SELECT * FROM run \(before == nil ? "" : "WHERE id < ? ")ORDER BY id DESC LIMIT ?",
-                before.map { [$0, limit] } ?? [limit]
+                before.map { [$0, limit] as SQLArguments } ?? [limit]
             ).map { r in
                 RunEntry(
                     id: try r.require("id"), command: try r.require("command"), startedAt: try r.require("startedAt"),

@@ -59,7 +59,7 @@ extension Store {
                 FROM item i
                 WHERE EXISTS (SELECT 1 FROM link l WHERE l.itemId = i.id) \(since == nil ? "" : "AND i.firstSeenAt >= ?")
                 ORDER BY i.id
-                """, since.map { [$0] } ?? []
+                """, since.map { [$0] as SQLArguments } ?? []
             ).map { row in
                 LinkedItem(
                     id: try row.require("id"), sourceID: try row.require("sourceId"), guid: row["guid"],

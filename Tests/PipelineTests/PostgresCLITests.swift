@@ -23,6 +23,8 @@ import Testing
         let w = try await PipelineWorld()
         try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "atom.xml")
         try w.configure([("atom-example", "/atom.xml")])
+        try FileManager.default.copyItem(
+            at: PipelineWorld.fixture("watchlist.yaml"), to: w.config.appendingPathComponent("watchlist.yaml"))
         let pg = try PostgresTestServer.shared().makeDatabase("cli")
         let dbs = [w.db, pg]
         func night() throws {
@@ -54,8 +56,12 @@ import Testing
         let found = try CLITests.run(["search", "deuxieme", "--json", "--db", pg])
         #expect(found.code == 0 && found.stdout.contains("Deuxième entrée (mise à jour)"), "\(found.stderr)")
         // Other commands on the same database.
-        #expect(try CLITests.run(["rematch", "--config", w.config.path, "--db", pg]).code == 0)
-        #expect(try CLITests.run(["prune", "--older-than", "365d", "--db", pg]).code == 0)
+        let rematch = try CLITests.run(["rematch", "--config", w.config.path, "--db", pg])
+        #expect(rematch.code == 0 && rematch.stderr.contains("2 items matched"), "\(rematch.stderr)")
+        let prune = try CLITests.run(["prune", "--older-than", "365d", "--db", pg])
+        #expect(prune.code == 0 && prune.stdout.contains("removed 0 revisions"), "\(prune.stderr)")
+        let sources = try CLITests.run(["sources", "--config", w.config.path, "--db", pg])
+        #expect(sources.code == 0 && sources.stdout.contains("atom-example"), "\(sources.stderr)")
         let backup = try CLITests.run(["backup", w.dir.appendingPathComponent("b.sqlite").path, "--db", pg])
         #expect(backup.code == 4 && backup.stderr.contains("pg_dump"), "\(backup.stderr)")
     }

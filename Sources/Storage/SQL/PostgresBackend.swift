@@ -116,14 +116,10 @@ struct PostgresSession: SQLSession {
     }
 
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
-        try run(sql, arguments).map { row in
-            var names: [String] = []
-            var values: [SQLValue] = []
-            for cell in row {
-                names.append(cell.columnName)
-                values.append(Self.value(of: cell))
-            }
-            return SQLRow(names: names, values: values)
+        var names: [String]? = nil
+        return try run(sql, arguments).map { row in
+            if names == nil { names = row.map { $0.columnName.lowercased() } }
+            return SQLRow(lowercasedNames: names ?? [], values: row.map(Self.value(of:)))
         }
     }
 

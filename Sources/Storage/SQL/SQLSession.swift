@@ -61,9 +61,9 @@ struct GRDBSession: SQLSession {
 
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
         let statement = try db.cachedStatement(sql: sql)
-        let names = statement.columnNames
+        let names = statement.columnNames.map { $0.lowercased() }
         return try Row.fetchAll(statement, arguments: arguments.statementArguments).map { row in
-            SQLRow(names: names, values: row.databaseValues.map(SQLValue.init))
+            SQLRow(lowercasedNames: names, values: row.databaseValues.map(SQLValue.init))
         }
     }
 

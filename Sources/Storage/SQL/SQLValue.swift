@@ -165,6 +165,12 @@ public struct SQLRow: Sendable {
         self.values = values
     }
 
+    /// A row whose column names are already in lower case (one array shared by every row of a result).
+    init(lowercasedNames names: [String], values: [SQLValue]) {
+        self.names = names
+        self.values = values
+    }
+
     /// The raw value of a column; `.null` when there is no such column.
     public func value(_ column: String) -> SQLValue {
         let key = column.lowercased()
