@@ -129,14 +129,19 @@ public final class PostgresTestServer: @unchecked Sendable {
         env["LC_ALL"] = "C.UTF-8"
         p.environment = env
         p.currentDirectoryURL = URL(fileURLWithPath: "/")
-        let out = Pipe()
+        // Output to a file, not a pipe: the server pg_ctl starts inherits the descriptors and would hold a
+        // pipe open for ever.
+        let outPath = NSTemporaryDirectory() + "veille-pg-\(UUID().uuidString).out"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outPath) }
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        defer { try? out.close() }
         p.standardOutput = out
         p.standardError = out
         p.standardInput = FileHandle.nullDevice
         try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        let text = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         guard p.terminationStatus == 0 else {
             throw PostgresTestError("\(tool) \(arguments.joined(separator: " ")): exit \(p.terminationStatus): \(text)")
         }

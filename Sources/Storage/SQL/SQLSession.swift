@@ -33,6 +33,9 @@ public protocol SQLSession {
 extension SQLSession {
     public func execute(_ sql: String) throws { try execute(sql, []) }
 
+    /// All rows of a query without parameters.
+    public func rows(_ sql: String) throws -> [SQLRow] { try rows(sql, []) }
+
     /// The first row, nil when there is none.
     public func row(_ sql: String, _ arguments: SQLArguments = []) throws -> SQLRow? {
         try rows(sql, arguments).first
