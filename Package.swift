@@ -59,6 +59,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "Interop", dependencies: ["Storage", "VeilleCore"]),
+        // Several workers on one PostgreSQL database: leases on due sources, the shared per-host gate,
+        // robots.txt shared, the digest sent by one worker at a time.
+        .target(
+            name: "Coordination",
+            dependencies: [
+                "Fetching", "VeilleCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -91,7 +100,8 @@ let package = Package(
             name: "veille-bench",
             dependencies: [
                 "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Fetching", "Storage", "VeilleCore",
-                "Interop", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "Interop", "TestSupport", "Coordination", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         // Fuzzing: libFuzzer targets run by Tests/Fuzz/run-fuzzers.sh; an ordinary build replays saved inputs.
@@ -125,6 +135,11 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
+        .testTarget(
+            name: "CoordinationTests",
+            dependencies: [
+                "Coordination", "Fetching", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .testTarget(
             name: "WorkbenchTests",
             dependencies: [

@@ -25,7 +25,7 @@ import Testing
         try w.configure([("atom-example", "/atom.xml")])
         try FileManager.default.copyItem(
             at: PipelineWorld.fixture("watchlist.yaml"), to: w.config.appendingPathComponent("watchlist.yaml"))
-        let pg = try PostgresTestServer.shared().makeDatabase("cli")
+        let pg = try PostgresServer.shared().createDatabase("cli").url
         let dbs = [w.db, pg]
         func night() throws {
             for (n, db) in dbs.enumerated() {
@@ -77,7 +77,7 @@ import Testing
             try PipelineWorld.fixtureText("atom-hand.xml").replacingOccurrences(
                 of: "Première entrée</title>", with: "Première entrée, corrigée</title>"))
         #expect(try CLITests.run(["run", "--all"] + common).code == 0)
-        let pg = try PostgresTestServer.shared().makeDatabase("copy")
+        let pg = try PostgresServer.shared().createDatabase("copy").url
         let copied = try CLITests.run(["copy-db", "--from", w.db, "--to", pg])
         #expect(copied.code == 0, "\(copied.stderr)")
         #expect(copied.stdout.contains("counts equal") && copied.stdout.contains("itemRevision\t"), "\(copied.stdout)")
@@ -98,9 +98,9 @@ import Testing
             "run", "--all", "--config", w.config.path, "--db", "postgres://veille@127.0.0.1:1/veille", "--out", w.out,
         ])
         #expect(refused.code == 4 && refused.stderr.lowercased().contains("refused"), "\(refused.stderr)")
-        let server = try PostgresTestServer.shared()
+        let server = try PostgresServer.shared()
         let wrong = try CLITests.run(
-            ["export", "deltas"], env: ["VEILLE_DB": server.url(database: "postgres", password: "wrong-password")])
+            ["export", "deltas"], env: ["VEILLE_DB": "postgres://veille:wrong-password@127.0.0.1:\(server.port)/postgres"])
         #expect(wrong.code == 4 && wrong.stderr.contains("password authentication failed"), "\(wrong.stderr)")
         #expect(!wrong.stderr.contains("wrong-password"))
     }

@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func everyMigrationIsAppliedOnceAndReopeningAppliesNone() throws {
-        let url = try PostgresTestServer.shared().makeDatabase("migrations")
+        let url = try PostgresServer.shared().createDatabase("migrations").url
         let store = try Store(path: url)
         #expect(store.dialect == .postgres)
         let applied = try store.snapshot { try PostgresMigrations.applied($0) }
@@ -22,7 +22,7 @@ import Testing
         #expect(try again.snapshot { try PostgresMigrations.applied($0) }.count == applied.count)
         #expect(try again.integrityCheck() == "ok")
         // The password never appears in what the store shows.
-        #expect(!store.path.contains(try PostgresTestServer.shared().password))
+        #expect(!store.path.contains(try PostgresServer.shared().password))
     }
 
     @Test func placeholdersAreNumberedOutsideStringsIdentifiersAndComments() {
@@ -119,9 +119,9 @@ import Testing
     }
 
     @Test func aWrongPasswordIsAnOpenErrorWithTheServersReason() throws {
-        let server = try PostgresTestServer.shared()
+        let server = try PostgresServer.shared()
         #expect {
-            try Store(path: server.url(database: "postgres", password: "not-the-password"))
+            try Store(path: "postgres://veille:not-the-password@127.0.0.1:\(server.port)/postgres")
         } throws: { error in
             guard case StorageError.open(let path, let message) = error else { return false }
             return !path.contains("not-the-password") && message.contains("password authentication failed")
@@ -161,7 +161,7 @@ import Testing
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             path = dir + "/v.sqlite"
         case .postgres:
-            path = try PostgresTestServer.shared().makeDatabase("reader")
+            path = try PostgresServer.shared().createDatabase("reader").url
         }
         let store = try Store(path: path)
         try store.syncSources([("s", .feed, "https://e.org/feed"), ("t", .feed, "https://t.org/feed")])

@@ -5,7 +5,7 @@ import Testing
 @testable import Storage
 
 /// The backends the store's behavioural tests run against: a SQLite file, and a throw-away database on
-/// the tests' real PostgreSQL server (``PostgresTestServer``). A test parameterised over
+/// the tests' real PostgreSQL server (``PostgresServer``). A test parameterised over
 /// ``TestBackend/all`` runs once on each.
 enum TestBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
@@ -23,7 +23,7 @@ enum TestBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             return try Store(path: dir + "/v.sqlite")
         case .postgres:
-            return try Store(path: PostgresTestServer.shared().makeDatabase(name))
+            return try Store(path: PostgresServer.shared().createDatabase(name).url)
         }
     }
 }

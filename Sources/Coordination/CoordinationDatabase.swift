@@ -1,0 +1,136 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// One process's connection pool to the shared PostgreSQL database, with the coordination tables
+/// migrated, and the retry rule every coordination statement follows.
+///
+/// A statement that fails because the connection was lost (the server restarted, a backend was
+/// terminated, a login refused for a while) is tried again with a growing pause for up to
+/// ``retryBudget``; past that, or on any other error, it throws ``CoordinationError``.
+public final class CoordinationDatabase: Sendable {
+    /// Where the database is.
+    public let location: PostgresLocation
+    /// The pool (running while the database is open).
+    public let client: PostgresClient
+    /// How long a statement is retried over lost connections before giving up.
+    public let retryBudget: Duration
+    let logger: Logger
+    private let runner: Task<Void, Never>
+
+    private init(location: PostgresLocation, client: PostgresClient, retryBudget: Duration, logger: Logger) {
+        self.location = location
+        self.client = client
+        self.retryBudget = retryBudget
+        self.logger = logger
+        self.runner = Task { await client.run() }
+    }
+
+    /// Connects (one `SELECT 1` within `connectTimeout`) and applies the coordination migrations.
+    ///
+    /// - Throws: ``CoordinationError/connection(_:)`` with the server's reason (unreachable, wrong
+    ///   password, no such database).
+    public static func open(
+        _ location: PostgresLocation, retryBudget: Duration = .seconds(30), connectTimeout: Duration = .seconds(10),
+        logger: Logger = Logger(label: "veille.coordination")
+    ) async throws -> CoordinationDatabase {
+        let database = CoordinationDatabase(
+            location: location, client: PostgresClient(configuration: location.configuration()),
+            retryBudget: retryBudget, logger: logger)
+        do {
+            // One connection of its own first: the pool retries a refused login quietly.
+            try await withTimeout(connectTimeout) {
+                let connection = try await PostgresConnection.connect(
+                    configuration: try location.connectionConfiguration(), id: 0, logger: logger)
+                try await connection.close()
+            }
+            try await withTimeout(connectTimeout) {
+                try await database.client.query("SELECT 1", logger: logger)
+            }
+        } catch {
+            database.close()
+            throw CoordinationError.connection("\(location): \(describe(error))")
+        }
+        do {
+            try await CoordinationSchema.migrate(database.client, logger: logger)
+        } catch {
+            database.close()
+            throw CoordinationError.query("migrating the coordination tables: \(describe(error))")
+        }
+        return database
+    }
+
+    /// Closes the pool (its connections end; session advisory locks held by them are released).
+    public func close() {
+        runner.cancel()
+    }
+
+    /// Runs `body`, again after a lost connection until ``retryBudget`` is spent.
+    ///
+    /// - Parameter what: what the statement does, for the error (`claiming sources`).
+    func retrying<T: Sendable>(_ what: String, _ body: @Sendable () async throws -> T) async throws -> T {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: retryBudget)
+        var pause = Duration.milliseconds(100)
+        while true {
+            do {
+                return try await body()
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                guard Self.isConnectionLoss(error) else {
+                    throw CoordinationError.query("\(what): \(Self.describe(error))")
+                }
+                guard clock.now.advanced(by: pause) < deadline else {
+                    throw CoordinationError.connection("\(what): \(location): \(Self.describe(error))")
+                }
+                logger.warning("\(what): \(Self.describe(error)); trying again in \(pause)")
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(2))
+            }
+        }
+    }
+
+    /// Whether an error is the connection's (worth a retry) rather than the statement's.
+    static func isConnectionLoss(_ error: Error) -> Bool {
+        if error is TimeoutError { return true }
+        guard let error = error as? PSQLError else { return true }
+        if error.code == .server {
+            // Class 08 connection exception, 57P0x shutdown/terminated/cannot connect now,
+            // 28xxx login refused (a role briefly disabled), 53300 too many connections.
+            let state = error.serverInfo?[.sqlState] ?? ""
+            return state.hasPrefix("08") || state.hasPrefix("57P") || state.hasPrefix("28") || state == "53300"
+        }
+        return error.code != .queryCancelled && error.code != .tooManyParameters
+    }
+
+    /// A readable reason: the server's message and SQLSTATE, else the client's error.
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] {
+            return message + (error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
+        }
+        if let underlying = error.underlying { return "\(underlying)" }
+        return "\(error.code)"
+    }
+}
+
+/// A deadline passed.
+struct TimeoutError: Error, CustomStringConvertible {
+    let after: Duration
+    var description: String { "no answer within \(after)" }
+}
+
+/// Runs `body`, throwing ``TimeoutError`` if it has not finished after `limit` (it is then cancelled).
+func withTimeout<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: limit)
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let value = first else { throw TimeoutError(after: limit) }
+        return value
+    }
+}
