@@ -13,7 +13,7 @@ extension ArchiveReader {
                 SELECT l.entityId, SUM(CASE WHEN i.firstSeenAt >= ? THEN 1 ELSE 0 END) AS d,
                   SUM(CASE WHEN i.firstSeenAt >= ? THEN 1 ELSE 0 END) AS w, COUNT(*) AS m
                 FROM item i JOIN link l ON l.itemId = i.id
-                WHERE i.firstSeenAt >= ? GROUP BY l.entityId
+                WHERE i.firstSeenAt >= ? GROUP BY l.entityId ORDER BY l.entityId
                 """, [day, week, month]
             ).map {
                 EntityActivity(
@@ -34,11 +34,11 @@ extension ArchiveReader {
                 entity == nil
                 ? """
                 SELECT \(day) AS day, COUNT(*) AS n FROM item i
-                WHERE i.firstSeenAt >= ? AND EXISTS(SELECT 1 FROM link l WHERE l.itemId = i.id) GROUP BY day
+                WHERE i.firstSeenAt >= ? AND EXISTS(SELECT 1 FROM link l WHERE l.itemId = i.id) GROUP BY day ORDER BY day
                 """
                 : """
                 SELECT \(day) AS day, COUNT(*) AS n FROM item i JOIN link l ON l.itemId = i.id
-                WHERE i.firstSeenAt >= ? AND l.entityId = ? GROUP BY day
+                WHERE i.firstSeenAt >= ? AND l.entityId = ? GROUP BY day ORDER BY day
                 """
             var args: SQLArguments = [since]
             if let entity { args = args + [entity] }

@@ -92,7 +92,7 @@ import Testing
         let expected: [(String, [Int64])] = [
             ("bakou", [1, 3]), ("BAKOU", [1, 3]), ("caledonie", [1, 3]), ("calédonie", [1, 3]),
             ("\"nouvelle caledonie\"", [1, 3]), ("bakou NOT corse", [1]), ("corse OR jeux", [2, 3]),
-            ("campa*", [2, 4]), ("title:bakou", [1]), ("text:bakou", [1, 3]), ("(corse OR paris) bakou", [3]),
+            ("campa*", [2, 4]), ("title:bakou", [1]), ("text:bakou", [1, 3]), ("(corse OR paris) AND bakou", [3]),
             ("elections", [4]), ("absent", []),
         ]
         for (query, ids) in expected {

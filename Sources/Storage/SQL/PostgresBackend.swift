@@ -46,7 +46,13 @@ final class PostgresBackend: @unchecked Sendable {
         ).wait()
     }
 
-    deinit { connection.close().whenComplete { _ in } }
+    /// Closes the connection; the close callback keeps it alive until it is closed (postgres-nio asserts
+    /// that a connection is closed before it goes).
+    deinit { Self.close(connection) }
+
+    private static func close(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
 
     /// The connection, connected again first when the server closed it (a restart, a network cut): a lost
     /// connection costs the transaction it broke, and the next one reconnects, up to three attempts.
@@ -56,7 +62,7 @@ final class PostgresBackend: @unchecked Sendable {
     }
 
     private func reconnect() throws -> PostgresConnection {
-        connection.close().whenComplete { _ in }
+        Self.close(connection)
         var last: Error? = nil
         for delay in Self.reconnectDelays {
             do {
