@@ -40,7 +40,7 @@ import Testing
             try PipelineWorld.fixtureText("atom-hand.xml").replacingOccurrences(
                 of: "Deuxième entrée</title>", with: "Deuxième entrée (mise à jour)</title>"))
         try night()
-        let exports = try dbs.map { db in try CLITests.run(["export", "deltas", "--db", db]) }
+        let exports = try dbs.map { db in try CLITests.run(["export", "deltas", "--since", "2000-01-01", "--db", db]) }
         #expect(exports.allSatisfy { $0.code == 0 }, "\(exports.map(\.stderr))")
         let sqlite = try Self.projection(exports[0].stdout)
         #expect(sqlite.count == 3 && sqlite.last?.hasPrefix("changed|false|atom-example|") == true, "\(sqlite)")
@@ -100,7 +100,8 @@ import Testing
         #expect(refused.code == 4 && refused.stderr.lowercased().contains("refused"), "\(refused.stderr)")
         let server = try PostgresServer.shared()
         let wrong = try CLITests.run(
-            ["export", "deltas"], env: ["VEILLE_DB": "postgres://veille:wrong-password@127.0.0.1:\(server.port)/postgres"])
+            ["export", "deltas"],
+            env: ["VEILLE_DB": "postgres://veille:wrong-password@127.0.0.1:\(server.port)/postgres"])
         #expect(wrong.code == 4 && wrong.stderr.contains("password authentication failed"), "\(wrong.stderr)")
         #expect(!wrong.stderr.contains("wrong-password"))
     }
