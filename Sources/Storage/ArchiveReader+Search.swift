@@ -42,7 +42,7 @@ struct SearchMatch {
         case .sqlite:
             from = "itemSearch JOIN item i ON i.id = itemSearch.rowid"
             condition = "itemSearch MATCH ?"
-            argument = query
+            argument = SearchQuery.quotingWords(query)
             order = "itemSearch.rowid"
         case .postgres:
             from = "item i"
@@ -58,7 +58,9 @@ extension ArchiveReader {
     /// `NOT`, `prefix*`, `title:` or `text:`), newest items first (by id), one hit per item. On PostgreSQL
     /// the same syntax is parsed by veille and translated (``SearchQuery``).
     ///
-    /// Dates filter on publication when the item has one, else on first sighting.
+    /// A word FTS5 would refuse as written (`l'Azerbaïdjan`, `Nouvelle-Calédonie`, `paris2024.fr`) is
+    /// searched as the phrase of its parts (``SearchQuery/quotingWords(_:)``). Dates filter on publication
+    /// when the item has one, else on first sighting.
     ///
     /// - Throws: ``ArchiveQueryError`` when the query is refused (the message says why).
     public func search(_ query: String, filter f: SearchFilter) throws -> [ArchiveHit] {
@@ -100,7 +102,8 @@ extension ArchiveReader {
             do {
                 return try s.rows(
                     """
-                    SELECT i.id, i.sourceId, i.title, i.url, i.published, i.firstSeenAt, \(snippet) AS snip
+                    SELECT i.id, i.sourceId, i.title, i.url, i.published, i.firstSeenAt,
+                           COALESCE(i.canonicalUrl, i.normalizedUrl) AS articleUrl, \(snippet) AS snip
                     FROM \(match.from)
                     WHERE \(conditions.joined(separator: " AND "))
                     ORDER BY \(match.order) DESC LIMIT ?
@@ -109,12 +112,55 @@ extension ArchiveReader {
                     ArchiveHit(
                         itemID: try r.require("id"), sourceID: try r.require("sourceId"), title: r["title"],
                         url: r["url"], published: r["published"], firstSeenAt: try r.require("firstSeenAt"),
-                        snippet: r["snip"] ?? "")
+                        snippet: r["snip"] ?? "", articleURL: r["articleUrl"])
                 }
             } catch let e as DatabaseError where e.resultCode == .SQLITE_ERROR {
                 // SQLite refused the user's FTS5 query (its message says why).
                 throw ArchiveQueryError(message: e.message ?? "malformed query")
             }
         }
+    }
+}
+
+/// One search result per article: its newest matching item, and every source the article was found in.
+public struct ArchiveArticleHit: Sendable, Equatable {
+    /// The newest matching item of the article (its title, dates and snippet are shown).
+    public var hit: ArchiveHit
+    /// The sources of its matching items, newest first, each once.
+    public var sources: [String]
+    /// Its matching items, newest first.
+    public var itemIDs: [Int64]
+}
+
+extension ArchiveReader {
+    /// ``search(_:filter:)`` with one result per article: items sharing a canonical (else normalized) URL,
+    /// the same article in several feeds, are one result listing their sources.
+    ///
+    /// Hits are read in pages of `4 × limit` (at least 200) until more than `limit` articles are known, so
+    /// the copies of an article that lie further back than that are not counted (they would have to sit
+    /// hundreds of items apart).
+    ///
+    /// - Throws: ``ArchiveQueryError`` when SQLite refuses the query.
+    public func searchArticles(_ query: String, filter: SearchFilter) throws -> [ArchiveArticleHit] {
+        var page = filter
+        page.limit = max(filter.limit * 4, 200)
+        var articles: [ArchiveArticleHit] = []
+        var index: [String: Int] = [:]
+        while true {
+            let hits = try search(query, filter: page)
+            for h in hits {
+                let key = h.articleURL ?? "item \(h.itemID)"
+                if let i = index[key] {
+                    if !articles[i].sources.contains(h.sourceID) { articles[i].sources.append(h.sourceID) }
+                    articles[i].itemIDs.append(h.itemID)
+                } else {
+                    index[key] = articles.count
+                    articles.append(ArchiveArticleHit(hit: h, sources: [h.sourceID], itemIDs: [h.itemID]))
+                }
+            }
+            guard hits.count == page.limit, articles.count <= filter.limit, let last = hits.last else { break }
+            page.before = last.itemID
+        }
+        return Array(articles.prefix(filter.limit))
     }
 }
