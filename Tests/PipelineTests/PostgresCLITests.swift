@@ -57,7 +57,7 @@ import Testing
         #expect(found.code == 0 && found.stdout.contains("Deuxième entrée (mise à jour)"), "\(found.stderr)")
         // Other commands on the same database.
         let rematch = try CLITests.run(["rematch", "--config", w.config.path, "--db", pg])
-        #expect(rematch.code == 0 && rematch.stderr.contains("2 items matched"), "\(rematch.stderr)")
+        #expect(rematch.code == 0 && rematch.stderr.contains("re-scanned 2 items"), "\(rematch.stderr)")
         let prune = try CLITests.run(["prune", "--older-than", "365d", "--db", pg])
         #expect(prune.code == 0 && prune.stdout.contains("removed 0 revisions"), "\(prune.stderr)")
         let sources = try CLITests.run(["sources", "--config", w.config.path, "--db", pg])
