@@ -93,40 +93,56 @@ extension ArchiveReader {
         }
     }
 
-    /// The items linked to one campaign or actor, newest first (by id: the order of first sighting), filtered
-    /// and paged by keyset (`filter.before`).
+    /// The items linked to one campaign or actor, newest first by the date a list shows (publication, else
+    /// first sighting; ties by id, newest first), filtered and paged by keyset (`filter.before`: the previous
+    /// page's last item, whose date and id the page continues below).
+    ///
+    /// Dates filter on that same date. Reads the dates, sources and the order from the link's own columns
+    /// (`addItemDatesToLinksForEntityPages`): only the page's items are read from the item table.
     public func linkedItems(entity: String, filter f: ItemFilter) throws -> [ItemEntry] {
+        // Only the conditions in force, so that SQLite bounds the index range by them (a `? IS NULL OR …`
+        // condition is checked row by row instead). Every value is a bound parameter.
         var conditions = ["l.entityId = ?"]
         var arguments: SQLArguments = [entity]
-        if let before = f.before {
-            conditions.append("l.itemId < ?")
-            arguments = arguments + [before]
-        }
         if let source = f.source {
-            conditions.append("i.sourceId = ?")
+            conditions.append("l.itemSourceId = ?")
             arguments = arguments + [source]
         }
         if let from = f.from {
-            conditions.append("i.firstSeenAt >= ?")
+            conditions.append("l.itemDate >= ?")
             arguments = arguments + [from]
         }
         if let to = f.to {
-            conditions.append("i.firstSeenAt < ?")
+            conditions.append("l.itemDate < ?")
             arguments = arguments + [to]
         }
-        if let kind = f.deltaKind {
-            conditions.append("EXISTS(SELECT 1 FROM delta d WHERE d.itemId = i.id AND d.kind = ?)")
-            arguments = arguments + [kind]
+        if f.before != nil {
+            // Filled in below with the cursor item's date, read in the same snapshot.
+            conditions.append("(l.itemDate, l.itemId) < (?, ?)")
+        }
+        if f.deltaKind != nil {
+            conditions.append("EXISTS(SELECT 1 FROM delta d WHERE d.itemId = l.itemId AND d.kind = ?)")
         }
         let columns = Self.itemColumns.split(separator: ",").map { "i." + $0.trimmingCharacters(in: .whitespaces) }
+        let sql = """
+            SELECT \(columns.joined(separator: ", ")) FROM link l JOIN item i ON i.id = l.itemId
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY l.itemDate DESC, l.itemId DESC LIMIT ?
+            """
         return try snapshot { s in
-            try s.rows(
-                """
-                SELECT \(columns.joined(separator: ", ")) FROM link l JOIN item i ON i.id = l.itemId
-                WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY l.itemId DESC LIMIT ?
-                """, arguments + [f.limit]
-            ).map(Self.item)
+            var arguments = arguments
+            if let before = f.before {
+                // The date as stored (compared as stored: text on SQLite, a timestamp on PostgreSQL); a cursor
+                // naming no item ends the list.
+                guard
+                    let row = try s.row("SELECT COALESCE(published, firstSeenAt) FROM item WHERE id = ?", [before])
+                else { return [] }
+                let date = row.value(at: 0)
+                if date == .null { return [] }
+                arguments = arguments + SQLArguments([date]) + [before]
+            }
+            if let kind = f.deltaKind { arguments = arguments + [kind] }
+            return try s.rows(sql, arguments + [f.limit]).map(Self.item)
         }
     }
 

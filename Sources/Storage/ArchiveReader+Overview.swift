@@ -8,12 +8,13 @@ extension ArchiveReader {
         let week = now.addingTimeInterval(-7 * 86_400)
         let month = now.addingTimeInterval(-30 * 86_400)
         return try snapshot { s in
+            // On the links' own copy of their item's first sighting (one covering index scan), not one item
+            // lookup per link.
             try s.rows(
                 """
-                SELECT l.entityId, SUM(CASE WHEN i.firstSeenAt >= ? THEN 1 ELSE 0 END) AS d,
-                  SUM(CASE WHEN i.firstSeenAt >= ? THEN 1 ELSE 0 END) AS w, COUNT(*) AS m
-                FROM item i JOIN link l ON l.itemId = i.id
-                WHERE i.firstSeenAt >= ? GROUP BY l.entityId ORDER BY l.entityId
+                SELECT entityId, SUM(CASE WHEN itemFirstSeenAt >= ? THEN 1 ELSE 0 END) AS d,
+                  SUM(CASE WHEN itemFirstSeenAt >= ? THEN 1 ELSE 0 END) AS w, COUNT(*) AS m
+                FROM link WHERE itemFirstSeenAt >= ? GROUP BY entityId ORDER BY entityId
                 """, [day, week, month]
             ).map {
                 EntityActivity(
@@ -23,13 +24,17 @@ extension ArchiveReader {
     }
 
     /// Linked items per day (UTC, by first sighting) from `since`, for one entity or all of them; days
-    /// without items are absent.
+    /// without items are absent. One entity's are counted on its links' own first-sighting column (an index
+    /// range), all entities' on the items.
     public func dailyCounts(entity: String?, since: Date) throws -> [DayCount] {
         try snapshot { s in
             // SQLite's dates are text (`2026-12-06 …`); PostgreSQL's are timestamps, days in UTC.
             let day =
                 s.dialect == .postgres
                 ? "to_char(i.firstSeenAt AT TIME ZONE 'UTC', 'YYYY-MM-DD')" : "substr(i.firstSeenAt, 1, 10)"
+            let linkDay =
+                s.dialect == .postgres
+                ? "to_char(itemFirstSeenAt AT TIME ZONE 'UTC', 'YYYY-MM-DD')" : "substr(itemFirstSeenAt, 1, 10)"
             let sql =
                 entity == nil
                 ? """
@@ -37,8 +42,8 @@ extension ArchiveReader {
                 WHERE i.firstSeenAt >= ? AND EXISTS(SELECT 1 FROM link l WHERE l.itemId = i.id) GROUP BY day ORDER BY day
                 """
                 : """
-                SELECT \(day) AS day, COUNT(*) AS n FROM item i JOIN link l ON l.itemId = i.id
-                WHERE i.firstSeenAt >= ? AND l.entityId = ? GROUP BY day ORDER BY day
+                SELECT \(linkDay) AS day, COUNT(*) AS n FROM link
+                WHERE itemFirstSeenAt >= ? AND entityId = ? GROUP BY day ORDER BY day
                 """
             var args: SQLArguments = [since]
             if let entity { args = args + [entity] }

@@ -176,6 +176,33 @@ enum PostgresSchema {
             CREATE INDEX link_entity_item ON link(entityId, itemId);
             CREATE INDEX delta_item_at ON delta(itemId, at);
             """
-        )
+        ),
+        (
+            // SQLite's trigger pair, as PL/pgSQL: a link takes its item's source, first sighting and shown date
+            // (publication, else first sighting) on insert (before it is written, whatever the writer passed),
+            // and an item's change of any of them is copied to its links. Function bodies stay on one line:
+            // ``PostgresMigrations/statements(_:)`` splits a migration at a `;` that ends a line.
+            "addItemDatesToLinksForEntityPages",
+            """
+            ALTER TABLE link ADD COLUMN itemSourceId TEXT;
+            ALTER TABLE link ADD COLUMN itemFirstSeenAt TIMESTAMPTZ;
+            ALTER TABLE link ADD COLUMN itemDate TIMESTAMPTZ;
+            UPDATE link SET itemSourceId = i.sourceId, itemFirstSeenAt = i.firstSeenAt,
+              itemDate = COALESCE(i.published, i.firstSeenAt)
+            FROM item i WHERE i.id = link.itemId;
+            CREATE FUNCTION link_item_dates_bi() RETURNS trigger LANGUAGE plpgsql AS $veille$ BEGIN SELECT i.sourceId, i.firstSeenAt, COALESCE(i.published, i.firstSeenAt) INTO NEW.itemSourceId, NEW.itemFirstSeenAt, NEW.itemDate FROM item i WHERE i.id = NEW.itemId; RETURN NEW; END $veille$;
+            CREATE TRIGGER link_item_dates_bi BEFORE INSERT ON link
+            FOR EACH ROW EXECUTE FUNCTION link_item_dates_bi();
+            CREATE FUNCTION item_link_dates_au() RETURNS trigger LANGUAGE plpgsql AS $veille$ BEGIN UPDATE link SET itemSourceId = NEW.sourceId, itemFirstSeenAt = NEW.firstSeenAt, itemDate = COALESCE(NEW.published, NEW.firstSeenAt) WHERE itemId = NEW.id; RETURN NULL; END $veille$;
+            CREATE TRIGGER item_link_dates_au AFTER UPDATE OF sourceId, published, firstSeenAt ON item
+            FOR EACH ROW WHEN (NEW.sourceId IS DISTINCT FROM OLD.sourceId OR NEW.published IS DISTINCT FROM OLD.published
+              OR NEW.firstSeenAt IS DISTINCT FROM OLD.firstSeenAt)
+            EXECUTE FUNCTION item_link_dates_au();
+            CREATE INDEX link_entity_date ON link(entityId, itemDate, itemId);
+            CREATE INDEX link_entity_source_date ON link(entityId, itemSourceId, itemDate, itemId);
+            CREATE INDEX link_entity_first_seen ON link(entityId, itemFirstSeenAt);
+            CREATE INDEX delta_item_kind ON delta(itemId, kind);
+            """
+        ),
     ]
 }
