@@ -6,7 +6,8 @@ PIP_PACKAGES := stix2-validator
 SWIFT ?= swift
 BIN := .build/release/veille
 
-.PHONY: run test demo build release deps clean lint format bench-feeds bench-html-feeds browser-test
+.PHONY: run test demo build release deps clean lint format bench-feeds bench-html-feeds browser-test install \
+  install-files man
 
 # Checks the Debian packages veille needs; installs them as root, else prints the exact apt-get line.
 deps:
@@ -56,6 +57,41 @@ lint:
 
 format:
 	$(SWIFT) format --in-place --recursive --parallel $(SWIFT_FILES)
+
+# `make install PREFIX=/usr/local` (and DESTDIR for packagers): the binary in $(PREFIX)/lib/veille beside the
+# resource bundles `veille serve` reads, linked from $(PREFIX)/bin; the man page and the bash, zsh and fish
+# completions, both generated from the commands by swift-argument-parser; the cron wrapper and crontab in
+# $(PREFIX)/share/veille/cron, set to run the installed binary. `install-files` copies what is built
+# (BUILD_DIR, MANPAGE= for none) without building.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD_DIR ?= .build/release
+MANPAGE ?= .build/plugins/GenerateManual/outputs/veille/veille.1
+ROOT := $(DESTDIR)$(PREFIX)
+
+install: release man
+	$(MAKE) install-files
+
+# The man page, by swift-argument-parser's generate-manual plugin (it builds the products in release first).
+man:
+	$(SWIFT) package generate-manual --configuration release
+
+install-files:
+	@test -x $(BUILD_DIR)/veille || { echo "no $(BUILD_DIR)/veille: run make release first"; exit 2; }
+	install -d $(ROOT)/bin $(ROOT)/lib/veille $(ROOT)/share/veille/cron \
+	  $(ROOT)/share/bash-completion/completions $(ROOT)/share/zsh/site-functions $(ROOT)/share/fish/vendor_completions.d
+	install -m 755 $(BUILD_DIR)/veille $(ROOT)/lib/veille/veille
+	for b in $(BUILD_DIR)/*.resources; do rm -rf $(ROOT)/lib/veille/$${b##*/}; cp -R $$b $(ROOT)/lib/veille/; done
+	ln -sf ../lib/veille/veille $(ROOT)/bin/veille
+	$(BUILD_DIR)/veille --generate-completion-script bash > $(ROOT)/share/bash-completion/completions/veille
+	$(BUILD_DIR)/veille --generate-completion-script zsh > $(ROOT)/share/zsh/site-functions/_veille
+	$(BUILD_DIR)/veille --generate-completion-script fish > $(ROOT)/share/fish/vendor_completions.d/veille.fish
+	if [ -n "$(MANPAGE)" ]; then install -d $(ROOT)/share/man/man1 && install -m 644 $(MANPAGE) $(ROOT)/share/man/man1/veille.1; fi
+	sed 's|^VEILLE_BIN=.*|VEILLE_BIN=$${VEILLE_BIN:-$(PREFIX)/bin/veille}|' cron/nightly.sh > $(ROOT)/share/veille/cron/nightly.sh
+	chmod 755 $(ROOT)/share/veille/cron/nightly.sh
+	sed 's|/opt/veille/cron/nightly.sh|$(PREFIX)/share/veille/cron/nightly.sh|' cron/veille.crontab \
+	  > $(ROOT)/share/veille/cron/veille.crontab
+	@echo "installed veille in $(ROOT): bin/veille, lib/veille, share/man, completions, share/veille/cron"
 
 demo: release
 	$(BIN) demo --mirror Feeds/demo --out demo-out

@@ -51,7 +51,8 @@ extension DigestContent {
             if let p = item.delta.published { out += "    <published>\(Timestamp.iso(p))</published>\n" }
             out += "    <author><name>" + Self.xml(item.delta.source) + "</name></author>\n"
             for t in sectionTitles { out += "    <category term=\"" + Self.xml(t) + "\"/>\n" }
-            out += "    <content type=\"html\">" + Self.xml(Self.htmlItem(item, detailed: true)) + "</content>\n"
+            out +=
+                "    <content type=\"html\">" + Self.xml(Self.htmlItem(item, detailed: true, messages)) + "</content>\n"
             out += "  </entry>\n"
         }
         out += "</feed>\n"

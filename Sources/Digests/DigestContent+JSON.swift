@@ -2,15 +2,19 @@ import VeilleCore
 
 extension DigestContent {
     /// The digest JSON: the foundation's, extended (README):
-    /// `{"digest", "runs", "period", "counts", "sections": [{"campaign", "actor", "title", "attributed_actors",
-    /// "items": [<export object + "matches", "duplicates", "change"?, "senate_line"?>]}], "baseline",
-    /// "sources_in_trouble"}`. Untrusted text stays whole (JSON escaping only).
+    /// `{"digest", "runs", "period", "counts", "language", "burst": {"rule", "alerts"}, "summary": [{"entity",
+    /// "kind", "name", "tonight", "trend"}], "sections": [{"campaign", "actor", "title", "attributed_actors",
+    /// "items": [<export object + "matches", "more_matches", "tags", "change"?, "senate_line"?,
+    /// "official_title"?, "page"?, "duplicates">]}], "baseline", "sources_in_trouble"}`. Untrusted text stays whole (JSON escaping only).
     public var json: JSONValue {
         .object([
             ("digest", .string(digest)),
             ("runs", .array(runs.map { .int(Int($0)) })),
             ("period", .object([("from", .time(from)), ("to", .time(to))])),
             ("counts", .object(counts.map { ($0.0, .int($0.1)) })),
+            ("language", .string(messages.language.rawValue)),
+            ("burst", summary.burstJSON),
+            ("summary", summary.json),
             (
                 "sections",
                 .array(

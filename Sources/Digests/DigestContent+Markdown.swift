@@ -3,61 +3,71 @@ import VeilleCore
 extension DigestContent {
     /// The digest as Markdown: every untrusted text escaped so it cannot add headings, links or HTML.
     public var markdown: String {
+        let m = messages
         var out = "# " + DigestText.markdown(heading) + "\n\n"
-        out += "Period: \(DigestText.date(from)) to \(DigestText.date(to))  \n" + summaryLine + "\n"
+        out += periodLine + "  \n" + summaryLine + "\n"
+        out += markdownSummary
         for s in sections {
             out += "\n## " + DigestText.markdown(s.title) + "\n\n"
             if !s.attributedActors.isEmpty {
-                out += "Attributed to: " + s.attributedActors.map(DigestText.markdown).joined(separator: ", ") + "\n\n"
+                out +=
+                    m.format("attributed", s.attributedActors.map(DigestText.markdown).joined(separator: ", ")) + "\n\n"
             }
             for (i, item) in s.items.enumerated() {
-                out += i < Self.detailedPerSection ? Self.markdownDetailed(item) : Self.markdownLine(item)
+                out += Self.markdownItem(item, detailed: i < Self.detailedPerSection, m)
             }
         }
         if !baseline.isEmpty {
-            out += "\n## Baseline\n\n"
+            out += "\n## " + m["baseline"] + "\n\n"
             for b in baseline {
-                out +=
-                    "- " + DigestText.markdown(b.source)
-                    + ": \(b.count) item\(b.count == 1 ? "" : "s") stored on the first crawl (not listed)\n"
+                out += "- " + m.format("baseline.line", DigestText.markdown(b.source), m.count(b.count, "item")) + "\n"
             }
         }
-        out += "\n## Sources in trouble\n\n"
-        if trouble.isEmpty { out += "None.\n" }
-        for t in trouble {
-            let what =
-                t.status == .blocked || t.status == .listed
-                ? t.status.rawValue : "\(t.failures) consecutive failure\(t.failures == 1 ? "" : "s")"
-            out +=
-                "- **" + DigestText.markdown(t.source) + "** (\(what)): " + RunDigest.code(DigestText.line(t.error))
-                + "\n"
+        if !trouble.isEmpty {
+            out += "\n## " + m["trouble"] + "\n\n"
+            for t in trouble {
+                out +=
+                    "- "
+                    + m.format(
+                        "trouble.line", "**" + DigestText.markdown(t.source) + "**", troubleWhat(t),
+                        RunDigest.code(DigestText.line(t.error))) + "\n"
+            }
         }
         return out
     }
 
-    static func markdownLine(_ item: DigestItem) -> String {
-        let link = DigestText.safeURL(item.link).map { " <\(RunDigest.escapeURL($0))>" } ?? ""
-        var line =
-            "- **\(item.delta.kind)** " + DigestText.markdown(item.title) + " — "
-            + DigestText.markdown(item.delta.source)
-            + ", " + DigestText.date(item.date) + link + "\n"
-        for d in item.duplicates {
-            line +=
-                "  - also: " + DigestText.markdown(d.source)
-                + (DigestText.safeURL(d.canonicalURL ?? d.url).map { " <\(RunDigest.escapeURL($0))>" } ?? "") + "\n"
-        }
-        return line
+    static func markdownLink(_ url: String?) -> String {
+        DigestText.safeURL(url).map { " <\(RunDigest.escapeURL($0))>" } ?? ""
     }
 
-    static func markdownDetailed(_ item: DigestItem) -> String {
-        var out = markdownLine(item)
+    static func markdownItem(_ item: DigestItem, detailed: Bool, _ m: Messages) -> String {
+        var out =
+            "- **\(m.kind(item.delta.kind))** " + DigestText.markdown(item.title) + " — "
+            + DigestText.markdown(item.delta.source) + ", " + m.time(item.date) + markdownLink(item.link) + "\n"
+        if let s = item.subtitle { out += "  - " + DigestText.markdown(s) + "\n" }
+        if !item.tags.isEmpty {
+            out +=
+                "  - " + m.format("also.under", item.tags.map { DigestText.markdown($0.name) }.joined(separator: ", "))
+            out += "\n"
+        }
+        let also = item.alsoIn.map {
+            DigestText.markdown($0.source) + " — «" + DigestText.markdown($0.title) + "»" + markdownLink($0.link)
+        }
+        if !also.isEmpty { out += "  - " + m.format("also.in", also.joined(separator: ", ")) + "\n" }
+        guard detailed else { return out }
         if let s = item.senate { out += "  - " + DigestText.markdown(s.line(kind: item.delta.kind)) + "\n" }
         if let c = item.change {
-            if let t = c.titleWas { out += "  - title was: " + DigestText.markdown(t) + "\n" }
-            if let r = c.removed { out += "  - removed: " + DigestText.markdown(r) + "\n" }
-            if let a = c.added { out += "  - added: " + DigestText.markdown(a) + "\n" }
+            if let t = c.titleWas { out += "  - " + m.format("title.was", DigestText.markdown(t)) + "\n" }
+            if let r = c.titleRemoved {
+                out += "  - " + m.format("title.removed", "~~" + DigestText.markdown(r) + "~~") + "\n"
+            }
+            if let a = c.titleAdded { out += "  - " + m.format("title.added", DigestText.markdown(a)) + "\n" }
+            if c.textChanged, let r = c.removed {
+                out += "  - " + m.format("removed", "~~" + DigestText.markdown(r) + "~~") + "\n"
+            }
+            if c.textChanged, let a = c.added { out += "  - " + m.format("added", DigestText.markdown(a)) + "\n" }
         }
-        for e in item.evidence {
+        for e in item.evidence.lines {
             let snippet: String
             if let (before, found, after) = Highlight.split(e.snippet, found: e.found) {
                 snippet =
@@ -66,8 +76,13 @@ extension DigestContent {
                 snippet = DigestText.markdown(e.snippet)
             }
             out +=
-                "  - " + DigestText.markdown(e.entity) + " · “" + DigestText.markdown(e.alias) + "” ("
-                + DigestText.markdown(e.field) + "): " + snippet + "\n"
+                "  - "
+                + m.format(
+                    "evidence", DigestText.markdown(e.name), e.words.map(DigestText.markdown).joined(separator: ", "),
+                    m["field." + e.field], snippet) + "\n"
+        }
+        if item.evidence.more > 0 {
+            out += "  - " + m.format("more", "\(item.evidence.more)") + markdownLink(item.page) + "\n"
         }
         return out
     }

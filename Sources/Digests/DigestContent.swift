@@ -28,6 +28,10 @@ public struct DigestContent: Sendable {
     /// Deltas of the period that this digest does not list (linked to nothing it follows).
     public var unlisted: Int
     public var trouble: [RunDigest.Trouble]
+    /// The summary rows (campaigns and followed actors: tonight's counts, trends, bursts).
+    public var summary = DigestSummary(rows: [])
+    /// The readers' language: every label, count and date goes through it.
+    public var messages = Messages(.fr)
 
     /// Items shown with their snippets in each section; the rest get one line each (reason: a digest read in
     /// two minutes; nothing is hidden, the rest is still listed).
@@ -61,23 +65,33 @@ public struct DigestContent: Sendable {
     /// Nothing to say to a quiet digest: no listed item, no baseline, no source in trouble.
     public var isQuiet: Bool { sections.isEmpty && baseline.isEmpty && trouble.isEmpty }
 
-    /// The counts as one line: "2 new · 1 answered · 3 baseline · 1 source in trouble".
+    /// The counts as one line: "2 nouveaux · 1 réponse · 3 au premier passage · 1 source en difficulté".
     public var summaryLine: String {
         var parts: [String] = []
         for (k, n) in counts where n > 0 && !["items", "unlisted"].contains(k) {
-            switch k {
-            case "baseline": parts.append("\(n) baseline")
-            case "sources_in_trouble": parts.append("\(n) source\(n == 1 ? "" : "s") in trouble")
-            default: parts.append("\(n) \(k)")
-            }
+            parts.append(messages.count(n, k == "sources_in_trouble" ? "trouble" : k))
         }
-        if unlisted > 0 { parts.append("\(unlisted) not followed") }
-        return parts.isEmpty ? "nothing new" : parts.joined(separator: " · ")
+        if unlisted > 0 { parts.append(messages.count(unlisted, "not.followed")) }
+        return parts.isEmpty ? messages["nothing.new"] : parts.joined(separator: " · ")
     }
 
-    /// The title line of every format.
+    /// The title line of every format: "veille digest morning: run 3" (the runs left out when there are
+    /// none, so a heading never ends empty).
     public var heading: String {
-        "veille digest" + (digest.map { " \($0)" } ?? "") + ": run" + (runs.count == 1 ? " " : "s ")
-            + runs.map(String.init).joined(separator: ", ")
+        var s = messages["digest"] + (digest.map { " \($0)" } ?? "")
+        if !runs.isEmpty {
+            s +=
+                (messages.language == .fr ? " : " : ": ") + messages[runs.count == 1 ? "run" : "runs"] + " "
+                + runs.map(String.init).joined(separator: ", ")
+        }
+        return s
+    }
+
+    /// "Period: 22 February 2024, 03:00 UTC to …".
+    public var periodLine: String { messages.format("period", messages.time(from), messages.time(to)) }
+
+    /// The phrase of a source in trouble: its status, or its consecutive failures.
+    func troubleWhat(_ t: RunDigest.Trouble) -> String {
+        t.status == .blocked || t.status == .listed ? t.status.rawValue : messages.count(t.failures, "failure")
     }
 }

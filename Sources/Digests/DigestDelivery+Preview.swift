@@ -4,7 +4,8 @@ import VeilleCore
 
 extension DigestDelivery {
     /// What `veille digest --dry-run` prints: per digest, the stored messages still pending and the next
-    /// digest as it would be rendered now (Markdown for email, the digest's format for files). Changes nothing.
+    /// digest as it would be rendered now (Markdown for email, the digest's format for files), or "nothing
+    /// pending" when no delta waits and no source is in trouble. Changes nothing.
     public func preview(only: String? = nil) throws -> String {
         var out = ""
         for d in config.digests where only == nil || only == d.id {
@@ -23,6 +24,10 @@ extension DigestDelivery {
             guard let first = recipients.first else { continue }
             let ids = try store.undeliveredDeltaIDs(digest: d.id, recipient: first, after: start)
             let content = try build(d, deltaIDs: ids, currentRun: nil).0
+            if ids.isEmpty, content.trouble.isEmpty {
+                out += "nothing pending: no delta since the last digest, no source in trouble\n\n"
+                continue
+            }
             if d.quiet, content.isQuiet {
                 out += "nothing to send (quiet)\n\n"
                 continue
@@ -56,7 +61,7 @@ extension DigestDelivery {
                 MailMessage(
                     from: from, to: d.to.first ?? "replay@localhost", subject: subject(content, digest: d.id), date: at,
                     messageID: MailMessage.newMessageID(digest: d.id, from: from), listID: d.id,
-                    text: content.plainText, html: content.html
+                    text: content.plainText, html: content.mailHTML
                 ).rendered
         default: text = d.channel == .email ? content.html : Self.text(content, format: d.format, at: at)
         }

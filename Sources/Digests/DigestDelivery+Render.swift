@@ -26,7 +26,7 @@ extension DigestDelivery {
             let id = MailMessage.newMessageID(digest: d.id, from: smtp.from)
             let mail = MailMessage(
                 from: smtp.from, to: recipient, subject: subject(content, digest: d.id), date: at,
-                messageID: id, listID: d.id, text: content.plainText, html: content.html)
+                messageID: id, listID: d.id, text: content.plainText, html: content.mailHTML)
             return Rendered(messageID: id, path: nil, body: Data(mail.rendered.utf8))
         case .file:
             let folder = d.path.map { (outDir as NSString).appendingPathComponent($0) } ?? outDir
@@ -63,9 +63,12 @@ extension DigestDelivery {
         return try build(all, deltaIDs: Array(ids), currentRun: nil, trouble: []).0
     }
 
-    /// "veille morning: 2 new · 1 answered (2024-11-18)": computed text only, never an item's title.
+    /// "veille morning : 2 nouveaux · 1 réponse (18 novembre 2024)", in the digest's language: computed
+    /// text only, never an item's title.
     func subject(_ content: DigestContent, digest: String) -> String {
-        "veille \(digest): \(content.summaryLine) (\(Timestamp.day(now())))"
+        let m = content.messages
+        return "veille \(digest)" + (m.language == .fr ? " : " : ": ") + content.summaryLine + " ("
+            + m.day(now()) + ")"
     }
 
     /// SMTP settings from the config and the environment.

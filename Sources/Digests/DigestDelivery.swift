@@ -141,10 +141,12 @@ public struct DigestDelivery: Sendable {
         let links = try store.links(items: items)
         let senate = try store.senateFacts(items: Array(Set(deltas.filter { $0.detail != nil }.map(\.itemID))).sorted())
         let runs = Array(Set(deltas.map(\.run))).sorted()
-        let builder = DigestBuilder(selection: d, watchlist: watchlist, sourceOrder: sourceOrder)
+        let builder = DigestBuilder(
+            selection: d, watchlist: watchlist, sourceOrder: sourceOrder, webURL: config.webURL)
         return builder.build(
             runs: runs.isEmpty ? (currentRun.map { [$0] } ?? []) : runs,
             from: deltas.map(\.at).min() ?? now(), to: now(), deltas: deltas, links: links,
-            senate: senate, trouble: trouble ?? self.trouble)
+            senate: senate, trouble: trouble ?? self.trouble,
+            daily: try store.dailyLinkedItems(days: DigestSummary.trendDays, endingAt: now()))
     }
 }

@@ -18,6 +18,8 @@ public struct SenateFacts: Sendable, Equatable {
     public var reminds: String?
     /// Assemblée: the closing's label, for `closed`.
     public var label: String?
+    /// Sénat: the question's official title (the CSV's `Titre`), when the row has one.
+    public var officialTitle: String?
 
     /// Facts from the delta detail and the stored question JSON; nil when neither says anything.
     init?(detail: String?, question: String?) {
@@ -42,6 +44,7 @@ public struct SenateFacts: Sendable, Equatable {
         remindedBy = dq["reminded_by"] as? String
         reminds = dq["reminds"] as? String
         label = dq["label"] as? String
+        officialTitle = (qq["official_title"] as? String).map(normalizeWhitespace).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     static func object(_ text: String?) -> [String: Any]? {

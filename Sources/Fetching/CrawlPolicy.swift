@@ -30,6 +30,7 @@ public struct CrawlPolicy<C: Clock>: Sendable where C.Duration == Duration {
     /// - Parameters:
     ///   - clock: every wait and deferral is measured on it (`ContinuousClock()` in production).
     ///   - defaultDelay: the gap for a host no source declared a delay for.
+    ///   - slack: added to every gap (``HostThrottle/realClockSlack`` on the real clock).
     ///   - stored: the previous run's robots.txt copies.
     ///   - now: wall-clock time, for HTTP dates in `Retry-After`.
     ///   - sharedGate: the per-host gate shared with other workers (several processes on one database);
@@ -37,7 +38,7 @@ public struct CrawlPolicy<C: Clock>: Sendable where C.Duration == Duration {
     ///   - sharedRobots: robots.txt copies shared with other workers, if any.
     ///   - exchange: how one request is sent (``Fetcher/exchange(_:)``).
     public init(
-        clock: C, defaultDelay: Duration, retry: RetryPolicy = RetryPolicy(),
+        clock: C, defaultDelay: Duration, slack: Duration = .zero, retry: RetryPolicy = RetryPolicy(),
         stored: [String: RobotsCache.Stored] = [:], sharedGate: (any SharedHostGate)? = nil,
         sharedRobots: (any SharedRobotsStore)? = nil, now: @escaping @Sendable () -> Date,
         logger: Logger = Logger(label: "veille.fetch"), exchange: @escaping PoliteFetcher<C>.Transport
@@ -47,8 +48,8 @@ public struct CrawlPolicy<C: Clock>: Sendable where C.Duration == Duration {
         self.ledger = ledger
         self.logger = logger
         self.polite = PoliteFetcher(
-            throttle: HostThrottle(clock: clock, defaultDelay: defaultDelay, shared: sharedGate), retry: retry,
-            robots: true, stored: stored, sharedRobots: sharedRobots, now: now,
+            throttle: HostThrottle(clock: clock, defaultDelay: defaultDelay, slack: slack, shared: sharedGate),
+            retry: retry, robots: true, stored: stored, sharedRobots: sharedRobots, now: now,
             admit: { try await ledger.checkDeferred($0) },
             transport: { hop in
                 let response = try await exchange(hop)

@@ -35,6 +35,11 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
     public nonisolated let defaultDelay: Duration
     /// The gate shared with other processes, nil in a single-process run.
     public nonisolated let shared: (any SharedHostGate)?
+    /// Added to every gap: the host stamps a response's end when its last write returns, a little after
+    /// veille's clock does, and a gap logged a millisecond short of the delay is a gap under the delay.
+    public nonisolated let slack: Duration
+    /// The slack used on the real clock: scheduling jitter of a loaded server, well under 1% of a 1 s delay.
+    public static var realClockSlack: Duration { .milliseconds(5) }
     private var hosts: [String: HostState] = [:]
 
     /// Creates a throttle.
@@ -42,10 +47,14 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
     /// - Parameters:
     ///   - clock: `ContinuousClock()` in production, a manual clock in tests.
     ///   - defaultDelay: the gap for hosts no source declared one for (veille's default: 1 s).
+    ///   - slack: added to every gap (``realClockSlack`` in production; zero for a manual clock).
     ///   - shared: the gate shared with other workers, if any.
-    public init(clock: C, defaultDelay: Duration = .seconds(1), shared: (any SharedHostGate)? = nil) {
+    public init(
+        clock: C, defaultDelay: Duration = .seconds(1), slack: Duration = .zero, shared: (any SharedHostGate)? = nil
+    ) {
         self.clock = clock
         self.defaultDelay = defaultDelay
+        self.slack = slack
         self.shared = shared
     }
 
@@ -60,7 +69,7 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
         let current = hosts[host]?.delay ?? .zero
         hosts[host, default: HostState()].delay = max(current, delay)
         if let last = hosts[host]?.lastEnd {
-            let spaced = last.advanced(by: max(current, delay))
+            let spaced = last.advanced(by: max(current, delay) + slack)
             if let next = hosts[host]?.nextStart, spaced <= next { return }
             hosts[host]?.nextStart = spaced
         }
@@ -111,7 +120,7 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
     public func release(host: String) async {
         guard var state = hosts[host] else { return }
         let now = clock.now
-        let gap = state.delay ?? defaultDelay
+        let gap = (state.delay ?? defaultDelay) + slack
         let spaced = now.advanced(by: gap)
         if state.nextStart.map({ $0 < spaced }) ?? true { state.nextStart = spaced }
         state.lastEnd = now
@@ -150,6 +159,6 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
 extension HostThrottle where C == ContinuousClock {
     /// A throttle on the real clock.
     public init(defaultDelay: Duration = .seconds(1)) {
-        self.init(clock: ContinuousClock(), defaultDelay: defaultDelay)
+        self.init(clock: ContinuousClock(), defaultDelay: defaultDelay, slack: Self.realClockSlack)
     }
 }

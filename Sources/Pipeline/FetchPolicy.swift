@@ -42,7 +42,8 @@ struct FetchPolicy: Sendable {
         }
         let crawl = CrawlPolicy(
             clock: ContinuousClock(), defaultDelay: .milliseconds(Int64((defaultDelay * 1000).rounded())),
-            stored: stored, now: options.now, logger: logger, exchange: { try await fetcher.exchange($0) })
+            slack: HostThrottle<ContinuousClock>.realClockSlack, stored: stored, now: options.now, logger: logger,
+            exchange: { try await fetcher.exchange($0) })
         for source in sources where source.enabled {
             await crawl.declare(delay: source.delay, for: source.url)
             if let pages = source.pages { await crawl.declare(delay: source.delay, for: pages) }

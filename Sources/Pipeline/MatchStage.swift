@@ -40,10 +40,18 @@ public struct MatchStage: Sendable {
 
     /// Matches `items` again and replaces their links (or only reports the changes, with `dryRun`).
     public func rematch(store: Store, items: [MatchableItem], at: Date, dryRun: Bool) throws -> LinkChanges {
+        try rematchWithLinks(store: store, items: items, at: at, dryRun: dryRun).changes
+    }
+
+    /// ``rematch(store:items:at:dryRun:)``, also returning the links found for each item (by item id), whose
+    /// evidence says which words matched.
+    public func rematchWithLinks(store: Store, items: [MatchableItem], at: Date, dryRun: Bool) throws -> (
+        changes: LinkChanges, links: [Int64: [ItemLink]]
+    ) {
         let found = links(of: items)
         var all: [Int64: [ItemLink]] = [:]
         for (item, l) in zip(items, found) { all[item.id] = l }
-        return try store.replaceLinks(all, watchlistHash: compiled.versionHash, at: at, dryRun: dryRun)
+        return (try store.replaceLinks(all, watchlistHash: compiled.versionHash, at: at, dryRun: dryRun), all)
     }
 
     /// The links of each item, in order, matched on every core (items are independent; the compiled

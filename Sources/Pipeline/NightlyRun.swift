@@ -66,6 +66,7 @@ public struct NightlyRun: Sendable {
         var report = RunReport(
             runID: runID, startedAt: startedAt, finishedAt: options.now(), outcomes: outcomes,
             digestPaths: [], digestError: nil)
+        if selected.isEmpty { report.nextDue = nextDue(config.sources, store: store) }
         do {
             // Sending mail waits on the network: on a thread of its own, not a cooperative one.
             let stage = DigestStage(context: context, options: options, config: config)
@@ -110,6 +111,16 @@ public struct NightlyRun: Sendable {
             guard let state = states[source.id], state.url == source.url else { return true }
             return Schedule().isDue(state, now: now)
         }
+    }
+
+    /// The enabled source due first, for `veille run` when none is due now (nil when some source has never
+    /// been crawled or the states cannot be read).
+    func nextDue(_ sources: [SourceConfig], store: Store) -> (source: String, at: Date)? {
+        guard options.sourceIDs.isEmpty, !options.all else { return nil }
+        let states = Dictionary(
+            ((try? store.sourceStates()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let due = sources.filter(\.enabled).compactMap { s in states[s.id]?.nextDueAt.map { (source: s.id, at: $0) } }
+        return due.min { $0.at < $1.at }
     }
 
     func crawlAll(_ sources: [SourceConfig], context: RunContext) async -> [SourceOutcome] {

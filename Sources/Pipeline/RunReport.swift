@@ -40,6 +40,8 @@ public struct RunReport: Sendable {
     public var digestPaths: [String]
     /// A digest that could not be delivered (exit 5).
     public var digestError: (any Error)?
+    /// When `veille run` found no source due: the one due first, and when.
+    public var nextDue: (source: String, at: Date)? = nil
 
     /// Deltas recorded in this run, by the counts of the outcomes.
     public var deltaCount: Int { outcomes.reduce(0) { $0 + $1.newCount + $1.changedCount } }
@@ -50,6 +52,10 @@ public struct RunReport: Sendable {
         let unchanged = outcomes.filter { $0.status == .notModified }.count
         let items = outcomes.reduce(0) { $0 + $1.items }
         let seconds = String(format: "%.1f", finishedAt.timeIntervalSince(startedAt))
+        if outcomes.isEmpty, let next = nextDue {
+            return
+                "run \(runID): 0 sources due; next: \(next.source) at \(Self.clock(next.at, from: finishedAt)), \(seconds)s"
+        }
         return
             "run \(runID): \(outcomes.count) sources (\(unchanged) unchanged, \(failed) failed), \(items) items, \(deltaCount) deltas, \(seconds)s"
     }
@@ -73,5 +79,24 @@ public struct RunReport: Sendable {
             ),
             ("digest", .array(digestPaths.map(JSONValue.string))),
         ])
+    }
+}
+
+extension RunReport {
+    /// A due time as a person reads it: `00:56 (in 42 min)` the same day in the local time zone, else with its
+    /// date, `2024-11-19 00:56 (in 1 d 2 h)`.
+    static func clock(_ at: Date, from now: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone.current
+        f.dateFormat = calendar.isDate(at, inSameDayAs: now) ? "HH:mm" : "yyyy-MM-dd HH:mm"
+        let minutes = max(0, Int((at.timeIntervalSince(now) / 60).rounded(.up)))
+        let wait =
+            minutes < 60
+            ? "\(minutes) min"
+            : minutes < 1440 ? "\(minutes / 60) h \(minutes % 60) min" : "\(minutes / 1440) d \(minutes % 1440 / 60) h"
+        return "\(f.string(from: at)) (in \(wait))"
     }
 }

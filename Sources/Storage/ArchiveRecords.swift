@@ -143,6 +143,8 @@ public struct ArchiveHit: Sendable, Equatable {
     public var published: Date?
     public var firstSeenAt: Date
     public var snippet: String
+    /// The item's canonical URL, else its normalized URL: the same article in several feeds shares it.
+    public var articleURL: String? = nil
 }
 
 /// What narrows a list of items: delta kind, source, first-seen range, and the keyset cursor.

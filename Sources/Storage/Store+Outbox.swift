@@ -163,7 +163,8 @@ extension Store {
     }
 
     /// Stored Sénat facts of some items (a digest gives number, author, group and ministry): the parsed page
-    /// JSON, else the CSV row JSON, of the question each item is.
+    /// JSON, else the CSV row JSON, of the question each item is, with `official_title` set to the CSV's
+    /// `Titre` when the row has one (the page's heading is often only "Question écrite n° …").
     public func senateFacts(items: [Int64]) throws -> [Int64: String] {
         guard !items.isEmpty else { return [:] }
         return try read { db in
@@ -179,11 +180,27 @@ extension Store {
                 {
                     let page: String? = row["page"]
                     let csv: String? = row["csvRow"]
-                    if let text = page ?? csv { out[row["itemId"]] = text }
+                    guard let text = page ?? csv else { continue }
+                    out[row["itemId"]] = Self.withOfficialTitle(text, csv: csv)
                 }
                 try assembleeFacts(db, items: chunk, into: &out)
             }
             return out
         }
+    }
+
+    /// `text` (a JSON object) with `official_title` added from the CSV row's `title`; `text` as it is when
+    /// the row has no title or either is not an object.
+    static func withOfficialTitle(_ text: String, csv: String?) -> String {
+        guard let csv,
+            let row = (try? JSONSerialization.jsonObject(with: Data(csv.utf8))) as? [String: Any],
+            let title = row["title"] as? String, !title.isEmpty,
+            var object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+        else { return text }
+        object["official_title"] = title
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+            return text
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }

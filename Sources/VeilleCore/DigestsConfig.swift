@@ -34,6 +34,11 @@ public struct DigestsConfig: Sendable, Equatable {
         }
     }
 
+    /// The language a digest speaks to its readers (headings, labels, counts, dates, the mail subject).
+    public enum Language: String, Sendable, CaseIterable {
+        case fr, en
+    }
+
     /// `all`, or a list of ids.
     public enum Selection: Sendable, Equatable {
         case all
@@ -98,6 +103,8 @@ public struct DigestsConfig: Sendable, Equatable {
         public var format: Format
         /// `file` digests: a folder relative to the digest folder.
         public var path: String?
+        /// The readers' language (default `fr`).
+        public var language: Language = .fr
 
         /// A digest; defaults as in the README.
         public init(
@@ -120,20 +127,24 @@ public struct DigestsConfig: Sendable, Equatable {
 
     public var smtp: SMTP?
     public var digests: [Digest]
+    /// `web_url`: where `veille serve` is reachable (`https://veille.example.org`); digests then link each
+    /// item's page there (`WEB_URL/items/ID`).
+    public var webURL: String?
 
     /// A digests file.
-    public init(smtp: SMTP?, digests: [Digest]) {
+    public init(smtp: SMTP?, digests: [Digest], webURL: String? = nil) {
         self.smtp = smtp
         self.digests = digests
+        self.webURL = webURL
     }
 
-    static let topKeys: Set<String> = ["smtp", "digests"]
+    static let topKeys: Set<String> = ["smtp", "digests", "web_url"]
     static let smtpKeys: Set<String> = [
         "url", "from", "username_env", "password_env", "starttls", "ca_file", "pause", "timeout",
     ]
     static let digestKeys: Set<String> = [
         "id", "channel", "to", "campaigns", "actors", "sources", "unmatched", "quiet",
-        "format", "path",
+        "format", "path", "language",
     ]
 
     /// Loads and validates a digests file.
@@ -154,6 +165,16 @@ public struct DigestsConfig: Sendable, Equatable {
         if let node = root["smtp"], !node.isNull {
             smtp = try decodeSMTP(ConfigEntry(file: file, entry: "smtp", node: node))
         }
+        var webURL: String?
+        if let url = try top.optionalString("web_url") {
+            let lower = url.lowercased()
+            guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), URL(string: url)?.host?.isEmpty == false,
+                !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
+            else {
+                throw top.error("web_url", "expected an http(s) URL such as https://veille.example.org, got '\(url)'")
+            }
+            webURL = url
+        }
         var digests: [Digest] = []
         if let list = root["digests"], !list.isNull {
             guard let items = list.list else { throw top.error("digests", "expected a list of digests") }
@@ -169,7 +190,7 @@ public struct DigestsConfig: Sendable, Equatable {
                 digests.append(d)
             }
         }
-        return DigestsConfig(smtp: smtp, digests: digests)
+        return DigestsConfig(smtp: smtp, digests: digests, webURL: webURL)
     }
 
     /// Checks that every campaign, actor and source a digest names exists.
@@ -275,6 +296,11 @@ public struct DigestsConfig: Sendable, Equatable {
         d.sources = try selection(e, "sources")
         d.unmatched = try e.bool("unmatched", default: false)
         d.quiet = try e.bool("quiet", default: true)
+        let language = try e.optionalString("language") ?? "fr"
+        guard let lang = Language(rawValue: language) else {
+            throw e.error("language", "unknown language '\(language)' (known: fr, en)")
+        }
+        d.language = lang
         return d
     }
 

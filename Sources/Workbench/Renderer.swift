@@ -1,17 +1,22 @@
+import Digests
 import Foundation
 import Hummingbird
 import Mustache
+import VeilleCore
 
 /// The templates and the stylesheet (resource files of this module), and the two ways a page answers:
 /// HTML from its template, or JSON of the same view model when the request accepts `application/json`.
 public struct Renderer: Sendable {
     let library: MustacheLibrary
     let css: String
+    /// The texts of the readers' language (the digests' message catalogue), as templates read them.
+    var texts = Messages(.fr).templateTable
 
     /// Loads `Resources/templates/*.mustache` and `Resources/style.css`.
     ///
+    /// - Parameter language: the language of the pages' labels (default French, as the digests).
     /// - Throws: ``WorkbenchError/templates(_:)`` when they are missing or do not parse.
-    public static func load() async throws -> Renderer {
+    public static func load(language: DigestsConfig.Language = .fr) async throws -> Renderer {
         guard let root = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
             throw WorkbenchError.templates("the resource bundle has no Resources folder")
         }
@@ -21,7 +26,9 @@ public struct Renderer: Sendable {
             guard library.getTemplate(named: "layout") != nil else {
                 throw WorkbenchError.templates("no layout template under \(root.path)")
             }
-            return Renderer(library: library, css: css)
+            var r = Renderer(library: library, css: css)
+            r.texts = Messages(language).templateTable
+            return r
         } catch let e as WorkbenchError {
             throw e
         } catch {
@@ -31,7 +38,26 @@ public struct Renderer: Sendable {
 
     /// Renders a template; a missing template is a programming error reported as text.
     func html(_ object: Any, template: String) -> String {
-        library.render(object, withTemplate: template) ?? "template \(template) is missing"
+        library.render(Localized(model: object, texts: texts), withTemplate: template)
+            ?? "template \(template) is missing"
+    }
+
+    /// A view model seen by a template, with `t`: the catalogue's texts (`{{t.nav_search}}`).
+    struct Localized: MustacheParent {
+        var model: Any
+        var texts: [String: String]
+
+        func child(named name: String) -> Any? {
+            if name == "t" { return texts }
+            if let parent = model as? MustacheParent { return parent.child(named: name) }
+            guard let value = Mirror(reflecting: model).children.first(where: { $0.label == name })?.value else {
+                return nil
+            }
+            // An optional's value, or nil (as Mustache's own lookup does).
+            let m = Mirror(reflecting: value)
+            guard m.displayStyle == .optional else { return value }
+            return m.children.first?.value
+        }
     }
 
     /// Whether the client asked for JSON.

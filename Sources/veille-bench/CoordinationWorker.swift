@@ -82,6 +82,7 @@ enum CoordinationWorker {
             let fetcher = Fetcher(userAgent: "veille-bench/worker", maxConcurrent: s.concurrency, resolve: s.resolve)
             let policy = CrawlPolicy(
                 clock: ContinuousClock(), defaultDelay: .milliseconds(Int64(s.delay * 1000)),
+                slack: HostThrottle<ContinuousClock>.realClockSlack,
                 sharedGate: DatabaseHostGate(
                     database: database, worker: s.worker, hold: .milliseconds(Int64(s.hold * 1000))),
                 sharedRobots: SharedRobots(

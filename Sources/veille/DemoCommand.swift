@@ -48,17 +48,17 @@ struct DemoCommand: AsyncParsableCommand {
         }
         try yaml.write(
             toFile: (config as NSString).appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
-        // The shipped watchlist, and one Markdown file digest grouped by campaign: what an analyst reads.
+        // The shipped watchlist, and the file digests an analyst reads: Markdown and HTML, grouped by
+        // campaign, following Russia and Azerbaijan too (day 2 edits the title of an item linked to the
+        // Kremlin only, so the digest shows what changed in it).
         let watchlist = ((mirror as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
             "watchlist.yaml")
         if FileManager.default.fileExists(atPath: watchlist) {
             try FileManager.default.copyItem(
                 atPath: watchlist, toPath: (config as NSString).appendingPathComponent("watchlist.yaml"))
-            try
-                "# Written by `veille demo`.\ndigests:\n  - id: demo\n    channel: file\n    format: markdown\n    quiet: false\n"
-                .write(
-                    toFile: (config as NSString).appendingPathComponent("digests.yaml"), atomically: true,
-                    encoding: .utf8)
+            try Self.digestsYAML.write(
+                toFile: (config as NSString).appendingPathComponent("digests.yaml"), atomically: true,
+                encoding: .utf8)
         }
         let digests = (out as NSString).appendingPathComponent("digests")
         let db = (out as NSString).appendingPathComponent("veille.sqlite")
@@ -69,15 +69,32 @@ struct DemoCommand: AsyncParsableCommand {
             server.setRoots([day2, day1])
             let second = try await NightlyRun(options: options, logger: logger).run()
             FileHandle.standardError.write(Data(("day 2: " + second.summaryLine + "\n").utf8))
-            if let md = second.digestPaths.first {
+            if let md = second.digestPaths.first(where: { $0.hasSuffix(".md") }) {
                 if !quiet, let text = try? String(contentsOfFile: md, encoding: .utf8) {
                     FileHandle.standardError.write(Data(text.utf8))
                 }
-                print(md)
             }
+            for path in second.digestPaths { print(path) }
         } catch let e as PipelineError {
             printError(e.description)
             throw ExitCode(e.exitCode)
         }
     }
+
+    /// The demo's `digests.yaml`: one Markdown and one HTML file digest, following two actors.
+    static let digestsYAML = """
+        # Written by `veille demo`.
+        digests:
+          - id: demo
+            channel: file
+            format: markdown
+            actors: [russia, azerbaijan]
+            quiet: false
+          - id: demo-html
+            channel: file
+            format: html
+            actors: [russia, azerbaijan]
+            quiet: false
+
+        """
 }

@@ -58,7 +58,7 @@ enum LoggingSetup {
             var handler: LogHandler =
                 format == .json
                 ? JSONLogHandler(label: label)
-                : StreamLogHandler.standardError(label: label)
+                : ProgressAwareLogHandler(inner: StreamLogHandler.standardError(label: label))
             handler.logLevel = level
             return handler
         }

@@ -5,24 +5,42 @@ import Pipeline
 import Storage
 import VeilleCore
 
+/// The watchlist of a command: compiled for matching, and as written (for the names of its entries).
+struct LoadedWatchlist {
+    var stage: MatchStage
+    var watchlist: Watchlist
+
+    /// The display name of a campaign or actor id (the id itself when the watchlist does not know it).
+    func name(_ id: String) -> String {
+        watchlist.entity(id: id)?.name ?? id
+    }
+}
+
 /// Loads the watchlist named by `--watchlist`, or the config folder's; exit 2 when it is missing or broken.
-func loadWatchlist(_ path: String?, global: GlobalOptions) throws -> MatchStage {
+func loadWatchlist(_ path: String?, global: GlobalOptions) throws -> LoadedWatchlist {
     let file = path ?? (global.config as NSString).appendingPathComponent("watchlist.yaml")
+    guard FileManager.default.fileExists(atPath: file) else {
+        printError("\(file): cannot read the file")
+        throw ExitCode(2)
+    }
     do {
-        guard let stage = try MatchStage.load(path: file) else {
-            throw PipelineError.configuration("\(file): cannot read the file")
-        }
-        return stage
-    } catch let e as PipelineError {
-        printError(e.description)
-        throw ExitCode(e.exitCode)
+        let watchlist = try Watchlist.load(path: file)
+        return LoadedWatchlist(stage: MatchStage(CompiledWatchlist(watchlist)), watchlist: watchlist)
+    } catch {
+        printError("\(error)")
+        throw ExitCode(2)
     }
 }
 
 /// `veille match FILE|-` and `veille match --batch`: plain UTF-8 text → its matches as JSON.
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "match", abstract: "Match plain UTF-8 text against the watchlist and print the matches as JSON.")
+        commandName: "match",
+        abstract: "Match plain UTF-8 text against the watchlist and print the matches (JSON unless on a terminal).",
+        discussion: """
+            On a terminal, one readable line per campaign or actor found (its name, the words matched and \
+            where); piped, redirected or with --json, the JSON object of the README.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -32,6 +50,9 @@ struct MatchCommand: ParsableCommand {
     @Flag(help: "Read paths on stdin and print JSON Lines with \"file\", on every core, in input order.")
     var batch = false
 
+    @Flag(help: "The JSON object even on a terminal.")
+    var json = false
+
     @Argument(help: "A text file, or - for stdin.")
     var file: String?
 
@@ -40,7 +61,8 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let stage = try loadWatchlist(watchlist, global: global)
+        let loaded = try loadWatchlist(watchlist, global: global)
+        let stage = loaded.stage
         if batch {
             let compiled = stage.compiled
             BatchLoop.runParallel { path, out in MatchBatch.line(forPath: path, compiled: compiled, into: &out) }
@@ -56,123 +78,14 @@ struct MatchCommand: ParsableCommand {
             printError("\(file ?? ""): cannot read the file")
             throw ExitCode(2)
         }
-        print(MatchBatch.object(forText: String(decoding: data, as: UTF8.self), compiled: stage.compiled))
-    }
-}
-
-/// `veille rematch [--since WHEN] [--dry-run]`: replays the watchlist over stored items; links only.
-struct RematchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rematch",
-        abstract:
-            "Replay the watchlist over stored items and report the links added and removed (never creates deltas).")
-
-    @OptionGroup var global: GlobalOptions
-
-    @Option(help: "Only items first seen since: RFC 3339 time, YYYY-MM-DD, or a duration (36h, 7d).")
-    var since: String?
-
-    @Flag(name: .customLong("dry-run"), help: "Report what would change; change nothing.")
-    var dryRun = false
-
-    @Flag(help: "JSON Lines: one object per link added or removed.")
-    var json = false
-
-    func validate() throws {
-        _ = try parseSinceOption(since)
-    }
-
-    func run() throws {
-        _ = global.bootstrapLogging()
-        let stage = try loadWatchlist(nil, global: global)
-        do {
-            let lock = dryRun ? nil : try RunLock(databasePath: global.db)
-            defer { withExtendedLifetime(lock) {} }
-            let store = try NightlyRun.openStore(global.db)
-            let items = try store.items(firstSeenSince: try parseSinceOption(since))
-            let changes = try stage.rematch(store: store, items: items, at: Date(), dryRun: dryRun)
-            for (item, entity) in changes.added { report("added", item, entity) }
-            for (item, entity) in changes.removed { report("removed", item, entity) }
-            FileHandle.standardError.write(
-                Data(
-                    ("\(dryRun ? "would change" : "changed"): \(items.count) items matched, \(changes.added.count) links added, \(changes.removed.count) removed\n")
-                        .utf8))
-        } catch let e as PipelineError {
-            printError(e.description)
-            throw ExitCode(e.exitCode)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(4)
+        let text = String(decoding: data, as: UTF8.self)
+        if json || isatty(STDOUT_FILENO) != 1 {
+            print(MatchBatch.object(forText: text, compiled: stage.compiled))
+            return
         }
-    }
-
-    func report(_ change: String, _ item: Int64, _ entity: String) {
-        if json {
-            print(
-                JSONValue.object([("change", .string(change)), ("item", .int(Int(item))), ("entity", .string(entity))])
-                    .serialized())
-        } else {
-            print("\(change == "added" ? "+" : "-") item \(item) \(entity)")
-        }
-    }
-}
-
-/// `veille search QUERY`: the archive through FTS5, most recent first, with snippets.
-struct SearchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Search the archive (titles and texts), most recent first, with snippets.")
-
-    @OptionGroup var global: GlobalOptions
-
-    @Argument(help: "Words to find.")
-    var query: [String]
-
-    @Option(help: "Only items linked to this campaign.")
-    var campaign: String?
-
-    @Option(help: "Only items linked to this actor.")
-    var actor: String?
-
-    @Option(help: "Only items first seen since: RFC 3339 time, YYYY-MM-DD, or a duration (36h, 7d).")
-    var since: String?
-
-    @Option(help: "The most results.")
-    var limit = 50
-
-    @Flag(help: "JSON Lines.")
-    var json = false
-
-    func validate() throws {
-        _ = try parseSinceOption(since)
-    }
-
-    func run() throws {
-        _ = global.bootstrapLogging()
-        do {
-            let store = try NightlyRun.openStore(global.db)
-            let hits = try store.search(
-                query.joined(separator: " "), entity: campaign ?? actor,
-                since: try parseSinceOption(since), limit: limit)
-            for h in hits {
-                if json {
-                    print(
-                        JSONValue.object([
-                            ("item", .int(Int(h.itemID))), ("source", .string(h.source)),
-                            ("title", .string(h.title)), ("url", .string(h.url)),
-                            ("first_seen", .time(h.firstSeen)), ("snippet", .string(h.snippet)),
-                        ]).serialized())
-                } else {
-                    print(
-                        "\(Timestamp.iso(h.firstSeen))  [\(h.source)] \(normalizeWhitespace(h.title))\n    \(h.url ?? "")\n    \(normalizeWhitespace(h.snippet))"
-                    )
-                }
-            }
-        } catch let e as PipelineError {
-            printError(e.description)
-            throw ExitCode(e.exitCode)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(4)
-        }
+        let lines = MatchReadable.lines(
+            stage.compiled.match(title: nil, text: text, url: nil, canonicalURL: nil), watchlist: loaded)
+        if lines.isEmpty { FileHandle.standardError.write(Data("no match\n".utf8)) }
+        for line in lines { print(line) }
     }
 }

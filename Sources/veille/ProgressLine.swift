@@ -18,6 +18,10 @@ final class ProgressLine: @unchecked Sendable {
     private var errors = 0
     private var blocked = 0
     private var drawn = false
+    private var text = ""
+
+    /// The line on screen, which log lines clear before they are written (``ProgressAwareLogHandler``).
+    nonisolated(unsafe) static var active: ProgressLine?
 
     /// Creates a line that writes through `write` (stderr in the executable, a buffer in tests).
     init(started: Date = Date(), write: @escaping @Sendable (String) -> Void) {
@@ -28,7 +32,9 @@ final class ProgressLine: @unchecked Sendable {
     /// The line for the executable when stderr is a terminal and the logs are for a person, else nil.
     static func forTerminal(_ global: GlobalOptions) -> ProgressLine? {
         guard isatty(STDERR_FILENO) == 1, !global.quiet, global.logFormat == .text else { return nil }
-        return ProgressLine { FileHandle.standardError.write(Data($0.utf8)) }
+        let line = ProgressLine { FileHandle.standardError.write(Data($0.utf8)) }
+        active = line
+        return line
     }
 
     /// The callback for ``RunOptions/progress``.
@@ -38,17 +44,27 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Counts one finished source and redraws the line.
     func update(_ outcome: SourceOutcome, done: Int, total: Int, now: Date) {
-        let text: String = lock.withLock {
+        lock.withLock {
             items += outcome.items
             deltas += outcome.newCount + outcome.changedCount
             if outcome.failed { errors += 1 }
             if outcome.status == .blocked { blocked += 1 }
             drawn = true
-            return Self.render(
+            text = Self.render(
                 done: done, total: total, items: items, deltas: deltas, errors: errors,
                 blocked: blocked, elapsed: now.timeIntervalSince(started))
+            write("\r\u{1B}[K" + text)
         }
-        write("\r\u{1B}[K" + text)
+    }
+
+    /// Runs `body` (which writes a log line) with the line cleared, then draws the line again beneath it, so
+    /// that a log line never runs on after the progress text.
+    func interrupt(_ body: () -> Void) {
+        lock.withLock {
+            if drawn { write("\r\u{1B}[K") }
+            body()
+            if drawn { write(text) }
+        }
     }
 
     /// Clears the line, so the final summary starts on a clean one.

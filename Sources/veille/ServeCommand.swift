@@ -21,6 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 picks a free one).")
     var listen = "127.0.0.1:8080"
 
+    @Option(help: "The pages' language: fr (default) or en, from the digests' message catalogue.")
+    var language: DigestsConfig.Language = .fr
+
     @Option(
         name: .customLong("token-file"),
         help: "File holding the token every request must carry (bearer, or basic-auth password).")
@@ -40,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let workbench = try ShowCommand.openWorkbench(global)
         let renderer: Renderer
-        do { renderer = try await Renderer.load() } catch {
+        do { renderer = try await Renderer.load(language: language) } catch {
             printError("\(error)")
             throw ExitCode(2)
         }
@@ -143,3 +146,5 @@ struct ShowCommand: AsyncParsableCommand {
         return Workbench(reader: reader, watchlist: watchlist, sources: sources)
     }
 }
+
+extension DigestsConfig.Language: ExpressibleByArgument {}

@@ -7,7 +7,13 @@ import VeilleCore
 /// `veille sources`: one row per configured source with its schedule and health.
 struct SourcesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sources", abstract: "Each source: kind, schedule, last attempt, status, items, last error.")
+        commandName: "sources",
+        abstract: "Each source: kind, schedule, status, last success, next due, items, last error.",
+        discussion: """
+            The table fits the terminal (80 columns when stdout is not one, or $COLUMNS): times are relative \
+            ("3h ago", "in 5h"), a source's last error and its listing go on an indented line beneath it, cut \
+            to the width. --json gives every field in full (times in RFC 3339, the whole error).
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -24,12 +30,11 @@ struct SourcesCommand: AsyncParsableCommand {
             let counts = (try store?.itemCounts()) ?? [:]
             let listed = ListedSources.flags(
                 config: config, watchlistPath: (global.config as NSString).appendingPathComponent("watchlist.yaml"))
-            var rows: [[String]] = []
+            var rows: [SourcesTable.Row] = []
+            let now = Date()
             for s in config.sources {
                 let st = states[s.id]
                 let every = Self.duration(s.every)
-                let status =
-                    (s.enabled ? Self.statusText(st?.status) : "disabled") + (listed[s.id].map { " (\($0))" } ?? "")
                 if json {
                     let obj: JSONValue = .object([
                         ("id", .string(s.id)), ("kind", .string(s.kind.rawValue)), ("url", .string(s.url)),
@@ -42,22 +47,17 @@ struct SourcesCommand: AsyncParsableCommand {
                     ])
                     print(obj.serialized())
                 } else {
-                    rows.append([
-                        s.id, s.kind.rawValue, every, st?.lastAttemptAt.map(Timestamp.iso) ?? "-",
-                        st?.lastSuccessAt.map(Timestamp.iso) ?? "-", status, String(st?.consecutiveFailures ?? 0),
-                        st?.nextDueAt.map(Timestamp.iso) ?? "now", String(counts[s.id] ?? 0),
-                        Self.oneLine(st?.lastError ?? ""),
-                    ])
+                    var status = s.enabled ? Self.statusText(st?.status) : "disabled"
+                    if let failures = st?.consecutiveFailures, failures > 1 { status += " ×\(failures)" }
+                    rows.append(
+                        SourcesTable.Row(
+                            id: s.id, kind: SourcesTable.kind(s.kind), every: every, status: status,
+                            lastSuccess: SourcesTable.ago(st?.lastSuccessAt, now: now),
+                            next: s.enabled ? SourcesTable.until(st?.nextDueAt, now: now) : "-",
+                            items: counts[s.id] ?? 0, error: st?.lastError, listed: listed[s.id]))
                 }
             }
-            if !json {
-                print(
-                    Self.table(
-                        header: [
-                            "ID", "KIND", "EVERY", "LAST ATTEMPT", "LAST SUCCESS", "STATUS", "FAILURES",
-                            "NEXT DUE", "ITEMS", "LAST ERROR",
-                        ], rows: rows))
-            }
+            if !json { print(SourcesTable.render(rows, width: SourcesTable.width())) }
         } catch let e as PipelineError {
             printError(e.description)
             throw ExitCode(e.exitCode)
@@ -68,7 +68,7 @@ struct SourcesCommand: AsyncParsableCommand {
     static func statusText(_ status: SourceStatus?) -> String {
         switch status {
         case nil: return "never crawled"
-        case .blocked?: return "blocked by robots.txt"
+        case .blocked?: return "robots.txt"
         case let s?: return s.rawValue
         }
     }
@@ -78,22 +78,5 @@ struct SourcesCommand: AsyncParsableCommand {
         if t.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(t / 3600))h" }
         if t.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(t / 60))m" }
         return "\(Int(t))s"
-    }
-
-    static func oneLine(_ s: String) -> String {
-        let flat = s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-        return flat.count > 100 ? String(flat.prefix(99)) + "…" : flat
-    }
-
-    static func table(header: [String], rows: [[String]]) -> String {
-        var widths = header.map(\.count)
-        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
-        func line(_ r: [String]) -> String {
-            r.enumerated().map { i, c in
-                i == r.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-            }
-            .joined(separator: "  ")
-        }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n")
     }
 }

@@ -6,6 +6,10 @@ import Logging
 @main
 enum VeilleMain {
     static func main() async {
+        if let message = Veille.unknownSubcommand(in: Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data(("veille: " + message + "\n").utf8))
+            exit(2)
+        }
         do {
             var command = try Veille.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -40,7 +44,7 @@ struct Veille: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            RunCommand.self, CrawlCommand.self, SourcesCommand.self, FeedCommand.self,
+            RunCommand.self, CrawlCommand.self, CheckCommand.self, SourcesCommand.self, FeedCommand.self,
             ExportCommand.self, MatchCommand.self, RematchCommand.self, SearchCommand.self, SenateCommand.self,
             AssembleeCommand.self, ExtractCommand.self, WatchlistCommand.self,
             BackupCommand.self, PruneCommand.self, VacuumCommand.self, DemoCommand.self, DigestCommand.self,

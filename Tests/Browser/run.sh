@@ -15,3 +15,12 @@ for _ in $(seq 300); do grep -q "listening on" "$OUT/serve.log" && break; sleep 
 URL=$(grep -o 'http://[^ ]*' "$OUT/serve.log" | head -1)
 [ -n "$URL" ] || { echo "veille serve did not start:"; cat "$OUT/serve.log"; exit 1; }
 /usr/bin/python3 Tests/Browser/walk.py "$URL" "$OUT"
+
+# The HTML digests (file and mail versions, French and English: the golden files) and the demo's HTML
+# digest, in headless Chromium; screenshots in .build/browser/digests.
+mkdir -p "$OUT/digests"
+"$BIN/veille" demo --mirror Feeds/demo --out "$OUT/demo" --quiet >"$OUT/demo.log" 2>&1 \
+  || { echo "veille demo failed:"; cat "$OUT/demo.log"; exit 1; }
+DEMO_HTML=$(grep 'demo-html-.*-run2\.html$' "$OUT/demo.log" | head -1)
+[ -n "$DEMO_HTML" ] || { echo "veille demo wrote no HTML digest:"; cat "$OUT/demo.log"; exit 1; }
+/usr/bin/python3 Tests/Browser/digest.py "$OUT/digests" Tests/DigestsTests/Fixtures/golden/*/digest*.html "$DEMO_HTML"

@@ -116,6 +116,16 @@ import VeilleCore
         #expect(try w.store.digestMessages(digest: "notes").isEmpty)
     }
 
+    @Test func aDryRunWithNothingPendingSaysSoInsteadOfAnEmptyDigest() throws {
+        let w = try DigestWorld()
+        try w.crawl(["lemonde": [DigestWorld.item(1, title: "Base", source: "lemonde")]])
+        let yaml = "digests:\n  - id: daily\n    channel: file\n    format: html\n    quiet: false\n"
+        _ = try w.delivery(yaml).deliver(currentRun: nil)
+        let preview = try w.delivery(yaml).preview()
+        #expect(preview.contains("=== digest daily") && preview.contains("nothing pending"))
+        #expect(!preview.contains("<title>") && !preview.contains("runs </title>"))
+    }
+
     @Test func aDigestThatIsNotQuietWritesEvenWhenThereIsNothingNew() throws {
         let w = try DigestWorld()
         try w.crawl(["lemonde": [DigestWorld.item(1, title: "Base", source: "lemonde")]])
@@ -124,6 +134,6 @@ import VeilleCore
         w.clock = w.clock.addingTimeInterval(60)
         let paths = try w.delivery(yaml).deliver(currentRun: nil)
         #expect(paths.count == 1)
-        #expect(try String(contentsOfFile: paths[0], encoding: .utf8).contains("nothing new"))
+        #expect(try String(contentsOfFile: paths[0], encoding: .utf8).contains("rien de nouveau"))
     }
 }

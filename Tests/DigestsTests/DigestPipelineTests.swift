@@ -114,7 +114,7 @@ import Testing
             String.init)
         #expect(got.count == 2 && got.first?.message.header("Message-ID") == pendingID)
         #expect(
-            got.first?.message.text.contains("Baseline") == true
+            got.first?.message.text.contains("Premier passage") == true
                 && got.last?.message.text.contains("Doppelgänger revient") == true)
         #expect(try Self.veille(["digest"] + common).code == 0 && server.received().count == 2)
 

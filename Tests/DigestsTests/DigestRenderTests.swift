@@ -39,9 +39,12 @@ import VeilleCore
         return (w, run)
     }
 
-    static func content(_ w: DigestWorld, run: Int64, unmatched: Bool = true) throws -> DigestContent {
+    static func content(_ w: DigestWorld, run: Int64, unmatched: Bool = true, language: String = "en") throws
+        -> DigestContent
+    {
         let d = try w.delivery(
-            "digests:\n  - id: t\n    channel: file\n    actors: [azerbaijan]\n    unmatched: \(unmatched)\n")
+            "digests:\n  - id: t\n    channel: file\n    actors: [azerbaijan]\n    unmatched: \(unmatched)\n"
+                + "    language: \(language)\n")
         let ids =
             try w.store.lastDeltaID(before: nil) > 0
             ? try w.store.undeliveredDeltaIDs(digest: "t", recipient: "file", after: 0) : []
@@ -60,14 +63,19 @@ import VeilleCore
         #expect(
             c.sections[1].items.count == 1
                 && Set([dup.delta.source] + dup.duplicates.map(\.source)) == ["afp", "lemonde"])
-        #expect(dup.evidence.contains { $0.entity == "doppelganger" && $0.found == "Doppelgänger" })
+        #expect(
+            dup.evidence.entities.contains {
+                $0.entity == "doppelganger" && $0.name == "Doppelgänger" && $0.words.contains("Doppelgänger")
+            })
         // Baselines are counted per source, not listed.
         #expect(c.baseline.map(\.source) == ["lemonde", "afp"] && c.baseline.map(\.count) == [1, 2])
         #expect(c.trouble.map(\.source) == ["rfi"])
         let changed = try #require(c.sections[3].items.first { $0.delta.kind == .changed })
         #expect(changed.change?.titleWas == "Base A")
         let md = c.markdown
-        #expect(md.contains("title was: Base A") && md.contains("  - also: lemonde") && md.contains("**Doppelgänger**"))
+        #expect(
+            md.contains("Title was: Base A") && md.contains("Also in: lemonde — «Doppelgänger : le Kremlin dément»")
+                && md.contains("**Doppelgänger**"))
         let json = c.json.serialized()
         #expect(
             json.contains("\"campaign\":\"doppelganger\"") && json.contains("\"matches\":[")
@@ -143,8 +151,8 @@ import VeilleCore
         #expect(c.sections.count == 1 && c.sections[0].items.count == 25)
         let md = c.markdown
         for n in 1...25 { #expect(md.contains("épisode \(n) sujet\(n * 7919)")) }
-        let snippetLines = md.split(separator: "\n").filter { $0.hasPrefix("  - doppelganger") }
-        // The first 10 items with their evidence (one line per alias: its first place), the rest one line each.
+        let snippetLines = md.split(separator: "\n").filter { $0.hasPrefix("  - Doppelgänger — ") }
+        // The first 10 items with their evidence (one line per entity, by name), the rest one line each.
         #expect(snippetLines.count == 10)
     }
 

@@ -35,6 +35,10 @@ final class DigestWorld: @unchecked Sendable {
             name: Doppelgänger
             actors: [russia]
             aliases: [Doppelgänger, Doppelganger]
+          - id: nouvelle-caledonie
+            name: Nouvelle-Calédonie
+            actors: [azerbaijan]
+            aliases: [Nouvelle-Calédonie, Kanaky]
 
         """
 
@@ -51,11 +55,17 @@ final class DigestWorld: @unchecked Sendable {
 
     deinit { try? FileManager.default.removeItem(at: dir) }
 
-    /// One run storing `items` per source, then matching; returns the run id.
+    /// One run storing `items` per source (and Sénat questions, through the store's Sénat path), then
+    /// matching; returns the run id.
     @discardableResult
-    func crawl(_ items: [String: [IncomingItem]]) throws -> Int64 {
+    func crawl(_ items: [String: [IncomingItem]], senate: [SenateUpdateRecord] = []) throws -> Int64 {
         clock = clock.addingTimeInterval(3600)
         let run = try store.beginRun(command: "run", at: clock)
+        if !senate.isEmpty {
+            _ = try store.applySenateCrawl(
+                source: "senat", run: run, csv: FetchLog(url: "https://www.senat.fr/questions.csv", httpStatus: 200),
+                pages: [], updates: senate, notModified: false, at: clock, nextDue: clock.addingTimeInterval(3600))
+        }
         for (source, list) in items.sorted(by: { $0.key < $1.key }) {
             _ = try store.applyFetch(
                 source: source, run: run, fetch: FetchLog(url: "https://\(source).example/feed.xml", httpStatus: 200),

@@ -52,6 +52,14 @@ import VeilleCore
         #expect(!c.digests.isEmpty)
     }
 
+    @Test func webURLIsAnHTTPURLAndLanguageDefaultsToFrench() throws {
+        let c = try Self.decode("web_url: https://veille.example.org\ndigests:\n  - id: a\n    channel: file\n")
+        #expect(c.webURL == "https://veille.example.org" && c.digests[0].language == .fr)
+        for bad in ["javascript:alert(1)", "https://veille.example.org/a b", "veille.example.org"] {
+            #expect(throws: ConfigError.self) { try Self.decode("web_url: \"\(bad)\"\n") }
+        }
+    }
+
     @Test(arguments: [
         ("smtp:\n  url: smtp://m.org\n  from: a@b.org\n  colour: red\n", "smtp", "colour"),
         ("smtp:\n  url: http://m.org\n  from: a@b.org\n", "smtp", "url"),
@@ -70,6 +78,7 @@ import VeilleCore
         ("digests:\n  - id: a\n    channel: file\n  - id: a\n    channel: file\n", "digests[1] (a)", "id"),
         ("digests:\n  - id: A B\n    channel: file\n", "digests[0] (A B)", "id"),
         ("digests:\n  - id: a\n    channel: file\n    quiet: perhaps\n", "digests[0] (a)", "quiet"),
+        ("digests:\n  - id: a\n    channel: file\n    language: de\n", "digests[0] (a)", "language"),
         (
             "smtp:\n  url: smtp://m.org\n  from: a@b.org\ndigests:\n  - id: a\n    channel: email\n    to: [\"x@y.org\\r\\nBcc: z@w.org\"]\n",
             "digests[0] (a)", "to"

@@ -79,7 +79,7 @@ import VeilleCore
             #expect(mail.header("Content-Type")?.hasPrefix("multipart/alternative") == true)
             #expect(mail.header("To") == r.rcptTos.first && mail.header("Bcc") == nil)
             #expect(!mail.headers.contains { $0.0.lowercased() == "bcc" || $0.0.contains("script") })
-            #expect(mail.subject.hasPrefix("veille morning: 2 new"))
+            #expect(mail.subject.hasPrefix("veille morning : 2 nouveaux ("))
             #expect(
                 mail.partHeaders.allSatisfy {
                     $0["content-transfer-encoding"] == "quoted-printable"
@@ -89,10 +89,10 @@ import VeilleCore
             // Grouping: the campaign, then the unmatched items.
             let text = mail.text
             let campaign = try #require(text.range(of: "#boycottparis2024: campagne contre les JOP 2024"))
-            let unmatched = try #require(text.range(of: "Unmatched items"))
+            let unmatched = try #require(text.range(of: "Éléments sans correspondance"))
             #expect(
                 campaign.lowerBound < unmatched.lowerBound && text.contains("Orages")
-                    && text.contains("Attributed to: Azerbaïdjan"))
+                    && text.contains("Attribuée à : Azerbaïdjan"))
             #expect(text.contains(" [boycott Paris 2024] bis") && text.contains("[Bakou], boycott"))
             #expect(!text.contains("\nBcc:"))
             #expect(

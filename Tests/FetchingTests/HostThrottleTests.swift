@@ -39,6 +39,26 @@ struct HostThrottleTests {
         #expect(try await second.value == ManualClock.Instant(offset: .seconds(6)))
     }
 
+    /// The slack is added to every gap, the declared delays' too, so a host's own late time stamp of a
+    /// response's end never shows a gap under the delay.
+    @Test func slackWidensEveryGap() async throws {
+        let clock = ManualClock()
+        let throttle = HostThrottle(clock: clock, defaultDelay: .seconds(1), slack: .milliseconds(5))
+        await throttle.setDelay(.seconds(2), for: "a.example")
+        try await throttle.acquire(host: "a.example")
+        await throttle.release(host: "a.example")
+        let second = Task {
+            try await throttle.acquire(host: "a.example")
+            return clock.now
+        }
+        await clock.waitForSleepers(1)
+        clock.advance(by: .seconds(2))
+        #expect(clock.sleeperCount == 1)
+        clock.advance(by: .milliseconds(5))
+        #expect(try await second.value == ManualClock.Instant(offset: .milliseconds(2005)))
+        #expect(HostThrottle<ContinuousClock>().slack == HostThrottle<ContinuousClock>.realClockSlack)
+    }
+
     @Test func oneRequestAtATimePerHost() async throws {
         let clock = ManualClock()
         let throttle = HostThrottle(clock: clock, defaultDelay: .zero)

@@ -112,7 +112,10 @@ import Testing
         #expect(run.code == 0, "\(run.stderr)")
         #expect(
             run.stdout.split(separator: "\n").map(String.init)
-                == ["{\"change\":\"added\",\"item\":\(item.id),\"entity\":\"azerbaijan\"}"])
+                == [
+                    "{\"change\":\"added\",\"item\":\(item.id),\"entity\":\"azerbaijan\","
+                        + "\"title\":\"Campagne de désinformation : le rapport\",\"words\":[\"Bakou\"]}"
+                ])
         #expect(try fields(w) == ["summary"])
         #expect(try store.deltas(.since(.distantPast)).count == deltas)
         let again = try CLITests.run(["rematch", "--json"] + common)

@@ -34,6 +34,27 @@ import VeilleCore
         }
     }
 
+    @Test func pagesSpeakTheLanguageOfServeLanguageFromTheDigestsCatalogue() throws {
+        let a = try SeededArchive.create()
+        let fr = try ServeProcess(a)
+        defer { fr.stop() }
+        let en = try ServeProcess(a, listen: "127.0.0.1:0", ["--language", "en"])
+        defer { en.stop() }
+        for path in ["/", "/search?q=bakou", "/items/\(a.hostileItem)"] {
+            let french = try fr.get(path).text
+            let english = try en.get(path).text
+            #expect(french.contains("<html lang=\"fr\">") && french.contains(">Tableau de bord</a>"), "\(path)")
+            #expect(
+                french.contains("vue en lecture seule de l'archive")
+                    || french.contains("vue en lecture seule de l&#39;archive"))
+            #expect(english.contains("<html lang=\"en\">") && english.contains(">Dashboard</a>"), "\(path)")
+            #expect(!english.contains("Tableau de bord"))
+        }
+        #expect(throws: ServeProcess.StartFailure.self) {
+            try ServeProcess(a, listen: "127.0.0.1:0", ["--language", "de"])
+        }
+    }
+
     @Test func everyPageHasItsJSON() throws {
         let a = try SeededArchive.create()
         let serve = try ServeProcess(a)
