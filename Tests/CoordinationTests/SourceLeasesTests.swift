@@ -113,7 +113,7 @@ struct SourceLeasesTests {
         defer { world.drop() }
         let wrong = "postgres://veille:wrong@127.0.0.1:\(world.server.port)/\(world.database.name)?sslmode=disable"
         await #expect {
-            _ = try await CoordinationDatabase.open(try PostgresLocation(url: wrong), connectTimeout: .seconds(5))
+            _ = try await CoordinationDatabase.open(try PostgresLocation(url: wrong), connectTimeout: .seconds(90))
         } throws: { error in
             guard case CoordinationError.connection(let reason) = error else { return false }
             return reason.contains("password authentication failed") && !reason.contains("wrong")
