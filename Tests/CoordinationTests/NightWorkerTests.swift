@@ -26,7 +26,7 @@ struct NightWorkerTests {
                 group.addTask {
                     let database = try await world.open()
                     defer { database.close() }
-                    let leases = SourceLeases(database: database, worker: "w\(w)", lease: .seconds(5))
+                    let leases = SourceLeases(database: database, worker: "w\(w)", lease: .seconds(60))
                     try await leases.open(night: "n", sources: ids)
                     return try await NightWorker(leases: leases, concurrency: 3, batch: 2).run(night: "n") { id in
                         crawls.add(id)

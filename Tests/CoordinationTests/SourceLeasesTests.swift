@@ -51,7 +51,7 @@ struct SourceLeasesTests {
         defer { world.drop() }
         let database = try await world.open()
         defer { database.close() }
-        let a = SourceLeases(database: database, worker: "a", lease: .seconds(2))
+        let a = SourceLeases(database: database, worker: "a", lease: .seconds(6))
         let b = SourceLeases(database: database, worker: "b", lease: .seconds(30))
         try await a.open(night: "n", sources: ["s1", "s2", "s3"])
         let taken = try await a.claim(night: "n", limit: 2)
@@ -60,9 +60,9 @@ struct SourceLeasesTests {
         #expect(try await b.claim(night: "n", limit: 5).map(\.sourceID) == ["s3"])
         try await b.finish(night: "n", source: "s3", outcome: "ok")
         // a renews s1 only; s2's lease runs out.
-        try await Task.sleep(for: .milliseconds(800))
+        try await Task.sleep(for: .seconds(2))
         #expect(try await a.renew(night: "n", sources: ["s1"]).isEmpty)
-        try await Task.sleep(for: .milliseconds(1500))
+        try await Task.sleep(for: .seconds(4.5))
         let takenOver = try await b.claim(night: "n", limit: 5)
         #expect(takenOver == [SourceLeases.Claim(sourceID: "s2", claims: 2)])
         #expect(try await a.renew(night: "n", sources: ["s1", "s2"]) == ["s2"])
