@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"), // NIOThreadPool (Hummingbird's own)
     ],
     targets: [
         // C libraries: a module map and a small shim header each.
@@ -77,6 +78,7 @@ let package = Package(
                 "Storage", "Digests", "VeilleCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources")]),
@@ -139,6 +141,7 @@ let package = Package(
             name: "WorkbenchTests",
             dependencies: [
                 "Workbench", "Storage", "VeilleCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .testTarget(
             name: "DigestsTests", dependencies: ["Digests", "Storage", "Pipeline", "Syndication", "TestSupport"],

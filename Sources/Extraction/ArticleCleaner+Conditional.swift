@@ -18,7 +18,9 @@ extension ArticleCleaner {
         if model.ancestry[i].contains(.code) { return false }
         if model.ancestry[i].contains(.table), insideDataTable(i, &dataTables) { return false }
         let weight = options.weightClasses ? model.classWeight(i) : 0
-        if weight < 0 { return true }
+        // A negative class ("o-media", "field--label-hidden") does not outweigh a block of prose: long, with
+        // commas, mostly not links. A negative id still does: an id names one block on purpose ("comments").
+        if weight < 0, !isProse(s) || model.idSets[i].contains(.negative) { return true }
         guard s.commas < 10 else { return false }
         if s.text <= 20, isPlaceholder(i) { return true }
         let p = Float(s.p)
@@ -49,6 +51,15 @@ extension ArticleCleaner {
             if s.img == s.li { return false }
         }
         return remove
+    }
+
+    /// A negative-weight block this long, with this many commas and few links, is kept as prose.
+    static let proseBlockCharacters: Int32 = 1000
+    static let proseBlockCommas: Int32 = 10
+
+    func isProse(_ s: NodeStats) -> Bool {
+        s.text >= ArticleCleaner.proseBlockCharacters && s.commas >= ArticleCleaner.proseBlockCommas
+            && s.linkDensity < 0.2
     }
 
     static let placeholderBytes: Set<[UInt8]> = Set(placeholderTexts.map { Array($0.utf8) })

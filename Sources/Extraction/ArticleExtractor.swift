@@ -32,7 +32,7 @@ import VeilleCore
 public enum ArticleExtractor {
     /// Bumped whenever the output for the same page may change; the pipeline applies changes due only to
     /// a newer extractor without a delta.
-    public static let version = 2
+    public static let version = 3
 
     /// Pages are read up to this many bytes (cut at a tag boundary): articles are far smaller, and the cap
     /// bounds the parser's memory.
@@ -68,6 +68,7 @@ public enum ArticleExtractor {
             text = paragraphs(fallback)
         }
         if let lead { text = withStandfirst(lead, text) }
+        text = TextTools.nfc(text)
         var article = ArticleAssembler(model: model, metadata: metadata, jsonLD: jsonLD, url: url)
             .article(title: title, text: text, bylineNode: bylineNode)
         if article.text.isEmpty { article.emptyReason = "no article text found" }

@@ -168,6 +168,16 @@ enum BoilerplatePhrases {
         Phrase("drucken", whole: true, "German print buttons"),
         Phrase("print", whole: true, "print buttons"),
         Phrase("imprimer", whole: true, "French print buttons"),
+        Phrase("print recipe", whole: true, "recipe cards' print buttons"),
+        // Prompts around the article: subscriptions, feedback, reading time.
+        Phrase("subscribe now", "subscription prompts"),
+        Phrase("was this article helpful", "feedback prompts"),
+        Phrase("war der artikel", "German feedback prompts ('War der Artikel nützlich?')"),
+        Phrase("war dieser artikel", "German feedback prompts"),
+        Phrase("cet article vous a-t-il", "French feedback prompts"),
+        Phrase("lesezeit", "German reading-time lines"),
+        Phrase("reading time", "reading-time lines"),
+        Phrase("ten tekst przeczytasz", "Polish reading-time lines"),
     ]
 
     /// The longest phrase, in bytes: how much of a block's text is read to test them.

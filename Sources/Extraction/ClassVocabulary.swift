@@ -31,6 +31,9 @@ enum ClassVocabulary {
         static let credit = Set(rawValue: 256)
         /// Teasers of other articles: dropped inside the article when short.
         static let teaser = Set(rawValue: 512)
+        /// Layers over the page (dialogs, log-in panels): unlikely in every pass, also when the scorer retries
+        /// without the ``unlikely`` filter because the first pass found too little.
+        static let layer = Set(rawValue: 1024)
     }
 
     /// One vocabulary entry.
@@ -84,6 +87,8 @@ enum ClassVocabulary {
         Entry("popup", .unlikely, "pop-ups"),
         Entry("yom-remote", .unlikely, "Yahoo remote widgets"),
         Entry("commentaire", [.unlikely, .negative, .boilerplate], "French: reader comments"),
+        Entry("kommentar", [.unlikely, .negative, .boilerplate], "German: reader comments"),
+        Entry("comentario", [.unlikely, .negative, .boilerplate], "Spanish and Portuguese: reader comments"),
         Entry("partage", [.unlikely, .negative, .share], "French: share bars"),
         Entry("publicite", [.unlikely, .negative, .boilerplate], "French: advertising"),
         Entry("newsletter", [.unlikely, .negative, .boilerplate], "newsletter sign-up boxes"),
@@ -91,6 +96,17 @@ enum ClassVocabulary {
         Entry("lire-aussi", [.unlikely, .negative, .boilerplate], "French: 'À lire aussi' boxes"),
         Entry("a-lire", [.negative, .boilerplate], "French: 'À lire' boxes"),
         Entry("meme-sujet", [.unlikely, .negative, .boilerplate], "French: 'Sur le même sujet' boxes"),
+        // Layers over the page that are never the article, however much text they hold.
+        Entry(
+            "modal", [.unlikely, .layer],
+            "modal windows laid over the page, as a whole class (a 'modal-image' is a picture)",
+            mode: .token),
+        Entry("dialog", [.unlikely, .layer], "dialog boxes laid over the page"),
+        Entry("login", [.unlikely, .layer], "log-in and registration panels"),
+        Entry("noscript", [.unlikely, .layer], "notices shown only without JavaScript", mode: .word),
+        Entry(
+            "overlay", .unlikely,
+            "overlays (outdated-browser warnings); not a layer: navigation overlays may wrap the page"),
         // Readability's okMaybeItsACandidate.
         Entry("and", .maybe, "Readability's rescue list (e.g. 'main-and-sidebar' wrappers)"),
         Entry("article", [.maybe, .positive], "the article itself"),
@@ -131,10 +147,11 @@ enum ClassVocabulary {
         Entry("paywall", [.negative, .boilerplate], "subscription walls"),
         Entry("abonne", [.boilerplate], "French: subscriber walls ('réservé aux abonnés')"),
         Entry("subscribe", [.boilerplate], "subscription prompts"),
-        Entry("author-bio", [.boilerplate], "author biography boxes under the article"),
-        Entry("about-author", [.boilerplate], "author biography boxes"),
-        Entry("author-box", [.boilerplate], "author biography boxes"),
-        Entry("autorenbox", [.boilerplate], "German: author biography boxes"),
+        Entry("author-bio", [.boilerplate, .unlikely], "author biography boxes under the article"),
+        Entry("about-author", [.boilerplate, .unlikely], "author biography boxes"),
+        Entry("author-box", [.boilerplate, .unlikely], "author biography boxes"),
+        Entry("autorenbox", [.boilerplate, .unlikely], "German: author biography boxes"),
+        Entry("site-description", [.boilerplate], "blog themes' tagline in the masthead (not a standfirst)"),
         Entry("teaser", [.teaser], "teasers of other articles (not the article's own lead, see ``Standfirst``)"),
         // Bylines.
         Entry("byline", .byline, "bylines"),
@@ -149,6 +166,13 @@ enum ClassVocabulary {
         Entry("standfirst", .lead, "British: the standfirst"),
         Entry("chapô", .lead, "French: the standfirst, accented"),
         Entry("chapeau", .lead, "French: the standfirst ('chapeau')"),
+        Entry("intro", .lead, "the standfirst ('article-intro', 'content__intro', 'c-page-intro__copy')", mode: .word),
+        Entry("excerpt", .lead, "blog themes' standfirst ('entry-excerpt')"),
+        Entry("teaser-text", .lead, "German CMSs: the article's own 'Teaser' (Vorspann), not another article's"),
+        Entry("subtitle", .lead, "the sentence under the headline ('article-subtitle', 'c-article-head__subtitle')"),
+        Entry("description", .lead, "CMS summaries above the body ('documentDescription', 'news-description')"),
+        Entry("summary", .lead, "the article's summary ('article-summary')", mode: .word),
+        Entry("abstract", .lead, "scientific and institutional standfirsts"),
         // Picture credits (cleanup step). Captions themselves stay: Readability's pages keep them.
         Entry("credit", .credit, "picture credits"),
         Entry("copyright", .credit, "picture credits and copyright lines"),

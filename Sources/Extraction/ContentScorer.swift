@@ -61,8 +61,9 @@ struct ContentScorer {
                 drop = true
                 titleHeadingSeen = true
             }
+            let sets = model.sets(i)
+            if !drop, sets.contains(.layer), !sets.contains(.maybe), tag != .body { drop = true }
             if !drop, options.stripUnlikely {
-                let sets = model.sets(i)
                 if sets.contains(.unlikely), !sets.contains(.maybe), tag != .a, tag != .body,
                     model.ancestry[i].isDisjoint(with: [.table, .code])
                 {

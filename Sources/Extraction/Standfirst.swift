@@ -2,7 +2,8 @@ import Markup
 
 /// The article's standfirst (lead, chapô), when the page marks it in its own markup: an element inside the
 /// article's container, above the chosen body, whose class or id names it (``ClassVocabulary/Set/lead``:
-/// "lead", "standfirst", "chapo", "chapô", "chapeau") or whose `itemprop` is `abstract`.
+/// "lead", "standfirst", "chapo", "chapô", "chapeau", "intro", "excerpt", "teaser-text", "subtitle", "description",
+/// "summary", "abstract") or whose `itemprop` is `abstract`.
 ///
 /// The scorer often picks the body's own container, leaving the lead outside; it is where a press article
 /// names who is behind a campaign, so it goes back in as the first paragraph. Metadata such as

@@ -17,6 +17,54 @@ enum TextTools {
         return totalLength == 0 ? 0 : 1 - Double(uniqueLength) / Double(totalLength)
     }
 
+    /// The text in Unicode normalization form C, as the page's author typed it: some pages store decomposed
+    /// letters (a Bengali "য়" as "য" + nukta, an "é" as "e" + U+0301), which then match neither a search nor
+    /// a quotation typed in composed form. Only texts holding a character that may change (``mayChangeInNFC``)
+    /// pay for the normalization.
+    static func nfc(_ text: String) -> String {
+        mayChangeInNFC(text) ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    /// True when the text holds a byte sequence of a character whose NFC quick check is not "yes", or may
+    /// not be: combining diacritics (U+0300–U+036F), the Indic, Tibetan and Myanmar blocks (U+0900–U+109F:
+    /// nuktas, vowel signs), Hangul jamo (U+1100–U+11FF), combining supplements (U+1DC0–U+1DFF, U+20D0–U+20FF),
+    /// polytonic Greek (U+1F00–U+1FFF), kana voicing marks (U+3099, U+309A), Arabic maddah and hamza marks
+    /// (U+0653–U+0655), CJK compatibility ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F), Brahmic scripts past
+    /// U+11000 and musical symbols (U+1D000–U+1DFFF). Latin, Cyrillic, curly quotes and
+    /// dashes never do: a text of those is NFC as it stands.
+    static func mayChangeInNFC(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var k = 0
+            let n = b.count
+            while k < n {
+                let c = b[k]
+                if c < 0xCC {
+                    k += 1
+                    continue
+                }
+                if c <= 0xCD { return true }
+                if k + 1 < n {
+                    let d = b[k + 1]
+                    switch c {
+                    case 0xD9 where d >= 0x93 && d <= 0x95: return true
+                    case 0xE0 where d >= 0xA4: return true
+                    case 0xE1 where d <= 0x87 || d == 0xB7 || d >= 0xBC: return true
+                    case 0xCE where d == 0x87: return true // Greek ano teleia, a singleton
+                    case 0xE2 where d == 0x83: return true
+                    case 0xE2 where k + 2 < n && NFCSingletons.general(d, b[k + 2]): return true
+                    case 0xE3 where d == 0x82 && k + 2 < n && (b[k + 2] == 0x99 || b[k + 2] == 0x9A): return true
+                    case 0xEF where (d >= 0xA4 && d <= 0xAB) || d == 0xAC || d == 0xAD: return true
+                    case 0xF0 where d == 0x91 || d == 0x9D || d == 0xAF: return true
+                    default: break
+                    }
+                }
+                k += 1
+            }
+            return false
+        }
+    }
+
     /// Whitespace runs (no-break spaces included) collapsed to one space, ends trimmed.
     static func collapse(_ text: String) -> String {
         if let fast = collapseBytes(text) { return fast }
@@ -147,5 +195,18 @@ enum TextTools {
     /// Readability's word count: whitespace-separated pieces.
     static func wordCount(_ text: String) -> Int {
         text.split(whereSeparator: { $0.isWhitespace }).count
+    }
+}
+
+/// Singletons of General Punctuation and Letterlike Symbols that NFC replaces (en quad, em quad, ohm,
+/// kelvin, ångström signs, angle brackets, forking): their last two UTF-8 bytes after the lead 0xE2.
+enum NFCSingletons {
+    static func general(_ second: UInt8, _ third: UInt8) -> Bool {
+        switch (second, third) {
+        case (0x80, 0x80), (0x80, 0x81), (0x84, 0xA6), (0x84, 0xAA), (0x84, 0xAB), (0x8C, 0xA9), (0x8C, 0xAA),
+            (0xAB, 0x9C):
+            return true
+        default: return false
+        }
     }
 }

@@ -8,9 +8,11 @@
 /// link, and the scan skips from the root to the next word start, whose first bytes it looks up at once.
 /// A target with outputs is stored as its bitwise not, so the scan tests one sign.
 struct Automaton: Sendable {
-    /// One state: its dense row (or -1), its trie edges in ``edges``, its failure state.
+    /// One sparse state: its first trie edge inline (reason: most deep states of a trie of names are links
+    /// of a chain, so a step reads one node), the others in ``edges``, its failure state.
     struct Node: Sendable {
-        var row: Int32
+        /// The first edge (as in ``edges``), valid when `edgeEnd > edgeStart`.
+        var first: UInt32
         var edgeStart: Int32
         var edgeEnd: Int32
         var fail: Int32
@@ -30,10 +32,13 @@ struct Automaton: Sendable {
     let classCount: Int
     /// States `0 ..< denseCount` have dense rows (`dense[state * classCount + class]`).
     let denseCount: Int
-    let nodes: [Node]
-    /// Dense rows: `dense[row + class]` is the next state's row offset (its number times ``classCount``,
-    /// the bitwise not when it has outputs), so a step is one addition and one read.
-    let dense: [Int32]
+    /// `denseCount * classCount`: a state's offset in the scan is its row for a dense state, and this plus
+    /// its number beyond `denseCount` for a sparse one (reason: a sparse step then needs no division).
+    let denseEnd: Int
+    let nodes: HugePageTable<Node>
+    /// Dense rows: `dense[row + class]` is the next state's offset (see ``denseEnd``; the bitwise not when
+    /// it has outputs), so a step is one addition and one read.
+    let dense: HugePageTable<Int32>
     /// Trie edges of sparse states: class in the top 8 bits, target state (or `~target`) below.
     let edges: [UInt32]
     /// Outputs of state `s`: `outputs[outputStart[s] ..< outputStart[s + 1]]` (pattern indices).
@@ -104,16 +109,35 @@ struct Automaton: Sendable {
                 order.append(Int(t))
             }
         }
-        // States renumbered in breadth-first order: the dense ones (depth < denseDepth) come first,
-        // so that a dense state's row is its number times the class count, with no lookup.
-        var id = [Int32](repeating: 0, count: states)
-        for (j, old) in order.enumerated() { id[old] = Int32(j) }
-        func encode(_ t: Int32) -> Int32 { merged[Int(t)].isEmpty ? id[Int(t)] : ~id[Int(t)] }
-        /// A target in a dense row: its row offset (its number times `k`), bitwise not when it has outputs.
-        func code(_ t: Int32) -> Int32 { merged[Int(t)].isEmpty ? id[Int(t)] * Int32(k) : ~(id[Int(t)] * Int32(k)) }
+        // States renumbered: the dense ones first, in breadth-first order (depth < denseDepth, then as many
+        // as the budget allows), so that a dense state's row is its number times the class count, with no
+        // lookup; then the sparse ones depth first, so that a chain of deep states lies in consecutive nodes.
         let shallow = order.firstIndex { depth[$0] >= Self.denseDepth } ?? states
         let denseCount = max(shallow, min(states, denseBudget / (4 * k)))
-        var nodes = [Node](repeating: Node(row: -1, edgeStart: 0, edgeEnd: 0, fail: 0), count: states)
+        var renumbered = Array(order.prefix(denseCount))
+        renumbered.reserveCapacity(states)
+        var placed = [Bool](repeating: false, count: states)
+        var stack: [Int] = []
+        for root in order.dropFirst(denseCount) where !placed[root] {
+            stack.append(root)
+            while let s = stack.popLast() {
+                placed[s] = true
+                renumbered.append(s)
+                for (_, t) in children[s].reversed() { stack.append(Int(t)) }
+            }
+        }
+        order = renumbered
+        var id = [Int32](repeating: 0, count: states)
+        for (j, old) in order.enumerated() { id[old] = Int32(j) }
+        let denseEnd = denseCount * k
+        /// A state's offset in the scan (see ``denseEnd``).
+        func offset(_ j: Int32) -> Int32 {
+            Int(j) < denseCount ? j * Int32(k) : Int32(denseEnd) + j - Int32(denseCount)
+        }
+        func encode(_ t: Int32) -> Int32 { merged[Int(t)].isEmpty ? id[Int(t)] : ~id[Int(t)] }
+        /// A target in a dense row: its offset, bitwise not when it has outputs.
+        func code(_ t: Int32) -> Int32 { merged[Int(t)].isEmpty ? offset(id[Int(t)]) : ~offset(id[Int(t)]) }
+        var nodes = [Node](repeating: Node(first: 0, edgeStart: 0, edgeEnd: 0, fail: 0), count: states)
         var dense = [Int32](repeating: 0, count: denseCount * k)
         var edges: [UInt32] = []
         var start = [Int32](repeating: 0, count: states + 1)
@@ -127,8 +151,8 @@ struct Automaton: Sendable {
                 edges.append(UInt32(cls) << 24 | (UInt32(bitPattern: encode(t)) & 0x00FF_FFFF))
             }
             nodes[j].edgeEnd = Int32(edges.count)
+            if nodes[j].edgeEnd > nodes[j].edgeStart { nodes[j].first = edges[Int(nodes[j].edgeStart)] }
             guard j < denseCount else { continue }
-            nodes[j].row = Int32(j * k)
             // The failure state's row (shallower, so already filled), overridden by the trie edges.
             let failRow = Int(id[Int(fail[s])]) * k
             if j > 0 { for cls in 0..<k { dense[j * k + cls] = dense[failRow + cls] } }
@@ -153,8 +177,9 @@ struct Automaton: Sendable {
         self.classes = classes
         self.classCount = k
         self.denseCount = denseCount
-        self.nodes = nodes
-        self.dense = dense
+        self.denseEnd = denseEnd
+        self.nodes = HugePageTable(nodes)
+        self.dense = HugePageTable(dense)
         self.edges = edges
         self.outputStart = start
         self.outputs = flat
@@ -171,7 +196,6 @@ struct Automaton: Sendable {
     func scan(_ text: UnsafeBufferPointer<UInt8>, _ hit: (_ state: Int, _ end: Int, _ startBelow: Int) -> Void) {
         guard let p = text.baseAddress else { return }
         let n = text.count
-        let k = classCount
         if denseCount == nodes.count, n >= Self.stretchMinimum {
             dense.withUnsafeBufferPointer { dense in
                 classes.withUnsafeBufferPointer { cls in
@@ -188,9 +212,9 @@ struct Automaton: Sendable {
                     classes.withUnsafeBufferPointer { cls in
                         wordStart.withUnsafeBufferPointer { entry in
                             let sp = spaceRow
-                            let denseEnd = denseCount &* k
+                            let denseEnd = self.denseEnd
                             var s = 0
-                            var i = 0 // s: the current state's row offset (its number times k)
+                            var i = 0 // s: the current state's offset (see denseEnd)
                             while i < n {
                                 if s == 0 {
                                     // the root: nothing until the next space, which leads to `sp` (no pattern is a lone space)
@@ -216,7 +240,7 @@ struct Automaton: Sendable {
                                 }
                                 if t < 0 {
                                     s = Int(~t)
-                                    hit(s / k, i, Int.max)
+                                    hit(state(at: s), i, Int.max)
                                 } else {
                                     s = Int(t)
                                 }
@@ -228,24 +252,41 @@ struct Automaton: Sendable {
         }
     }
 
-    /// The transition from a sparse state (row offset `s`) on class `c`: its trie edge, else its failure
-    /// state's (reason: deep states of very large watchlists, outside the dense budget).
+    /// The number of the state at scan offset `s` (see ``denseEnd``).
+    @inline(__always)
+    func state(at s: Int) -> Int { s < denseEnd ? s / classCount : s &- denseEnd &+ denseCount }
+
+    /// The transition from a sparse state (offset `s`) on class `c`: its trie edge, else its failure
+    /// state's (reason: deep states of large watchlists, outside the dense budget).
+    @inline(__always)
     func sparseStep(
         _ s: Int, _ c: Int, _ nodes: UnsafeBufferPointer<Node>, _ dense: UnsafeBufferPointer<Int32>,
         _ edges: UnsafeBufferPointer<UInt32>
     ) -> Int32 {
-        let k = classCount
-        var state = s / k
+        var state = s &- denseEnd &+ denseCount
         while state >= denseCount {
             let node = nodes[state]
-            for e in Int(node.edgeStart)..<Int(node.edgeEnd) where Int(edges[e] >> 24) == c {
-                let raw = edges[e] & 0x00FF_FFFF
-                let target = raw & 0x0080_0000 != 0 ? Int32(bitPattern: raw | 0xFF00_0000) : Int32(raw)
-                return target < 0 ? ~(~target * Int32(k)) : target * Int32(k)
+            if node.edgeEnd > node.edgeStart {
+                if Int(node.first >> 24) == c { return target(node.first) }
+                var e = Int(node.edgeStart) &+ 1
+                while e < Int(node.edgeEnd) {
+                    if Int(edges[e] >> 24) == c { return target(edges[e]) }
+                    e &+= 1
+                }
             }
             state = Int(node.fail)
         }
-        return dense[state * k + c]
+        return dense[state &* classCount &+ c]
+    }
+
+    /// The scan offset coded by an edge (its low 24 bits: the target's number, bitwise not when it has outputs).
+    @inline(__always)
+    func target(_ edge: UInt32) -> Int32 {
+        let raw = edge & 0x00FF_FFFF
+        let t = raw & 0x0080_0000 != 0 ? Int32(bitPattern: raw | 0xFF00_0000) : Int32(raw)
+        let j = t < 0 ? ~t : t
+        let o = Int(j) < denseCount ? j &* Int32(classCount) : Int32(denseEnd) &+ j &- Int32(denseCount)
+        return t < 0 ? ~o : o
     }
 
     /// The offset of the next space at or after `i` (or `n`), eight bytes at a time: the lowest zero

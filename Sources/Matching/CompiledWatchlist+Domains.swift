@@ -16,4 +16,19 @@ extension CompiledWatchlist {
         guard !domains.isEmpty else { return words }
         return words + domains.match(url: url, canonicalURL: canonicalURL, text: text)
     }
+
+    /// Matches one text given as UTF-8 bytes: the same matches as
+    /// `match(title: nil, text: String(decoding: text, as: UTF8.self), url: nil, canonicalURL: nil)`, without
+    /// making that String when the bytes are valid UTF-8 (invalid bytes take that path: they are replaced).
+    ///
+    /// - Parameter text: the bytes, read in place (`veille match --batch` reads each file into a buffer).
+    /// - Returns: the word matches by position, then the `link` matches.
+    public func match(utf8 text: UnsafeBufferPointer<UInt8>) -> [EntityMatch] {
+        guard UTF8Check.isValid(text) else {
+            return match(title: nil, text: String(decoding: text, as: UTF8.self), url: nil, canonicalURL: nil)
+        }
+        let words = match([.text], [text])
+        guard !domains.isEmpty, !text.isEmpty else { return words }
+        return words + domains.linkMatches(Array(text))
+    }
 }

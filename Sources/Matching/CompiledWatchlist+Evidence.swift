@@ -40,18 +40,36 @@ enum Snippet {
         }
         while lo < span.lowerBound, text[lo] & 0xC0 == 0x80 { lo += 1 }
         while hi > span.upperBound, hi < text.count, text[hi] & 0xC0 == 0x80 { hi -= 1 }
-        var out: [UInt8] = lo > field.lowerBound ? Array("…".utf8) : []
-        var space = false
-        for b in text[lo..<hi] {
-            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0 {
-                space = true
-            } else {
-                if space, !out.isEmpty, out.last != 0x20 { out.append(0x20) }
-                space = false
-                out.append(b)
+        let ellipsis: (UInt8, UInt8, UInt8) = (0xE2, 0x80, 0xA6) // …
+        let (from, to) = (lo, hi)
+        // Written in place: at most the bytes of the context and two ellipses.
+        return String(unsafeUninitializedCapacity: to - from + 6) { out in
+            guard let o = out.baseAddress, let t = text.baseAddress else { return 0 }
+            var n = 0
+            if from > field.lowerBound {
+                (o[0], o[1], o[2]) = ellipsis
+                n = 3
             }
+            var space = false
+            for i in from..<to {
+                let b = t[i]
+                if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0 {
+                    space = true
+                } else {
+                    if space, n > 0, o[n &- 1] != 0x20 {
+                        o[n] = 0x20
+                        n &+= 1
+                    }
+                    space = false
+                    o[n] = b
+                    n &+= 1
+                }
+            }
+            if to < field.upperBound {
+                (o[n], o[n &+ 1], o[n &+ 2]) = ellipsis
+                n &+= 3
+            }
+            return n
         }
-        if hi < field.upperBound { out += Array("…".utf8) }
-        return String(decoding: out, as: UTF8.self)
     }
 }

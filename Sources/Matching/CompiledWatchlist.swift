@@ -16,6 +16,9 @@ public final class CompiledWatchlist: Sendable {
     }
 
     let entities: [Entity]
+    /// Each entity's place among the entities sorted by id (equal ids, equal places), so that matches sort
+    /// by integers instead of strings.
+    let entityRanks: [Int]
     let patterns: [PatternSpec]
     let automaton: Automaton
     /// The watchlist's `domains:` (see ``DomainMatcher``), matched beside the automaton.
@@ -45,6 +48,12 @@ public final class CompiledWatchlist: Sendable {
             patterns += specs.compactMap { $0 }
         }
         self.entities = entities
+        let byID = entities.indices.sorted { entities[$0].id < entities[$1].id }
+        var ranks = [Int](repeating: 0, count: entities.count)
+        for (j, e) in byID.enumerated() {
+            ranks[e] = j > 0 && entities[byID[j - 1]].id == entities[e].id ? ranks[byID[j - 1]] : j
+        }
+        self.entityRanks = ranks
         self.patterns = patterns
         self.automaton = Automaton(patterns: patterns.map { [0x20] + $0.bytes })
         self.versionHash = watchlist.versionHash
@@ -100,8 +109,13 @@ public final class CompiledWatchlist: Sendable {
         candidates.removeAll {
             patterns[$0.pattern].exact && !exactCase(patterns[$0.pattern], norm, original, $0.start, $0.end)
         }
-        let matches = evaluate(candidates, norm, kinds).map { evidence($0, norm, original, kinds) }
-        return matches.sorted(by: Self.order)
+        let kept = evaluate(candidates, norm, kinds)
+        let matches = kept.map { evidence($0, norm, original, kinds) }
+        // In the order of ``order(_:_:)``, the entity compared by its rank: the same comparisons, on integers.
+        let keys = zip(kept, matches).map { c, m in
+            (Self.rank(m.field), m.start, m.end, entityRanks[patterns[c.pattern].entity])
+        }
+        return matches.indices.sorted { keys[$0] < keys[$1] }.map { matches[$0] }
     }
 
     /// Title first, then summary, then text; then by start, end and entity id.

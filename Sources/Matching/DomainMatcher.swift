@@ -83,7 +83,12 @@ public struct DomainMatcher: Sendable {
             }
         }
         guard let text, !text.isEmpty else { return out }
-        let bytes = Array(text.utf8)
+        return out + linkMatches(Array(text.utf8))
+    }
+
+    /// The `link` matches of a text's UTF-8 bytes (see ``match(url:canonicalURL:text:)``).
+    func linkMatches(_ bytes: [UInt8]) -> [EntityMatch] {
+        var out: [EntityMatch] = []
         for link in LinkScanner.links(bytes) {
             let found = String(decoding: bytes[link.span], as: UTF8.self)
             for l in lookup(link.host) {

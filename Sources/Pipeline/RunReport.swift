@@ -84,7 +84,7 @@ public struct RunReport: Sendable {
 
 extension RunReport {
     /// A due time as a person reads it: `00:56 (in 42 min)` the same day in the local time zone, else with its
-    /// date, `2024-11-19 00:56 (in 1 d 2 h)`.
+    /// date, `2024-11-19 00:56 (in 1 d 2 h)`; `in 1 h`, `in 2 h 5 min`.
     static func clock(_ at: Date, from now: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone.current
@@ -93,10 +93,11 @@ extension RunReport {
         f.timeZone = TimeZone.current
         f.dateFormat = calendar.isDate(at, inSameDayAs: now) ? "HH:mm" : "yyyy-MM-dd HH:mm"
         let minutes = max(0, Int((at.timeIntervalSince(now) / 60).rounded(.up)))
+        let (days, hours, rest) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
         let wait =
-            minutes < 60
-            ? "\(minutes) min"
-            : minutes < 1440 ? "\(minutes / 60) h \(minutes % 60) min" : "\(minutes / 1440) d \(minutes % 1440 / 60) h"
+            days > 0
+            ? "\(days) d" + (hours > 0 ? " \(hours) h" : "")
+            : hours > 0 ? "\(hours) h" + (rest > 0 ? " \(rest) min" : "") : "\(rest) min"
         return "\(f.string(from: at)) (in \(wait))"
     }
 }

@@ -85,25 +85,55 @@ extension ArchiveReader {
         }
     }
 
-    /// The items linked to one campaign or actor, newest first (by id: the order of first sighting), filtered
-    /// and paged by keyset (`filter.before`).
+    /// The items linked to one campaign or actor, newest first by the date a list shows (publication, else
+    /// first sighting; ties by id, newest first), filtered and paged by keyset (`filter.before`: the previous
+    /// page's last item, whose date and id the page continues below).
+    ///
+    /// Dates filter on that same date. Reads the dates, sources and the order from the link's own columns
+    /// (`addItemDatesToLinksForEntityPages`): only the page's items are read from the item table.
     public func linkedItems(entity: String, filter f: ItemFilter) throws -> [ItemEntry] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT i.* FROM link l JOIN item i ON i.id = l.itemId
-                    WHERE l.entityId = ? AND (? IS NULL OR l.itemId < ?)
-                      AND (? IS NULL OR i.sourceId = ?) AND (? IS NULL OR i.firstSeenAt >= ?)
-                      AND (? IS NULL OR i.firstSeenAt < ?)
-                      AND (? IS NULL OR EXISTS(SELECT 1 FROM delta d WHERE d.itemId = i.id AND d.kind = ?))
-                    ORDER BY l.itemId DESC LIMIT ?
-                    """,
-                arguments: [
-                    entity, f.before, f.before, f.source, f.source, f.from, f.from, f.to, f.to, f.deltaKind,
-                    f.deltaKind, f.limit,
-                ]
-            ).map(Self.item)
+        // Only the conditions in force, so that SQLite bounds the index range by them (a `? IS NULL OR …`
+        // condition is checked row by row instead). Every value is a bound parameter.
+        var conditions = ["l.entityId = ?"]
+        var args: StatementArguments = [entity]
+        if let source = f.source {
+            conditions.append("l.itemSourceId = ?")
+            args += [source]
+        }
+        if let from = f.from {
+            conditions.append("l.itemDate >= ?")
+            args += [from]
+        }
+        if let to = f.to {
+            conditions.append("l.itemDate < ?")
+            args += [to]
+        }
+        if f.before != nil {
+            // Filled in below with the cursor item's date, read in the same snapshot.
+            conditions.append("(l.itemDate, l.itemId) < (?, ?)")
+        }
+        if f.deltaKind != nil {
+            conditions.append("EXISTS(SELECT 1 FROM delta d WHERE d.itemId = l.itemId AND d.kind = ?)")
+        }
+        let sql = """
+            SELECT i.* FROM link l JOIN item i ON i.id = l.itemId
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY l.itemDate DESC, l.itemId DESC LIMIT ?
+            """
+        return try read { db in
+            var args = args
+            if let before = f.before {
+                // The date as stored (compared as stored); a cursor naming no item ends the list.
+                guard
+                    let date = try DatabaseValue.fetchOne(
+                        db, sql: "SELECT COALESCE(published, firstSeenAt) FROM item WHERE id = ?", arguments: [before]),
+                    !date.isNull
+                else { return [] }
+                args += [date, before]
+            }
+            if let kind = f.deltaKind { args += [kind] }
+            args += [f.limit]
+            return try Row.fetchAll(db, sql: sql, arguments: args).map(Self.item)
         }
     }
 

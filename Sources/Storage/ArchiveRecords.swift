@@ -147,13 +147,15 @@ public struct ArchiveHit: Sendable, Equatable {
     public var articleURL: String? = nil
 }
 
-/// What narrows a list of items: delta kind, source, first-seen range, and the keyset cursor.
+/// What narrows a list of items: delta kind, source, date range (publication, else first sighting), and the
+/// keyset cursor.
 public struct ItemFilter: Sendable, Equatable {
     public var deltaKind: DeltaKind?
     public var source: String?
     public var from: Date?
     public var to: Date?
-    /// Only items whose id is below this (the previous page's last id).
+    /// Only items listed after this one (the previous page's last item): older by the date the list shows,
+    /// or as old with a smaller id.
     public var before: Int64?
     public var limit: Int
 

@@ -37,16 +37,19 @@ public enum WorkbenchServer {
 
     static func addRoutes(_ router: Router<BasicRequestContext>, workbench w: Workbench, renderer r: Renderer) {
         let cache = DashboardCache()
+        let threads = PageThreads()
         router.get("/") { request, _ in
-            let json = Renderer.wantsJSON(request)
-            let minute = Int(w.now().timeIntervalSince1970 / 60)
-            let key = "\(json ? "json" : "html")|\(minute)|" + (try w.reader.changeMark())
-            let type = json ? "application/json" : "text/html; charset=utf-8"
-            if let body = cache.get(key) { return Renderer.response(body, type: type) }
-            let view = try w.dashboard()
-            let body = json ? try Renderer.jsonData(view) : Data(r.html(view, template: "dashboard").utf8)
-            cache.put(key, body)
-            return Renderer.response(body, type: type)
+            try await threads.run {
+                let json = Renderer.wantsJSON(request)
+                let minute = Int(w.now().timeIntervalSince1970 / 60)
+                let key = "\(json ? "json" : "html")|\(minute)|" + (try w.reader.changeMark())
+                let type = json ? "application/json" : "text/html; charset=utf-8"
+                if let body = cache.get(key) { return Renderer.response(body, type: type) }
+                let view = try w.dashboard()
+                let body = json ? try Renderer.jsonData(view) : Data(r.html(view, template: "dashboard").utf8)
+                cache.put(key, body)
+                return Renderer.response(body, type: type)
+            }
         }
         router.get("/style.css") { _, _ in
             var response = Renderer.response(r.css, type: "text/css; charset=utf-8")
@@ -56,25 +59,35 @@ public enum WorkbenchServer {
         for kind in ["campaign", "actor"] {
             router.get(RouterPath("/\(kind)s/:id")) { request, context in
                 let id = context.parameters.get("id") ?? ""
-                let view = try w.entityPage(kind: kind, id: id, query: QueryParameters(request.uri.query))
-                return try r.page(view, template: "entity", request: request)
+                return try await threads.run {
+                    let view = try w.entityPage(kind: kind, id: id, query: QueryParameters(request.uri.query))
+                    return try r.page(view, template: "entity", request: request)
+                }
             }
         }
         router.get("/items/:id") { request, context in
             let id = try positiveID(context.parameters.get("id"), name: "item id")
-            let q = QueryParameters(request.uri.query)
-            return try r.page(
-                try w.itemPage(id: id, a: try q.positive("a"), b: try q.positive("b")), template: "item",
-                request: request)
+            return try await threads.run {
+                let q = QueryParameters(request.uri.query)
+                return try r.page(
+                    try w.itemPage(id: id, a: try q.positive("a"), b: try q.positive("b")), template: "item",
+                    request: request)
+            }
         }
-        addSnapshotRoutes(router, workbench: w, renderer: r)
+        addSnapshotRoutes(router, workbench: w, renderer: r, threads: threads)
         router.get("/search") { request, _ in
-            let (view, malformed) = try w.searchPage(QueryParameters(request.uri.query))
-            return try r.page(view, template: "search", request: request, status: malformed ? .badRequest : .ok)
+            try await threads.run {
+                let (view, malformed) = try w.searchPage(QueryParameters(request.uri.query))
+                return try r.page(view, template: "search", request: request, status: malformed ? .badRequest : .ok)
+            }
         }
-        router.get("/sources") { request, _ in try r.page(try w.sourcesPage(), template: "sources", request: request) }
+        router.get("/sources") { request, _ in
+            try await threads.run { try r.page(try w.sourcesPage(), template: "sources", request: request) }
+        }
         router.get("/runs") { request, _ in
-            try r.page(try w.runsPage(QueryParameters(request.uri.query)), template: "runs", request: request)
+            try await threads.run {
+                try r.page(try w.runsPage(QueryParameters(request.uri.query)), template: "runs", request: request)
+            }
         }
     }
 }

@@ -21,8 +21,8 @@ enum MatchBatch {
     /// A file that cannot be read gives `{"file":…,"error":…}` so that one bad path does not stop a batch.
     /// Offsets are exact for valid UTF-8; invalid bytes are replaced (U+FFFD) while reading.
     static func line(forPath path: String, compiled: CompiledWatchlist, into out: inout [UInt8]) {
-        if let text = readText(path) {
-            render(file: path, matches: compiled.match(title: nil, text: text, url: nil, canonicalURL: nil), into: &out)
+        if let matches = withContents(path, { compiled.match(utf8: $0) }) {
+            render(file: path, matches: matches, into: &out)
         } else {
             out.append(contentsOf: #"{"file":"#.utf8)
             quote(path, into: &out)
@@ -31,18 +31,20 @@ enum MatchBatch {
         out.append(0x0A)
     }
 
-    /// A file's content as a String, read straight into the String's storage (repaired if not UTF-8); nil
-    /// when it cannot be read.
-    static func readText(_ path: String) -> String? {
+    /// Runs `body` with a file's bytes, read with one `read(2)` loop into one buffer (no String is made:
+    /// ``CompiledWatchlist/match(utf8:)`` validates them in place); nil when the file cannot be read.
+    static func withContents<R>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 else {
-            return FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+            return FileManager.default.contents(atPath: path).map { data in
+                data.withUnsafeBytes { body($0.bindMemory(to: UInt8.self)) }
+            }
         }
         var failed = false
-        let text = String(unsafeUninitializedCapacity: Int(info.st_size)) { buffer in
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
             var got = 0
             while got < buffer.count {
                 let n = read(fd, buffer.baseAddress.map { $0 + got }, buffer.count - got)
@@ -51,9 +53,9 @@ enum MatchBatch {
                 if n <= 0 { break }
                 got += n
             }
-            return got
+            count = got
         }
-        return failed ? nil : text
+        return failed ? nil : bytes.withUnsafeBufferPointer(body)
     }
 
     /// Appends the object for `matches` (with `file` when given), without a newline.

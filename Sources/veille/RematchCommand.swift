@@ -24,7 +24,7 @@ struct RematchCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Report what would change; change nothing.")
     var dryRun = false
 
-    @Flag(help: "JSON Lines: one object per link added or removed.")
+    @Flag(help: "JSON Lines: one object per link added or removed (change, item, entity, title, words).")
     var json = false
 
     func validate() throws {

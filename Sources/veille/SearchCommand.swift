@@ -22,7 +22,8 @@ struct SearchCommand: ParsableCommand {
             phrase. A malformed query (an unclosed quote, a lone OR) exits 2 with SQLite's reason.
 
             An article found in several feeds (the same canonical or normalized URL) is one result listing \
-            its sources. Results are dated by publication ("seen" marks the date of first sighting when the \
+            its sources. The --limit most recently stored articles that match are shown, the most recently \
+            published first. Results are dated by publication ("seen" marks the date of first sighting when the \
             item has none); matched words are shown in [brackets]. No result: a line on stderr, exit 0.
             """)
 
@@ -73,7 +74,13 @@ struct SearchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("no results for '\(text)'\n".utf8))
             return
         }
-        for r in results { print(json ? Self.jsonLine(r) : Self.lines(r)) }
+        // The newest articles (by when they were stored) are found first; they are shown newest published first.
+        let shown = results.enumerated().sorted { a, b in
+            let (x, y) = (a.element.hit, b.element.hit)
+            let (dx, dy) = (x.published ?? x.firstSeenAt, y.published ?? y.firstSeenAt)
+            return dx != dy ? dx > dy : a.offset < b.offset
+        }
+        for (_, r) in shown { print(json ? Self.jsonLine(r) : Self.lines(r)) }
     }
 
     /// The `--campaign` or `--actor` id, checked against the watchlist (exit 2 listing the known ids).

@@ -6,9 +6,9 @@ import Testing
 /// (`Fixtures/trafilatura-eval`, Apache-2.0), scored as upstream's `tests/evaluate.py` and
 /// `shared/tools/extract_eval.py` score it. Floors only rise.
 @Suite struct SnippetGateTests {
-    /// Pinned floor of the pooled snippet F1 over the sample: 0.929 here when pinned (tp 130, fn 13, fp 7);
-    /// `extract_eval.py --only` over the same pages printed 0.921, trafilatura 2.3.1 without comments 0.955.
-    static let f1Floor = 0.92
+    /// Pinned floor of the pooled snippet F1 over the sample: 0.937 here when last raised (tp 133, fn 10, fp 8;
+    /// 0.929 at the first pin); trafilatura 2.3.1 without comments scored 0.955 on the same pages.
+    static let f1Floor = 0.93
 
     struct Entry: Decodable {
         let file: String

@@ -63,4 +63,37 @@ struct AutomatonTests {
                 "length \(length), budget \(budget): \(missing.count) missing, \(extra.count) extra")
         }
     }
+
+    /// Aliases of Latin, Cyrillic and Hangul script (long chains of deep states, some branching), scanned
+    /// with every state dense, with only the shallow ones dense (sparse chains laid out depth first, the
+    /// first edge inline), and with a small budget: the same reports.
+    @Test(arguments: [0, 1, 2])
+    func sparseChainsReportAsDenseRowsDo(_ seed: Int) {
+        var rng = Numbers(state: UInt64(seed + 40))
+        let syllables = ["ka", "ri", "kar", "ве", "ло", "вел", "한", "국", "어", "ab", "é"].map { Array($0.utf8) }
+        var patterns: [[UInt8]] = []
+        for _ in 0..<300 {
+            var p: [UInt8] = [0x20]
+            for w in 0..<(1 + rng.next(3)) {
+                if w > 0 { p.append(0x20) }
+                for _ in 0..<(1 + rng.next(5)) { p += syllables[rng.next(syllables.count)] }
+            }
+            patterns.append(p)
+        }
+        let lengths = patterns.map(\.count)
+        let automata = [1 << 30, 0, 20_000].map { Automaton(patterns: patterns, denseBudget: $0) }
+        #expect(automata[0].denseCount == automata[0].stateCount && automata[1].denseCount < automata[1].stateCount)
+        for length in [3, 200, 3_000] {
+            var text: [UInt8] = []
+            while text.count < length {
+                text += rng.next(3) == 0 ? patterns[rng.next(patterns.count)] : syllables[rng.next(syllables.count)]
+                if rng.next(2) == 0 { text.append(0x20) }
+            }
+            let expected = Self.naive(patterns, text)
+            for a in automata {
+                let found = Self.scanned(a, text, lengths: lengths)
+                #expect(Set(found) == expected && found.count == expected.count, "length \(length)")
+            }
+        }
+    }
 }

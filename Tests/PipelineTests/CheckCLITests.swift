@@ -14,26 +14,26 @@ import Testing
         return dir
     }
 
-    @Test func aSoundFolderPasses() throws {
+    @Test func aSoundFolderPasses() async throws {
         let dir = try Self.folder([
             "sources.yaml": "sources:\n  - id: a\n    url: https://a.example/feed.xml\n",
             "watchlist.yaml": try PipelineWorld.fixtureText("watchlist.yaml"),
             "digests.yaml": "digests:\n  - id: team\n    channel: file\n    format: html\n    sources: [a]\n",
         ])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLITests.run(["check", "--config", dir.path])
+        let r = try await CLITests.runOffPool(["check", "--config", dir.path])
         #expect(r.code == 0, "\(r.stderr)")
         #expect(r.stdout.contains("sources.yaml: 1 sources") && r.stdout.contains("1 campaigns, 1 actors"))
         #expect(r.stdout.contains("digests.yaml: 1 digests"))
         // The repository's own config folder is sound.
         let feeds = CLITests.repositoryRoot.appendingPathComponent("Feeds").path
-        let own = try CLITests.run(["check", "--config", feeds])
+        let own = try await CLITests.runOffPool(["check", "--config", feeds])
         #expect(own.code == 0, "\(own.stderr)")
     }
 
     /// Two bad sources, a duplicate id, a bad alias in watchlist.yaml, an unknown key in watchlist.d, a bad
     /// site selector and a digest naming an unknown source: all nine reported, each with file, line and key.
-    @Test func everyProblemIsReported() throws {
+    @Test func everyProblemIsReported() async throws {
         let dir = try Self.folder([
             "sources.yaml": """
             sources:
@@ -82,7 +82,7 @@ import Testing
             """,
         ])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLITests.run(["check", "--config", dir.path])
+        let r = try await CLITests.runOffPool(["check", "--config", dir.path])
         #expect(r.code == 2)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         let expected: [(file: String, line: Int, key: String)] = [
@@ -101,10 +101,10 @@ import Testing
         #expect(r.stderr.contains("unknown source 'zzz' (known: a, b, c, d)") && r.stderr.contains("duplicate id 'a'"))
     }
 
-    @Test func aMissingOrUnparsableFileIsOneProblem() throws {
+    @Test func aMissingOrUnparsableFileIsOneProblem() async throws {
         let dir = try Self.folder(["watchlist.yaml": "actors: [", "sites.yaml": "sites:\n  - domain: x.fr\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLITests.run(["check", "--config", dir.path])
+        let r = try await CLITests.runOffPool(["check", "--config", dir.path])
         #expect(r.code == 2)
         #expect(r.stderr.contains("sources.yaml: cannot read the file"))
         #expect(r.stderr.contains("watchlist.yaml: not valid YAML"))

@@ -4,11 +4,11 @@ import Testing
 /// `make install-files` (what `make install` runs once the release binary and the man page are built) into a
 /// temporary PREFIX, with the debug binary these tests run.
 @Suite struct InstallTests {
-    @Test func installsBinaryResourcesCompletionsAndCron() throws {
+    @Test func installsBinaryResourcesCompletionsAndCron() async throws {
         let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("veille-prefix-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: prefix) }
         let buildDir = URL(fileURLWithPath: CLITests.binary).deletingLastPathComponent().path
-        let make = try CLITests.exec(
+        let make = try await CLITests.execOffPool(
             "/usr/bin/make", ["-s", "install-files", "PREFIX=\(prefix.path)", "BUILD_DIR=\(buildDir)", "MANPAGE="],
             cwd: CLITests.repositoryRoot)
         #expect(make.code == 0, "\(make.stdout)\(make.stderr)")
@@ -34,7 +34,7 @@ import Testing
 
         // The installed command runs through its link.
         let feeds = CLITests.repositoryRoot.appendingPathComponent("Feeds").path
-        let check = try CLITests.exec(path("bin/veille"), ["check", "--config", feeds])
+        let check = try await CLITests.execOffPool(path("bin/veille"), ["check", "--config", feeds])
         #expect(check.code == 0, "\(check.stderr)")
     }
 }

@@ -14,7 +14,7 @@ import Testing
         try FileManager.default.copyItem(
             at: PipelineWorld.fixture("watchlist.yaml"), to: w.config.appendingPathComponent("watchlist.yaml"))
         let common = ["--config", w.config.path, "--db", w.db, "--out", w.out]
-        let run = try CLITests.run(["run", "--all"] + common)
+        let run = try await CLITests.runOffPool(["run", "--all"] + common)
         #expect(run.code == 0, "\(run.stderr)")
         return (w, common)
     }
@@ -28,7 +28,7 @@ import Testing
     @Test func oneResultPerArticleDatedByPublicationWithBracketedMatches() async throws {
         let (w, common) = try await Self.world()
         defer { withExtendedLifetime(w) {} }
-        let text = try CLITests.run(["search", "Moscou"] + common)
+        let text = try await CLITests.runOffPool(["search", "Moscou"] + common)
         #expect(text.code == 0, "\(text.stderr)")
         #expect(text.stdout.contains("[Moscou]") && !text.stdout.contains("«Moscou»"))
         #expect(text.stdout.contains("2024-03-2"), "dated by publication (March 2024)")
@@ -39,13 +39,15 @@ import Testing
         #expect(!sourcesLines.isEmpty)
         for line in sourcesLines { #expect(line.contains("lemonde-une") && line.contains("lemonde-international")) }
 
-        let hits = try Self.jsonLines(try CLITests.run(["search", "Moscou", "--json"] + common).stdout)
+        let hits = try Self.jsonLines(try await CLITests.runOffPool(["search", "Moscou", "--json"] + common).stdout)
         #expect(hits.count == sourcesLines.count && hits.count >= 2)
         for h in hits {
             #expect(Set(h["sources"] as? [String] ?? []) == ["lemonde-une", "lemonde-international"])
             #expect((h["items"] as? [Int])?.count == 2)
             #expect((h["published"] as? String)?.hasPrefix("2024-03-") == true)
         }
+        let dates = hits.compactMap { $0["published"] as? String }
+        #expect(dates == dates.sorted(by: >), "the most recently published first")
         let urls = hits.compactMap { $0["url"] as? String }
         #expect(Set(urls).count == urls.count, "one result per article")
     }
@@ -53,24 +55,24 @@ import Testing
     @Test func queryLanguage() async throws {
         let (w, common) = try await Self.world()
         defer { withExtendedLifetime(w) {} }
-        func count(_ query: [String]) throws -> Int {
-            let r = try CLITests.run(["search"] + query + ["--json"] + common)
+        func count(_ query: [String]) async throws -> Int {
+            let r = try await CLITests.runOffPool(["search"] + query + ["--json"] + common)
             #expect(r.code == 0, "\(query): \(r.stderr)")
             return try Self.jsonLines(r.stdout).count
         }
-        let moscou = try count(["Moscou"])
-        let baltimore = try count(["Baltimore"])
+        let moscou = try await count(["Moscou"])
+        let baltimore = try await count(["Baltimore"])
         #expect(moscou >= 2 && baltimore >= 2)
-        #expect(try count(["Moscou", "OR", "Baltimore"]) == moscou + baltimore)
-        #expect(try count(["Moscou NOT Crocus"]) < moscou)
-        #expect(try count(["\"près de Moscou\""]) >= 1)
-        #expect(try count(["Baltim*"]) == baltimore)
-        #expect(try count(["title:Baltimore"]) >= 1)
+        #expect(try await count(["Moscou", "OR", "Baltimore"]) == moscou + baltimore)
+        #expect(try await count(["Moscou NOT Crocus"]) < moscou)
+        #expect(try await count(["\"près de Moscou\""]) >= 1)
+        #expect(try await count(["Baltim*"]) == baltimore)
+        #expect(try await count(["title:Baltimore"]) >= 1)
         // Apostrophes and hyphens of French words are searched as phrases, not refused.
-        #expect(try count(["l’EI-K"]) >= 1)
-        #expect(try count(["Crocus-City"]) >= 1)
+        #expect(try await count(["l’EI-K"]) >= 1)
+        #expect(try await count(["Crocus-City"]) >= 1)
 
-        let help = try CLITests.run(["search", "--help"])
+        let help = try await CLITests.runOffPool(["search", "--help"])
         for word in ["OR", "NOT", "\"initiative de bakou\"", "boycott*", "title:"] {
             #expect(help.stdout.contains(word), "\(word) in --help")
         }
@@ -79,20 +81,20 @@ import Testing
     @Test func errorsAndNoResults() async throws {
         let (w, common) = try await Self.world()
         defer { withExtendedLifetime(w) {} }
-        let unclosed = try CLITests.run(["search", "\"près de"] + common)
+        let unclosed = try await CLITests.runOffPool(["search", "\"près de"] + common)
         #expect(unclosed.code == 2 && unclosed.stdout.isEmpty)
         #expect(unclosed.stderr.contains("\"près de") && unclosed.stderr.contains("unterminated string"))
-        let lone = try CLITests.run(["search", "AND"] + common)
+        let lone = try await CLITests.runOffPool(["search", "AND"] + common)
         #expect(lone.code == 2 && lone.stderr.contains("syntax error"), "\(lone.stderr)")
 
-        let none = try CLITests.run(["search", "zanzibarquux"] + common)
+        let none = try await CLITests.runOffPool(["search", "zanzibarquux"] + common)
         #expect(none.code == 0 && none.stdout.isEmpty && none.stderr.contains("no results for 'zanzibarquux'"))
 
-        let campaign = try CLITests.run(["search", "Moscou", "--campaign", "nope"] + common)
+        let campaign = try await CLITests.runOffPool(["search", "Moscou", "--campaign", "nope"] + common)
         #expect(campaign.code == 2 && campaign.stderr.contains("unknown campaign 'nope' (known: paris2024-boycott)"))
-        let actor = try CLITests.run(["search", "Moscou", "--actor", "paris2024-boycott"] + common)
+        let actor = try await CLITests.runOffPool(["search", "Moscou", "--actor", "paris2024-boycott"] + common)
         #expect(actor.code == 2 && actor.stderr.contains("unknown actor 'paris2024-boycott' (known: azerbaijan)"))
-        let known = try CLITests.run(["search", "Moscou", "--campaign", "paris2024-boycott"] + common)
+        let known = try await CLITests.runOffPool(["search", "Moscou", "--campaign", "paris2024-boycott"] + common)
         #expect(known.code == 0 && known.stderr.contains("no results"), "\(known.stderr)")
     }
 }
