@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// One process's connection pool to the shared PostgreSQL database, with the coordination tables
 /// migrated, and the retry rule every coordination statement follows.
@@ -65,16 +66,29 @@ public final class CoordinationDatabase: Sendable {
         runner.cancel()
     }
 
-    /// Runs `body`, again after a lost connection until ``retryBudget`` is spent.
+    /// Runs `body` on a pooled connection, again after a lost connection until ``retryBudget`` is spent.
+    ///
+    /// The pool waits quietly for a connection while the server refuses them: waiting for one counts
+    /// against the budget; a statement running on one does not (it may be long).
     ///
     /// - Parameter what: what the statement does, for the error (`claiming sources`).
-    func retrying<T: Sendable>(_ what: String, _ body: @Sendable () async throws -> T) async throws -> T {
+    func retrying<T: Sendable>(
+        _ what: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: retryBudget)
         var pause = Duration.milliseconds(100)
         while true {
+            let leased = Flag()
             do {
-                return try await body()
+                let client = self.client
+                let remaining = max(deadline - clock.now, .milliseconds(10))
+                return try await withTimeout(remaining, unless: leased) {
+                    try await client.withConnection { connection in
+                        leased.set()
+                        return try await body(connection)
+                    }
+                }
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
@@ -121,12 +135,23 @@ struct TimeoutError: Error, CustomStringConvertible {
     var description: String { "no answer within \(after)" }
 }
 
-/// Runs `body`, throwing ``TimeoutError`` if it has not finished after `limit` (it is then cancelled).
-func withTimeout<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+/// A flag set once, read from another task.
+final class Flag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
+}
+
+/// Runs `body`, throwing ``TimeoutError`` if it has not finished after `limit` (it is then cancelled),
+/// unless `flag` was set by then (the deadline no longer applies).
+func withTimeout<T: Sendable>(
+    _ limit: Duration, unless flag: Flag? = nil, _ body: @escaping @Sendable () async throws -> T
+) async throws -> T {
     try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask { try await body() }
         group.addTask {
             try await Task.sleep(for: limit)
+            while flag?.isSet == true { try await Task.sleep(for: .seconds(3600)) }
             return nil
         }
         defer { group.cancelAll() }

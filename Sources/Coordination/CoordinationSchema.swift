@@ -66,6 +66,16 @@ enum CoordinationSchema {
                   fetched_at timestamptz NOT NULL DEFAULT clock_timestamp())
                 """
             ]),
+        Migration(
+            name: "createRobotsFetchClaims",
+            statements: [
+                """
+                CREATE TABLE coord_robots_fetching (
+                  site text PRIMARY KEY,
+                  worker text NOT NULL,
+                  until timestamptz NOT NULL)
+                """
+            ]),
     ]
 
     /// Applies the migrations not yet applied.

@@ -87,8 +87,8 @@ public struct SourceLeases: Sendable {
     public func open(night: String, sources: [String]) async throws -> Bool {
         let worker = self.worker
         let logger = database.logger
-        return try await database.retrying("opening night \(night)") { [database] in
-            try await database.client.withTransaction(logger: logger) { connection in
+        return try await database.retrying("opening night \(night)") { connection in
+            try await connection.withTransaction(logger: logger) { connection in
                 let opened = try await connection.query(
                     """
                     INSERT INTO coord_nights (night, opened_by, sources) VALUES (\(night), \(worker), \(sources.count))
@@ -114,8 +114,8 @@ public struct SourceLeases: Sendable {
         let seconds = Self.seconds(lease)
         let maxClaims = self.maxClaims
         let logger = database.logger
-        return try await database.retrying("claiming sources") { [database] in
-            let rows = try await database.client.query(
+        return try await database.retrying("claiming sources") { connection in
+            let rows = try await connection.query(
                 """
                 WITH picked AS (
                   SELECT source_id FROM coord_sources
@@ -148,8 +148,8 @@ public struct SourceLeases: Sendable {
         let worker = self.worker
         let seconds = Self.seconds(lease)
         let logger = database.logger
-        let kept = try await database.retrying("renewing leases") { [database] in
-            let rows = try await database.client.query(
+        let kept = try await database.retrying("renewing leases") { connection in
+            let rows = try await connection.query(
                 """
                 UPDATE coord_sources SET lease_until = clock_timestamp() + make_interval(secs => \(seconds))
                 WHERE night = \(night) AND worker = \(worker) AND done_at IS NULL AND source_id = ANY(\(sources))
@@ -170,8 +170,8 @@ public struct SourceLeases: Sendable {
     public func finish(night: String, source: String, outcome: String) async throws -> Bool {
         let worker = self.worker
         let logger = database.logger
-        return try await database.retrying("finishing \(source)") { [database] in
-            let rows = try await database.client.query(
+        return try await database.retrying("finishing \(source)") { connection in
+            let rows = try await connection.query(
                 """
                 UPDATE coord_sources
                 SET done_at = clock_timestamp(), done_by = \(worker), outcome = \(outcome), worker = NULL,
@@ -193,8 +193,8 @@ public struct SourceLeases: Sendable {
     public func releaseAll(night: String) async throws -> Int {
         let worker = self.worker
         let logger = database.logger
-        return try await database.retrying("releasing leases") { [database] in
-            let rows = try await database.client.query(
+        return try await database.retrying("releasing leases") { connection in
+            let rows = try await connection.query(
                 """
                 UPDATE coord_sources SET worker = NULL, lease_until = NULL, claims = greatest(claims - 1, 0)
                 WHERE night = \(night) AND worker = \(worker) AND done_at IS NULL
@@ -210,8 +210,8 @@ public struct SourceLeases: Sendable {
     public func progress(night: String) async throws -> Progress {
         let maxClaims = self.maxClaims
         let logger = database.logger
-        return try await database.retrying("reading the night's progress") { [database] in
-            let rows = try await database.client.query(
+        return try await database.retrying("reading the night's progress") { connection in
+            let rows = try await connection.query(
                 """
                 SELECT count(*) FILTER (WHERE done_at IS NOT NULL)::int8,
                   count(*) FILTER (WHERE done_at IS NULL AND lease_until >= clock_timestamp())::int8,

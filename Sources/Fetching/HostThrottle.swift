@@ -33,13 +33,13 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
     public nonisolated let clock: C
     /// The gap for a host no source declared a delay for.
     public nonisolated let defaultDelay: Duration
+    /// The gate shared with other processes, nil in a single-process run.
+    public nonisolated let shared: (any SharedHostGate)?
     /// Added to every gap: the host stamps a response's end when its last write returns, a little after
     /// veille's clock does, and a gap logged a millisecond short of the delay is a gap under the delay.
     public nonisolated let slack: Duration
     /// The slack used on the real clock: scheduling jitter of a loaded server, well under 1% of a 1 s delay.
     public static var realClockSlack: Duration { .milliseconds(5) }
-    /// The gate shared with other processes, nil in a single-process run.
-    public nonisolated let shared: (any SharedHostGate)?
     private var hosts: [String: HostState] = [:]
 
     /// Creates a throttle.

@@ -88,8 +88,12 @@ public actor RobotsCache {
                 return (RobotsTxt(parsing: fresh.body, productToken: token), fresh, nil)
             }
             let outcome = await Self.fetch(request, previous: previous, token: token, transport: transport)
-            if let shared, outcome.2 == nil {
-                await shared.save(site: site, outcome.1 ?? Stored(body: []))
+            if let shared {
+                if outcome.2 == nil {
+                    await shared.save(site: site, outcome.1 ?? Stored(body: []))
+                } else {
+                    await shared.abandon(site: site)
+                }
             }
             return outcome
         }

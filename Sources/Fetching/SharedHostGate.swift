@@ -22,9 +22,14 @@ public protocol SharedHostGate: Sendable {
 /// robots.txt copies shared with other processes, so that a site's robots.txt is fetched once for all
 /// workers (see `Coordination.SharedRobots`).
 public protocol SharedRobotsStore: Sendable {
-    /// A copy of `site`'s robots.txt recent enough to use without a request, nil when there is none.
+    /// A copy of `site`'s robots.txt recent enough to use without a request; nil when there is none,
+    /// and this process is then the one to fetch it (others wait for its ``save(site:_:)`` or
+    /// ``abandon(site:)``).
     func fresh(site: String) async -> RobotsCache.Stored?
 
     /// Keeps the copy just fetched (an empty body for a 4xx: allow all) for the other workers.
     func save(site: String, _ stored: RobotsCache.Stored) async
+
+    /// This process could not read `site`'s robots.txt (5xx, network): another may try.
+    func abandon(site: String) async
 }

@@ -82,9 +82,12 @@ enum CoordinationWorker {
             let fetcher = Fetcher(userAgent: "veille-bench/worker", maxConcurrent: s.concurrency, resolve: s.resolve)
             let policy = CrawlPolicy(
                 clock: ContinuousClock(), defaultDelay: .milliseconds(Int64(s.delay * 1000)),
+                slack: HostThrottle<ContinuousClock>.realClockSlack,
                 sharedGate: DatabaseHostGate(
                     database: database, worker: s.worker, hold: .milliseconds(Int64(s.hold * 1000))),
-                sharedRobots: SharedRobots(database: database), now: { Date() }, logger: logger,
+                sharedRobots: SharedRobots(
+                    database: database, worker: s.worker, claimFor: .milliseconds(Int64(s.hold * 1000))),
+                now: { Date() }, logger: logger,
                 exchange: { try await fetcher.exchange($0) })
             crawl = { id in
                 guard let url = urlsByID[id] else { return "failed: not in the sources file" }

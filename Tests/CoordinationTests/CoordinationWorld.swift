@@ -15,9 +15,11 @@ struct CoordinationWorld {
         database = try server.createDatabase(name)
     }
 
-    /// A new pool on the database, migrated.
-    func open(retryBudget: Duration = .seconds(30), url: String? = nil) async throws -> CoordinationDatabase {
-        try await CoordinationDatabase.open(try PostgresLocation(url: url ?? database.url), retryBudget: retryBudget)
+    /// A new pool on the database, migrated. The connect timeout is long: the whole suite loads the
+    /// machine, and a SCRAM login in a debug build is slow.
+    func open(retryBudget: Duration = .seconds(60), url: String? = nil) async throws -> CoordinationDatabase {
+        try await CoordinationDatabase.open(
+            try PostgresLocation(url: url ?? database.url), retryBudget: retryBudget, connectTimeout: .seconds(90))
     }
 
     /// One value from `psql`, trimmed.

@@ -37,6 +37,11 @@ struct DigestLockTests {
         #expect(sorted[1].0 >= sorted[0].1)
     }
 
+    /// The digest lock held in this database (key 0x7665_696C_6C65_0002: its low half, 0x6C65_0002, is the objid).
+    static let digestLocks =
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = 1818558466 "
+        + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+
     @Test("the connection holding the lock dies: another worker gets it")
     func holderDies() async throws {
         let world = try CoordinationWorld("digestdies")
@@ -48,12 +53,13 @@ struct DigestLockTests {
         }
         var held = "0"
         for _ in 0..<100 where held == "0" {
-            held = try world.value("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+            held = try world.value(Self.digestLocks)
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(held == "1")
         try world.database.psql(
-            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = 1818558466 "
+                + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
         let second = try await world.open()
         defer { second.close() }
         let started = Date()

@@ -26,7 +26,7 @@ struct NightWorkerTests {
                 group.addTask {
                     let database = try await world.open()
                     defer { database.close() }
-                    let leases = SourceLeases(database: database, worker: "w\(w)", lease: .seconds(5))
+                    let leases = SourceLeases(database: database, worker: "w\(w)", lease: .seconds(60))
                     try await leases.open(night: "n", sources: ids)
                     return try await NightWorker(leases: leases, concurrency: 3, batch: 2).run(night: "n") { id in
                         crawls.add(id)
@@ -54,6 +54,18 @@ struct NightWorkerTests {
         return (role, url)
     }
 
+    /// Waits until `count` sources of night `n` are finished.
+    static func waitForDone(_ world: CoordinationWorld, _ count: Int) async throws {
+        for _ in 0..<400 {
+            if (Int((try? world.value("SELECT count(*) FROM coord_sources WHERE done_at IS NOT NULL")) ?? "") ?? 0)
+                >= count
+            {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+    }
+
     /// Refuses the role's logins and cuts its connections.
     static func cut(_ world: CoordinationWorld, _ role: String) throws {
         try world.database.psql("ALTER ROLE \(role) NOLOGIN")
@@ -72,7 +84,7 @@ struct NightWorkerTests {
         let leases = SourceLeases(database: database, worker: "w", lease: .seconds(10))
         try await leases.open(night: "n", sources: ids)
         let outage = Task {
-            try await Task.sleep(for: .milliseconds(400))
+            try await Self.waitForDone(world, 4)
             try Self.cut(world, role)
             try await Task.sleep(for: .seconds(1))
             try world.database.psql("ALTER ROLE \(role) LOGIN")
@@ -99,7 +111,7 @@ struct NightWorkerTests {
         let leases = SourceLeases(database: database, worker: "w", lease: .seconds(8))
         try await leases.open(night: "n", sources: ids)
         let outage = Task {
-            try await Task.sleep(for: .milliseconds(400))
+            try await Self.waitForDone(world, 4)
             try Self.cut(world, role)
             try await Task.sleep(for: .milliseconds(2500))
             try world.database.psql("ALTER ROLE \(role) LOGIN")

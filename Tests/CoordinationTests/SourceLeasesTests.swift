@@ -51,7 +51,7 @@ struct SourceLeasesTests {
         defer { world.drop() }
         let database = try await world.open()
         defer { database.close() }
-        let a = SourceLeases(database: database, worker: "a", lease: .milliseconds(600))
+        let a = SourceLeases(database: database, worker: "a", lease: .seconds(6))
         let b = SourceLeases(database: database, worker: "b", lease: .seconds(30))
         try await a.open(night: "n", sources: ["s1", "s2", "s3"])
         let taken = try await a.claim(night: "n", limit: 2)
@@ -60,9 +60,9 @@ struct SourceLeasesTests {
         #expect(try await b.claim(night: "n", limit: 5).map(\.sourceID) == ["s3"])
         try await b.finish(night: "n", source: "s3", outcome: "ok")
         // a renews s1 only; s2's lease runs out.
-        try await Task.sleep(for: .milliseconds(300))
+        try await Task.sleep(for: .seconds(2))
         #expect(try await a.renew(night: "n", sources: ["s1"]).isEmpty)
-        try await Task.sleep(for: .milliseconds(450))
+        try await Task.sleep(for: .seconds(4.5))
         let takenOver = try await b.claim(night: "n", limit: 5)
         #expect(takenOver == [SourceLeases.Claim(sourceID: "s2", claims: 2)])
         #expect(try await a.renew(night: "n", sources: ["s1", "s2"]) == ["s2"])
@@ -82,15 +82,15 @@ struct SourceLeasesTests {
         defer { world.drop() }
         let database = try await world.open()
         defer { database.close() }
-        let a = SourceLeases(database: database, worker: "a", lease: .milliseconds(200), maxClaims: 2)
-        let b = SourceLeases(database: database, worker: "b", lease: .milliseconds(200), maxClaims: 2)
+        let a = SourceLeases(database: database, worker: "a", lease: .seconds(1), maxClaims: 2)
+        let b = SourceLeases(database: database, worker: "b", lease: .seconds(1), maxClaims: 2)
         try await a.open(night: "n", sources: ["s1", "s2"])
         #expect(try await a.claim(night: "n", limit: 1).map(\.sourceID) == ["s1"])
         #expect(try await a.releaseAll(night: "n") == 1)
         #expect(try await b.claim(night: "n", limit: 1) == [SourceLeases.Claim(sourceID: "s1", claims: 1)])
-        try await Task.sleep(for: .milliseconds(250))
+        try await Task.sleep(for: .milliseconds(1100))
         #expect(try await a.claim(night: "n", limit: 1) == [SourceLeases.Claim(sourceID: "s1", claims: 2)])
-        try await Task.sleep(for: .milliseconds(250))
+        try await Task.sleep(for: .milliseconds(1100))
         // s1 brought down two workers: nobody takes it again tonight.
         #expect(try await b.claim(night: "n", limit: 5).map(\.sourceID) == ["s2"])
         let progress = try await b.progress(night: "n")
@@ -113,7 +113,7 @@ struct SourceLeasesTests {
         defer { world.drop() }
         let wrong = "postgres://veille:wrong@127.0.0.1:\(world.server.port)/\(world.database.name)?sslmode=disable"
         await #expect {
-            _ = try await CoordinationDatabase.open(try PostgresLocation(url: wrong), connectTimeout: .seconds(5))
+            _ = try await CoordinationDatabase.open(try PostgresLocation(url: wrong), connectTimeout: .seconds(90))
         } throws: { error in
             guard case CoordinationError.connection(let reason) = error else { return false }
             return reason.contains("password authentication failed") && !reason.contains("wrong")
