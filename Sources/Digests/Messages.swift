@@ -13,8 +13,11 @@ public struct Messages: Sendable {
     /// The catalogue of `language`.
     public init(_ language: DigestsConfig.Language) { self.language = language }
 
-    /// French and English texts by key.
-    static let table: [String: (fr: String, en: String)] = [
+    /// French and English texts by key: the digests' and the web view's (``webTable``).
+    static let table: [String: (fr: String, en: String)] = digestTable.merging(webTable) { digest, _ in digest }
+
+    /// The digests' texts by key.
+    static let digestTable: [String: (fr: String, en: String)] = [
         "digest": ("Digest veille", "veille digest"),
         "run": ("exécution", "run"),
         "runs": ("exécutions", "runs"),
@@ -54,14 +57,6 @@ public struct Messages: Sendable {
         "field.url": ("adresse", "URL"),
         "field.link": ("lien", "link"),
         "nothing.pending": ("rien en attente", "nothing pending"),
-        // The web view's layout (`veille serve --language`), read by the templates as {{t.nav_dashboard}}.
-        "nav.dashboard": ("Tableau de bord", "Dashboard"),
-        "nav.search": ("Recherche", "Search"),
-        "nav.sources": ("Sources", "Sources"),
-        "nav.runs": ("Exécutions", "Runs"),
-        "footer": (
-            "atelier veille · vue en lecture seule de l'archive", "veille workbench · read-only view of the archive"
-        ),
     ]
 
     /// Count words by key: French singular and plural, English singular and plural.
@@ -148,9 +143,15 @@ public struct Messages: Sendable {
     }
 
     /// "22 février 2024, 03:00 UTC".
-    public func time(_ d: Date) -> String {
-        let iso = Timestamp.iso(d)
-        return day(d) + (language == .fr ? " à " : ", ") + String(iso.dropFirst(11).prefix(5)) + " UTC"
+    public func time(_ d: Date) -> String { time(Timestamp.iso(d)) }
+
+    /// "22 février 2024 à 03:00 UTC" from `2024-02-22T03:00:00Z`; the text as it is when it is not such a time.
+    public func time(_ iso: String) -> String {
+        let b = Array(iso.utf8)
+        guard b.count >= 16, b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":") else { return iso }
+        let d = day(iso)
+        guard d != iso else { return iso }
+        return d + (language == .fr ? " à " : ", ") + String(iso.dropFirst(11).prefix(5)) + " UTC"
     }
 
     /// A decimal as the language writes it: "1,4" in French, "1.4" in English (one decimal).

@@ -9,7 +9,8 @@ import VeilleCore
 public struct Renderer: Sendable {
     let library: MustacheLibrary
     let css: String
-    /// The texts of the readers' language (the digests' message catalogue), as templates read them.
+    /// The readers' language: the digests' message catalogue, whose texts templates read as `{{t.…}}`.
+    var messages = Messages(.fr)
     var texts = Messages(.fr).templateTable
 
     /// Loads `Resources/templates/*.mustache` and `Resources/style.css`.
@@ -27,7 +28,8 @@ public struct Renderer: Sendable {
                 throw WorkbenchError.templates("no layout template under \(root.path)")
             }
             var r = Renderer(library: library, css: css)
-            r.texts = Messages(language).templateTable
+            r.messages = Messages(language)
+            r.texts = r.messages.templateTable
             return r
         } catch let e as WorkbenchError {
             throw e
@@ -38,25 +40,46 @@ public struct Renderer: Sendable {
 
     /// Renders a template; a missing template is a programming error reported as text.
     func html(_ object: Any, template: String) -> String {
-        library.render(Localized(model: object, texts: texts), withTemplate: template)
+        library.render(Localized(model: object, texts: texts, messages: messages), withTemplate: template)
             ?? "template \(template) is missing"
     }
 
-    /// A view model seen by a template, with `t`: the catalogue's texts (`{{t.nav_search}}`).
+    /// A view model seen by a template, with `t`: the catalogue's texts (`{{t.nav_search}}`), and `name_local`:
+    /// the value of `name` in the readers' language (dates, delta kinds: ``Messages/localized(_:)``). Nested
+    /// models are seen the same way; the JSON of a page never goes through it, so its values do not change.
     struct Localized: MustacheParent {
         var model: Any
         var texts: [String: String]
+        var messages: Messages
 
         func child(named name: String) -> Any? {
             if name == "t" { return texts }
-            if let parent = model as? MustacheParent { return parent.child(named: name) }
+            if name.hasSuffix("_local") {
+                guard let value = child(named: String(name.dropLast(6))) else { return nil }
+                return (value as? String).map(messages.localized) ?? value
+            }
+            if let parent = model as? MustacheParent { return parent.child(named: name).flatMap(wrap) }
             guard let value = Mirror(reflecting: model).children.first(where: { $0.label == name })?.value else {
                 return nil
             }
-            // An optional's value, or nil (as Mustache's own lookup does).
-            let m = Mirror(reflecting: value)
-            guard m.displayStyle == .optional else { return value }
-            return m.children.first?.value
+            return wrap(value)
+        }
+
+        /// An optional's value or nil (as Mustache's own lookup does); view models and arrays of them wrapped
+        /// so that their own fields have `_local` too (a view model that is a `MustacheParent` keeps answering
+        /// its fields without reflection); strings, numbers and booleans as they are.
+        func wrap(_ value: Any) -> Any? {
+            switch value {
+            case let o as AnyOptional: return o.wrappedValue.flatMap(wrap)
+            case is String, is Bool, is Int, is Int64, is Double: return value
+            case is [String: String]: return value
+            case let p as MustacheParent: return Localized(model: p, texts: texts, messages: messages)
+            case let a as [Any]: return a.map { wrap($0) ?? "" }
+            default:
+                let style = Mirror(reflecting: value).displayStyle
+                return style == .struct || style == .class
+                    ? Localized(model: value, texts: texts, messages: messages) : value
+            }
         }
     }
 
@@ -117,4 +140,13 @@ public struct Renderer: Sendable {
         Response(
             status: status, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
+}
+
+/// An optional seen through `Any`, to unwrap it without reflection.
+protocol AnyOptional {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: AnyOptional {
+    var wrappedValue: Any? { self.flatMap { $0 } }
 }

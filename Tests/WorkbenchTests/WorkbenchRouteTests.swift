@@ -50,6 +50,31 @@ import VeilleCore
             #expect(english.contains("<html lang=\"en\">") && english.contains(">Dashboard</a>"), "\(path)")
             #expect(!english.contains("Tableau de bord"))
         }
+        // Every label of the pages, and their dates, in the language; the JSON the same in both.
+        let labels: [(String, fr: [String], en: [String])] = [
+            (
+                "/", ["<h2>Derniers changements</h2>", "<h2>Campagnes</h2>", "État au "],
+                ["<h2>Latest deltas</h2>", "<h2>Campaigns</h2>", "As of "]
+            ),
+            (
+                "/items/\(a.senateItem)", ["<h2>Pourquoi il est lié</h2>", "<h2>Révisions</h2>", "11 janvier 2024"],
+                ["<h2>Why it is linked</h2>", "<h2>Revisions</h2>", "11 January 2024"]
+            ),
+            ("/search?q=bakou", ["<summary>Syntaxe des requêtes</summary>"], ["<summary>Query syntax</summary>"]),
+            ("/sources", ["<th>Dernière erreur</th>"], ["<th>Last error</th>"]),
+            ("/runs", ["<h1>Exécutions</h1>"], ["<h1>Runs</h1>"]),
+        ]
+        for (path, frenchLabels, englishLabels) in labels {
+            let french = try fr.get(path).text
+            let english = try en.get(path).text
+            for l in frenchLabels { #expect(french.contains(l) && !english.contains(l), "\(path): \(l)") }
+            for l in englishLabels { #expect(english.contains(l) && !french.contains(l), "\(path): \(l)") }
+            #expect(!french.contains(">2024-01-11<") && !english.contains(">2024-01-11<"), "\(path)")
+        }
+        let json = ["Accept": "application/json"]
+        let frenchJSON = try fr.get("/items/\(a.senateItem)", headers: json).text
+        #expect(frenchJSON == (try en.get("/items/\(a.senateItem)", headers: json).text))
+        #expect(frenchJSON.contains("\"date\":\"2024-01-11\"") && !frenchJSON.contains("janvier"))
         #expect(throws: ServeProcess.StartFailure.self) {
             try ServeProcess(a, listen: "127.0.0.1:0", ["--language", "de"])
         }
@@ -129,7 +154,7 @@ import VeilleCore
             }
         }
         let malformed = try serve.get("/search?q=%22unclosed")
-        #expect(malformed.text.contains("This query cannot be run: unterminated string"))
+        #expect(malformed.text.contains("Cette requête ne peut pas être exécutée : unterminated string"))
     }
 
     @Test func hostileTextIsEscapedAndSnapshotsAreSandboxed() throws {
