@@ -39,7 +39,7 @@ seeds_for() {
         senate-page) find "$t/ParliamentTests/Fixtures" -type f -name '*.html' ;;
         senate-csv) find "$t/ParliamentTests/Fixtures" -type f -name '*.csv' ;;
         watchlist) find "$repo/Feeds" "$t/PipelineTests/Fixtures" -maxdepth 1 -type f -name 'watchlist*.yaml' ;;
-        markup-xml) find "$t/MarkupTests/Fixtures/xml" -type f ! -name '*.outline' ;;
+        markup-xml) sed "s|^|$t/SyndicationTests/Fixtures/feeds/|" "$t/MarkupTests/Fixtures/xml/inputs.txt" ;;
         *) echo "unknown target $1" >&2; return 1 ;;
     esac
 }

@@ -1,7 +1,10 @@
 import Foundation
 import Markup
 
-/// The fixtures copied into the bundle, their golden outlines, and the libxml2 the goldens were made with.
+/// The golden outlines in the bundle, the inputs they were made from, and the libxml2 the goldens were made with.
+///
+/// The inputs are not copied here: `xml/…` are feeds of SyndicationTests' fixtures and `html/…` pages of
+/// ExtractionTests' Readability set, read in the source tree; `<folder>/inputs.txt` lists which ones.
 enum MarkupFixtures {
     /// The bundle's `Fixtures` folder.
     static var root: URL {
@@ -15,16 +18,29 @@ enum MarkupFixtures {
     static let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Fixtures")
 
-    /// The bytes of `Fixtures/<path>`.
+    /// Where each folder's inputs live, in the source tree.
+    private static let inputFolders: [String: URL] = {
+        let tests = sourceRoot.deletingLastPathComponent().deletingLastPathComponent()
+        return [
+            "xml": tests.appendingPathComponent("SyndicationTests/Fixtures/feeds"),
+            "html": tests.appendingPathComponent("ExtractionTests/Fixtures/readability"),
+        ]
+    }()
+
+    /// The bytes of `<path>`: an input (`xml/…`, `html/…`) from its own test target, else `Fixtures/<path>`.
     static func bytes(_ path: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: root.appendingPathComponent(path)))
+        let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
+        if parts.count == 2, let folder = inputFolders[parts[0]] {
+            return [UInt8](try Data(contentsOf: folder.appendingPathComponent(parts[1])))
+        }
+        return [UInt8](try Data(contentsOf: root.appendingPathComponent(path)))
     }
 
-    /// The inputs of `Fixtures/<folder>` (every file but the goldens and the licence), sorted, as paths.
+    /// The inputs of `<folder>` as listed in its `inputs.txt`, sorted, as paths.
     static func inputs(_ folder: String) -> [String] {
-        let names =
-            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
-        return names.filter { !$0.hasSuffix(".outline") && $0 != "LICENSE.md" }.sorted().map { folder + "/" + $0 }
+        let list = (try? String(contentsOf: root.appendingPathComponent(folder + "/inputs.txt"), encoding: .utf8)) ?? ""
+        return list.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .sorted().map { folder + "/" + $0 }
     }
 
     /// The golden outline of an input (`<input>.outline`), nil when there is none.
