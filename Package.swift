@@ -73,7 +73,7 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "Fetching", "Syndication", "Parliament", "Archive", "Extraction", "Matching", "Storage", "Digests",
-                "VeilleCore",
+                "Coordination", "VeilleCore",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // The analyst's workbench (`veille serve`): read-only routes over Storage's archive queries.

@@ -76,6 +76,11 @@ enum CoordinationSchema {
                   until timestamptz NOT NULL)
                 """
             ]),
+        Migration(
+            name: "addNightDigestSent",
+            statements: [
+                "ALTER TABLE coord_nights ADD COLUMN digest_sent_at timestamptz, ADD COLUMN digest_sent_by text"
+            ]),
     ]
 
     /// Applies the migrations not yet applied.
