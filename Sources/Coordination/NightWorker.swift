@@ -20,8 +20,9 @@ public struct NightWorker: Sendable {
     }
 
     /// The crawl of one source: returns a one-line outcome (`ok`, `failed: …`); cancelled when its
-    /// lease is lost.
-    public typealias Crawl = @Sendable (String) async -> String
+    /// lease is lost. Throwing (the database lost by the crawl itself, say) stops the worker as a lost
+    /// connection does: the source is not finished, its lease is given back.
+    public typealias Crawl = @Sendable (String) async throws -> String
 
     /// The lease book.
     public let leases: SourceLeases
@@ -78,12 +79,13 @@ public struct NightWorker: Sendable {
                 let claims = free > 0 ? try await leases.claim(night: night, limit: min(free, batch)) : []
                 for claim in claims {
                     if claim.claims > 1 { report.takenOver.append(claim.sourceID) }
-                    let task = Task { await crawl(claim.sourceID) }
+                    let task = Task { try await crawl(claim.sourceID) }
                     await held.add(claim.sourceID, task: task)
                     running += 1
                     group.addTask { [leases] in
-                        let outcome = await task.value
+                        let result = await task.result
                         guard await held.remove(claim.sourceID) else { return (claim.sourceID, nil) }
+                        let outcome = try result.get()
                         try await leases.finish(night: night, source: claim.sourceID, outcome: outcome)
                         return (claim.sourceID, outcome)
                     }
@@ -127,11 +129,11 @@ public struct NightWorker: Sendable {
 /// The leases a worker holds and the crawl of each, for renewal and for stopping a crawl whose lease
 /// was lost.
 actor HeldLeases {
-    private var tasks: [String: Task<String, Never>] = [:]
+    private var tasks: [String: Task<String, any Error>] = [:]
 
     var sources: [String] { Array(tasks.keys) }
 
-    func add(_ source: String, task: Task<String, Never>) { tasks[source] = task }
+    func add(_ source: String, task: Task<String, any Error>) { tasks[source] = task }
 
     /// Forgets a finished crawl; false when its lease had been lost meanwhile.
     func remove(_ source: String) -> Bool { tasks.removeValue(forKey: source) != nil }

@@ -3,6 +3,7 @@ import Fetching
 import Foundation
 import Logging
 import Storage
+import Synchronization
 import VeilleCore
 
 /// How a `veille run` on PostgreSQL takes part in the night it shares with other workers (the README's
@@ -72,16 +73,19 @@ struct CoordinatedRun: Sendable {
             return (night, runID)
         }
         logger.notice("worker \(settings.worker): night \(night), run \(runID)")
+        let lost = LostDatabase()
         let policy = await FetchPolicy.make(
             sources: config.sources, contact: config.contact, options: options, store: store, logger: logger,
-            sharedGate: DatabaseHostGate(database: database, worker: settings.worker, hold: settings.hold),
+            sharedGate: WatchedGate(
+                gate: DatabaseHostGate(database: database, worker: settings.worker, hold: settings.hold), lost: lost),
             sharedRobots: SharedRobots(database: database, worker: settings.worker, claimFor: settings.hold))
         let context = RunContext(
             store: store, fetch: policy.fetch, logger: logger, runID: runID,
             force: options.force, now: options.now, siteRules: siteRules)
         let outcomes: [SourceOutcome]
         do {
-            outcomes = try await crawl(night: night, sources: config.sources, leases: leases, context: context)
+            outcomes = try await crawl(
+                night: night, sources: config.sources, leases: leases, context: context, lost: lost)
         } catch {
             await policy.finish(store: store, saveRobots: false)
             try? store.finishRun(runID, status: .interrupted, summary: nil, at: options.now())
@@ -136,23 +140,63 @@ struct CoordinatedRun: Sendable {
     /// with its article re-checks, under its lease.
     ///
     /// - Throws: ``CoordinationError`` when the database stays lost (the worker's leases are released).
-    func crawl(night: String, sources: [SourceConfig], leases: SourceLeases, context: RunContext) async throws
-        -> [SourceOutcome]
-    {
+    /// - Parameter lost: set by the host gate when the database stays lost: the crawl then stops the worker
+    ///   rather than finish its source (another worker crawls it again).
+    func crawl(
+        night: String, sources: [SourceConfig], leases: SourceLeases, context: RunContext, lost: LostDatabase
+    ) async throws -> [SourceOutcome] {
         let byID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let book = OutcomeBook()
-        let progress = options.progress
         let worker = NightWorker(
             leases: leases, concurrency: options.worker.concurrency, batch: options.worker.batch, logger: logger)
-        _ = try await worker.run(night: night) { id in
-            guard let source = byID[id] else { return "failed: not in this worker's sources.yaml" }
-            let outcome = await NightlyRun.crawl(source, context: context)
-            if source.articles { await ArticleStage(context: context).recheck(sources: [source]) }
-            let done = await book.add(outcome)
-            progress?(outcome, done, done)
-            return outcome.failed ? "failed: \(outcome.error ?? "")" : outcome.status.rawValue
+        let work = Task {
+            try await worker.run(night: night) { id in
+                try await crawlOne(id, byID: byID, context: context, lost: lost, book: book)
+            }
         }
+        // The database lost in the middle of a crawl: stop now, whatever the other crawls wait for, and
+        // give this worker's leases back (the process ends with them).
+        let finished = Once<Result<Void, any Error>>()
+        Task {
+            let result = await work.result
+            finished.resolve(result.map { _ in () })
+        }
+        Task {
+            while lost.error == nil, !finished.isResolved { try? await Task.sleep(for: .milliseconds(100)) }
+            if let error = lost.error { finished.resolve(.failure(error)) }
+        }
+        let result = await finished.value
+        if case .failure = result, lost.error != nil {
+            work.cancel()
+            await release(night: night, leases: leases)
+        }
+        try result.get()
         return await book.outcomes
+    }
+
+    /// Gives back this worker's leases, trying for up to one lease while the database is away.
+    func release(night: String, leases: SourceLeases) async {
+        let deadline = ContinuousClock.now.advanced(by: leases.lease)
+        while ContinuousClock.now < deadline {
+            if let count = try? await leases.releaseAll(night: night) {
+                logger.notice("released \(count) leases of night \(night)")
+                return
+            }
+            try? await Task.sleep(for: .milliseconds(500))
+        }
+    }
+
+    /// Crawls one claimed source; throws when the host gate found the database lost.
+    func crawlOne(
+        _ id: String, byID: [String: SourceConfig], context: RunContext, lost: LostDatabase, book: OutcomeBook
+    ) async throws -> String {
+        guard let source = byID[id] else { return "failed: not in this worker's sources.yaml" }
+        let outcome = await NightlyRun.crawl(source, context: context)
+        if let error = lost.error { throw error }
+        if source.articles { await ArticleStage(context: context).recheck(sources: [source]) }
+        let done = await book.add(outcome)
+        options.progress?(outcome, done, done)
+        return outcome.failed ? "failed: \(outcome.error ?? "")" : outcome.status.rawValue
     }
 
     /// The coordination pool on the run's database (at least 2 connections: the digest lock holds one
@@ -194,5 +238,62 @@ actor OutcomeBook {
     func add(_ outcome: SourceOutcome) -> Int {
         outcomes.append(outcome)
         return outcomes.count
+    }
+}
+
+/// The database lost past the retry budget, as the host gate met it in the middle of a crawl.
+final class LostDatabase: Sendable {
+    private let value = Mutex<CoordinationError?>(nil)
+    /// The error, once met.
+    var error: CoordinationError? { value.withLock { $0 } }
+    func set(_ error: CoordinationError) { value.withLock { $0 = $0 ?? error } }
+}
+
+/// The database host gate, noting a lost database for the worker (``LostDatabase``).
+struct WatchedGate: SharedHostGate {
+    let gate: DatabaseHostGate
+    let lost: LostDatabase
+
+    func acquire(host: String) async throws {
+        do { try await gate.acquire(host: host) } catch let error as CoordinationError {
+            if case .connection = error { lost.set(error) }
+            throw error
+        }
+    }
+
+    func release(host: String, gap: Duration) async { await gate.release(host: host, gap: gap) }
+
+    func pause(host: String, for duration: Duration) async { await gate.pause(host: host, for: duration) }
+}
+
+/// A value set once by whichever of several tasks gets there first, awaited by one other.
+final class Once<Value: Sendable>: Sendable {
+    private let state = Mutex<(value: Value?, waiter: CheckedContinuation<Value, Never>?)>((nil, nil))
+
+    var isResolved: Bool { state.withLock { $0.value != nil } }
+
+    /// Sets the value unless it was set already.
+    func resolve(_ value: Value) {
+        let waiter = state.withLock { s -> CheckedContinuation<Value, Never>? in
+            guard s.value == nil else { return nil }
+            s.value = value
+            defer { s.waiter = nil }
+            return s.waiter
+        }
+        waiter?.resume(returning: value)
+    }
+
+    /// The value, once set.
+    var value: Value {
+        get async {
+            await withCheckedContinuation { continuation in
+                let now = state.withLock { s -> Value? in
+                    if let value = s.value { return value }
+                    s.waiter = continuation
+                    return nil
+                }
+                if let now { continuation.resume(returning: now) }
+            }
+        }
     }
 }
