@@ -18,7 +18,7 @@ import TestSupport
 ///   requests in flight to one host, smallest gap between two requests to one host).
 enum CoordinationBenchmark {
     static func run(arguments: [String]) async throws -> String {
-        guard let mode = arguments.first else { return "usage: veille-bench coordination claims|night [ARGS]" }
+        guard let mode = arguments.first else { return "usage: veille-bench coordination claims|night|run [ARGS]" }
         var options: [String: String] = [:]
         var i = 1
         while i + 1 < arguments.count {
@@ -30,6 +30,7 @@ enum CoordinationBenchmark {
         switch mode {
         case "claims": return try await claims(server: server, options: options)
         case "night": return try await night(server: server, options: options)
+        case "run": return try await CoordinationRunBenchmark.run(server: server, options: options)
         default: return "unknown coordination benchmark '\(mode)'"
         }
     }

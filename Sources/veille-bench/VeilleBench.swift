@@ -17,8 +17,8 @@ import Syndication
 /// - `archive --items N [--db PATH] [--config DIR]`  a realistic archive for the workbench (ArchiveBenchmark)
 /// - `worker --db postgres://… --sources FILE [ARGS]`  one coordinated worker (CoordinationWorker; the
 ///   multi-process tests and the coordination benchmarks start it)
-/// - `coordination claims|night [ARGS]`  claims per second over PostgreSQL, night wall time with N
-///   workers (CoordinationBenchmark)
+/// - `coordination claims|night|run [ARGS]`  claims per second over PostgreSQL, night wall time with N
+///   workers (CoordinationBenchmark), `veille run`'s night on SQLite and on PostgreSQL with N workers
 @main
 enum VeilleBench {
     static func main() async {
