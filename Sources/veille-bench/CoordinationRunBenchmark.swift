@@ -67,7 +67,7 @@ enum CoordinationRunBenchmark {
     static func start(_ count: Int, config: String, db: String, out: String) throws -> [Int32] {
         let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("veille")
-        var processes: [Process] = []
+        var processes: [(Process, URL)] = []
         for n in 0..<count {
             let process = Process()
             process.executableURL = binary
@@ -75,10 +75,19 @@ enum CoordinationRunBenchmark {
                 ["run", "--all", "--quiet", "--config", config, "--db", db, "--out", out]
                 + (count > 1 || db.hasPrefix("postgres") ? ["--worker", "w\(n)"] : [])
             process.standardOutput = FileHandle.nullDevice
+            let log = URL(fileURLWithPath: out + "-\(n).log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: log)
             try process.run()
-            processes.append(process)
+            processes.append((process, log))
         }
-        for process in processes { process.waitUntilExit() }
-        return processes.map(\.terminationStatus)
+        for (process, log) in processes {
+            process.waitUntilExit()
+            // A worker that failed says why.
+            if process.terminationStatus != 0, let text = try? String(contentsOf: log, encoding: .utf8) {
+                FileHandle.standardError.write(Data(text.suffix(600).utf8))
+            }
+        }
+        return processes.map(\.0.terminationStatus)
     }
 }

@@ -266,6 +266,29 @@ struct CoordinatedRunTests {
         #expect(try world.value("SELECT status FROM run ORDER BY id DESC LIMIT 1") == "interrupted")
     }
 
+    @Test("workers starting together on a fresh database migrate it once, none failing")
+    func concurrentMigration() async throws {
+        let server = try PostgresServer.shared()
+        for round in 0..<3 {
+            let database = try server.createDatabase("migrate\(round)")
+            defer { database.drop() }
+            let processes = try (0..<6).map { _ in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: CLITests.binary)
+                process.arguments = ["export", "deltas", "--db", database.url]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return process
+            }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.map(\.terminationStatus) == Array(repeating: 0, count: 6), "round \(round)")
+            #expect(
+                try database.psql("SELECT count(*) FROM veilleMigration").trimmingCharacters(
+                    in: .whitespacesAndNewlines) != "0")
+        }
+    }
+
     @Test("a wrong password or an unreachable server is exit 4 with the reason")
     func unreachable() async throws {
         let w = try await PipelineWorld()

@@ -19,6 +19,9 @@ enum PostgresMigrations {
 
     static func migrate(_ pg: PostgresBackend) throws {
         try pg.transaction { s in
+            // Under the lock too: two sessions creating the table at once collide in the catalogue
+            // (`pg_type_typname_nsp_index`) despite IF NOT EXISTS.
+            try s.execute("SELECT pg_advisory_xact_lock(?)", [lockKey])
             try s.execute(
                 "CREATE TABLE IF NOT EXISTS veilleMigration (identifier TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL)"
             )
