@@ -56,7 +56,8 @@ let package = Package(
         .target(
             name: "Digests",
             dependencies: [
-                "Storage", "VeilleCore", "Curl",
+                "Storage", "VeilleCore", "Curl", "Templates",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "Interop", dependencies: ["Storage", "VeilleCore"]),
@@ -76,17 +77,21 @@ let package = Package(
                 "VeilleCore",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // The HTML templates and style sheets, shared by the web view and the HTML digest (and the mail's CSS
+        // inliner); no web server.
+        .target(
+            name: "Templates", dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources")]),
         // The analyst's workbench (`veille serve`): read-only routes over Storage's archive queries.
         .target(
             name: "Workbench",
             dependencies: [
-                "Storage", "Digests", "VeilleCore",
+                "Storage", "Digests", "Templates", "VeilleCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            resources: [.copy("Resources")]),
+            ]),
         .executableTarget(
             name: "veille",
             dependencies: [
@@ -149,7 +154,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .testTarget(
-            name: "DigestsTests", dependencies: ["Digests", "Storage", "Pipeline", "Syndication", "TestSupport"],
+            name: "DigestsTests",
+            dependencies: ["Digests", "Storage", "Pipeline", "Syndication", "Templates", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "InteropTests", dependencies: ["Interop", "Matching", "Pipeline", "Storage", "TestSupport"],

@@ -1,152 +1,156 @@
+import Mustache
+import Templates
 import VeilleCore
 
+/// The HTML digest, file and mail, rendered through the web view's template system: the templates `digest`,
+/// `digest-summary`, `digest-item` and `digest-link` with the web view's `kind-badge` and `marked` partials,
+/// and one style sheet (`style.css`, the web view's, with `digest.css` beside it). The file embeds both in a
+/// `<style>` block (it opens from disk alone); mail has them inlined on each element by ``StyleInliner``
+/// (mail clients drop `<style>`), and draws the trend as table cells instead of SVG.
 extension DigestContent {
-    /// Inline styles (reason: mail clients drop `<style>` blocks and external sheets; no class is relied on).
-    enum Style {
-        static let body =
-            "font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:1.45;color:#1d1d1f;max-width:760px;margin:0 auto;padding:16px"
-        static let h1 = "font-size:22px;margin:0 0 6px 0"
-        static let h2 = "font-size:18px;margin:22px 0 4px 0;border-bottom:1px solid #d2d2d7;padding-bottom:3px"
-        static let meta = "color:#6e6e73;font-size:13px;margin:0 0 8px 0"
-        static let item = "margin:0 0 12px 0;padding:0"
-        static let kind =
-            "display:inline-block;font-size:11px;font-weight:bold;text-transform:uppercase;background:#e8e8ed;color:#1d1d1f;border-radius:3px;padding:1px 5px;margin-right:6px"
-        static let link = "color:#0645ad;text-decoration:underline"
-        static let detail = "margin:3px 0 0 0;font-size:14px;color:#3a3a3c"
-        static let mark = "background:#fff3a3;color:#1d1d1f;font-weight:bold"
-        static let quote =
-            "margin:3px 0 0 0;padding-left:8px;border-left:3px solid #d2d2d7;font-size:14px;color:#3a3a3c"
-        static let removed = "background:#fde2e1;text-decoration:line-through"
-        static let added = "background:#dff5e1;text-decoration:none"
-        static let burst =
-            "margin:4px 0;padding:6px 10px;background:#fdecea;border-left:4px solid #c0392b;font-weight:bold"
-        static let table = "border-collapse:collapse;margin:4px 0 8px 0;font-size:14px"
-        static let th = "text-align:left;font-weight:bold;color:#6e6e73;font-size:12px;padding:2px 12px 2px 0"
-        static let td = "padding:3px 12px 3px 0;vertical-align:middle;border-top:1px solid #e8e8ed"
-        static let tag =
-            "display:inline-block;font-size:12px;background:#eef3fb;color:#0b3d91;border-radius:3px;padding:0 5px"
+    /// The templates and the style sheets, loaded once.
+    struct HTMLTemplates: Sendable {
+        var library: MustacheLibrary
+        /// `style.css` then `digest.css`.
+        var css: String
+        var inliner: StyleInliner
+
+        static let shared: Result<HTMLTemplates, TemplatesError> = Result {
+            let css = try SharedTemplates.stylesheet("style.css") + "\n" + SharedTemplates.stylesheet("digest.css")
+            guard !css.lowercased().contains("</style") else {
+                throw TemplatesError.parse("style.css", "a style sheet may not contain </style")
+            }
+            let library = try SharedTemplates.library()
+            guard library.getTemplate(named: "digest") != nil else { throw TemplatesError.missing("digest.mustache") }
+            return HTMLTemplates(library: library, css: css, inliner: StyleInliner(css: css))
+        }.mapError { $0 as? TemplatesError ?? .missing("\($0)") }
     }
 
-    /// The digest as one self-contained HTML page: inline styles, no script, no external resource, every
-    /// untrusted text escaped and isolated.
-    public var html: String { page(mail: false) }
+    /// The digest as one self-contained HTML page: the style sheets embedded, no script, no external resource,
+    /// every untrusted text escaped and isolated (`<bdi>`).
+    public var html: String { (try? renderHTML(mail: false)) ?? Self.brokenPage }
 
-    /// The mail's HTML part: as ``html``, with the trends drawn as table cells (mail clients drop SVG).
-    public var mailHTML: String { page(mail: true) }
+    /// The mail's HTML part: as ``html``, the styles inlined on each element (no `<style>`), the trends drawn
+    /// as table cells (mail clients drop SVG).
+    public var mailHTML: String { (try? renderHTML(mail: true)) ?? Self.brokenPage }
 
-    func page(mail: Bool) -> String {
-        var out =
-            "<!DOCTYPE html>\n<html lang=\"\(messages.language.rawValue)\"><head><meta charset=\"utf-8\">"
-            + "<meta name=\"viewport\" content=\"width=device-width\">"
-        out += "<title>" + DigestText.html(heading) + "</title></head>\n<body style=\"\(Style.body)\">\n"
-        out += htmlFragment(mail: mail)
-        out += "</body></html>\n"
-        return out
+    /// What ``html`` says when the templates are not installed (delivery checks ``renderHTML(mail:)`` first and
+    /// fails with the reason instead).
+    static let brokenPage = "<!DOCTYPE html>\n<p>veille: the HTML digest's templates are missing.</p>\n"
+
+    /// The HTML digest, file (`mail: false`) or mail.
+    ///
+    /// - Throws: ``DigestError/templates(_:)`` when the templates or style sheets are not installed.
+    public func renderHTML(mail: Bool) throws -> String {
+        let t: HTMLTemplates
+        do { t = try HTMLTemplates.shared.get() } catch { throw DigestError.templates(error.description) }
+        let page = htmlPage(mail: mail, css: mail ? nil : t.css)
+        let rendered = t.library.render(page, withTemplate: "digest") ?? Self.brokenPage
+        return mail ? t.inliner.inline(rendered) : rendered
     }
 
-    /// The body of ``html`` and ``mailHTML``.
-    func htmlFragment(mail: Bool) -> String {
+    /// The view model of the page.
+    func htmlPage(mail: Bool, css: String?) -> DigestPage {
         let m = messages
-        var out = "<h1 style=\"\(Style.h1)\">" + DigestText.html(heading) + "</h1>\n"
-        out +=
-            "<p style=\"\(Style.meta)\">" + DigestText.html(periodLine) + "<br>" + DigestText.html(summaryLine)
-            + "</p>\n"
-        out += htmlSummary(mail: mail)
-        for s in sections {
-            out += "<h2 style=\"\(Style.h2)\">" + DigestText.bdi(s.title) + "</h2>\n"
-            if !s.attributedActors.isEmpty {
-                out +=
-                    "<p style=\"\(Style.meta)\">"
-                    + m.format("attributed", s.attributedActors.map(DigestText.bdi).joined(separator: ", ")) + "</p>\n"
-            }
-            for (i, item) in s.items.enumerated() {
-                out += Self.htmlItem(item, detailed: i < Self.detailedPerSection, m)
-            }
+        let l = DigestText.line
+        var page = DigestPage(
+            lang: m.language.rawValue, heading: l(heading), css: css, period: l(periodLine), counts: l(summaryLine),
+            sections: [])
+        if !summary.bursts.isEmpty {
+            page.bursts = .init(title: m["bursts"], lines: summary.bursts.map { l(summary.burstLine($0, m)) })
+        }
+        if !summary.rows.isEmpty {
+            page.summary = .init(
+                title: m["summary"], entity: m["summary.entity"], tonight: m["summary.tonight"],
+                trend: m["summary.trend"],
+                rows: summary.rows.map { r in
+                    .init(
+                        name: l(r.name), burst: r.isBurst, tonight: l(summary.tonightLine(r, m)),
+                        chart: mail
+                            ? Self.cellChart(r.trend, burst: r.isBurst) : Self.svgChart(r.trend, burst: r.isBurst))
+                })
+        }
+        page.sections = sections.map { s in
+            DigestPage.Section(
+                title: l(s.title),
+                attributed: s.attributedActors.isEmpty
+                    ? nil
+                    : .init(frame: .init(m["attributed"], slots: 1), names: Self.named(s.attributedActors, ", ")),
+                items: s.items.enumerated().map { Self.htmlItemView($1, detailed: $0 < Self.detailedPerSection, m) })
         }
         if !baseline.isEmpty {
-            out += "<h2 style=\"\(Style.h2)\">" + DigestText.html(m["baseline"]) + "</h2>\n<ul>\n"
-            for b in baseline {
-                out +=
-                    "<li>" + m.format("baseline.line", DigestText.bdi(b.source), m.count(b.count, "item")) + "</li>\n"
-            }
-            out += "</ul>\n"
+            page.baseline = .init(
+                title: m["baseline"], frame: .init(m["baseline.line"], slots: 2),
+                lines: baseline.map { .init(source: l($0.source), count: m.count($0.count, "item")) })
         }
         if !trouble.isEmpty {
-            out += "<h2 style=\"\(Style.h2)\">" + DigestText.html(m["trouble"]) + "</h2>\n<ul>\n"
-            for t in trouble {
-                out +=
-                    "<li>"
-                    + m.format(
-                        "trouble.line", "<b>" + DigestText.bdi(t.source) + "</b>", DigestText.html(troubleWhat(t)),
-                        "<code>" + DigestText.bdi(t.error) + "</code>") + "</li>\n"
-            }
-            out += "</ul>\n"
+            page.trouble = .init(
+                title: m["trouble"], frame: .init(m["trouble.line"], slots: 3),
+                lines: trouble.map { .init(source: l($0.source), what: l(troubleWhat($0)), error: l($0.error)) })
         }
-        return out
+        return page
     }
 
-    static func htmlLink(_ url: String?, _ text: String) -> String {
-        guard let u = DigestText.safeURL(url) else { return DigestText.bdi(text) }
-        return "<a href=\"" + DigestText.html(u) + "\" style=\"\(Style.link)\">" + DigestText.bdi(text) + "</a>"
+    /// Names as a list, each made one inert line.
+    static func named(_ names: [String], _ separator: String) -> [DigestPage.Named] {
+        names.enumerated().map { .init(sep: $0 == 0 ? "" : separator, name: DigestText.line($1)) }
     }
 
-    static func detail(_ html: String) -> String { "<div style=\"\(Style.detail)\">" + html + "</div>" }
+    /// A link to an http(s) URL, or the text alone.
+    static func linkView(_ url: String?, _ text: String) -> DigestPage.Link {
+        .init(href: DigestText.safeURL(url), text: DigestText.line(text))
+    }
 
-    static func htmlItem(_ item: DigestItem, detailed: Bool, _ m: Messages) -> String {
-        var out =
-            "<div style=\"\(Style.item)\"><span style=\"\(Style.kind)\">" + DigestText.html(m.kind(item.delta.kind))
-            + "</span>"
-        out += htmlLink(item.link, item.title)
-        out +=
-            " <span style=\"\(Style.meta)\">— " + DigestText.bdi(item.delta.source) + ", "
-            + DigestText.html(m.time(item.date)) + "</span>"
-        if let s = item.subtitle { out += detail(DigestText.bdi(s)) }
+    /// One item: the line every item has, then (when `detailed`) its changes, evidence and "+N more".
+    static func htmlItemView(_ item: DigestItem, detailed: Bool, _ m: Messages) -> DigestPage.Item {
+        let l = DigestText.line
+        var v = DigestPage.Item(
+            badge: .init(kind: item.delta.kind.rawValue, label: m.kind(item.delta.kind)),
+            title: linkView(item.link, item.title), source: l(item.delta.source), time: m.time(item.date),
+            subtitle: item.subtitle.map(l), details: detailed, changes: [], evidence: [])
         if !item.tags.isEmpty {
-            out += detail(
-                m.format(
-                    "also.under",
-                    item.tags.map { "<span style=\"\(Style.tag)\">" + DigestText.bdi($0.name) + "</span>" }
-                        .joined(separator: " ")))
+            v.tags = .init(frame: .init(m["also.under"], slots: 1), names: named(item.tags.map(\.name), " "))
         }
-        let also = item.alsoIn.map { DigestText.bdi($0.source) + " — «" + htmlLink($0.link, $0.title) + "»" }
-        if !also.isEmpty { out += detail(m.format("also.in", also.joined(separator: ", "))) }
-        guard detailed else { return out + "</div>\n" }
-        if let s = item.senate { out += detail(DigestText.bdi(s.line(kind: item.delta.kind))) }
+        let also = item.alsoIn
+        if !also.isEmpty {
+            v.alsoIn = .init(
+                frame: .init(m["also.in"], slots: 1),
+                entries: also.enumerated().map {
+                    .init(sep: $0 == 0 ? "" : ", ", source: l($1.source), link: linkView($1.link, $1.title))
+                })
+        }
+        guard detailed else { return v }
+        v.senate = item.senate.map { l($0.line(kind: item.delta.kind)) }
         if let c = item.change {
-            if let t = c.titleWas { out += detail(m.format("title.was", DigestText.bdi(t))) }
-            if let r = c.titleRemoved {
-                out += detail(
-                    m.format("title.removed", "<del style=\"\(Style.removed)\">" + DigestText.bdi(r) + "</del>"))
+            func change(_ key: String, _ text: String?, del: Bool = false, ins: Bool = false) {
+                if let text {
+                    v.changes.append(.init(frame: .init(m[key], slots: 1), text: l(text), del: del, ins: ins))
+                }
             }
-            if let a = c.titleAdded {
-                out += detail(m.format("title.added", "<ins style=\"\(Style.added)\">" + DigestText.bdi(a) + "</ins>"))
-            }
-            if c.textChanged, let r = c.removed {
-                out += detail(m.format("removed", "<del style=\"\(Style.removed)\">" + DigestText.bdi(r) + "</del>"))
-            }
-            if c.textChanged, let a = c.added {
-                out += detail(m.format("added", "<ins style=\"\(Style.added)\">" + DigestText.bdi(a) + "</ins>"))
+            change("title.was", c.titleWas)
+            change("title.removed", c.titleRemoved, del: true)
+            change("title.added", c.titleAdded, ins: true)
+            if c.textChanged {
+                change("removed", c.removed, del: true)
+                change("added", c.added, ins: true)
             }
         }
-        for e in item.evidence.lines {
-            let snippet: String
+        let evidence = DigestPage.Frame(m["evidence"], slots: 4)
+        v.evidence = item.evidence.lines.map { e in
+            let segments: [DigestPage.Segment]
             if let (before, found, after) = Highlight.split(e.snippet, found: e.found) {
-                snippet =
-                    "<bdi>" + DigestText.html(before) + "<mark style=\"\(Style.mark)\">" + DigestText.html(found)
-                    + "</mark>" + DigestText.html(after) + "</bdi>"
+                segments =
+                    [.init(text: l(before), mark: false), .init(text: l(found), mark: true)]
+                    + [.init(text: l(after), mark: false)]
             } else {
-                snippet = DigestText.bdi(e.snippet)
+                segments = [.init(text: l(e.snippet), mark: false)]
             }
-            out +=
-                "<div style=\"\(Style.quote)\">"
-                + m.format(
-                    "evidence", "<b>" + DigestText.bdi(e.name) + "</b>",
-                    e.words.map(DigestText.bdi).joined(separator: ", "),
-                    DigestText.html(m["field." + e.field]), snippet) + "</div>"
+            return .init(
+                frame: evidence, name: l(e.name),
+                words: e.words.enumerated().map { .init(sep: $0 == 0 ? "" : ", ", word: l($1)) },
+                field: m["field." + e.field], segments: segments)
         }
-        if item.evidence.more > 0 {
-            out += detail(htmlLink(item.page, m.format("more", "\(item.evidence.more)")))
-        }
-        return out + "</div>\n"
+        if item.evidence.more > 0 { v.more = linkView(item.page, m.format("more", "\(item.evidence.more)")) }
+        return v
     }
 }

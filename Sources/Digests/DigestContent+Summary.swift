@@ -2,7 +2,8 @@ import VeilleCore
 
 /// The summary and burst alerts in each format: bursts first with their figures, then one row per followed
 /// campaign and actor with tonight's counts and the 30-day trend (a text sparkline, an inline SVG in the
-/// HTML file, a table of cells in mail, which drops SVG).
+/// HTML file, a table of cells in mail, which drops SVG; the HTML digest's templates place them, see
+/// `DigestContent+HTML.swift`).
 extension DigestContent {
     /// Text: the bursts, then the summary rows.
     var plainSummary: String {
@@ -46,36 +47,6 @@ extension DigestContent {
         return out
     }
 
-    /// HTML: the bursts as a highlighted list, the summary as a table whose trend column is an inline SVG
-    /// (`mail: false`) or a row of table cells whose heights draw the bars (`mail: true`).
-    func htmlSummary(mail: Bool) -> String {
-        let m = messages
-        var out = ""
-        if !summary.bursts.isEmpty {
-            out += "<h2 style=\"\(Style.h2)\">" + DigestText.html(m["bursts"]) + "</h2>\n"
-            for r in summary.bursts {
-                out += "<p style=\"\(Style.burst)\">" + DigestText.bdi(summary.burstLine(r, m)) + "</p>\n"
-            }
-        }
-        guard !summary.rows.isEmpty else { return out }
-        out += "<h2 style=\"\(Style.h2)\">" + DigestText.html(m["summary"]) + "</h2>\n"
-        out += "<table role=\"presentation\" cellspacing=\"0\" cellpadding=\"0\" style=\"\(Style.table)\">\n"
-        out +=
-            "<tr><th style=\"\(Style.th)\">" + DigestText.html(m["summary.entity"]) + "</th><th style=\"\(Style.th)\">"
-            + DigestText.html(m["summary.tonight"]) + "</th><th style=\"\(Style.th)\">"
-            + DigestText.html(m["summary.trend"]) + "</th></tr>\n"
-        for r in summary.rows {
-            out +=
-                "<tr><td style=\"\(Style.td)\">"
-                + (r.isBurst ? "<b>" + DigestText.bdi(r.name) + "</b>" : DigestText.bdi(r.name))
-                + "</td><td style=\"\(Style.td)\">" + DigestText.html(summary.tonightLine(r, m))
-                + "</td><td style=\"\(Style.td)\">"
-                + (mail ? Self.cellChart(r.trend, burst: r.isBurst) : Self.svgChart(r.trend, burst: r.isBurst))
-                + "</td></tr>\n"
-        }
-        return out + "</table>\n"
-    }
-
     /// Chart geometry: bar width and gap, chart height (reason: 30 × 4 = 120 px, a table column).
     static let barWidth = 3
     static let barGap = 1
@@ -107,7 +78,7 @@ extension DigestContent {
     /// (mail clients drop SVG and scripts, not tables).
     static func cellChart(_ trend: [Int], burst: Bool) -> String {
         var out =
-            "<table role=\"presentation\" cellspacing=\"0\" cellpadding=\"0\" style=\"border-collapse:collapse\"><tr>"
+            "<table class=\"bars\" role=\"presentation\" cellspacing=\"0\" cellpadding=\"0\" style=\"border-collapse:collapse\"><tr>"
         for (i, h) in barHeights(trend).enumerated() {
             let colour = burst && i == trend.count - 1 ? "#c0392b" : "#0b5cad"
             out +=

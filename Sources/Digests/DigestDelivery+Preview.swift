@@ -32,7 +32,7 @@ extension DigestDelivery {
                 out += "nothing to send (quiet)\n\n"
                 continue
             }
-            out += (d.channel == .email ? content.markdown : Self.text(content, format: d.format, at: now())) + "\n"
+            out += (d.channel == .email ? content.markdown : try Self.text(content, format: d.format, at: now())) + "\n"
         }
         return out
     }
@@ -50,7 +50,7 @@ extension DigestDelivery {
         let at = now()
         let text: String
         switch (path as NSString).pathExtension.lowercased() {
-        case "html", "htm": text = content.html
+        case "html", "htm": text = try content.renderHTML(mail: false)
         case "md", "markdown": text = content.markdown
         case "json": text = content.json.pretty() + "\n"
         case "atom", "xml": text = content.atom(updated: at)
@@ -61,9 +61,12 @@ extension DigestDelivery {
                 MailMessage(
                     from: from, to: d.to.first ?? "replay@localhost", subject: subject(content, digest: d.id), date: at,
                     messageID: MailMessage.newMessageID(digest: d.id, from: from), listID: d.id,
-                    text: content.plainText, html: content.mailHTML
+                    text: content.plainText, html: try content.renderHTML(mail: true)
                 ).rendered
-        default: text = d.channel == .email ? content.html : Self.text(content, format: d.format, at: at)
+        default:
+            text =
+                d.channel == .email
+                ? try content.renderHTML(mail: false) : try Self.text(content, format: d.format, at: at)
         }
         try DigestFiles.writeAtomically(text, to: path)
     }

@@ -26,7 +26,7 @@ extension DigestDelivery {
             let id = MailMessage.newMessageID(digest: d.id, from: smtp.from)
             let mail = MailMessage(
                 from: smtp.from, to: recipient, subject: subject(content, digest: d.id), date: at,
-                messageID: id, listID: d.id, text: content.plainText, html: content.mailHTML)
+                messageID: id, listID: d.id, text: content.plainText, html: try content.renderHTML(mail: true))
             return Rendered(messageID: id, path: nil, body: Data(mail.rendered.utf8))
         case .file:
             let folder = d.path.map { (outDir as NSString).appendingPathComponent($0) } ?? outDir
@@ -40,14 +40,16 @@ extension DigestDelivery {
             let name = "\(d.id)-\(Timestamp.compact(at))-run\(content.runs.max() ?? 0).\(d.format.fileExtension)"
             return Rendered(
                 messageID: id, path: (folder as NSString).appendingPathComponent(name),
-                body: Data(Self.text(content, format: d.format, at: at).utf8))
+                body: Data(try Self.text(content, format: d.format, at: at).utf8))
         }
     }
 
     /// A content in a file format.
-    static func text(_ content: DigestContent, format: DigestsConfig.Format, at: Date) -> String {
+    ///
+    /// - Throws: ``DigestError/templates(_:)`` for HTML when the templates are not installed.
+    static func text(_ content: DigestContent, format: DigestsConfig.Format, at: Date) throws -> String {
         switch format {
-        case .html: return content.html
+        case .html: return try content.renderHTML(mail: false)
         case .markdown: return content.markdown
         case .json: return content.json.pretty() + "\n"
         case .atom: return content.atom(updated: at)

@@ -8,6 +8,8 @@ public enum DigestError: Error, CustomStringConvertible, Sendable {
     case smtp(digest: String, SMTPError)
     /// The SMTP settings cannot be used (a credential variable is unset).
     case settings(String)
+    /// The HTML digest's templates or style sheets are not installed (the Templates resource bundle).
+    case templates(String)
     /// Several digests or recipients failed; each is listed.
     case several([DigestError])
 
@@ -16,6 +18,7 @@ public enum DigestError: Error, CustomStringConvertible, Sendable {
         case .write(let path, let message): return "digest \(path): \(message)"
         case .smtp(let digest, let e): return "digest \(digest): \(e)"
         case .settings(let m): return m
+        case .templates(let m): return "HTML digest: \(m)"
         case .several(let list): return list.map(\.description).joined(separator: "\n")
         }
     }

@@ -4,12 +4,13 @@ import VeilleCore
 /// Writes digest files atomically (a temporary file in the same folder, then a rename), so a reader or
 /// a crash never sees half a digest.
 public enum DigestFiles {
-    /// Writes `<UTC YYYYMMDDTHHMMSSZ>-run<N>.md` and `.json` into `folder`.
+    /// Writes `<UTC YYYYMMDDTHHMMSSZ>-run<N>.md` and `.json` into `folder`: `at` and `N` name the oldest run
+    /// the digest carries, so a retry of the same digest (its run killed before recording it) replaces it.
     ///
     /// - Returns: the paths written, Markdown first.
     /// - Throws: ``DigestError/write(path:message:)`` when the folder cannot be written.
     public static func writeRunDigest(_ digest: RunDigest, folder: String, at: Date) throws -> [String] {
-        let base = "\(Timestamp.compact(at))-run\(digest.runs.max() ?? 0)"
+        let base = "\(Timestamp.compact(at))-run\(digest.runs.min() ?? 0)"
         let md = (folder as NSString).appendingPathComponent(base + ".md")
         let json = (folder as NSString).appendingPathComponent(base + ".json")
         try writeAtomically(digest.markdown, to: md)

@@ -84,6 +84,10 @@ struct ArticleCleaner {
             if !drop, options.weightClasses, tag == .h1 || tag == .h2, model.classWeight(i) < 0 { drop = true }
             // Picture credits: "Foto: dpa" is not the article.
             if !drop, sets.contains(.credit), text < ArticleCleaner.maxCreditCharacters { drop = true }
+            // Captions ending with their credit, credit-only lines.
+            if !drop, isCredit(i, selection.stats[i]) { drop = true }
+            // A kicker label and a link to another article ("Lea: <a>…</a>").
+            if !drop, isKickerLink(i, selection.stats[i]) { drop = true }
             // Teasers of other articles ("article-teaser", "pp-inline-teaser") inside the body.
             if !drop, sets.contains(.teaser), !sets.contains(.lead), text < ArticleCleaner.maxTeaserCharacters {
                 drop = true

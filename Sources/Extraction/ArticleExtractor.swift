@@ -32,7 +32,7 @@ import VeilleCore
 public enum ArticleExtractor {
     /// Bumped whenever the output for the same page may change; the pipeline applies changes due only to
     /// a newer extractor without a delta.
-    public static let version = 3
+    public static let version = 4
 
     /// Pages are read up to this many bytes (cut at a tag boundary): articles are far smaller, and the cap
     /// bounds the parser's memory.
@@ -40,6 +40,10 @@ public enum ArticleExtractor {
 
     /// Texts shorter than this make the scorer retry with fewer filters (Readability's charThreshold).
     static let minimumCharacters = 500
+    /// A body text shorter than this gets the page's description before it (see ``extract(_:url:httpCharset:rules:)``).
+    static let shortBodyCharacters = 250
+    /// …when the page itself holds at least this much text.
+    static let minimumPageCharacters = 2000
 
     /// Extracts the article of a page.
     ///
@@ -71,8 +75,22 @@ public enum ArticleExtractor {
         text = TextTools.nfc(text)
         var article = ArticleAssembler(model: model, metadata: metadata, jsonLD: jsonLD, url: url)
             .article(title: title, text: text, bylineNode: bylineNode)
+        // A body this short missed the article (drawn by scripts, behind a wall): the page's own summary, when
+        // longer, goes first, as JSON-LD's articleBody does above.
+        if article.text.count < shortBodyCharacters, let summary = article.description,
+            summary.count > article.text.count, pageCharacters(model) >= minimumPageCharacters
+        {
+            article.text = withStandfirst(TextTools.nfc(TextTools.collapse(summary)), article.text)
+        }
         if article.text.isEmpty { article.emptyReason = "no article text found" }
         return article
+    }
+
+    /// Characters of text in the whole page (a short page with a short body has not missed its article).
+    static func pageCharacters(_ model: PageModel) -> Int {
+        var total = 0
+        for c in model.chars { total += Int(c) }
+        return total
     }
 
     /// JSON-LD `articleBody` as paragraphs: blank lines between its lines, whitespace collapsed.

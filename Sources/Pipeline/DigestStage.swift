@@ -24,13 +24,17 @@ struct DigestStage: Sendable {
         guard let digests = try Self.loadDigests(configDir: options.configDir) else {
             // This run's deltas, and those of runs killed before they wrote their digest: nothing stored is
             // left out of every file.
+            // The file is named after the oldest run it carries, so that a run killed after writing it and
+            // before recording it (below) has its file replaced by the next run's, never doubled.
             let runs = try store.undigestedInterruptedRuns() + [context.runID]
+            let oldest = runs.min() ?? context.runID
+            let start = oldest == context.runID ? from : (try store.runStartedAt(oldest) ?? from)
             let deltas = try store.deltas(.runs(runs))
             let digest = RunDigest(
-                runs: runs, from: from, to: context.now(), deltas: deltas,
+                runs: runs, from: start, to: context.now(), deltas: deltas,
                 sourceOrder: config.sources.map(\.id), trouble: trouble)
-            let paths = try DigestFiles.writeRunDigest(digest, folder: options.outDir, at: from)
-            try store.markRecovered(runs.filter { $0 != context.runID })
+            let paths = try DigestFiles.writeRunDigest(digest, folder: options.outDir, at: start)
+            try store.markDigested(run: context.runID, recovered: runs.filter { $0 != context.runID })
             return paths
         }
         let delivery = try Self.delivery(

@@ -56,6 +56,28 @@ extension Store {
         }
     }
 
+    /// When run `id` started, nil when there is no such run.
+    public func runStartedAt(_ id: Int64) throws -> Date? {
+        try read { db in try Date.fetchOne(db, sql: "SELECT startedAt FROM run WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Records, in one transaction, that run `run`'s digest file is written: the run is `completed` (its
+    /// summary follows with ``finishRun(_:status:summary:at:)``) and `recovered`, the earlier runs whose deltas
+    /// the file carries. A run killed after this is not carried again by the next digest.
+    public func markDigested(run: Int64, recovered: [Int64]) throws {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE run SET status = ? WHERE id = ? AND status = ?",
+                arguments: [RunStatus.completed, run, RunStatus.running])
+            guard !recovered.isEmpty else { return }
+            try db.execute(
+                sql:
+                    "UPDATE run SET status = ? WHERE status IN (?, ?) AND id IN (\(recovered.map { _ in "?" }.joined(separator: ",")))",
+                arguments: [RunStatus.recovered, RunStatus.interrupted, RunStatus.undelivered]
+                    + StatementArguments(recovered))
+        }
+    }
+
     /// Marks those runs, once a later digest delivered their deltas, as `recovered`.
     public func markRecovered(_ runs: [Int64]) throws {
         guard !runs.isEmpty else { return }

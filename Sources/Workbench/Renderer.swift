@@ -2,9 +2,10 @@ import Digests
 import Foundation
 import Hummingbird
 import Mustache
+import Templates
 import VeilleCore
 
-/// The templates and the stylesheet (resource files of this module), and the two ways a page answers:
+/// The templates and the stylesheet (resource files of the Templates module), and the two ways a page answers:
 /// HTML from its template, or JSON of the same view model when the request accepts `application/json`.
 public struct Renderer: Sendable {
     let library: MustacheLibrary
@@ -13,12 +14,12 @@ public struct Renderer: Sendable {
     var messages = Messages(.fr)
     var texts = Messages(.fr).templateTable
 
-    /// Loads `Resources/templates/*.mustache` and `Resources/style.css`.
+    /// Loads the Templates module's `Resources/templates/*.mustache` and `Resources/style.css`.
     ///
     /// - Parameter language: the language of the pages' labels (default French, as the digests).
     /// - Throws: ``WorkbenchError/templates(_:)`` when they are missing or do not parse.
     public static func load(language: DigestsConfig.Language = .fr) async throws -> Renderer {
-        guard let root = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+        guard let root = SharedTemplates.resources else {
             throw WorkbenchError.templates("the resource bundle has no Resources folder")
         }
         do {

@@ -88,6 +88,38 @@ import Testing
         try Self.checkDigests(w)
     }
 
+    /// A run killed after writing its digest file and before recording it (its row still `running`): the
+    /// next run carries that run's deltas again, in a file of the same name that replaces the first, so no
+    /// delta is listed twice. Before the file was named after the oldest run it carries, the next run wrote
+    /// a second file and the killed run's items were listed twice.
+    @Test func aDigestFileNotRecordedIsReplacedNotDoubled() async throws {
+        let w = try await PipelineWorld()
+        var served = Served(items: [[("g1", "Premier"), ("g2", "Deuxième")]])
+        try Hostile.configure(w, [Hostile.feed(w, id: "s0", path: "/s0.xml")])
+        let args = ["run", "--all", "--config", w.config.path, "--db", w.db, "--out", w.out]
+        for night in 1...3 {
+            if night > 1 { served.items[0].append(("g\(night + 1)", "Article de la nuit \(night)")) }
+            try w.server.write("s0.xml", served.rss(0))
+            let r = try CLITests.run(args)
+            #expect(r.code == 0, "night \(night): exit \(r.code): \(r.stderr.suffix(500))")
+            if night == 2 {
+                // The kill: run 2's file is written, its row never updated.
+                let program = """
+                    import sqlite3, sys
+                    c = sqlite3.connect(sys.argv[1]); c.execute("UPDATE run SET status = 'running' WHERE id = 2"); c.commit()
+                    """
+                #expect(try CLITests.exec("/usr/bin/python3", ["-I", "-S", "-c", program, w.db]).code == 0)
+            }
+        }
+        let json = Hostile.digestFiles(w).filter { $0.pathExtension == "json" && !$0.lastPathComponent.hasPrefix(".") }
+        #expect(
+            json.map { String($0.deletingPathExtension().lastPathComponent.suffix(5)) }.sorted() == ["-run1", "-run2"])
+        let second = try #require(json.first { $0.lastPathComponent.hasSuffix("-run2.json") })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: second)) as? [String: Any])
+        #expect(object["runs"] as? [Int] == [2, 3])
+        try Self.checkDigests(w)
+    }
+
     /// Starts the built `veille` with `args`, its output discarded.
     static func launch(_ args: [String]) throws -> Process {
         let process = Process()
