@@ -58,23 +58,20 @@ extension Store {
 
     /// When run `id` started, nil when there is no such run.
     public func runStartedAt(_ id: Int64) throws -> Date? {
-        try read { db in try Date.fetchOne(db, sql: "SELECT startedAt FROM run WHERE id = ?", arguments: [id]) }
+        try snapshot { s in try s.value("SELECT startedAt FROM run WHERE id = ?", [id], as: Date.self) }
     }
 
     /// Records, in one transaction, that run `run`'s digest file is written: the run is `completed` (its
     /// summary follows with ``finishRun(_:status:summary:at:)``) and `recovered`, the earlier runs whose deltas
     /// the file carries. A run killed after this is not carried again by the next digest.
     public func markDigested(run: Int64, recovered: [Int64]) throws {
-        try write { db in
-            try db.execute(
-                sql: "UPDATE run SET status = ? WHERE id = ? AND status = ?",
-                arguments: [RunStatus.completed, run, RunStatus.running])
+        try transaction { s in
+            try s.execute(
+                "UPDATE run SET status = ? WHERE id = ? AND status = ?", [RunStatus.completed, run, RunStatus.running])
             guard !recovered.isEmpty else { return }
-            try db.execute(
-                sql:
-                    "UPDATE run SET status = ? WHERE status IN (?, ?) AND id IN (\(recovered.map { _ in "?" }.joined(separator: ",")))",
-                arguments: [RunStatus.recovered, RunStatus.interrupted, RunStatus.undelivered]
-                    + StatementArguments(recovered))
+            try s.execute(
+                "UPDATE run SET status = ? WHERE status IN (?, ?) AND id IN (\(recovered.map { _ in "?" }.joined(separator: ",")))",
+                [RunStatus.recovered, RunStatus.interrupted, RunStatus.undelivered] + SQLArguments(list: recovered))
         }
     }
 
