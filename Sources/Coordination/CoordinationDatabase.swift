@@ -66,10 +66,16 @@ public final class CoordinationDatabase: Sendable {
         runner.cancel()
     }
 
+    /// How long one coordination statement may run on its connection before the connection counts as lost
+    /// (coordination statements take milliseconds; opening a night of 100,000 sources about a second). A
+    /// statement on a connection that died without the client noticing would otherwise wait forever: a
+    /// SIGKILL'd backend or a cut network leaves no error to wake it.
+    public static let statementLimit: Duration = .seconds(30)
+
     /// Runs `body` on a pooled connection, again after a lost connection until ``retryBudget`` is spent.
     ///
     /// The pool waits quietly for a connection while the server refuses them: waiting for one counts
-    /// against the budget; a statement running on one does not (it may be long).
+    /// against the budget; a statement running on one does not (it may be long), up to ``statementLimit``.
     ///
     /// - Parameter what: what the statement does, for the error (`claiming sources`).
     func retrying<T: Sendable>(
@@ -83,7 +89,7 @@ public final class CoordinationDatabase: Sendable {
             do {
                 let client = self.client
                 let remaining = max(deadline - clock.now, .milliseconds(10))
-                return try await withTimeout(remaining, unless: leased) {
+                return try await withTimeout(remaining, unless: leased, statementLimit: Self.statementLimit) {
                     try await client.withConnection { connection in
                         leased.set()
                         return try await body(connection)
@@ -143,19 +149,110 @@ final class Flag: Sendable {
 }
 
 /// Runs `body`, throwing ``TimeoutError`` if it has not finished after `limit` (it is then cancelled),
-/// unless `flag` was set by then (the deadline no longer applies).
+/// unless `flag` was set by then: the deadline is then `statementLimit` later (none when nil).
+///
+/// The caller is answered at the deadline even when `body` does not stop on cancellation (a pool
+/// request or a statement on a connection that died without a word): a task group would wait for it,
+/// and a worker would hang instead of stopping. Such a body is left to end on its own.
 func withTimeout<T: Sendable>(
-    _ limit: Duration, unless flag: Flag? = nil, _ body: @escaping @Sendable () async throws -> T
+    _ limit: Duration, unless flag: Flag? = nil, statementLimit: Duration? = nil,
+    _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: limit)
-            while flag?.isSet == true { try await Task.sleep(for: .seconds(3600)) }
-            return nil
+    let race = Race<T>()
+    return try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
+            race.start(continuation)
+            let timer = Task {
+                do { try await Task.sleep(for: limit) } catch { return } // cancelled: the body answered
+                if flag?.isSet == true {
+                    let end = statementLimit.map { ContinuousClock.now.advanced(by: $0) }
+                    while !race.isFinished, end.map({ ContinuousClock.now < $0 }) ?? true {
+                        do { try await Task.sleep(for: .seconds(1)) } catch { return }
+                    }
+                }
+                if race.finish(with: .failure(TimeoutError(after: limit))) { race.stopBody() }
+            }
+            let work = Task {
+                race.finish(with: await Result(catching: body))
+                timer.cancel()
+            }
+            race.onCancel {
+                work.cancel()
+                timer.cancel()
+            }
         }
-        defer { group.cancelAll() }
-        guard let first = try await group.next(), let value = first else { throw TimeoutError(after: limit) }
-        return value
+    } onCancel: {
+        race.cancel()
+    }
+}
+
+/// The first of a body's result, a deadline and a cancellation answers the caller, once.
+final class Race<T: Sendable>: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<T, Error>?
+        var finished = false
+        var cancelWork: (@Sendable () -> Void)?
+        var cancelled = false
+    }
+    private let state = Mutex(State())
+
+    var isFinished: Bool { state.withLock { $0.finished } }
+
+    func start(_ continuation: CheckedContinuation<T, Error>) {
+        let early = state.withLock { s -> Bool in
+            guard !s.cancelled else {
+                s.finished = true
+                return true
+            }
+            s.continuation = continuation
+            return false
+        }
+        if early { continuation.resume(throwing: CancellationError()) }
+    }
+
+    /// Registers how to stop the body when the caller is cancelled.
+    func onCancel(_ cancel: @escaping @Sendable () -> Void) {
+        let now = state.withLock { s -> Bool in
+            if s.cancelled { return true }
+            s.cancelWork = cancel
+            return false
+        }
+        if now { cancel() }
+    }
+
+    /// Answers the caller with `result` unless it was answered already; true when this did.
+    @discardableResult
+    func finish(with result: Result<T, Error>) -> Bool {
+        let continuation = state.withLock { s -> CheckedContinuation<T, Error>? in
+            guard !s.finished else { return nil }
+            s.finished = true
+            defer { s.continuation = nil }
+            return s.continuation
+        }
+        guard let continuation else { return false }
+        continuation.resume(with: result)
+        return true
+    }
+
+    /// Cancels the body (after a deadline).
+    func stopBody() {
+        state.withLock { $0.cancelWork }?()
+    }
+
+    /// The caller was cancelled: it is answered now, and the body is cancelled.
+    func cancel() {
+        let cancelWork = state.withLock { s -> (@Sendable () -> Void)? in
+            s.cancelled = true
+            return s.cancelWork
+        }
+        finish(with: .failure(CancellationError()))
+        cancelWork?()
+    }
+}
+
+extension Result where Failure == Error {
+    /// The result of an async throwing body.
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }

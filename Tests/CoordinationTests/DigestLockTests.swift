@@ -4,7 +4,7 @@ import Synchronization
 import Testing
 
 /// The digest lock: one worker at a time, and a worker that dies holding it does not keep it.
-@Suite("Digest lock (PostgreSQL)")
+@Suite("Digest lock (PostgreSQL)", .timeLimit(.minutes(10)))
 struct DigestLockTests {
     /// When each digest ran.
     final class Spans: Sendable {

@@ -6,7 +6,7 @@ import Testing
 /// The worker loop in-process against the real server: three workers share a night, each source
 /// crawled once; a connection lost for a while is retried; lost for longer than the budget, the worker
 /// stops and gives its leases back once the database answers again.
-@Suite("Night worker (PostgreSQL)")
+@Suite("Night worker (PostgreSQL)", .timeLimit(.minutes(10)))
 struct NightWorkerTests {
     /// Records each crawl.
     final class Crawls: Sendable {

@@ -4,7 +4,7 @@ import Testing
 
 /// Claims and leases against the real server: concurrent workers never get the same source, an
 /// expired lease comes back to the list, a finished source never does.
-@Suite("Source leases (PostgreSQL)")
+@Suite("Source leases (PostgreSQL)", .timeLimit(.minutes(10)))
 struct SourceLeasesTests {
     @Test("8 workers on separate connections claim 600 sources concurrently: each source exactly once")
     func concurrentClaims() async throws {

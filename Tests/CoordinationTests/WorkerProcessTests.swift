@@ -7,7 +7,7 @@ import Testing
 /// against the real server and a loopback HTTP server: the database host gate keeps one request at a
 /// time per host across processes with the delay from the end of each answer, and a worker killed with
 /// SIGKILL has its sources finished by the others once its leases expire.
-@Suite("Worker processes (PostgreSQL)", .serialized)
+@Suite("Worker processes (PostgreSQL)", .serialized, .timeLimit(.minutes(10)))
 struct WorkerProcessTests {
     /// A loopback server with `hosts` host names, `perHost` feeds each (and robots.txt), answers after
     /// `latency`; the sources and the `--resolve` arguments that send the names to it.
