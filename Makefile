@@ -1,7 +1,7 @@
 # veille: `make run` (the nightly job on ./Feeds), `make test` (the whole suite), `make demo` (offline).
 SHELL := /bin/bash
 DEBS := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev python3-aiosmtpd openssl pkg-config \
-  chromium chromium-driver python3-selenium
+  postgresql postgresql-contrib chromium chromium-driver python3-selenium
 PIP_PACKAGES := stix2-validator
 SWIFT ?= swift
 BIN := .build/release/veille

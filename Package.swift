@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"), // NIOThreadPool (Hummingbird's own)
     ],
     targets: [
@@ -46,7 +47,12 @@ let package = Package(
         .target(name: "Archive", dependencies: ["CZlib"]),
         .target(name: "Extraction", dependencies: ["Markup", "VeilleCore"]),
         .target(name: "Matching", dependencies: ["VeilleCore"]),
-        .target(name: "Storage", dependencies: ["VeilleCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "VeilleCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .target(
             name: "Digests",
             dependencies: [
@@ -55,11 +61,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "Interop", dependencies: ["Storage", "VeilleCore"]),
+        // Several workers on one PostgreSQL database: leases on due sources, the shared per-host gate,
+        // robots.txt shared, the digest sent by one worker at a time.
+        .target(
+            name: "Coordination",
+            dependencies: [
+                "Fetching", "VeilleCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "Pipeline",
             dependencies: [
                 "Fetching", "Syndication", "Parliament", "Archive", "Extraction", "Matching", "Storage", "Digests",
-                "VeilleCore",
+                "Coordination", "VeilleCore",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // The HTML templates and style sheets, shared by the web view and the HTML digest (and the mail's CSS
@@ -92,7 +107,8 @@ let package = Package(
             name: "veille-bench",
             dependencies: [
                 "Pipeline", "Syndication", "Parliament", "Extraction", "Matching", "Fetching", "Storage", "VeilleCore",
-                "Interop", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "Interop", "TestSupport", "Coordination", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         // Fuzzing: libFuzzer targets run by Tests/Fuzz/run-fuzzers.sh; an ordinary build replays saved inputs.
@@ -126,6 +142,11 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
+        .testTarget(
+            name: "CoordinationTests",
+            dependencies: [
+                "Coordination", "Fetching", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .testTarget(
             name: "WorkbenchTests",
             dependencies: [

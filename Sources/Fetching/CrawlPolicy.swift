@@ -33,10 +33,14 @@ public struct CrawlPolicy<C: Clock>: Sendable where C.Duration == Duration {
     ///   - slack: added to every gap (``HostThrottle/realClockSlack`` on the real clock).
     ///   - stored: the previous run's robots.txt copies.
     ///   - now: wall-clock time, for HTTP dates in `Retry-After`.
+    ///   - sharedGate: the per-host gate shared with other workers (several processes on one database);
+    ///     nil in a single-process run.
+    ///   - sharedRobots: robots.txt copies shared with other workers, if any.
     ///   - exchange: how one request is sent (``Fetcher/exchange(_:)``).
     public init(
         clock: C, defaultDelay: Duration, slack: Duration = .zero, retry: RetryPolicy = RetryPolicy(),
-        stored: [String: RobotsCache.Stored] = [:], now: @escaping @Sendable () -> Date,
+        stored: [String: RobotsCache.Stored] = [:], sharedGate: (any SharedHostGate)? = nil,
+        sharedRobots: (any SharedRobotsStore)? = nil, now: @escaping @Sendable () -> Date,
         logger: Logger = Logger(label: "veille.fetch"), exchange: @escaping PoliteFetcher<C>.Transport
     ) {
         let ledger = FetchLedger(clock: clock)
@@ -44,8 +48,9 @@ public struct CrawlPolicy<C: Clock>: Sendable where C.Duration == Duration {
         self.ledger = ledger
         self.logger = logger
         self.polite = PoliteFetcher(
-            throttle: HostThrottle(clock: clock, defaultDelay: defaultDelay, slack: slack), retry: retry, robots: true,
-            stored: stored, now: now, admit: { try await ledger.checkDeferred($0) },
+            throttle: HostThrottle(clock: clock, defaultDelay: defaultDelay, slack: slack, shared: sharedGate),
+            retry: retry, robots: true, stored: stored, sharedRobots: sharedRobots, now: now,
+            admit: { try await ledger.checkDeferred($0) },
             transport: { hop in
                 let response = try await exchange(hop)
                 await ledger.count(response)

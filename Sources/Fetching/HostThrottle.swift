@@ -16,6 +16,10 @@ public enum HostKey {
 /// one in ``withPermit(host:_:)``. A host's gap is the largest `delay` declared for it (sources on one host may
 /// differ), else the default. Waiters are served in arrival order. ``pause(host:for:)`` pushes a host's
 /// next start out (a `Retry-After`). Time comes from the injected clock, so tests never sleep.
+///
+/// With a ``SharedHostGate`` (several workers on one database), a request also holds the host in the
+/// shared gate: taken after the local permit and gap, released with the host's gap before the local
+/// permit is handed on, paused with it. Without one, nothing else changes.
 public actor HostThrottle<C: Clock> where C.Duration == Duration {
     private struct HostState {
         var busy = false
@@ -29,6 +33,8 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
     public nonisolated let clock: C
     /// The gap for a host no source declared a delay for.
     public nonisolated let defaultDelay: Duration
+    /// The gate shared with other processes, nil in a single-process run.
+    public nonisolated let shared: (any SharedHostGate)?
     /// Added to every gap: the host stamps a response's end when its last write returns, a little after
     /// veille's clock does, and a gap logged a millisecond short of the delay is a gap under the delay.
     public nonisolated let slack: Duration
@@ -42,10 +48,14 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
     ///   - clock: `ContinuousClock()` in production, a manual clock in tests.
     ///   - defaultDelay: the gap for hosts no source declared one for (veille's default: 1 s).
     ///   - slack: added to every gap (``realClockSlack`` in production; zero for a manual clock).
-    public init(clock: C, defaultDelay: Duration = .seconds(1), slack: Duration = .zero) {
+    ///   - shared: the gate shared with other workers, if any.
+    public init(
+        clock: C, defaultDelay: Duration = .seconds(1), slack: Duration = .zero, shared: (any SharedHostGate)? = nil
+    ) {
         self.clock = clock
         self.defaultDelay = defaultDelay
         self.slack = slack
+        self.shared = shared
     }
 
     /// The throttling key of a URL: its host, lowercased, without port or brackets ("" when unparsable).
@@ -76,7 +86,8 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
     }
 
     /// Keeps a host quiet for `duration` from now (at least), e.g. after a 429 or 503 with `Retry-After`.
-    public func pause(host: String, for duration: Duration) {
+    public func pause(host: String, for duration: Duration) async {
+        await shared?.pause(host: host, for: duration)
         let until = clock.now.advanced(by: duration)
         if let next = hosts[host]?.nextStart, until < next { return }
         hosts[host, default: HostState()].nextStart = until
@@ -97,6 +108,7 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
             while let next = hosts[host]?.nextStart, clock.now < next {
                 try await clock.sleep(until: next, tolerance: nil)
             }
+            try await shared?.acquire(host: host)
         } catch {
             handOver(host: host)
             throw error
@@ -105,13 +117,15 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
 
     /// Ends the host's request now (the gap to the next one starts here), and gives its permit to the next
     /// waiter, or frees it.
-    public func release(host: String) {
+    public func release(host: String) async {
         guard var state = hosts[host] else { return }
         let now = clock.now
-        let spaced = now.advanced(by: (state.delay ?? defaultDelay) + slack)
+        let gap = (state.delay ?? defaultDelay) + slack
+        let spaced = now.advanced(by: gap)
         if state.nextStart.map({ $0 < spaced }) ?? true { state.nextStart = spaced }
         state.lastEnd = now
         hosts[host] = state
+        await shared?.release(host: host, gap: gap)
         handOver(host: host)
     }
 
@@ -133,10 +147,10 @@ public actor HostThrottle<C: Clock> where C.Duration == Duration {
         try await acquire(host: host)
         do {
             let result = try await body()
-            release(host: host)
+            await release(host: host)
             return result
         } catch {
-            release(host: host)
+            await release(host: host)
             throw error
         }
     }

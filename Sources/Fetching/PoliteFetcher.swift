@@ -47,10 +47,12 @@ public final class PoliteFetcher<C: Clock>: Sendable where C.Duration == Duratio
     ///   - robots: whether to consult robots.txt; `stored` carries the previous run's copies.
     ///   - now: wall-clock time, for HTTP dates in `Retry-After`.
     ///   - admit: a check every hop passes first (a deferred host); none by default.
+    ///   - sharedRobots: robots.txt copies shared with other workers, if any.
     ///   - transport: how one request is sent.
     public init(
         throttle: HostThrottle<C>, retry: RetryPolicy = RetryPolicy(), robots: Bool = true,
-        stored: [String: RobotsCache.Stored] = [:], now: @escaping @Sendable () -> Date = { Date() },
+        stored: [String: RobotsCache.Stored] = [:], sharedRobots: (any SharedRobotsStore)? = nil,
+        now: @escaping @Sendable () -> Date = { Date() },
         admit: @escaping Admit = { _ in }, transport: @escaping Transport
     ) {
         self.throttle = throttle
@@ -65,7 +67,7 @@ public final class PoliteFetcher<C: Clock>: Sendable where C.Duration == Duratio
                 return try await throttle.withPermit(host: HostKey.of(hop.url)) { try await transport(hop) }
             }
         }
-        self.robots = robots ? RobotsCache(stored: stored, transport: robotsFetch) : nil
+        self.robots = robots ? RobotsCache(stored: stored, shared: sharedRobots, transport: robotsFetch) : nil
     }
 
     /// Declares a source's `delay` for the host of its URL (the largest declared per host applies).

@@ -28,6 +28,7 @@ public actor RobotsCache {
     public typealias Transport = @Sendable (FetchRequest) async throws -> FetchResponse
 
     private let transport: Transport
+    private let shared: (any SharedRobotsStore)?
     private let productToken: String
     private var stored: [String: Stored]
     private var rules: [String: Task<(RobotsTxt, problem: String?), Never>] = [:]
@@ -37,12 +38,15 @@ public actor RobotsCache {
     /// - Parameters:
     ///   - stored: robots.txt bodies and validators from the previous run, keyed by site (``site(of:)``).
     ///   - productToken: the user-agent token matched in robots.txt (`veille`).
+    ///   - shared: copies shared with other workers: a fresh one is used without a request, and what this
+    ///     cache fetches is saved there.
     ///   - transport: how to fetch a robots.txt URL.
     public init(
         stored: [String: Stored] = [:], productToken: String = RobotsTxt.productToken,
-        transport: @escaping Transport
+        shared: (any SharedRobotsStore)? = nil, transport: @escaping Transport
     ) {
         self.stored = stored
+        self.shared = shared
         self.productToken = productToken
         self.transport = transport
     }
@@ -78,34 +82,53 @@ public actor RobotsCache {
             maxBytes: RobotsTxt.sizeCap, trust: trust, truncate: true)
         let transport = self.transport
         let token = productToken
+        let shared = self.shared
         let task = Task { () -> (RobotsTxt, Stored?, String?) in
-            do {
-                let response = try await transport(request)
-                switch response.status {
-                case 304:
-                    return (RobotsTxt(parsing: previous?.body ?? [], productToken: token), previous, nil)
-                case 200...299:
-                    let kept = Stored(body: response.body, etag: response.etag, lastModified: response.lastModified)
-                    return (RobotsTxt(parsing: response.body, productToken: token), kept, nil)
-                case 400...499:
-                    return (.allowAll, nil, nil)
-                default:
-                    return (.disallowAll, previous, "\(request.url): HTTP \(response.status)")
-                }
-            } catch let error as FetchError {
-                switch error {
-                case .tooManyRedirects, .refused, .unsupportedScheme, .invalidURL: return (.allowAll, nil, nil)
-                default: return (.disallowAll, previous, "\(error.url): \(error.reason)")
-                }
-            } catch {
-                return (.disallowAll, previous, "\(error)")
+            if let shared, let fresh = await shared.fresh(site: site) {
+                return (RobotsTxt(parsing: fresh.body, productToken: token), fresh, nil)
             }
+            let outcome = await Self.fetch(request, previous: previous, token: token, transport: transport)
+            if let shared {
+                if outcome.2 == nil {
+                    await shared.save(site: site, outcome.1 ?? Stored(body: []))
+                } else {
+                    await shared.abandon(site: site)
+                }
+            }
+            return outcome
         }
         let rulesTask = Task { await (task.value.0, problem: task.value.2) }
         rules[site] = rulesTask
         let (robots, kept, _) = await task.value
         stored[site] = kept
         return robots
+    }
+
+    /// Fetches one robots.txt: its rules, the copy to keep, and why the site is unwell (5xx, network).
+    private static func fetch(
+        _ request: FetchRequest, previous: Stored?, token: String, transport: Transport
+    ) async -> (RobotsTxt, Stored?, String?) {
+        do {
+            let response = try await transport(request)
+            switch response.status {
+            case 304:
+                return (RobotsTxt(parsing: previous?.body ?? [], productToken: token), previous, nil)
+            case 200...299:
+                let kept = Stored(body: response.body, etag: response.etag, lastModified: response.lastModified)
+                return (RobotsTxt(parsing: response.body, productToken: token), kept, nil)
+            case 400...499:
+                return (.allowAll, nil, nil)
+            default:
+                return (.disallowAll, previous, "\(request.url): HTTP \(response.status)")
+            }
+        } catch let error as FetchError {
+            switch error {
+            case .tooManyRedirects, .refused, .unsupportedScheme, .invalidURL: return (.allowAll, nil, nil)
+            default: return (.disallowAll, previous, "\(error.url): \(error.reason)")
+            }
+        } catch {
+            return (.disallowAll, previous, "\(error)")
+        }
     }
 
     /// Why a site's robots.txt could not be read this run (5xx, network failure), nil when it could or

@@ -25,9 +25,11 @@ struct FetchPolicy: Sendable {
     ///   - sources: the configured sources (their `delay`s matter per host; the largest wins).
     ///   - contact: the contact URL for the User-Agent.
     ///   - store: where the previous run's robots.txt copies are read from.
+    ///   - sharedGate: the per-host gate shared with other workers (a coordinated run); nil alone.
+    ///   - sharedRobots: robots.txt copies shared with other workers; nil alone.
     static func make(
         sources: [SourceConfig], contact: String?, options: RunOptions, store: Store,
-        logger: Logger
+        logger: Logger, sharedGate: (any SharedHostGate)? = nil, sharedRobots: (any SharedRobotsStore)? = nil
     ) async -> FetchPolicy {
         let userAgent = Fetcher.userAgent(version: NightlyRun.version, contact: contact)
         let fetcher = Fetcher(userAgent: userAgent, maxConcurrent: maxInFlight, resolve: options.resolve)
@@ -42,7 +44,8 @@ struct FetchPolicy: Sendable {
         }
         let crawl = CrawlPolicy(
             clock: ContinuousClock(), defaultDelay: .milliseconds(Int64((defaultDelay * 1000).rounded())),
-            slack: HostThrottle<ContinuousClock>.realClockSlack, stored: stored, now: options.now, logger: logger,
+            slack: HostThrottle<ContinuousClock>.realClockSlack, stored: stored, sharedGate: sharedGate,
+            sharedRobots: sharedRobots, now: options.now, logger: logger,
             exchange: { try await fetcher.exchange($0) })
         for source in sources where source.enabled {
             await crawl.declare(delay: source.delay, for: source.url)
@@ -54,7 +57,21 @@ struct FetchPolicy: Sendable {
 
     /// Called once the run's fetching is over: saves the robots.txt copies and their validators for the
     /// next run, and logs what went over the wire.
-    func finish(store: Store) async {
+    ///
+    /// - Parameter saveRobots: false in a coordinated run, whose copies live in the shared tables (one
+    ///   worker's own copies are not the whole night's).
+    func finish(store: Store, saveRobots: Bool = true) async {
+        if saveRobots { await saveRobotsCopies(store: store) }
+        let totals = await crawl.ledger.totals
+        logger.info(
+            "fetched \(totals.requests) requests (\(totals.notModified) not modified), \(totals.wireBytes) bytes",
+            metadata: [
+                "fetch.requests": "\(totals.requests)", "fetch.not_modified": "\(totals.notModified)",
+                "fetch.bytes": "\(totals.wireBytes)",
+            ])
+    }
+
+    private func saveRobotsCopies(store: Store) async {
         let copies = await crawl.robotsSnapshot().mapValues {
             Store.RobotsCopy(body: $0.body, etag: $0.etag, lastModified: $0.lastModified)
         }
@@ -63,12 +80,5 @@ struct FetchPolicy: Sendable {
         } catch {
             logger.warning("robots.txt copies not saved: \(error)")
         }
-        let totals = await crawl.ledger.totals
-        logger.info(
-            "fetched \(totals.requests) requests (\(totals.notModified) not modified), \(totals.wireBytes) bytes",
-            metadata: [
-                "fetch.requests": "\(totals.requests)", "fetch.not_modified": "\(totals.notModified)",
-                "fetch.bytes": "\(totals.wireBytes)",
-            ])
     }
 }

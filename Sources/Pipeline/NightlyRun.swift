@@ -28,6 +28,10 @@ public struct NightlyRun: Sendable {
     /// - Throws: ``PipelineError`` for bad config (2), a held lock (3), an unusable database (4) or a
     ///   digest that could not be written (5, after the run's deltas are stored).
     public func run() async throws -> RunReport {
+        // On PostgreSQL, `run` is a worker of the night shared by every `veille run` on that database.
+        if options.command == .run, PostgresURL.isPostgres(options.databasePath) {
+            return try await CoordinatedRun(run: self).run()
+        }
         let config = try Self.loadSources(options.sourcesPath)
         try checkSourceIDs(config.sources)
         try DigestStage.check(options: options, config: config)
@@ -126,13 +130,7 @@ public struct NightlyRun: Sendable {
     func crawlAll(_ sources: [SourceConfig], context: RunContext) async -> [SourceOutcome] {
         await withTaskGroup(of: (Int, SourceOutcome).self) { group in
             for (index, source) in sources.enumerated() {
-                group.addTask {
-                    switch source.kind {
-                    case .feed: return (index, await FeedCrawler(context: context).crawl(source))
-                    case .senateQuestions: return (index, await SenateCrawler(context: context).crawl(source))
-                    case .assembleeQuestions: return (index, await AssembleeCrawler(context: context).crawl(source))
-                    }
-                }
+                group.addTask { (index, await Self.crawl(source, context: context)) }
             }
             var out = [SourceOutcome?](repeating: nil, count: sources.count)
             var done = 0
@@ -142,6 +140,15 @@ public struct NightlyRun: Sendable {
                 options.progress?(o, done, sources.count)
             }
             return out.compactMap { $0 }
+        }
+    }
+
+    /// Crawls one source with the crawler of its kind.
+    static func crawl(_ source: SourceConfig, context: RunContext) async -> SourceOutcome {
+        switch source.kind {
+        case .feed: return await FeedCrawler(context: context).crawl(source)
+        case .senateQuestions: return await SenateCrawler(context: context).crawl(source)
+        case .assembleeQuestions: return await AssembleeCrawler(context: context).crawl(source)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 #if canImport(Glibc)
     import Glibc
@@ -16,7 +17,14 @@ public final class RunLock {
     ///
     /// - Throws: ``PipelineError/locked(_:)`` naming the holder when another process has it, or
     ///   ``PipelineError/database(_:)`` when the lock file cannot be opened.
+    /// On PostgreSQL (a `postgres://` URL) there is no file to lock: several workers may share one database,
+    /// and what must happen once is coordinated in the database itself. The lock is then a no-op.
     public init(databasePath: String) throws {
+        guard !PostgresURL.isPostgres(databasePath) else {
+            path = ""
+            fd = -1
+            return
+        }
         path = databasePath + ".lock"
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
@@ -34,6 +42,7 @@ public final class RunLock {
     }
 
     deinit {
+        guard fd >= 0 else { return }
         _ = flock(fd, LOCK_UN)
         close(fd)
     }

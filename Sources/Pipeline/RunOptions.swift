@@ -24,6 +24,8 @@ public struct RunOptions: Sendable {
     public var resolve: [String]
     /// The clock; tests inject one.
     public var now: @Sendable () -> Date
+    /// How a `run` on PostgreSQL shares the night with other workers (``WorkerSettings``).
+    public var worker = WorkerSettings()
     /// Called as each source finishes: its outcome, sources done, sources in the run (a live line).
     public var progress: (@Sendable (SourceOutcome, Int, Int) -> Void)?
 

@@ -1,66 +1,74 @@
 import Foundation
-import GRDB
 
 extension ArchiveReader {
     /// Everything stored about one item, read in one snapshot; nil when there is no such item.
     public func dossier(item id: Int64) throws -> ItemDossier? {
-        try read { db in
-            guard let r = try Row.fetchOne(db, sql: "SELECT * FROM item WHERE id = ?", arguments: [id]) else {
+        try snapshot { s in
+            guard let r = try s.row("SELECT \(Self.itemColumns) FROM item WHERE id = ?", [id]) else {
                 return nil
             }
-            let links = try Row.fetchAll(
-                db,
-                sql: "SELECT entityId, entityKind, evidence FROM link WHERE itemId = ? ORDER BY entityKind, entityId",
-                arguments: [id]
-            ).map { LinkEntry(entityID: $0["entityId"], entityKind: $0["entityKind"], evidence: $0["evidence"]) }
-            let revisions = try Row.fetchAll(
-                db, sql: "SELECT * FROM itemRevision WHERE itemId = ? ORDER BY id", arguments: [id]
+            let links = try s.rows(
+                "SELECT entityId, entityKind, evidence FROM link WHERE itemId = ? ORDER BY entityKind, entityId", [id]
+            ).map {
+                LinkEntry(
+                    entityID: try $0.require("entityId"), entityKind: try $0.require("entityKind"),
+                    evidence: try $0.require("evidence"))
+            }
+            let revisions = try s.rows(
+                "SELECT * FROM itemRevision WHERE itemId = ? ORDER BY id", [id]
             ).map { r in
                 RevisionEntry(
-                    id: r["id"], runID: r["runId"], title: r["title"], text: r["text"], reason: r["reason"],
-                    recordedAt: r["recordedAt"])
+                    id: try r.require("id"), runID: r["runId"], title: r["title"], text: r["text"],
+                    reason: try r.require("reason"), recordedAt: try r.require("recordedAt"))
             }
-            let snapshots = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT url, fetchedAt, httpStatus, etag, lastModified, sha256, length FROM evidence
-                    WHERE itemId = ? ORDER BY id
-                    """, arguments: [id]
-            ).enumerated().map { n, r in Self.snapshot(n + 1, r) }
-            let deltas = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT d.*, i.title FROM delta d JOIN item i ON i.id = d.itemId
-                    WHERE d.itemId = ? ORDER BY d.at, d.id
-                    """, arguments: [id]
+            let snapshots = try s.rows(
+                """
+                SELECT url, fetchedAt, httpStatus, etag, lastModified, sha256, length FROM evidence
+                WHERE itemId = ? ORDER BY id
+                """, [id]
+            ).enumerated().map { n, r in try Self.snapshot(n + 1, r) }
+            let deltas = try s.rows(
+                """
+                SELECT d.*, i.title FROM delta d JOIN item i ON i.id = d.itemId
+                WHERE d.itemId = ? ORDER BY d.at, d.id
+                """, [id]
             ).map(Self.delta)
-            let article = try Row.fetchOne(
-                db, sql: "SELECT state, lastError, lastCheckedAt FROM article WHERE itemId = ?", arguments: [id]
-            ).map { ArticleEntry(state: $0["state"], lastError: $0["lastError"], lastCheckedAt: $0["lastCheckedAt"]) }
-            let senate = try Row.fetchOne(
-                db, sql: "SELECT reference, number, state, pageUrl FROM senateQuestion WHERE itemId = ? LIMIT 1",
-                arguments: [id]
+            let article = try s.row(
+                "SELECT state, lastError, lastCheckedAt FROM article WHERE itemId = ?", [id]
+            ).map {
+                ArticleEntry(
+                    state: try $0.require("state"), lastError: $0["lastError"], lastCheckedAt: $0["lastCheckedAt"])
+            }
+            let senate = try s.row(
+                "SELECT reference, number, state, pageUrl FROM senateQuestion WHERE itemId = ? LIMIT 1", [id]
             ).map {
                 SenateEntry(
-                    reference: $0["reference"], number: $0["number"], state: $0["state"], pageURL: $0["pageUrl"])
+                    reference: try $0.require("reference"), number: $0["number"], state: try $0.require("state"),
+                    pageURL: $0["pageUrl"])
             }
             return ItemDossier(
-                item: Self.item(r), links: links, revisions: revisions, snapshots: snapshots, deltas: deltas,
+                item: try Self.item(r), links: links, revisions: revisions, snapshots: snapshots, deltas: deltas,
                 article: article, senate: senate)
         }
     }
 
-    static func item(_ r: Row) -> ItemEntry {
+    /// The columns ``item(_:)`` reads.
+    static let itemColumns =
+        "id, sourceId, url, canonicalUrl, title, text, author, published, firstSeenAt, lastSeenAt"
+
+    static func item(_ r: SQLRow) throws -> ItemEntry {
         ItemEntry(
-            id: r["id"], sourceID: r["sourceId"], url: r["url"], canonicalURL: r["canonicalUrl"], title: r["title"],
-            text: r["text"], author: r["author"], published: r["published"], firstSeenAt: r["firstSeenAt"],
-            lastSeenAt: r["lastSeenAt"])
+            id: try r.require("id"), sourceID: try r.require("sourceId"), url: r["url"],
+            canonicalURL: r["canonicalUrl"], title: r["title"], text: r["text"], author: r["author"],
+            published: r["published"], firstSeenAt: try r.require("firstSeenAt"),
+            lastSeenAt: try r.require("lastSeenAt"))
     }
 
-    static func snapshot(_ number: Int, _ r: Row) -> SnapshotEntry {
+    static func snapshot(_ number: Int, _ r: SQLRow) throws -> SnapshotEntry {
         SnapshotEntry(
-            number: number, url: r["url"], fetchedAt: r["fetchedAt"], httpStatus: r["httpStatus"], etag: r["etag"],
-            lastModified: r["lastModified"], sha256: r["sha256"], length: r["length"])
+            number: number, url: try r.require("url"), fetchedAt: try r.require("fetchedAt"),
+            httpStatus: r["httpStatus"] ?? 0, etag: r["etag"], lastModified: r["lastModified"],
+            sha256: try r.require("sha256"), length: r["length"] ?? 0)
     }
 
     /// Snapshot `number` (from 1, oldest first) of an item with its raw bytes; nil when there is none.
@@ -68,20 +76,20 @@ extension ArchiveReader {
     /// - Throws: ``StorageError/database(_:)`` when the stored bytes do not decompress to their recorded length.
     public func snapshot(item id: Int64, number: Int) throws -> (entry: SnapshotEntry, raw: [UInt8])? {
         guard number >= 1 else { return nil }
-        return try read { db in
+        return try snapshot { s in
             guard
-                let r = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT url, fetchedAt, httpStatus, etag, lastModified, sha256, length, body FROM evidence
-                        WHERE itemId = ? ORDER BY id LIMIT 1 OFFSET ?
-                        """, arguments: [id, number - 1])
+                let r = try s.row(
+                    """
+                    SELECT url, fetchedAt, httpStatus, etag, lastModified, sha256, length, body FROM evidence
+                    WHERE itemId = ? ORDER BY id LIMIT 1 OFFSET ?
+                    """, [id, number - 1])
             else { return nil }
-            let body: Data = r["body"]
-            guard let raw = Deflate.decompress([UInt8](body), originalLength: r["length"]) else {
+            guard let body: Data = r["body"], let length: Int = r["length"],
+                let raw = Deflate.decompress([UInt8](body), originalLength: length)
+            else {
                 throw StorageError.database("snapshot \(number) of item \(id) does not decompress")
             }
-            return (Self.snapshot(number, r), raw)
+            return (try Self.snapshot(number, r), raw)
         }
     }
 
@@ -95,18 +103,18 @@ extension ArchiveReader {
         // Only the conditions in force, so that SQLite bounds the index range by them (a `? IS NULL OR …`
         // condition is checked row by row instead). Every value is a bound parameter.
         var conditions = ["l.entityId = ?"]
-        var args: StatementArguments = [entity]
+        var arguments: SQLArguments = [entity]
         if let source = f.source {
             conditions.append("l.itemSourceId = ?")
-            args += [source]
+            arguments = arguments + [source]
         }
         if let from = f.from {
             conditions.append("l.itemDate >= ?")
-            args += [from]
+            arguments = arguments + [from]
         }
         if let to = f.to {
             conditions.append("l.itemDate < ?")
-            args += [to]
+            arguments = arguments + [to]
         }
         if f.before != nil {
             // Filled in below with the cursor item's date, read in the same snapshot.
@@ -115,25 +123,26 @@ extension ArchiveReader {
         if f.deltaKind != nil {
             conditions.append("EXISTS(SELECT 1 FROM delta d WHERE d.itemId = l.itemId AND d.kind = ?)")
         }
+        let columns = Self.itemColumns.split(separator: ",").map { "i." + $0.trimmingCharacters(in: .whitespaces) }
         let sql = """
-            SELECT i.* FROM link l JOIN item i ON i.id = l.itemId
+            SELECT \(columns.joined(separator: ", ")) FROM link l JOIN item i ON i.id = l.itemId
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY l.itemDate DESC, l.itemId DESC LIMIT ?
             """
-        return try read { db in
-            var args = args
+        return try snapshot { s in
+            var arguments = arguments
             if let before = f.before {
-                // The date as stored (compared as stored); a cursor naming no item ends the list.
+                // The date as stored (compared as stored: text on SQLite, a timestamp on PostgreSQL); a cursor
+                // naming no item ends the list.
                 guard
-                    let date = try DatabaseValue.fetchOne(
-                        db, sql: "SELECT COALESCE(published, firstSeenAt) FROM item WHERE id = ?", arguments: [before]),
-                    !date.isNull
+                    let row = try s.row("SELECT COALESCE(published, firstSeenAt) FROM item WHERE id = ?", [before])
                 else { return [] }
-                args += [date, before]
+                let date = row.value(at: 0)
+                if date == .null { return [] }
+                arguments = arguments + SQLArguments([date]) + [before]
             }
-            if let kind = f.deltaKind { args += [kind] }
-            args += [f.limit]
-            return try Row.fetchAll(db, sql: sql, arguments: args).map(Self.item)
+            if let kind = f.deltaKind { arguments = arguments + [kind] }
+            return try s.rows(sql, arguments + [f.limit]).map(Self.item)
         }
     }
 
@@ -144,23 +153,23 @@ extension ArchiveReader {
     {
         guard !words.isEmpty else { return [] }
         let query = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
-        return try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT i.id, i.sourceId, i.title, i.text, i.firstSeenAt
-                    FROM itemSearch JOIN item i ON i.id = itemSearch.rowid
-                    WHERE itemSearch MATCH ? AND i.sourceId <> ? AND i.firstSeenAt BETWEEN ? AND ?
-                    LIMIT ?
-                    """,
-                arguments: [
-                    query, item.sourceID, item.firstSeenAt.addingTimeInterval(-window),
+        let match = try SearchMatch(query, dialect: dialect)
+        return try snapshot { s in
+            try s.rows(
+                """
+                SELECT i.id, i.sourceId, i.title, i.text, i.firstSeenAt
+                FROM \(match.from)
+                WHERE \(match.condition) AND i.sourceId <> ? AND i.firstSeenAt BETWEEN ? AND ?
+                LIMIT ?
+                """,
+                [
+                    match.argument, item.sourceID, item.firstSeenAt.addingTimeInterval(-window),
                     item.firstSeenAt.addingTimeInterval(window), limit,
                 ]
             ).map { r in
                 NearbyText(
-                    id: r["id"], sourceID: r["sourceId"], title: r["title"], text: r["text"] ?? "",
-                    firstSeenAt: r["firstSeenAt"])
+                    id: try r.require("id"), sourceID: try r.require("sourceId"), title: r["title"],
+                    text: r["text"] ?? "", firstSeenAt: try r.require("firstSeenAt"))
             }
         }
     }

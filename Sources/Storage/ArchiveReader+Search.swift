@@ -24,44 +24,98 @@ public struct SearchFilter: Sendable, Equatable {
     }
 }
 
+/// A full-text condition on `item i`: FTS5's `MATCH` with the query as written on SQLite; on PostgreSQL the
+/// query parsed once (``SearchQuery``) and matched as a `to_tsquery` against `item.searchVector`.
+struct SearchMatch {
+    /// The FROM clause (`item i` joined to the FTS5 table on SQLite).
+    var from: String
+    /// The WHERE condition, with one placeholder.
+    var condition: String
+    /// Its bound value: the query (SQLite) or its `to_tsquery` text (PostgreSQL).
+    var argument: String
+    /// The expression ordering hits newest first.
+    var order: String
+
+    /// - Throws: ``ArchiveQueryError`` when the query does not parse (PostgreSQL; SQLite says so itself).
+    init(_ query: String, dialect: SQLDialect) throws {
+        switch dialect {
+        case .sqlite:
+            from = "itemSearch JOIN item i ON i.id = itemSearch.rowid"
+            condition = "itemSearch MATCH ?"
+            argument = SearchQuery.quotingWords(query)
+            order = "itemSearch.rowid"
+        case .postgres:
+            from = "item i"
+            condition = "i.searchVector @@ to_tsquery('veille_simple', ?)"
+            argument = try SearchQuery(parsing: query).tsquery
+            order = "i.id"
+        }
+    }
+}
+
 extension ArchiveReader {
     /// Searches titles and texts with the FTS5 query language as the user wrote it (phrases in quotes, `OR`,
-    /// `NOT`, `prefix*`, `title:` or `text:`), newest items first (by id), one hit per item.
+    /// `NOT`, `prefix*`, `title:` or `text:`), newest items first (by id), one hit per item. On PostgreSQL
+    /// the same syntax is parsed by veille and translated (``SearchQuery``).
     ///
     /// A word FTS5 would refuse as written (`l'Azerbaïdjan`, `Nouvelle-Calédonie`, `paris2024.fr`) is
     /// searched as the phrase of its parts (``SearchQuery/quotingWords(_:)``). Dates filter on publication
     /// when the item has one, else on first sighting.
     ///
-    /// - Throws: ``ArchiveQueryError`` when SQLite refuses the query (its message says why).
+    /// - Throws: ``ArchiveQueryError`` when the query is refused (the message says why).
     public func search(_ query: String, filter f: SearchFilter) throws -> [ArchiveHit] {
-        try read { db in
+        let match = try SearchMatch(query, dialect: dialect)
+        var conditions = [match.condition]
+        var arguments: SQLArguments = [match.argument]
+        if let before = f.before {
+            conditions.append("i.id < ?")
+            arguments = arguments + [before]
+        }
+        if let source = f.source {
+            conditions.append("i.sourceId = ?")
+            arguments = arguments + [source]
+        }
+        if let from = f.from {
+            conditions.append("COALESCE(i.published, i.firstSeenAt) >= ?")
+            arguments = arguments + [from]
+        }
+        if let to = f.to {
+            conditions.append("COALESCE(i.published, i.firstSeenAt) < ?")
+            arguments = arguments + [to]
+        }
+        if let entity = f.entity {
+            conditions.append("EXISTS(SELECT 1 FROM link l WHERE l.itemId = i.id AND l.entityId = ?)")
+            arguments = arguments + [entity]
+        }
+        // The matched words between U+E000 and U+E001 (private use: never in a page), for the view to mark.
+        let snippet: String
+        switch dialect {
+        case .sqlite:
+            snippet = "snippet(itemSearch, -1, char(57344), char(57345), '…', 24)"
+        case .postgres:
+            snippet =
+                "ts_headline('veille_simple', COALESCE(i.text, i.title, ''), to_tsquery('veille_simple', ?), "
+                + "'StartSel=\u{E000}, StopSel=\u{E001}, MaxWords=24, MinWords=12, MaxFragments=1')"
+            arguments = [match.argument] + arguments
+        }
+        return try snapshot { s in
             do {
-                return try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT i.id, i.sourceId, i.title, i.url, i.published, i.firstSeenAt,
-                               COALESCE(i.canonicalUrl, i.normalizedUrl) AS articleUrl,
-                               snippet(itemSearch, -1, char(57344), char(57345), '…', 24) AS snip
-                        FROM itemSearch JOIN item i ON i.id = itemSearch.rowid
-                        WHERE itemSearch MATCH ? AND (? IS NULL OR itemSearch.rowid < ?)
-                          AND (? IS NULL OR i.sourceId = ?)
-                          AND (? IS NULL OR COALESCE(i.published, i.firstSeenAt) >= ?)
-                          AND (? IS NULL OR COALESCE(i.published, i.firstSeenAt) < ?)
-                          AND (? IS NULL OR EXISTS(SELECT 1 FROM link l WHERE l.itemId = i.id AND l.entityId = ?))
-                        ORDER BY itemSearch.rowid DESC LIMIT ?
-                        """,
-                    arguments: [
-                        SearchQuery.quotingWords(query), f.before, f.before, f.source, f.source, f.from, f.from, f.to,
-                        f.to, f.entity, f.entity,
-                        f.limit,
-                    ]
+                return try s.rows(
+                    """
+                    SELECT i.id, i.sourceId, i.title, i.url, i.published, i.firstSeenAt,
+                           COALESCE(i.canonicalUrl, i.normalizedUrl) AS articleUrl, \(snippet) AS snip
+                    FROM \(match.from)
+                    WHERE \(conditions.joined(separator: " AND "))
+                    ORDER BY \(match.order) DESC LIMIT ?
+                    """, arguments + [f.limit]
                 ).map { r in
                     ArchiveHit(
-                        itemID: r["id"], sourceID: r["sourceId"], title: r["title"], url: r["url"],
-                        published: r["published"], firstSeenAt: r["firstSeenAt"], snippet: r["snip"] ?? "",
-                        articleURL: r["articleUrl"])
+                        itemID: try r.require("id"), sourceID: try r.require("sourceId"), title: r["title"],
+                        url: r["url"], published: r["published"], firstSeenAt: try r.require("firstSeenAt"),
+                        snippet: r["snip"] ?? "", articleURL: r["articleUrl"])
                 }
             } catch let e as DatabaseError where e.resultCode == .SQLITE_ERROR {
+                // SQLite refused the user's FTS5 query (its message says why).
                 throw ArchiveQueryError(message: e.message ?? "malformed query")
             }
         }

@@ -62,7 +62,7 @@ extension Store {
     /// The deltas of a selection, oldest first.
     public func deltas(_ selection: DeltaSelection) throws -> [DeltaExport] {
         let filter: String
-        let arguments: StatementArguments
+        let arguments: SQLArguments
         switch selection {
         case .run(let id):
             filter = "d.runId = ?"
@@ -70,19 +70,18 @@ extension Store {
         case .runs(let ids):
             guard !ids.isEmpty else { return [] }
             filter = "d.runId IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
-            arguments = StatementArguments(ids)
+            arguments = SQLArguments(list: ids)
         case .since(let date):
             filter = "d.at >= ?"
             arguments = [date]
         case .ids(let ids):
             guard !ids.isEmpty else { return [] }
             filter = "d.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
-            arguments = StatementArguments(ids)
+            arguments = SQLArguments(list: ids)
         }
-        return try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
+        return try snapshot { s in
+            let rows = try s.rows(
+                """
                     SELECT d.id, d.runId, d.kind, d.at, d.sourceId, d.baseline, d.detail, d.itemId,
                            i.guid, i.url, i.canonicalUrl, i.published,
                            COALESCE(r.title, i.title) AS title, COALESCE(r.text, i.text) AS text,
@@ -91,14 +90,15 @@ extension Store {
                     LEFT JOIN itemRevision r ON r.id = d.revisionId
                     LEFT JOIN itemRevision p ON p.id = d.previousRevisionId
                     WHERE \(filter) ORDER BY d.id
-                    """, arguments: arguments)
-            let links = try linksByItem(db, items: Set(rows.map { $0["itemId"] as Int64 }))
-            return rows.map { row in
-                let itemID: Int64 = row["itemId"]
+                """, arguments)
+            let links = try linksByItem(s, items: Set(try rows.map { try $0.require("itemId", as: Int64.self) }))
+            return try rows.map { row in
+                let itemID: Int64 = try row.require("itemId")
                 let l = links[itemID] ?? ([], [])
                 return DeltaExport(
-                    id: row["id"], run: row["runId"], kind: row["kind"], at: row["at"], source: row["sourceId"],
-                    baseline: row["baseline"], itemID: itemID, guid: row["guid"], url: row["url"],
+                    id: try row.require("id"), run: try row.require("runId"), kind: try row.require("kind"),
+                    at: try row.require("at"), source: try row.require("sourceId"),
+                    baseline: row["baseline"] ?? false, itemID: itemID, guid: row["guid"], url: row["url"],
                     canonicalURL: row["canonicalUrl"], title: row["title"], text: row["text"],
                     published: row["published"], campaigns: l.0, actors: l.1,
                     previousTitle: row["previousTitle"], previousText: row["previousText"],
@@ -108,21 +108,20 @@ extension Store {
     }
 
     /// Campaign and actor ids linked to each item.
-    func linksByItem(_ db: Database, items: Set<Int64>) throws -> [Int64: ([String], [String])] {
+    func linksByItem(_ s: any SQLSession, items: Set<Int64>) throws -> [Int64: ([String], [String])] {
         guard !items.isEmpty else { return [:] }
         var out: [Int64: ([String], [String])] = [:]
         let ids = Array(items)
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT itemId, entityId, entityKind FROM link WHERE itemId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                    ORDER BY entityId
-                    """, arguments: StatementArguments(chunk))
+            let rows = try s.rows(
+                """
+                SELECT itemId, entityId, entityKind FROM link WHERE itemId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                ORDER BY entityId
+                """, SQLArguments(list: chunk))
             for row in rows {
-                let item: Int64 = row["itemId"]
-                let entity: String = row["entityId"]
-                let kind: String = row["entityKind"]
+                let item: Int64 = try row.require("itemId")
+                let entity: String = try row.require("entityId")
+                let kind: String = try row.require("entityKind")
                 var entry = out[item] ?? ([], [])
                 if kind == "campaign" { entry.0.append(entity) } else { entry.1.append(entity) }
                 out[item] = entry

@@ -41,3 +41,19 @@ public struct DeltaRecord: Sendable, Equatable, Codable, FetchableRecord, Mutabl
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension DeltaRecord {
+    /// A row of `SELECT * FROM delta`, on either backend.
+    init(row: SQLRow) throws {
+        id = row["id"]
+        runId = try row.require("runId")
+        itemId = try row.require("itemId")
+        sourceId = try row.require("sourceId")
+        kind = try row.require("kind")
+        baseline = row["baseline"] ?? false
+        at = try row.require("at")
+        revisionId = row["revisionId"]
+        previousRevisionId = row["previousRevisionId"]
+        detail = row["detail"]
+    }
+}

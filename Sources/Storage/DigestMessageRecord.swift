@@ -27,6 +27,29 @@ public struct DigestMessageRecord: Sendable, Equatable, Codable, FetchableRecord
     public var deliveredAt: Date?
 }
 
+extension DigestMessageRecord {
+    /// The columns `init(row:)` reads.
+    static let columns =
+        "id, digestId, recipient, messageId, format, path, body, runs, createdAt, status, attempts, lastError, deliveredAt"
+
+    /// A row of `SELECT \(columns) FROM digestMessage`, on either backend.
+    init(row: SQLRow) throws {
+        id = try row.require("id")
+        digestId = try row.require("digestId")
+        recipient = try row.require("recipient")
+        messageId = try row.require("messageId")
+        format = try row.require("format")
+        path = row["path"]
+        body = try row.require("body")
+        runs = try row.require("runs")
+        createdAt = try row.require("createdAt")
+        status = try row.require("status")
+        attempts = row["attempts"] ?? 0
+        lastError = row["lastError"]
+        deliveredAt = row["deliveredAt"]
+    }
+}
+
 /// A message to store: what ``Store/storeDigestMessage(_:deltas:)`` needs.
 public struct NewDigestMessage: Sendable, Equatable {
     public var digestId: String

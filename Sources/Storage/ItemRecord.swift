@@ -56,3 +56,49 @@ public struct ItemRecord: Sendable, Equatable, Codable, FetchableRecord, Mutable
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension ItemRecord {
+    /// The columns `init(row:)` reads (every column but the search vector PostgreSQL adds).
+    static let columns = """
+        id, sourceId, guid, url, normalizedUrl, canonicalUrl, title, text, summary, author, published, updated,
+        textVersion, firstSeenAt, lastSeenAt, firstRunId, needsMatch, feedTextHash
+        """
+
+    /// A row of `SELECT \(columns) FROM item`, on either backend.
+    init(row: SQLRow) throws {
+        id = row["id"]
+        sourceId = try row.require("sourceId")
+        guid = row["guid"]
+        url = row["url"]
+        normalizedUrl = row["normalizedUrl"]
+        canonicalUrl = row["canonicalUrl"]
+        title = row["title"]
+        text = row["text"]
+        summary = row["summary"]
+        author = row["author"]
+        published = row["published"]
+        updated = row["updated"]
+        textVersion = row["textVersion"] ?? 0
+        firstSeenAt = try row.require("firstSeenAt")
+        lastSeenAt = try row.require("lastSeenAt")
+        firstRunId = row["firstRunId"]
+        needsMatch = row["needsMatch"] ?? false
+        feedTextHash = row["feedTextHash"]
+    }
+
+    /// Inserts the item and returns its id (also set on the record).
+    mutating func insert(_ s: any SQLSession) throws -> Int64 {
+        let id = try s.insert(
+            """
+            INSERT INTO item(sourceId, guid, url, normalizedUrl, canonicalUrl, title, text, summary, author, published,
+              updated, textVersion, firstSeenAt, lastSeenAt, firstRunId, needsMatch, feedTextHash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                sourceId, guid, url, normalizedUrl, canonicalUrl, title, text, summary, author, published, updated,
+                textVersion, firstSeenAt, lastSeenAt, firstRunId, needsMatch, feedTextHash,
+            ])
+        self.id = id
+        return id
+    }
+}

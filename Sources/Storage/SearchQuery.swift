@@ -1,5 +1,6 @@
-/// Prepares what a user typed for FTS5's query language.
-public enum SearchQuery {
+/// Prepares what a user typed for FTS5's query language (SQLite's side; ``SearchQuery`` itself is the
+/// parsed query PostgreSQL's side translates).
+extension SearchQuery {
     /// Characters that are FTS5 syntax outside a bareword: they end a word and are kept as they are.
     static let syntax: Set<Unicode.Scalar> = ["\"", "(", ")", "*", ":", "^", "+", "{", "}", ","]
 

@@ -53,3 +53,22 @@ public struct SenateQuestionRecord: Sendable, Equatable, Codable, FetchableRecor
         self.updatedAt = updatedAt
     }
 }
+
+extension SenateQuestionRecord {
+    /// The columns `init(row:)` reads.
+    static let columns = """
+        sourceId, reference, itemId, number, state, snapshot, csvRow, page, pageUrl, pageEtag, pageLastModified,
+        lastPageFetchAt, pageTries, pageRetry, updatedAt
+        """
+
+    /// A row of `SELECT \(columns) FROM senateQuestion`, on either backend.
+    init(row: SQLRow) throws {
+        self.init(
+            sourceId: try row.require("sourceId"), reference: try row.require("reference"),
+            itemId: try row.require("itemId"), number: row["number"], state: try row.require("state"),
+            snapshot: try row.require("snapshot"), csvRow: row["csvRow"], page: row["page"], pageUrl: row["pageUrl"],
+            pageEtag: row["pageEtag"], pageLastModified: row["pageLastModified"],
+            lastPageFetchAt: row["lastPageFetchAt"], pageTries: row["pageTries"] ?? 0,
+            pageRetry: row["pageRetry"] ?? false, updatedAt: try row.require("updatedAt"))
+    }
+}

@@ -59,23 +59,48 @@ public struct FetchLog: Sendable, Equatable {
     }
 }
 
+extension SourceRecord {
+    /// A row of `SELECT * FROM source`, on either backend.
+    init(row: SQLRow) throws {
+        id = try row.require("id")
+        kind = try row.require("kind")
+        url = try row.require("url")
+        etag = row["etag"]
+        lastModified = row["lastModified"]
+        firstSuccessAt = row["firstSuccessAt"]
+        lastAttemptAt = row["lastAttemptAt"]
+        lastSuccessAt = row["lastSuccessAt"]
+        status = row["status"]
+        lastError = row["lastError"]
+        consecutiveFailures = row["consecutiveFailures"] ?? 0
+        nextDueAt = row["nextDueAt"]
+    }
+}
+
 extension Store {
+    static let sourceColumns = """
+        id, kind, url, etag, lastModified, firstSuccessAt, lastAttemptAt, lastSuccessAt, status, lastError,
+        consecutiveFailures, nextDueAt
+        """
+
     /// Makes the `source` table follow the config: new sources inserted, kind and URL kept current.
     /// A source whose URL changed loses its validators. Sources removed from the config keep their rows
     /// (and their items) but are no longer crawled.
     public func syncSources(_ sources: [(id: String, kind: SourceConfig.Kind, url: String)]) throws {
-        try write { db in
-            for s in sources {
-                if var state = try SourceRecord.fetchOne(db, key: s.id) {
-                    if state.url != s.url {
-                        state.etag = nil
-                        state.lastModified = nil
+        try transaction { s in
+            for source in sources {
+                if let stored = try s.value("SELECT url FROM source WHERE id = ?", [source.id], as: String.self) {
+                    if stored != source.url {
+                        try s.execute(
+                            "UPDATE source SET kind = ?, url = ?, etag = NULL, lastModified = NULL WHERE id = ?",
+                            [source.kind, source.url, source.id])
+                    } else {
+                        try s.execute("UPDATE source SET kind = ? WHERE id = ?", [source.kind, source.id])
                     }
-                    state.kind = s.kind
-                    state.url = s.url
-                    try state.update(db)
                 } else {
-                    try SourceRecord(id: s.id, kind: s.kind, url: s.url).insert(db)
+                    try s.execute(
+                        "INSERT INTO source(id, kind, url, consecutiveFailures) VALUES (?, ?, ?, 0)",
+                        [source.id, source.kind, source.url])
                 }
             }
         }
@@ -83,20 +108,24 @@ extension Store {
 
     /// Every source row, by id.
     public func sourceStates() throws -> [SourceRecord] {
-        try read { db in try SourceRecord.order(Column("id")).fetchAll(db) }
+        try snapshot { s in
+            try s.rows("SELECT \(Self.sourceColumns) FROM source ORDER BY id", []).map(SourceRecord.init(row:))
+        }
     }
 
     /// One source row.
     public func sourceState(_ id: String) throws -> SourceRecord? {
-        try read { db in try SourceRecord.fetchOne(db, key: id) }
+        try snapshot { s in
+            try s.row("SELECT \(Self.sourceColumns) FROM source WHERE id = ?", [id]).map(SourceRecord.init(row:))
+        }
     }
 
     /// Item counts per source.
     public func itemCounts() throws -> [String: Int] {
-        try read { db in
+        try snapshot { s in
             var out: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT sourceId, COUNT(*) AS n FROM item GROUP BY sourceId") {
-                out[row["sourceId"]] = row["n"]
+            for row in try s.rows("SELECT sourceId, COUNT(*) AS n FROM item GROUP BY sourceId", []) {
+                out[try row.require("sourceId")] = row["n"]
             }
             return out
         }
@@ -107,37 +136,42 @@ extension Store {
         source id: String, run: Int64, fetch: FetchLog, error: String, blocked: Bool,
         at: Date, nextDue: Date
     ) throws {
-        try write { db in
-            try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
-            try db.execute(
-                sql: """
-                    UPDATE source SET lastAttemptAt = ?, status = ?, lastError = ?, nextDueAt = ?,
-                      consecutiveFailures = consecutiveFailures + ? WHERE id = ?
-                    """, arguments: [at, blocked ? SourceStatus.blocked : .failed, error, nextDue, blocked ? 0 : 1, id])
+        try transaction { s in
+            try insertFetch(s, source: id, run: run, fetch: fetch, at: at)
+            try s.execute(
+                """
+                UPDATE source SET lastAttemptAt = ?, status = ?, lastError = ?, nextDueAt = ?,
+                  consecutiveFailures = consecutiveFailures + ? WHERE id = ?
+                """, [at, blocked ? SourceStatus.blocked : .failed, error, nextDue, blocked ? 0 : 1, id])
         }
     }
 
     /// Records a 304: the source is healthy and unchanged.
     public func recordNotModified(source id: String, run: Int64, fetch: FetchLog, at: Date, nextDue: Date) throws {
-        try write { db in
-            try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
-            try db.execute(
-                sql: """
-                    UPDATE source SET lastAttemptAt = ?, lastSuccessAt = ?, status = ?, lastError = NULL,
-                      consecutiveFailures = 0, nextDueAt = ? WHERE id = ?
-                    """, arguments: [at, at, SourceStatus.notModified, nextDue, id])
+        try transaction { s in
+            try insertFetch(s, source: id, run: run, fetch: fetch, at: at)
+            try s.execute(
+                """
+                UPDATE source SET lastAttemptAt = ?, lastSuccessAt = ?, status = ?, lastError = NULL,
+                  consecutiveFailures = 0, nextDueAt = ? WHERE id = ?
+                """, [at, at, SourceStatus.notModified, nextDue, id])
         }
     }
 
-    func insertFetch(_ db: Database, source: String, run: Int64?, fetch f: FetchLog, at: Date) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO fetch(runId, sourceId, url, finalUrl, httpStatus, etag, lastModified, bytes, durationMs, error, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+    func insertFetch(_ s: any SQLSession, source: String, run: Int64?, fetch f: FetchLog, at: Date) throws {
+        try s.execute(
+            """
+            INSERT INTO "fetch"(runId, sourceId, url, finalUrl, httpStatus, etag, lastModified, bytes, durationMs, error, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
                 run, source, f.url, f.finalURL, f.httpStatus, f.etag, f.lastModified, f.bytes,
                 Int(f.duration * 1000), f.error, at,
             ])
+    }
+
+    /// `insertFetch` for the SQLite-only operations still written against GRDB.
+    func insertFetch(_ db: Database, source: String, run: Int64?, fetch f: FetchLog, at: Date) throws {
+        try insertFetch(GRDBSession(db: db), source: source, run: run, fetch: f, at: at)
     }
 }

@@ -1,18 +1,16 @@
 import Foundation
-import GRDB
 import VeilleCore
 
 extension Store {
     /// The zip entry each stored question of an `assemblee-questions` source was read from, by uid.
     public func assembleeStamps(source id: String) throws -> [String: AssembleeEntryStamp] {
-        try read { db in
+        try snapshot { s in
             var out: [String: AssembleeEntryStamp] = [:]
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT uid, entryCrc, entrySize FROM assembleeQuestion WHERE sourceId = ?", arguments: [id])
-            while let row = try rows.next() {
-                let crc: Int64 = row["entryCrc"]
-                let size: Int64 = row["entrySize"]
-                out[row["uid"]] = AssembleeEntryStamp(crc: UInt32(truncatingIfNeeded: crc), size: UInt64(max(0, size)))
+            for row in try s.rows("SELECT uid, entryCrc, entrySize FROM assembleeQuestion WHERE sourceId = ?", [id]) {
+                let crc: Int64 = try row.require("entryCrc")
+                let size: Int64 = try row.require("entrySize")
+                out[try row.require("uid")] = AssembleeEntryStamp(
+                    crc: UInt32(truncatingIfNeeded: crc), size: UInt64(max(0, size)))
             }
             return out
         }
@@ -21,15 +19,15 @@ extension Store {
     /// The stored readings (JSON) of some questions, by uid.
     public func assembleeSnapshots(source id: String, uids: [String]) throws -> [String: String] {
         guard !uids.isEmpty else { return [:] }
-        return try read { db in
+        return try snapshot { s in
             var out: [String: String] = [:]
             for chunk in stride(from: 0, to: uids.count, by: 500).map({ Array(uids[$0..<min($0 + 500, uids.count)]) }) {
                 let sql = """
                     SELECT uid, snapshot FROM assembleeQuestion WHERE sourceId = ?
                     AND uid IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
                     """
-                for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([id] + chunk)) {
-                    out[row["uid"]] = row["snapshot"]
+                for row in try s.rows(sql, SQLArguments(list: [id] + chunk)) {
+                    out[try row.require("uid")] = row["snapshot"]
                 }
             }
             return out
@@ -38,8 +36,8 @@ extension Store {
 
     /// The SHA-256 of the archive last read whole, nil before the first.
     public func assembleeArchiveHash(source id: String) throws -> String? {
-        try read { db in
-            try String.fetchOne(db, sql: "SELECT sha256 FROM assembleeArchive WHERE sourceId = ?", arguments: [id])
+        try snapshot { s in
+            try s.value("SELECT sha256 FROM assembleeArchive WHERE sourceId = ?", [id], as: String.self)
         }
     }
 
@@ -50,27 +48,28 @@ extension Store {
     public func applyAssembleeUpdates(source id: String, run: Int64, updates: [AssembleeUpdateRecord], at: Date) throws
         -> [RecordedDelta]
     {
-        try write { db in
+        try transaction { s in
             var recorded: [RecordedDelta] = []
             for u in updates {
-                let stored = try storeQuestionItem(db, source: id, run: run, item: u.item, at: at)
-                try db.execute(
-                    sql: """
-                        INSERT INTO assembleeQuestion(sourceId, uid, itemId, number, legislature, state, entryCrc, entrySize,
-                          snapshot, pageUrl, pageDue, updatedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(sourceId, uid) DO UPDATE SET itemId = excluded.itemId, number = excluded.number,
-                          legislature = excluded.legislature, state = excluded.state, entryCrc = excluded.entryCrc,
-                          entrySize = excluded.entrySize, snapshot = excluded.snapshot, pageUrl = excluded.pageUrl,
-                          pageDue = (pageDue OR excluded.pageDue) AND authorName IS NULL, updatedAt = excluded.updatedAt
-                        """,
-                    arguments: [
+                let stored = try storeQuestionItem(s, source: id, run: run, item: u.item, at: at)
+                try s.execute(
+                    """
+                    INSERT INTO assembleeQuestion(sourceId, uid, itemId, number, legislature, state, entryCrc, entrySize,
+                      snapshot, pageUrl, pageDue, updatedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(sourceId, uid) DO UPDATE SET itemId = excluded.itemId, number = excluded.number,
+                      legislature = excluded.legislature, state = excluded.state, entryCrc = excluded.entryCrc,
+                      entrySize = excluded.entrySize, snapshot = excluded.snapshot, pageUrl = excluded.pageUrl,
+                      pageDue = (assembleeQuestion.pageDue OR excluded.pageDue) AND assembleeQuestion.authorName IS NULL,
+                      updatedAt = excluded.updatedAt
+                    """,
+                    [
                         id, u.uid, stored.item, u.number, u.legislature, u.state, Int64(u.stamp.crc),
                         Int64(u.stamp.size), u.snapshot, u.item.url, u.pageDue, at,
                     ])
                 for d in u.deltas {
                     let delta = try insertDelta(
-                        db, run: run, item: stored.item, source: id, kind: d.kind, baseline: u.baseline, at: at,
+                        s, run: run, item: stored.item, source: id, kind: d.kind, baseline: u.baseline, at: at,
                         revision: stored.revision, previous: stored.previous, detail: d.detail)
                     recorded.append(RecordedDelta(id: delta, itemID: stored.item, kind: d.kind, baseline: u.baseline))
                 }
@@ -86,48 +85,47 @@ extension Store {
         source id: String, run: Int64, fetch: FetchLog, archive: (sha256: String, bytes: Int, entries: Int)?,
         status: SourceStatus, problem: String?, at: Date, nextDue: Date
     ) throws {
-        try write { db in
-            try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
+        try transaction { s in
+            try insertFetch(s, source: id, run: run, fetch: fetch, at: at)
             if let problem {
-                try db.execute(
-                    sql: """
-                        UPDATE source SET lastAttemptAt = ?, status = ?, lastError = ?,
-                          consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
-                        """, arguments: [at, SourceStatus.failed, problem, nextDue, id])
+                try s.execute(
+                    """
+                    UPDATE source SET lastAttemptAt = ?, status = ?, lastError = ?,
+                      consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
+                    """, [at, SourceStatus.failed, problem, nextDue, id])
                 return
             }
             if let archive {
-                try db.execute(
-                    sql: """
-                        INSERT INTO assembleeArchive(sourceId, sha256, bytes, entries, readAt) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT(sourceId) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes,
-                          entries = excluded.entries, readAt = excluded.readAt
-                        """, arguments: [id, archive.sha256, archive.bytes, archive.entries, at])
+                try s.execute(
+                    """
+                    INSERT INTO assembleeArchive(sourceId, sha256, bytes, entries, readAt) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(sourceId) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes,
+                      entries = excluded.entries, readAt = excluded.readAt
+                    """, [id, archive.sha256, archive.bytes, archive.entries, at])
             }
-            try db.execute(
-                sql: """
-                    UPDATE source SET etag = COALESCE(?, etag), lastModified = COALESCE(?, lastModified), lastAttemptAt = ?,
-                      lastSuccessAt = ?, status = ?, lastError = NULL, consecutiveFailures = 0, nextDueAt = ?,
-                      firstSuccessAt = COALESCE(firstSuccessAt, ?)
-                    WHERE id = ?
-                    """, arguments: [fetch.etag, fetch.lastModified, at, at, status, nextDue, at, id])
+            try s.execute(
+                """
+                UPDATE source SET etag = COALESCE(?, etag), lastModified = COALESCE(?, lastModified), lastAttemptAt = ?,
+                  lastSuccessAt = ?, status = ?, lastError = NULL, consecutiveFailures = 0, nextDueAt = ?,
+                  firstSuccessAt = COALESCE(firstSuccessAt, ?)
+                WHERE id = ?
+                """, [fetch.etag, fetch.lastModified, at, at, status, nextDue, at, id])
         }
     }
 
     /// Questions whose page is to be read for the author's name (new or changed, name still unknown), oldest
     /// first, at most `limit`.
     public func assembleePagesDue(source id: String, limit: Int) throws -> [AssembleePageDue] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT uid, itemId, pageUrl, pageEtag, pageLastModified, pageTries FROM assembleeQuestion
-                    WHERE sourceId = ? AND pageDue AND authorName IS NULL ORDER BY updatedAt, uid LIMIT ?
-                    """, arguments: [id, limit]
+        try snapshot { s in
+            try s.rows(
+                """
+                SELECT uid, itemId, pageUrl, pageEtag, pageLastModified, pageTries FROM assembleeQuestion
+                WHERE sourceId = ? AND pageDue AND authorName IS NULL ORDER BY updatedAt, uid LIMIT ?
+                """, [id, limit]
             ).map {
                 AssembleePageDue(
-                    uid: $0["uid"], itemId: $0["itemId"], pageUrl: $0["pageUrl"], etag: $0["pageEtag"],
-                    lastModified: $0["pageLastModified"], tries: $0["pageTries"])
+                    uid: try $0.require("uid"), itemId: try $0.require("itemId"), pageUrl: $0["pageUrl"],
+                    etag: $0["pageEtag"], lastModified: $0["pageLastModified"], tries: $0["pageTries"] ?? 0)
             }
         }
     }
@@ -137,18 +135,18 @@ extension Store {
     public func recordAssembleePage(
         source id: String, uid: String, author: String?, etag: String?, lastModified: String?, retry: Bool, at: Date
     ) throws {
-        try write { db in
-            try db.execute(
-                sql: """
-                    UPDATE assembleeQuestion SET authorName = COALESCE(?, authorName), pageEtag = COALESCE(?, pageEtag),
-                      pageLastModified = COALESCE(?, pageLastModified), lastPageFetchAt = ?, pageTries = pageTries + 1,
-                      pageDue = ? WHERE sourceId = ? AND uid = ?
-                    """, arguments: [author, etag, lastModified, at, author == nil && retry, id, uid])
+        try transaction { s in
+            try s.execute(
+                """
+                UPDATE assembleeQuestion SET authorName = COALESCE(?, authorName), pageEtag = COALESCE(?, pageEtag),
+                  pageLastModified = COALESCE(?, pageLastModified), lastPageFetchAt = ?, pageTries = pageTries + 1,
+                  pageDue = ? WHERE sourceId = ? AND uid = ?
+                """, [author, etag, lastModified, at, author == nil && retry, id, uid])
             if let author {
-                try db.execute(
-                    sql: """
-                        UPDATE item SET author = ? WHERE id = (SELECT itemId FROM assembleeQuestion WHERE sourceId = ? AND uid = ?)
-                        """, arguments: [author, id, uid])
+                try s.execute(
+                    """
+                    UPDATE item SET author = ? WHERE id = (SELECT itemId FROM assembleeQuestion WHERE sourceId = ? AND uid = ?)
+                    """, [author, id, uid])
             }
         }
     }
@@ -158,15 +156,14 @@ extension Store {
     /// What a digest line needs of Assemblée questions (number, group, the author's name or else the
     /// `acteurRef`), as the JSON ``senateFacts(items:)`` hands the digest, for the items that are Assemblée
     /// questions.
-    func assembleeFacts(_ db: Database, items: [Int64], into out: inout [Int64: String]) throws {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT itemId, number, snapshot, authorName FROM assembleeQuestion
-                WHERE itemId IN (\(items.map { _ in "?" }.joined(separator: ",")))
-                """, arguments: StatementArguments(items))
+    func assembleeFacts(_ s: any SQLSession, items: [Int64], into out: inout [Int64: String]) throws {
+        let rows = try s.rows(
+            """
+            SELECT itemId, number, snapshot, authorName FROM assembleeQuestion
+            WHERE itemId IN (\(items.map { _ in "?" }.joined(separator: ",")))
+            """, SQLArguments(list: items))
         for row in rows {
-            let snapshot: String = row["snapshot"]
+            let snapshot: String = try row.require("snapshot")
             let q = (try? JSONSerialization.jsonObject(with: Data(snapshot.utf8))) as? [String: Any] ?? [:]
             let name: String? = row["authorName"]
             var pairs: [(String, JSONValue)] = [("number", .string(row["number"]))]
@@ -174,7 +171,7 @@ extension Store {
             pairs.append(("group", .string(q["group"] as? String)))
             pairs.append(
                 ("ministry", .string((q["attributions"] as? [String])?.last ?? q["ministry_asked"] as? String)))
-            out[row["itemId"]] = JSONValue.object(pairs).serialized()
+            out[try row.require("itemId")] = JSONValue.object(pairs).serialized()
         }
     }
 }

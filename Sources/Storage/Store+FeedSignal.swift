@@ -36,23 +36,21 @@ struct FeedEntryChange {
 extension Store {
     /// The state of an item's article page (`pending`, `done`, `failed`, `gave-up`, `removed`), nil when the
     /// item has none (no link, or not an `articles: true` source).
-    func articleState(_ db: Database, item: Int64) throws -> String? {
-        try String.fetchOne(
-            db.cachedStatement(sql: "SELECT state FROM article WHERE itemId = ?"), arguments: [item])
+    func articleState(_ s: any SQLSession, item: Int64) throws -> String? {
+        try s.value("SELECT state FROM article WHERE itemId = ?", [item], as: String.self)
     }
 
     /// Pages of this source's items whose feed entry changed since the page was fetched: to fetch again
     /// with a conditional GET, oldest signal first.
     public func signaledArticles(source: String) throws -> [ArticleTask] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.itemId, a.url, a.signalTries AS tries, a.etag, a.lastModified, a.extractorVersion, i.text
-                    FROM article a JOIN item i ON i.id = a.itemId
-                    WHERE i.sourceId = ? AND a.state = 'done' AND a.signaledAt IS NOT NULL AND a.signalTries < ?
-                    ORDER BY a.signaledAt, a.itemId
-                    """, arguments: [source, Store.articleTries]
+        try snapshot { s in
+            try s.rows(
+                """
+                SELECT a.itemId, a.url, a.signalTries AS tries, a.etag, a.lastModified, a.extractorVersion, i.text
+                FROM article a JOIN item i ON i.id = a.itemId
+                WHERE i.sourceId = ? AND a.state = 'done' AND a.signaledAt IS NOT NULL AND a.signalTries < ?
+                ORDER BY a.signaledAt, a.itemId
+                """, [source, Store.articleTries]
             ).map(Self.task)
         }
     }
@@ -62,13 +60,13 @@ extension Store {
     /// request for the page in this run); a waiting feed signal is tried again on the source's next crawls,
     /// three tries in all.
     public func recordCheckFailure(item: Int64, error: String, at: Date) throws {
-        try write { db in
-            try db.execute(
-                sql: """
-                    UPDATE article SET lastCheckedAt = ?, lastError = ?,
-                      signalTries = CASE WHEN signaledAt IS NULL THEN signalTries ELSE signalTries + 1 END,
-                      signaledAt = CASE WHEN signalTries + 1 >= ? THEN NULL ELSE signaledAt END WHERE itemId = ?
-                    """, arguments: [at, error, Store.articleTries, item])
+        try transaction { s in
+            try s.execute(
+                """
+                UPDATE article SET lastCheckedAt = ?, lastError = ?,
+                  signalTries = CASE WHEN signaledAt IS NULL THEN signalTries ELSE signalTries + 1 END,
+                  signaledAt = CASE WHEN signalTries + 1 >= ? THEN NULL ELSE signaledAt END WHERE itemId = ?
+                """, [at, error, Store.articleTries, item])
         }
     }
 }

@@ -24,9 +24,8 @@ extension Store {
         source id: String, run: Int64, fetch: FetchLog, items: [IncomingItem],
         at: Date, nextDue: Date, keepTextOnUpdate: Bool = false
     ) throws -> ApplyOutcome {
-        try write { db in
-            let baseline =
-                try Date.fetchOne(db, sql: "SELECT firstSuccessAt FROM source WHERE id = ?", arguments: [id]) == nil
+        try transaction { s in
+            let baseline = try s.value("SELECT firstSuccessAt FROM source WHERE id = ?", [id], as: Date.self) == nil
             var outcome = ApplyOutcome(baseline: baseline, items: 0, deltas: [], moves: 0)
             let batchGUIDs = Set(items.compactMap(\.guid))
             var seenKeys = Set<String>()
@@ -36,39 +35,40 @@ extension Store {
                 guard let key, seenKeys.insert(key).inserted else { continue }
                 outcome.items += 1
                 try applyOne(
-                    db, source: id, run: run, item: item, normalizedURL: norm, batchGUIDs: batchGUIDs,
+                    s, source: id, run: run, item: item, normalizedURL: norm, batchGUIDs: batchGUIDs,
                     baseline: baseline, at: at, keepText: keepTextOnUpdate, outcome: &outcome)
             }
-            try insertFetch(db, source: id, run: run, fetch: fetch, at: at)
-            try db.executeCached(
-                sql: """
+            try insertFetch(s, source: id, run: run, fetch: fetch, at: at)
+            try s.execute(
+                """
                     UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = ?,
                       lastError = NULL, consecutiveFailures = 0, nextDueAt = ?, firstSuccessAt = COALESCE(firstSuccessAt, ?)
                     WHERE id = ?
-                    """, arguments: [fetch.etag, fetch.lastModified, at, at, SourceStatus.ok, nextDue, at, id])
+                """, [fetch.etag, fetch.lastModified, at, at, SourceStatus.ok, nextDue, at, id])
             return outcome
         }
     }
 
     /// Finds the stored item an incoming one is, by GUID then by normalized URL.
     func findItem(
-        _ db: Database, source: String, guid: String?, normalizedURL: String?,
+        _ s: any SQLSession, source: String, guid: String?, normalizedURL: String?,
         batchGUIDs: Set<String>
     ) throws -> ItemRecord? {
         if let guid,
-            let stored = try ItemRecord.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM item WHERE sourceId = ? AND guid = ?"),
-                arguments: [source, guid])
+            let stored = try s.row(
+                "SELECT \(ItemRecord.columns) FROM item WHERE sourceId = ? AND guid = ?", [source, guid]
+            ).map(ItemRecord.init(row:))
         {
             return stored
         }
         guard let normalizedURL else { return nil }
         // Same URL: the same item whose GUID moved, unless that stored GUID is still in this batch
         // (a feed that points every entry at one page has distinct items sharing a URL).
-        for stored in try ItemRecord.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM item WHERE sourceId = ? AND normalizedUrl = ? ORDER BY id"),
-            arguments: [source, normalizedURL])
+        for row in try s.rows(
+            "SELECT \(ItemRecord.columns) FROM item WHERE sourceId = ? AND normalizedUrl = ? ORDER BY id",
+            [source, normalizedURL])
         {
+            let stored = try ItemRecord(row: row)
             if let storedGUID = stored.guid, batchGUIDs.contains(storedGUID), storedGUID != guid { continue }
             return stored
         }
@@ -76,30 +76,28 @@ extension Store {
     }
 
     private func applyOne(
-        _ db: Database, source: String, run: Int64, item: IncomingItem, normalizedURL: String?,
+        _ s: any SQLSession, source: String, run: Int64, item: IncomingItem, normalizedURL: String?,
         batchGUIDs: Set<String>, baseline: Bool, at: Date, keepText: Bool,
         outcome: inout ApplyOutcome
     ) throws {
         guard
             let stored = try findItem(
-                db, source: source, guid: item.guid, normalizedURL: normalizedURL,
+                s, source: source, guid: item.guid, normalizedURL: normalizedURL,
                 batchGUIDs: batchGUIDs)
         else {
             var record = ItemRecord(source: source, incoming: item, normalizedURL: normalizedURL, run: run, at: at)
             record.feedTextHash = keepText ? item.text.map(FeedTextFingerprint.of) : nil
-            try record.insert(db)
-            let itemID = db.lastInsertedRowID
+            let itemID = try record.insert(s)
             if keepText, let url = item.url {
                 // An `articles: true` source: the page is fetched by the article stage (in this run, or the next
                 // one if this run dies first).
-                try db.executeCached(
-                    sql: "INSERT INTO article(itemId, url, state) VALUES (?, ?, 'pending')", arguments: [itemID, url])
+                try s.execute("INSERT INTO article(itemId, url, state) VALUES (?, ?, 'pending')", [itemID, url])
             }
             let revision = try insertRevision(
-                db, item: itemID, run: run, title: item.title, text: item.text,
+                s, item: itemID, run: run, title: item.title, text: item.text,
                 reason: "first", at: at)
             let delta = try insertDelta(
-                db, run: run, item: itemID, source: source, kind: .new, baseline: baseline,
+                s, run: run, item: itemID, source: source, kind: .new, baseline: baseline,
                 at: at, revision: revision, previous: nil)
             outcome.deltas.append(RecordedDelta(id: delta, itemID: itemID, kind: .new, baseline: baseline))
             return
@@ -113,7 +111,7 @@ extension Store {
         let storedText = stored.text
         // The article is the text once a page is (or will be) extracted; an item whose page never came
         // (three failed tries, or no link) keeps the feed's text, whose edits are then its own.
-        let article = keepText ? try articleState(db, item: itemID) : nil
+        let article = keepText ? try articleState(s, item: itemID) : nil
         let keepsArticle = article != nil && article != "gave-up"
         let newText = keepsArticle ? storedText : (item.text ?? storedText)
         let titleChanged = normalizeWhitespace(storedTitle) != normalizeWhitespace(item.title)
@@ -122,66 +120,88 @@ extension Store {
             item.summary != nil && normalizeWhitespace(stored.summary) != normalizeWhitespace(item.summary)
         let storedVersion = stored.textVersion
         let entry = keepText ? FeedEntryChange(stored: stored, incoming: item) : nil
-        try db.executeCached(
-            sql: """
-                UPDATE item SET guid = COALESCE(?, guid), url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl),
-                  canonicalUrl = COALESCE(?, canonicalUrl), title = ?, text = ?, summary = COALESCE(?, summary),
-                  author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
-                  textVersion = ?, lastSeenAt = ?, feedTextHash = COALESCE(?, feedTextHash) WHERE id = ?
-                """,
-            arguments: [
+        try s.execute(
+            """
+            UPDATE item SET guid = COALESCE(?, guid), url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl),
+              canonicalUrl = COALESCE(?, canonicalUrl), title = ?, text = ?, summary = COALESCE(?, summary),
+              author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
+              textVersion = ?, lastSeenAt = ?, feedTextHash = COALESCE(?, feedTextHash) WHERE id = ?
+            """,
+            [
                 item.guid, item.url, normalizedURL, item.canonicalURL, item.title, newText, item.summary,
                 item.author, item.published, item.updated, keepsArticle ? storedVersion : item.textVersion,
                 at, entry?.fingerprint, itemID,
             ])
         if summaryChanged, !titleChanged, !textChanged { // matched again (the summary is matched), no delta
-            try db.executeCached(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
+            try s.execute("UPDATE item SET needsMatch = TRUE WHERE id = ?", [itemID])
         }
         if let entry, entry.changed || titleChanged {
             // The feed says the article may have changed: its page is fetched again in this run's article
             // stage (conditional GET), and a changed text becomes a `changed` delta there.
-            try db.executeCached(
-                sql: "UPDATE article SET signaledAt = ?, signalTries = 0 WHERE itemId = ? AND state = 'done'",
-                arguments: [at, itemID])
+            try s.execute(
+                "UPDATE article SET signaledAt = ?, signalTries = 0 WHERE itemId = ? AND state = 'done'", [at, itemID])
             // The new summary is stored and matched, but it is not a delta on its own.
             if entry.summaryChanged {
-                try db.executeCached(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
+                try s.execute("UPDATE item SET needsMatch = TRUE WHERE id = ?", [itemID])
             }
         }
         guard titleChanged || textChanged else { return }
-        try db.executeCached(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
+        try s.execute("UPDATE item SET needsMatch = TRUE WHERE id = ?", [itemID])
         let silent = !titleChanged && !keepsArticle && storedVersion != item.textVersion
-        let previous = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?"), arguments: [itemID])
+        let previous = try s.value("SELECT MAX(id) FROM itemRevision WHERE itemId = ?", [itemID], as: Int64.self)
         let revision = try insertRevision(
-            db, item: itemID, run: run, title: item.title, text: newText,
+            s, item: itemID, run: run, title: item.title, text: newText,
             reason: silent ? "silent" : "changed", at: at)
         guard !silent else { return }
         let delta = try insertDelta(
-            db, run: run, item: itemID, source: source, kind: .changed, baseline: false,
+            s, run: run, item: itemID, source: source, kind: .changed, baseline: false,
             at: at, revision: revision, previous: previous)
         outcome.deltas.append(RecordedDelta(id: delta, itemID: itemID, kind: .changed, baseline: false))
     }
 
     func insertRevision(
-        _ db: Database, item: Int64, run: Int64?, title: String?, text: String?, reason: String,
+        _ s: any SQLSession, item: Int64, run: Int64?, title: String?, text: String?, reason: String,
         at: Date
     ) throws -> Int64 {
-        try db.executeCached(
-            sql: "INSERT INTO itemRevision(itemId, runId, title, text, reason, recordedAt) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [item, run, title, text, reason, at])
-        return db.lastInsertedRowID
+        try s.insert(
+            "INSERT INTO itemRevision(itemId, runId, title, text, reason, recordedAt) VALUES (?, ?, ?, ?, ?, ?)",
+            [item, run, title, text, reason, at])
     }
 
     /// Records one delta. `detail` is JSON a digest needs beyond the item (a Sénat answer, say).
     func insertDelta(
+        _ s: any SQLSession, run: Int64, item: Int64, source: String, kind: DeltaKind, baseline: Bool,
+        at: Date, revision: Int64?, previous: Int64?, detail: String? = nil
+    ) throws -> Int64 {
+        try s.insert(
+            """
+            INSERT INTO delta(runId, itemId, sourceId, kind, baseline, at, revisionId, previousRevisionId, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [run, item, source, kind, baseline, at, revision, previous, detail])
+    }
+}
+
+/// The GRDB forms of the shared item helpers, for the operations still written against GRDB (SQLite only).
+extension Store {
+    func findItem(
+        _ db: Database, source: String, guid: String?, normalizedURL: String?, batchGUIDs: Set<String>
+    ) throws -> ItemRecord? {
+        try findItem(
+            GRDBSession(db: db), source: source, guid: guid, normalizedURL: normalizedURL, batchGUIDs: batchGUIDs)
+    }
+
+    func insertRevision(
+        _ db: Database, item: Int64, run: Int64?, title: String?, text: String?, reason: String, at: Date
+    ) throws -> Int64 {
+        try insertRevision(GRDBSession(db: db), item: item, run: run, title: title, text: text, reason: reason, at: at)
+    }
+
+    func insertDelta(
         _ db: Database, run: Int64, item: Int64, source: String, kind: DeltaKind, baseline: Bool,
         at: Date, revision: Int64?, previous: Int64?, detail: String? = nil
     ) throws -> Int64 {
-        var delta = DeltaRecord(
-            runId: run, itemId: item, sourceId: source, kind: kind, baseline: baseline, at: at,
-            revisionId: revision, previousRevisionId: previous, detail: detail)
-        try delta.insert(db)
-        return db.lastInsertedRowID
+        try insertDelta(
+            GRDBSession(db: db), run: run, item: item, source: source, kind: kind, baseline: baseline, at: at,
+            revision: revision, previous: previous, detail: detail)
     }
 }

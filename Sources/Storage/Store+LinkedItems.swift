@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// An item linked to at least one campaign or actor, with what an export needs.
 public struct LinkedItem: Sendable, Equatable {
@@ -47,24 +46,26 @@ extension Store {
     /// - Parameter since: the earliest first-seen time.
     /// - Returns: the items with their links, newest snapshot hash and Sénat facts.
     public func linkedItems(since: Date?) throws -> [LinkedItem] {
-        var items = try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT i.id, i.sourceId, i.guid, i.url, i.canonicalUrl, i.title, i.published, i.firstSeenAt,
-                      MAX(i.firstSeenAt,
-                          COALESCE((SELECT MAX(recordedAt) FROM itemRevision r WHERE r.itemId = i.id), i.firstSeenAt),
-                          COALESCE((SELECT MAX(linkedAt) FROM link l WHERE l.itemId = i.id), i.firstSeenAt)) AS changedAt,
-                      (SELECT sha256 FROM evidence e WHERE e.itemId = i.id ORDER BY fetchedAt DESC, id DESC LIMIT 1) AS sha
-                    FROM item i
-                    WHERE EXISTS (SELECT 1 FROM link l WHERE l.itemId = i.id) AND (? IS NULL OR i.firstSeenAt >= ?)
-                    ORDER BY i.id
-                    """, arguments: [since, since]
+        var items = try snapshot { s in
+            // SQLite's scalar MAX(a, b, c) is PostgreSQL's GREATEST(a, b, c).
+            let greatest = s.dialect == .postgres ? "GREATEST" : "MAX"
+            return try s.rows(
+                """
+                SELECT i.id, i.sourceId, i.guid, i.url, i.canonicalUrl, i.title, i.published, i.firstSeenAt,
+                  \(greatest)(i.firstSeenAt,
+                      COALESCE((SELECT MAX(recordedAt) FROM itemRevision r WHERE r.itemId = i.id), i.firstSeenAt),
+                      COALESCE((SELECT MAX(linkedAt) FROM link l WHERE l.itemId = i.id), i.firstSeenAt)) AS changedAt,
+                  (SELECT sha256 FROM evidence e WHERE e.itemId = i.id ORDER BY fetchedAt DESC, id DESC LIMIT 1) AS sha
+                FROM item i
+                WHERE EXISTS (SELECT 1 FROM link l WHERE l.itemId = i.id) \(since == nil ? "" : "AND i.firstSeenAt >= ?")
+                ORDER BY i.id
+                """, since.map { [$0] as SQLArguments } ?? []
             ).map { row in
                 LinkedItem(
-                    id: row["id"], sourceID: row["sourceId"], guid: row["guid"], url: row["url"],
+                    id: try row.require("id"), sourceID: try row.require("sourceId"), guid: row["guid"],
+                    url: row["url"],
                     canonicalURL: row["canonicalUrl"], title: row["title"], published: row["published"],
-                    firstSeenAt: row["firstSeenAt"], lastChangedAt: row["changedAt"], links: [],
+                    firstSeenAt: try row.require("firstSeenAt"), lastChangedAt: try row.require("changedAt"), links: [],
                     snapshotSHA256: row["sha"], senate: nil)
             }
         }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A link between an item and a watchlist entity, with its evidence.
 public struct ItemLink: Sendable, Equatable {
@@ -57,51 +56,45 @@ public struct LinkChanges: Sendable, Equatable {
 extension Store {
     /// Items whose title, summary or text is new or changed since they were last matched, by id.
     public func itemsNeedingMatch() throws -> [MatchableItem] {
-        try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT id, title, text, summary, url, canonicalUrl FROM item WHERE needsMatch ORDER BY id"
-            )
-            .map(Self.matchable)
+        try snapshot { s in
+            try s.rows("SELECT id, title, text, summary, url, canonicalUrl FROM item WHERE needsMatch ORDER BY id", [])
+                .map(Self.matchable)
         }
     }
 
     /// Items first seen at or after `since` (every item when nil), by id.
     public func items(firstSeenSince since: Date?) throws -> [MatchableItem] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT id, title, text, summary, url, canonicalUrl FROM item WHERE ? IS NULL OR firstSeenAt >= ? ORDER BY id",
-                arguments: [since, since]
-            ).map(Self.matchable)
+        try snapshot { s in
+            let columns = "SELECT id, title, text, summary, url, canonicalUrl FROM item"
+            guard let since else { return try s.rows(columns + " ORDER BY id", []).map(Self.matchable) }
+            return try s.rows(columns + " WHERE firstSeenAt >= ? ORDER BY id", [since]).map(Self.matchable)
         }
     }
 
-    static func matchable(_ row: Row) -> MatchableItem {
+    static func matchable(_ row: SQLRow) throws -> MatchableItem {
         MatchableItem(
-            id: row["id"], title: row["title"], text: row["text"], summary: row["summary"], url: row["url"],
-            canonicalURL: row["canonicalUrl"])
+            id: try row.require("id"), title: row["title"], text: row["text"], summary: row["summary"],
+            url: row["url"], canonicalURL: row["canonicalUrl"])
     }
 
     /// The links of some items.
     public func links(items: [Int64]) throws -> [Int64: [ItemLink]] {
-        try read { db in try linkRows(db, items: items) }
+        try snapshot { s in try linkRows(s, items: items) }
     }
 
-    func linkRows(_ db: Database, items: [Int64]) throws -> [Int64: [ItemLink]] {
+    func linkRows(_ s: any SQLSession, items: [Int64]) throws -> [Int64: [ItemLink]] {
         var out: [Int64: [ItemLink]] = [:]
         for chunk in stride(from: 0, to: items.count, by: 500).map({ Array(items[$0..<min($0 + 500, items.count)]) }) {
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT itemId, entityId, entityKind, evidence FROM link
-                    WHERE itemId IN (\(chunk.map { _ in "?" }.joined(separator: ","))) ORDER BY entityId
-                    """, arguments: StatementArguments(chunk))
+            for row in try s.rows(
+                """
+                SELECT itemId, entityId, entityKind, evidence FROM link
+                WHERE itemId IN (\(chunk.map { _ in "?" }.joined(separator: ","))) ORDER BY entityId
+                """, SQLArguments(list: chunk))
             {
-                out[row["itemId"], default: []].append(
+                out[try row.require("itemId"), default: []].append(
                     ItemLink(
-                        entityID: row["entityId"], entityKind: row["entityKind"],
-                        evidence: row["evidence"]))
+                        entityID: try row.require("entityId"), entityKind: try row.require("entityKind"),
+                        evidence: try row.require("evidence")))
             }
         }
         return out
@@ -118,10 +111,10 @@ extension Store {
         _ links: [Int64: [ItemLink]], watchlistHash: String, at: Date,
         dryRun: Bool = false
     ) throws -> LinkChanges {
-        let body: (Database) throws -> LinkChanges = { db in
+        let body: (any SQLSession) throws -> LinkChanges = { s in
             var changes = LinkChanges()
             let ids = links.keys.sorted()
-            let current = try self.linkRows(db, items: ids)
+            let current = try self.linkRows(s, items: ids)
             for id in ids {
                 let old = Set((current[id] ?? []).map(\.entityID))
                 let new = links[id] ?? []
@@ -129,24 +122,22 @@ extension Store {
                 for e in newIDs.subtracting(old).sorted() { changes.added.append((id, e)) }
                 for e in old.subtracting(newIDs).sorted() { changes.removed.append((id, e)) }
                 guard !dryRun else { continue }
-                try db.execute(sql: "DELETE FROM link WHERE itemId = ?", arguments: [id])
-                try db.execute(sql: "UPDATE item SET needsMatch = 0 WHERE id = ?", arguments: [id])
+                try s.execute("DELETE FROM link WHERE itemId = ?", [id])
+                try s.execute("UPDATE item SET needsMatch = FALSE WHERE id = ?", [id])
                 for l in new {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO link(itemId, entityId, entityKind, watchlistHash, linkedAt, evidence) VALUES (?, ?, ?, ?, ?, ?)
-                            """, arguments: [id, l.entityID, l.entityKind, watchlistHash, at, l.evidence])
+                    try s.execute(
+                        """
+                        INSERT INTO link(itemId, entityId, entityKind, watchlistHash, linkedAt, evidence) VALUES (?, ?, ?, ?, ?, ?)
+                        """, [id, l.entityID, l.entityKind, watchlistHash, at, l.evidence])
                 }
             }
             return changes
         }
-        return dryRun ? try read(body) : try write(body)
+        return dryRun ? try snapshot(body) : try transaction(body)
     }
 
     /// Whether an item is linked to any campaign or actor.
     public func isLinked(item: Int64) throws -> Bool {
-        try read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM link WHERE itemId = ?)", arguments: [item]) ?? false
-        }
+        try snapshot { s in try s.value("SELECT 1 FROM link WHERE itemId = ? LIMIT 1", [item], as: Int64.self) != nil }
     }
 }

@@ -37,11 +37,12 @@ extension Store {
 
     /// The stored robots.txt copies, by site (`scheme://host[:port]`).
     public func robotsCopies() throws -> [String: RobotsCopy] {
-        try read { db in
+        try snapshot { s in
             var out: [String: RobotsCopy] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT site, body, etag, lastModified FROM robots") {
+            for row in try s.rows("SELECT site, body, etag, lastModified FROM robots") {
                 let body: Data = row["body"] ?? Data()
-                out[row["site"]] = RobotsCopy(body: [UInt8](body), etag: row["etag"], lastModified: row["lastModified"])
+                out[try row.require("site")] = RobotsCopy(
+                    body: [UInt8](body), etag: row["etag"], lastModified: row["lastModified"])
             }
             return out
         }
@@ -50,24 +51,24 @@ extension Store {
     /// Makes the `robots` table hold exactly `copies` (a run's snapshot: every site it knows). A copy that
     /// did not change keeps its `fetchedAt`; sites absent from `copies` (a 4xx now) are removed.
     public func saveRobotsCopies(_ copies: [String: RobotsCopy], at: Date) throws {
-        try write { db in
-            let existing = try Row.fetchAll(db, sql: "SELECT site, body, etag, lastModified FROM robots")
+        try transaction { s in
+            let existing = try s.rows("SELECT site, body, etag, lastModified FROM robots")
             var known: [String: RobotsCopy] = [:]
             for row in existing {
                 let body: Data = row["body"] ?? Data()
-                known[row["site"]] = RobotsCopy(
+                known[try row.require("site")] = RobotsCopy(
                     body: [UInt8](body), etag: row["etag"], lastModified: row["lastModified"])
             }
             for site in known.keys where copies[site] == nil {
-                try db.execute(sql: "DELETE FROM robots WHERE site = ?", arguments: [site])
+                try s.execute("DELETE FROM robots WHERE site = ?", [site])
             }
             for (site, copy) in copies where known[site] != copy {
-                try db.execute(
-                    sql: """
-                        INSERT INTO robots(site, body, etag, lastModified, fetchedAt) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT(site) DO UPDATE SET body = excluded.body, etag = excluded.etag,
-                          lastModified = excluded.lastModified, fetchedAt = excluded.fetchedAt
-                        """, arguments: [site, Data(copy.body), copy.etag, copy.lastModified, at])
+                try s.execute(
+                    """
+                    INSERT INTO robots(site, body, etag, lastModified, fetchedAt) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(site) DO UPDATE SET body = excluded.body, etag = excluded.etag,
+                      lastModified = excluded.lastModified, fetchedAt = excluded.fetchedAt
+                    """, [site, Data(copy.body), copy.etag, copy.lastModified, at])
             }
         }
     }
@@ -79,12 +80,17 @@ extension Store {
     ///
     /// - Throws: ``StorageError`` when the copy cannot be written.
     public func backup(to destination: String) throws {
+        if case .postgres(let pg) = backend {
+            throw StorageError.database(
+                "backup copies SQLite files; for PostgreSQL use pg_dump: pg_dump -Fc -h \(pg.url.host) -p \(pg.url.port) "
+                    + "-U \(pg.url.user) -f \(destination) \(pg.url.database)")
+        }
         let temporary = destination + ".partial-\(getpid())"
         let fm = FileManager.default
         for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: temporary + suffix) }
         do {
             let target = try DatabaseQueue(path: temporary)
-            try pool.backup(to: target)
+            try sqlitePool().backup(to: target)
             try target.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try target.close()
             if fm.fileExists(atPath: destination) { try fm.removeItem(atPath: destination) }
@@ -106,24 +112,22 @@ extension Store {
               AND id NOT IN (SELECT MAX(id) FROM itemRevision GROUP BY itemId)
               AND itemId NOT IN (SELECT itemId FROM link)
             """
-        let body = { (db: Database) throws -> PruneOutcome in
+        let body = { (s: any SQLSession) throws -> PruneOutcome in
             var outcome = PruneOutcome(revisions: 0, rawRows: [:])
-            outcome.revisions = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + revisionFilter, arguments: [cutoff]) ?? 0
-            if !dryRun { try db.execute(sql: "DELETE " + revisionFilter, arguments: [cutoff]) }
+            outcome.revisions = try s.value("SELECT COUNT(*) " + revisionFilter, [cutoff], as: Int.self) ?? 0
+            if !dryRun { try s.execute("DELETE " + revisionFilter, [cutoff]) }
             for (table, dateColumn) in Self.rawByteTables {
-                guard try db.tableExists(table) else { continue }
-                let columns = Set(try db.columns(in: table).map(\.name))
-                guard columns.contains("itemId"), columns.contains(dateColumn) else { continue }
+                // Every table listed is created by a migration of both backends.
                 let filter =
-                    "FROM \(table.quotedDatabaseIdentifier) WHERE \(dateColumn.quotedDatabaseIdentifier) < ? "
+                    "FROM \(s.dialect.quote(table)) WHERE \(s.dialect.quote(dateColumn)) < ? "
                     + "AND itemId NOT IN (SELECT itemId FROM link)"
                 outcome.rawRows[table] =
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) " + filter, arguments: [cutoff]) ?? 0
-                if !dryRun { try db.execute(sql: "DELETE " + filter, arguments: [cutoff]) }
+                    try s.value("SELECT COUNT(*) " + filter, [cutoff], as: Int.self) ?? 0
+                if !dryRun { try s.execute("DELETE " + filter, [cutoff]) }
             }
             return outcome
         }
-        return dryRun ? try read(body) : try write(body)
+        return dryRun ? try snapshot(body) : try transaction(body)
     }
 
     /// Tables whose row counts ``rowCounts()`` reports (a backup's check, `veille backup`'s summary).
@@ -131,10 +135,10 @@ extension Store {
 
     /// Rows per table of the main tables: a backup opens with the same counts as its snapshot.
     public func rowCounts() throws -> [String: Int] {
-        try read { db in
+        try snapshot { s in
             var out: [String: Int] = [:]
-            for table in Self.countedTables where try db.tableExists(table) {
-                out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0
+            for table in Self.countedTables {
+                out[table] = try s.value("SELECT COUNT(*) FROM \(s.dialect.quote(table))", [], as: Int.self) ?? 0
             }
             return out
         }
@@ -144,9 +148,13 @@ extension Store {
     ///
     /// - Returns: the file's size in bytes before and after.
     public func vacuum() throws -> (before: Int64, after: Int64) {
+        if case .postgres = backend {
+            throw StorageError.database(
+                "vacuum compacts SQLite files; PostgreSQL's autovacuum (or VACUUM FULL) does that")
+        }
         let before = Self.fileSize(path) + Self.fileSize(path + "-wal")
         do {
-            try pool.writeWithoutTransaction { db in
+            try sqlitePool().writeWithoutTransaction { db in
                 try db.execute(sql: "VACUUM")
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             }

@@ -27,6 +27,11 @@ extension Store {
             "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         guard !words.isEmpty else { return [] }
+        if case .postgres = backend {
+            // The same query (each word a quoted term, all of them), through the parser: never raw text.
+            return try searchPostgres(
+                SearchQuery(parsing: words.joined(separator: " ")), entity: entity, since: since, limit: limit)
+        }
         return try read { db in
             try Row.fetchAll(
                 db,
@@ -42,6 +47,37 @@ extension Store {
                 SearchHit(
                     itemID: row["id"], source: row["sourceId"], title: row["title"], url: row["url"],
                     firstSeen: row["firstSeenAt"], snippet: row["snip"] ?? "")
+            }
+        }
+    }
+
+    /// ``search(_:entity:since:limit:)`` on PostgreSQL: `item.searchVector` against the parsed query's
+    /// `to_tsquery`, a `ts_headline` snippet with the matched words in «…».
+    func searchPostgres(_ query: SearchQuery, entity: String?, since: Date?, limit: Int) throws -> [SearchHit] {
+        var conditions = ["i.searchVector @@ q.query"]
+        var arguments: SQLArguments = [query.tsquery]
+        if let since {
+            conditions.append("i.firstSeenAt >= ?")
+            arguments = arguments + [since]
+        }
+        if let entity {
+            conditions.append("EXISTS(SELECT 1 FROM link l WHERE l.itemId = i.id AND l.entityId = ?)")
+            arguments = arguments + [entity]
+        }
+        return try snapshot { s in
+            try s.rows(
+                """
+                SELECT i.id, i.sourceId, i.title, i.url, i.firstSeenAt,
+                       ts_headline('veille_simple', COALESCE(i.text, ''), q.query,
+                         'StartSel=«, StopSel=», MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…') AS snip
+                FROM item i, (SELECT to_tsquery('veille_simple', ?) AS query) q
+                WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY i.firstSeenAt DESC, i.id DESC LIMIT ?
+                """, arguments + [limit]
+            ).map { row in
+                SearchHit(
+                    itemID: try row.require("id"), source: try row.require("sourceId"), title: row["title"],
+                    url: row["url"], firstSeen: try row.require("firstSeenAt"), snippet: row["snip"] ?? "")
             }
         }
     }

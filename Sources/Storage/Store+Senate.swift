@@ -1,13 +1,13 @@
 import Foundation
-import GRDB
 import VeilleCore
 
 extension Store {
     /// The stored questions of a `senate-questions` source, by reference.
     public func senateQuestions(source id: String) throws -> [String: SenateQuestionRecord] {
-        try read { db in
-            let records = try SenateQuestionRecord.fetchAll(
-                db, sql: "SELECT * FROM senateQuestion WHERE sourceId = ?", arguments: [id])
+        try snapshot { s in
+            let records = try s.rows(
+                "SELECT \(SenateQuestionRecord.columns) FROM senateQuestion WHERE sourceId = ?", [id]
+            ).map(SenateQuestionRecord.init(row:))
             return Dictionary(records.map { ($0.reference, $0) }, uniquingKeysWith: { a, _ in a })
         }
     }
@@ -35,11 +35,11 @@ extension Store {
         updates: [SenateUpdateRecord], notModified: Bool, problem: String? = nil,
         at: Date, nextDue: Date
     ) throws -> SenateApplyOutcome {
-        try write { db in
+        try transaction { s in
             var outcome = SenateApplyOutcome(questions: 0, deltas: [])
             var revisions: [String: (item: Int64, revision: Int64, previous: Int64?)] = [:]
             for update in updates {
-                revisions[update.record.reference] = try storeQuestion(db, source: id, run: run, update: update, at: at)
+                revisions[update.record.reference] = try storeQuestion(s, source: id, run: run, update: update, at: at)
                 outcome.questions += 1
             }
             for update in updates {
@@ -49,43 +49,41 @@ extension Store {
                     if let ref = d.target, ref != update.record.reference {
                         if let other = revisions[ref] {
                             target = (other.item, other.revision, nil)
-                        } else if let item = try Int64.fetchOne(
-                            db,
-                            sql: """
-                                SELECT itemId FROM senateQuestion WHERE sourceId = ? AND reference = ?
-                                """, arguments: [id, ref])
+                        } else if let item = try s.value(
+                            """
+                            SELECT itemId FROM senateQuestion WHERE sourceId = ? AND reference = ?
+                            """, [id, ref], as: Int64.self)
                         {
-                            let latest = try Int64.fetchOne(
-                                db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?",
-                                arguments: [item])
+                            let latest = try s.value(
+                                "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", [item], as: Int64.self)
                             target = (item, latest ?? own.revision, nil)
                         }
                     }
                     let delta = try insertDelta(
-                        db, run: run, item: target.item, source: id, kind: d.kind,
+                        s, run: run, item: target.item, source: id, kind: d.kind,
                         baseline: d.baseline, at: at, revision: target.revision,
                         previous: target.previous, detail: d.detail)
                     outcome.deltas.append(
                         RecordedDelta(id: delta, itemID: target.item, kind: d.kind, baseline: d.baseline))
                 }
             }
-            try insertFetch(db, source: id, run: run, fetch: csv, at: at)
-            for page in pages { try insertFetch(db, source: id, run: run, fetch: page, at: at) }
+            try insertFetch(s, source: id, run: run, fetch: csv, at: at)
+            for page in pages { try insertFetch(s, source: id, run: run, fetch: page, at: at) }
             if let problem {
-                try db.execute(
-                    sql: """
-                        UPDATE source SET etag = NULL, lastModified = NULL, lastAttemptAt = ?, status = ?, lastError = ?,
-                          consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
-                        """, arguments: [at, SourceStatus.failed, problem, nextDue, id])
+                try s.execute(
+                    """
+                    UPDATE source SET etag = NULL, lastModified = NULL, lastAttemptAt = ?, status = ?, lastError = ?,
+                      consecutiveFailures = consecutiveFailures + 1, nextDueAt = ? WHERE id = ?
+                    """, [at, SourceStatus.failed, problem, nextDue, id])
                 return outcome
             }
-            try db.execute(
-                sql: """
-                    UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = ?,
-                      lastError = NULL, consecutiveFailures = 0, nextDueAt = ?, firstSuccessAt = COALESCE(firstSuccessAt, ?)
-                    WHERE id = ?
-                    """,
-                arguments: [
+            try s.execute(
+                """
+                UPDATE source SET etag = ?, lastModified = ?, lastAttemptAt = ?, lastSuccessAt = ?, status = ?,
+                  lastError = NULL, consecutiveFailures = 0, nextDueAt = ?, firstSuccessAt = COALESCE(firstSuccessAt, ?)
+                WHERE id = ?
+                """,
+                [
                     csv.etag, csv.lastModified, at, at, notModified ? SourceStatus.notModified : .ok, nextDue, at, id,
                 ])
             return outcome
@@ -95,23 +93,23 @@ extension Store {
     /// Inserts or updates one question's item and row; returns its item, its current revision and, when this
     /// crawl changed the title or text, the revision before.
     private func storeQuestion(
-        _ db: Database, source: String, run: Int64, update: SenateUpdateRecord,
+        _ s: any SQLSession, source: String, run: Int64, update: SenateUpdateRecord,
         at: Date
     ) throws -> (item: Int64, revision: Int64, previous: Int64?) {
-        let result = try storeQuestionItem(db, source: source, run: run, item: update.item, at: at)
+        let result = try storeQuestionItem(s, source: source, run: run, item: update.item, at: at)
         let r = update.record
-        try db.execute(
-            sql: """
-                INSERT INTO senateQuestion(sourceId, reference, itemId, number, state, snapshot, csvRow, page, pageUrl, pageEtag,
-                  pageLastModified, lastPageFetchAt, pageTries, pageRetry, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(sourceId, reference) DO UPDATE SET itemId = excluded.itemId, number = excluded.number,
-                  state = excluded.state, snapshot = excluded.snapshot, csvRow = excluded.csvRow, page = excluded.page,
-                  pageUrl = excluded.pageUrl, pageEtag = excluded.pageEtag, pageLastModified = excluded.pageLastModified,
-                  lastPageFetchAt = excluded.lastPageFetchAt, pageTries = excluded.pageTries, pageRetry = excluded.pageRetry,
-                  updatedAt = excluded.updatedAt
-                """,
-            arguments: [
+        try s.execute(
+            """
+            INSERT INTO senateQuestion(sourceId, reference, itemId, number, state, snapshot, csvRow, page, pageUrl, pageEtag,
+              pageLastModified, lastPageFetchAt, pageTries, pageRetry, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(sourceId, reference) DO UPDATE SET itemId = excluded.itemId, number = excluded.number,
+              state = excluded.state, snapshot = excluded.snapshot, csvRow = excluded.csvRow, page = excluded.page,
+              pageUrl = excluded.pageUrl, pageEtag = excluded.pageEtag, pageLastModified = excluded.pageLastModified,
+              lastPageFetchAt = excluded.lastPageFetchAt, pageTries = excluded.pageTries, pageRetry = excluded.pageRetry,
+              updatedAt = excluded.updatedAt
+            """,
+            [
                 source, r.reference, result.item, r.number, r.state, r.snapshot, r.csvRow, r.page, r.pageUrl,
                 r.pageEtag, r.pageLastModified, r.lastPageFetchAt, r.pageTries, r.pageRetry, at,
             ])
@@ -121,36 +119,35 @@ extension Store {
     /// Inserts or updates a question's item (either chamber): a new item gets its first revision; a changed
     /// title or text gets a revision and `needsMatch`. Returns the item, its current revision and, when this
     /// crawl changed the title or text, the revision before.
-    func storeQuestionItem(_ db: Database, source: String, run: Int64, item: IncomingItem, at: Date) throws -> (
+    func storeQuestionItem(_ s: any SQLSession, source: String, run: Int64, item: IncomingItem, at: Date) throws -> (
         item: Int64, revision: Int64, previous: Int64?
     ) {
         let norm = item.url.map(URLNormalizer.normalize)
         var result: (item: Int64, revision: Int64, previous: Int64?)
-        if let stored = try findItem(db, source: source, guid: item.guid, normalizedURL: norm, batchGUIDs: []),
+        if let stored = try findItem(s, source: source, guid: item.guid, normalizedURL: norm, batchGUIDs: []),
             let itemID = stored.id
         {
             let storedTitle = stored.title
             let storedText = stored.text
             let text = item.text ?? storedText
-            try db.execute(
-                sql: """
-                    UPDATE item SET url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl), title = ?, text = ?,
-                      author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
-                      textVersion = ?, lastSeenAt = ? WHERE id = ?
-                    """,
-                arguments: [
+            try s.execute(
+                """
+                UPDATE item SET url = COALESCE(?, url), normalizedUrl = COALESCE(?, normalizedUrl), title = ?, text = ?,
+                  author = COALESCE(?, author), published = COALESCE(?, published), updated = COALESCE(?, updated),
+                  textVersion = ?, lastSeenAt = ? WHERE id = ?
+                """,
+                [
                     item.url, norm, item.title ?? storedTitle, text, item.author, item.published, item.updated,
                     item.textVersion, at, itemID,
                 ])
-            let latest = try Int64.fetchOne(
-                db, sql: "SELECT MAX(id) FROM itemRevision WHERE itemId = ?", arguments: [itemID])
+            let latest = try s.value("SELECT MAX(id) FROM itemRevision WHERE itemId = ?", [itemID], as: Int64.self)
             let changed =
                 normalizeWhitespace(storedTitle) != normalizeWhitespace(item.title ?? storedTitle)
                 || normalizeWhitespace(storedText) != normalizeWhitespace(text)
             if changed {
-                try db.execute(sql: "UPDATE item SET needsMatch = 1 WHERE id = ?", arguments: [itemID])
+                try s.execute("UPDATE item SET needsMatch = TRUE WHERE id = ?", [itemID])
                 let revision = try insertRevision(
-                    db, item: itemID, run: run, title: item.title ?? storedTitle, text: text,
+                    s, item: itemID, run: run, title: item.title ?? storedTitle, text: text,
                     reason: "changed", at: at)
                 result = (itemID, revision, latest)
             } else if let latest {
@@ -159,26 +156,25 @@ extension Store {
                 result = (
                     itemID,
                     try insertRevision(
-                        db, item: itemID, run: run, title: storedTitle, text: storedText,
+                        s, item: itemID, run: run, title: storedTitle, text: storedText,
                         reason: "first", at: at), nil
                 )
             }
         } else {
-            try db.execute(
-                sql: """
-                    INSERT INTO item(sourceId, guid, url, normalizedUrl, title, text, author, published, updated, textVersion,
-                      firstSeenAt, lastSeenAt, firstRunId, needsMatch)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                    """,
-                arguments: [
+            let itemID = try s.insert(
+                """
+                INSERT INTO item(sourceId, guid, url, normalizedUrl, title, text, author, published, updated, textVersion,
+                  firstSeenAt, lastSeenAt, firstRunId, needsMatch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)
+                """,
+                [
                     source, item.guid, item.url, norm, item.title, item.text, item.author, item.published,
                     item.updated, item.textVersion, at, at, run,
                 ])
-            let itemID = db.lastInsertedRowID
             result = (
                 itemID,
                 try insertRevision(
-                    db, item: itemID, run: run, title: item.title, text: item.text,
+                    s, item: itemID, run: run, title: item.title, text: item.text,
                     reason: "first", at: at), nil
             )
         }

@@ -15,6 +15,10 @@ import Syndication
 /// - `run [--feeds N]`      the nightly run over N loopback feeds: wall time and peak memory
 /// - `interop [ARGS]`       import time of the four VIGINUM bundles, export time and size for N linked items
 /// - `archive --items N [--db PATH] [--config DIR]`  a realistic archive for the workbench (ArchiveBenchmark)
+/// - `worker --db postgres://… --sources FILE [ARGS]`  one coordinated worker (CoordinationWorker; the
+///   multi-process tests and the coordination benchmarks start it)
+/// - `coordination claims|night|run [ARGS]`  claims per second over PostgreSQL, night wall time with N
+///   workers (CoordinationBenchmark), `veille run`'s night on SQLite and on PostgreSQL with N workers
 @main
 enum VeilleBench {
     static func main() async {
@@ -50,6 +54,8 @@ enum VeilleBench {
             case "run": print(try await PipelineBenchmark.run(arguments: args))
             case "interop": print(try InteropBenchmark.run(arguments: args))
             case "archive": print(try ArchiveBenchmark.run(arguments: args))
+            case "worker": exit(await CoordinationWorker.main(arguments: args))
+            case "coordination": print(try await CoordinationBenchmark.run(arguments: args))
             default:
                 print("unknown benchmark '\(name)'")
                 exit(2)

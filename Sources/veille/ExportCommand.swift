@@ -35,7 +35,7 @@ struct ExportDeltas: AsyncParsableCommand {
     func run() async throws {
         _ = global.bootstrapLogging()
         do {
-            guard FileManager.default.fileExists(atPath: global.db) else {
+            guard databaseExists(global.db) else {
                 throw PipelineError.database("database \(global.db) does not exist (run `veille run` first)")
             }
             let store = try NightlyRun.openStore(global.db)

@@ -42,7 +42,7 @@ struct ExportSTIX: AsyncParsableCommand {
                 throw PipelineError.configuration("--campaign \(c): no such campaign in the watchlist")
             }
             let contact = (try? SourcesFile.load(path: options.sourcesPath))?.contact ?? "veille"
-            guard FileManager.default.fileExists(atPath: global.db) else {
+            guard databaseExists(global.db) else {
                 throw PipelineError.database("database \(global.db) does not exist (run `veille run` first)")
             }
             let store = try NightlyRun.openStore(global.db)

@@ -9,7 +9,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("config"), help: "Config folder (default ./Feeds, or $VEILLE_CONFIG).")
     var configOption: String?
 
-    @Option(name: .customLong("db"), help: "SQLite database (default ./veille.sqlite, or $VEILLE_DB).")
+    @Option(
+        name: .customLong("db"),
+        help: "SQLite file, or postgres://user@host:port/db (default ./veille.sqlite, or $VEILLE_DB).")
     var dbOption: String?
 
     @Option(name: .customLong("out"), help: "Digest folder (default ./digests, or $VEILLE_OUT).")

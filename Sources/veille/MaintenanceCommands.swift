@@ -5,7 +5,8 @@ import Storage
 import VeilleCore
 
 /// `veille backup PATH`: SQLite's online backup, safe during a run (README, "Care of the database"). It reads one
-/// snapshot and writes nothing to the database, so it takes no lock.
+/// snapshot and writes nothing to the database, so it takes no lock. On PostgreSQL it says to use `pg_dump`
+/// (exit 4).
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: "Back up the database to PATH (online, safe during a run).")
@@ -81,14 +82,14 @@ struct VacuumCommand: ParsableCommand {
 
 /// Opens a database that must already exist (maintenance never creates one).
 private func existingStore(_ path: String) throws -> Store {
-    guard FileManager.default.fileExists(atPath: path) else {
+    guard databaseExists(path) else {
         throw PipelineError.database("database \(path) does not exist (run `veille run` first)")
     }
     return try NightlyRun.openStore(path)
 }
 
 /// Runs a maintenance body, mapping errors to the README's exit codes (3 lock held, 4 database).
-private func maintenance(_ body: () throws -> Void) throws {
+func maintenance(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let e as PipelineError {
@@ -100,4 +101,9 @@ private func maintenance(_ body: () throws -> Void) throws {
         printError("\(error)")
         throw ExitCode(4)
     }
+}
+
+/// Whether the database exists: the SQLite file, or any `postgres://` URL (the server says when it does not).
+func databaseExists(_ path: String) -> Bool {
+    PostgresURL.isPostgres(path) || FileManager.default.fileExists(atPath: path)
 }

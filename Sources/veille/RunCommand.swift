@@ -19,11 +19,15 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Exit 1 when a source failed.")
     var strict = false
 
+    @OptionGroup(title: "Workers sharing a PostgreSQL database (--db postgres://…; ignored on SQLite)")
+    var worker: WorkerOptions
+
     func run() async throws {
         let logger = global.bootstrapLogging()
-        let options = RunOptions(
+        var options = RunOptions(
             command: .run, configDir: global.config, databasePath: global.db, outDir: global.out,
             all: all, force: force, strict: strict)
+        options.worker = worker.settings
         try await execute(options, logger: logger, progress: ProgressLine.forTerminal(global))
     }
 }
@@ -74,4 +78,42 @@ func execute(_ options: RunOptions, logger: Logger, progress: ProgressLine? = ni
         printError(e.description)
         throw ExitCode(e.exitCode)
     }
+}
+
+/// The lease settings of `veille run` as one worker of a night on PostgreSQL.
+struct WorkerOptions: ParsableArguments {
+    @Option(help: "Seconds a claim on a source holds without renewal (renewed every third).")
+    var lease: Double = 60
+
+    @Option(help: "Sources claimed at a time.")
+    var batch: Int = 4
+
+    @Option(help: "Sources crawled at once by this worker.")
+    var concurrency: Int = 16
+
+    @Option(help: "Seconds a killed worker can keep a host (or a robots.txt fetch) to itself.")
+    var hold: Double = 120
+
+    @Option(help: "Seconds a lost database connection is retried before the worker stops, its leases released.")
+    var retry: Double = 30
+
+    @Option(help: "This worker's id (default host:pid:random).")
+    var worker: String?
+
+    func validate() throws {
+        guard lease >= 1, hold >= 1, retry >= 0 else {
+            throw ValidationError("--lease and --hold need at least 1 second, --retry 0 or more")
+        }
+        guard batch >= 1, concurrency >= 1 else { throw ValidationError("--batch and --concurrency need at least 1") }
+    }
+
+    var settings: WorkerSettings {
+        var settings = WorkerSettings(
+            lease: Self.duration(lease), batch: batch, concurrency: concurrency, hold: Self.duration(hold),
+            retry: Self.duration(retry))
+        if let worker { settings.worker = worker }
+        return settings
+    }
+
+    static func duration(_ seconds: Double) -> Duration { .milliseconds(Int64((seconds * 1000).rounded())) }
 }

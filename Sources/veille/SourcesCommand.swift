@@ -24,7 +24,7 @@ struct SourcesCommand: AsyncParsableCommand {
         _ = global.bootstrapLogging()
         do {
             let config = try NightlyRun.loadSources((global.config as NSString).appendingPathComponent("sources.yaml"))
-            let store = FileManager.default.fileExists(atPath: global.db) ? try NightlyRun.openStore(global.db) : nil
+            let store = databaseExists(global.db) ? try NightlyRun.openStore(global.db) : nil
             let states = Dictionary(
                 ((try store?.sourceStates()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let counts = (try store?.itemCounts()) ?? [:]

@@ -48,7 +48,7 @@ struct Veille: AsyncParsableCommand {
             ExportCommand.self, MatchCommand.self, RematchCommand.self, SearchCommand.self, SenateCommand.self,
             AssembleeCommand.self, ExtractCommand.self, WatchlistCommand.self,
             BackupCommand.self, PruneCommand.self, VacuumCommand.self, DemoCommand.self, DigestCommand.self,
-            ServeCommand.self, ShowCommand.self,
+            ServeCommand.self, ShowCommand.self, CopyDBCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -4,16 +4,13 @@ import VeilleCore
 
 @testable import Storage
 
-/// The feed as a change signal for article pages, on a real SQLite file: which entry changes flag the page
+/// The feed as a change signal for article pages, on a real SQLite file and a real PostgreSQL database (each test on both): which entry changes flag the page
 /// for a new fetch, what answers the flag, and one `changed` delta when a title edit and a text edit meet.
 @Suite struct FeedSignalStoreTests {
-    let dir: String
     let store: Store
 
-    init() throws {
-        dir = NSTemporaryDirectory() + "veille-signal-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        store = try Store(path: dir + "/v.sqlite")
+    init(_ backend: TestBackend) throws {
+        store = try backend.makeStore()
         try store.syncSources([("journal", .feed, "https://journal.example/feed.xml")])
     }
 
@@ -51,7 +48,7 @@ import VeilleCore
 
     func signaled() throws -> [Int64] { try store.signaledArticles(source: "journal").map(\.itemID) }
 
-    @Test func theFingerprintIgnoresWhitespaceOnly() {
+    @Test static func theFingerprintIgnoresWhitespaceOnly() {
         let text = "Mise à jour,\u{00A0}10h48 :\n le ministère   a confirmé."
         #expect(FeedTextFingerprint.of(text) == FeedTextFingerprint.of(normalizeWhitespace(text)))
         #expect(FeedTextFingerprint.of("  a b ") == FeedTextFingerprint.of("a\tb"))
@@ -59,18 +56,22 @@ import VeilleCore
         #expect(FeedTextFingerprint.of("12 000 comptes") != FeedTextFingerprint.of("1 200 comptes"))
     }
 
-    @Test func whitespaceOnlyEditsAreNoSignal() throws {
-        _ = try stored()
+    @Test(arguments: TestBackend.all) static func whitespaceOnlyEditsAreNoSignal(_ backend: TestBackend) throws {
+        let t = try Self(backend)
+        _ = try t.stored()
         var same = Self.entry
         same.text = "  Le corps de l'article\u{00A0}dans le flux. "
         same.summary = "Un  résumé."
         same.title = "Le rapport "
-        #expect(try apply([same], at: 3600).outcome.deltas.isEmpty)
-        #expect(try signaled().isEmpty)
+        #expect(try t.apply([same], at: 3600).outcome.deltas.isEmpty)
+        #expect(try t.signaled().isEmpty)
     }
 
-    @Test func eachEntryChangeFlagsThePageWithoutADelta() throws {
-        let id = try stored()
+    @Test(arguments: TestBackend.all) static func eachEntryChangeFlagsThePageWithoutADelta(_ backend: TestBackend)
+        throws
+    {
+        let t = try Self(backend)
+        let id = try t.stored()
         var edits: [(String, (inout IncomingItem) -> Void)] = []
         edits.append(("summary", { $0.summary = "Un résumé corrigé." }))
         edits.append(("content", { $0.text = "Le corps de l'article, corrigé, dans le flux." }))
@@ -78,59 +79,63 @@ import VeilleCore
         var current = Self.entry
         for (n, (label, edit)) in edits.enumerated() {
             edit(&current)
-            let night = try apply([current], at: Double(n + 1) * 86_400)
+            let night = try t.apply([current], at: Double(n + 1) * 86_400)
             #expect(night.outcome.deltas.isEmpty, "\(label)")
-            #expect(try signaled() == [id], "\(label)")
-            try store.recordArticleChecked(item: id, at: Self.t0.addingTimeInterval(Double(n + 1) * 86_400))
-            #expect(try signaled().isEmpty, "\(label): a 304 answers the signal")
+            #expect(try t.signaled() == [id], "\(label)")
+            try t.store.recordArticleChecked(item: id, at: Self.t0.addingTimeInterval(Double(n + 1) * 86_400))
+            #expect(try t.signaled().isEmpty, "\(label): a 304 answers the signal")
         }
         // The article stays the text; the new summary is stored.
-        let row = try store.read { db in
-            try String.fetchAll(
-                db, sql: "SELECT COALESCE(text, '') || '|' || summary FROM item WHERE id = ?", arguments: [id])
+        let row = try t.store.snapshot { s in
+            try s.values("SELECT COALESCE(text, '') || '|' || summary FROM item WHERE id = ?", [id], as: String.self)
         }
         #expect(row == ["Le texte de l'article.|Un résumé corrigé."])
     }
 
-    @Test func aPageNotYetFetchedIsNotSignaled() throws {
-        try apply([Self.entry], at: 0)
+    @Test(arguments: TestBackend.all) static func aPageNotYetFetchedIsNotSignaled(_ backend: TestBackend) throws {
+        let t = try Self(backend)
+        try t.apply([Self.entry], at: 0)
         var edited = Self.entry
         edited.summary = "Un autre résumé."
-        try apply([edited], at: 3600)
-        #expect(try signaled().isEmpty)
-        #expect(try store.pendingArticles(source: "journal").count == 1)
+        try t.apply([edited], at: 3600)
+        #expect(try t.signaled().isEmpty)
+        #expect(try t.store.pendingArticles(source: "journal").count == 1)
     }
 
-    @Test func aFailingSignaledPageIsTriedThreeTimes() throws {
-        let id = try stored()
+    @Test(arguments: TestBackend.all) static func aFailingSignaledPageIsTriedThreeTimes(_ backend: TestBackend) throws {
+        let t = try Self(backend)
+        let id = try t.stored()
         var edited = Self.entry
         edited.summary = "Un autre résumé."
-        try apply([edited], at: 3600)
+        try t.apply([edited], at: 3600)
         for attempt in 1...Store.articleTries {
-            #expect(try signaled() == [id], "attempt \(attempt)")
-            try store.recordCheckFailure(item: id, error: "HTTP 503", at: Self.t0)
+            #expect(try t.signaled() == [id], "attempt \(attempt)")
+            try t.store.recordCheckFailure(item: id, error: "HTTP 503", at: Self.t0)
         }
-        #expect(try signaled().isEmpty)
+        #expect(try t.signaled().isEmpty)
         // A new change of the entry signals it again.
         edited.summary = "Encore un autre résumé."
-        try apply([edited], at: 7200)
-        #expect(try signaled() == [id])
+        try t.apply([edited], at: 7200)
+        #expect(try t.signaled() == [id])
     }
 
-    @Test func aTitleEditAndATextEditOfOneRunAreOneChangedDelta() throws {
-        let id = try stored()
+    @Test(arguments: TestBackend.all) static func aTitleEditAndATextEditOfOneRunAreOneChangedDelta(
+        _ backend: TestBackend
+    ) throws {
+        let t = try Self(backend)
+        let id = try t.stored()
         var edited = Self.entry
         edited.title = "Le rapport, mis à jour"
-        let night = try apply([edited], at: 86_400)
+        let night = try t.apply([edited], at: 86_400)
         #expect(night.outcome.deltas.map(\.kind) == [.changed])
-        #expect(try signaled() == [id])
-        let delta = try store.recordArticleRecheck(
+        #expect(try t.signaled() == [id])
+        let delta = try t.store.recordArticleRecheck(
             item: id, source: "journal", run: night.run, url: "https://journal.example/articles/1.html",
             result: Self.article("Le texte de l'article. Mise à jour : un ajout."),
             at: Self.t0.addingTimeInterval(86_400))
         #expect(delta?.id == night.outcome.deltas.first?.id)
-        #expect(try signaled().isEmpty)
-        let exported = try store.deltas(.run(night.run))
+        #expect(try t.signaled().isEmpty)
+        let exported = try t.store.deltas(.run(night.run))
         #expect(exported.count == 1)
         #expect(exported.first?.previousTitle == "Le rapport")
         #expect(exported.first?.title == "Le rapport, mis à jour")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 import VeilleCore
 
@@ -8,7 +9,8 @@ import VeilleCore
 /// The item facts each link carries for the campaign and actor pages (migration
 /// `addItemDatesToLinksForEntityPages`): kept exact by the writer through inserts, date changes, rematches and
 /// prunes, filled in for the links of an older database, and what ``ArchiveReader/linkedItems(entity:filter:)``
-/// and ``ArchiveReader/dailyCounts(entity:since:)`` read, on real SQLite files.
+/// and ``ArchiveReader/dailyCounts(entity:since:)`` read, on real SQLite files and on PostgreSQL (its
+/// migration of the same name does the SQLite triggers' work in PL/pgSQL).
 @Suite struct LinkItemDatesTests {
     let dir: String
     let path: String
@@ -36,6 +38,21 @@ import VeilleCore
         }
     }
 
+    /// ``drift(_:)`` on either backend, through the store's own session.
+    static func drift(_ store: Store) throws -> [Int] {
+        let isNot = store.dialect == .postgres ? "IS DISTINCT FROM" : "IS NOT"
+        return try store.snapshot { s in
+            let drift =
+                try s.value(
+                    """
+                    SELECT COUNT(*) FROM link l LEFT JOIN item i ON i.id = l.itemId
+                    WHERE i.id IS NULL OR l.itemSourceId \(isNot) i.sourceId OR l.itemFirstSeenAt \(isNot) i.firstSeenAt
+                      OR l.itemDate \(isNot) COALESCE(i.published, i.firstSeenAt) OR l.itemDate IS NULL
+                    """, [], as: Int.self) ?? -1
+            return [drift, try s.value("SELECT COUNT(*) FROM link", [], as: Int.self) ?? -1]
+        }
+    }
+
     func fetch(_ store: Store, _ source: String, _ items: [IncomingItem], at t: TimeInterval) throws -> [Int64] {
         let at = t0.addingTimeInterval(t)
         let run = try store.beginRun(command: "run", at: at)
@@ -43,12 +60,10 @@ import VeilleCore
         _ = try store.applyFetch(
             source: source, run: run, fetch: FetchLog(url: "https://\(source).example/feed", httpStatus: 200),
             items: items, at: at, nextDue: at)
-        return try DatabaseQueue(path: path).read { db in
-            try Int64.fetchAll(
-                db,
-                sql:
-                    "SELECT id FROM item WHERE sourceId = ? AND guid IN (\(items.map { _ in "?" }.joined(separator: ",")))"
-                    + " ORDER BY id", arguments: StatementArguments([source] + items.map { $0.guid ?? "" }))
+        return try store.snapshot { s in
+            try s.values(
+                "SELECT id FROM item WHERE sourceId = ? AND guid IN (\(items.map { _ in "?" }.joined(separator: ",")))"
+                    + " ORDER BY id", [source] + SQLArguments(list: items.map { $0.guid ?? "" }), as: Int64.self)
         }
     }
 
@@ -56,8 +71,10 @@ import VeilleCore
         ItemLink(entityID: entity, entityKind: kind, evidence: "[]")
     }
 
-    @Test func theWriterKeepsTheLinksItemFactsExactThroughInsertsDateChangesRematchesAndPrunes() throws {
-        let store = try Store(path: path)
+    @Test(arguments: TestBackend.all)
+    func theWriterKeepsTheLinksItemFactsExactThroughInsertsDateChangesRematchesAndPrunes(_ backend: TestBackend) throws
+    {
+        let store = try backend.makeStore("linkdates")
         try store.syncSources([("a", .feed, "https://a.example/feed"), ("b", .feed, "https://b.example/feed")])
         _ = try fetch(store, "a", [IncomingItem(guid: "base")], at: 0)
         _ = try fetch(store, "b", [IncomingItem(guid: "base")], at: 0)
@@ -72,10 +89,10 @@ import VeilleCore
         try store.replaceLinks(
             [x: [Self.link("c")], y: [Self.link("c"), Self.link("p", "actor")], z: [Self.link("c")]],
             watchlistHash: "h", at: t0.addingTimeInterval(300))
-        #expect(try Self.drift(path) == [0, 4])
-        let q = try DatabaseQueue(path: path)
-        let row = try q.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM link WHERE itemId = ? AND entityId = 'c'", arguments: [x])
+        #expect(try Self.drift(store) == [0, 4])
+        let row = try store.snapshot { s in
+            try s.row(
+                "SELECT itemSourceId, itemDate, itemFirstSeenAt FROM link WHERE itemId = ? AND entityId = 'c'", [x])
         }
         #expect(row?["itemSourceId"] as String? == "a")
         #expect(row?["itemDate"] as Date? == t0.addingTimeInterval(-86_400))
@@ -88,20 +105,19 @@ import VeilleCore
                 IncomingItem(guid: "x", title: "x", text: "x", published: t0.addingTimeInterval(-3_600)),
                 IncomingItem(guid: "y", title: "y", text: "y", published: t0.addingTimeInterval(-7_200)),
             ], at: 400)
-        #expect(try Self.drift(path) == [0, 4])
+        #expect(try Self.drift(store) == [0, 4])
         #expect(
-            try q.read { db in
-                try Date.fetchAll(
-                    db, sql: "SELECT itemDate FROM link WHERE itemId = ? ORDER BY entityId", arguments: [y])
+            try store.snapshot { s in
+                try s.values("SELECT itemDate FROM link WHERE itemId = ? ORDER BY entityId", [y], as: Date.self)
             } == [t0.addingTimeInterval(-7_200), t0.addingTimeInterval(-7_200)])
 
         // A rematch removes and adds links; a prune removes revisions and raw pages, not links.
         try store.replaceLinks(
             [x: [], y: [Self.link("p", "actor")], z: [Self.link("c"), Self.link("q", "actor")]], watchlistHash: "h2",
             at: t0.addingTimeInterval(500))
-        #expect(try Self.drift(path) == [0, 3])
+        #expect(try Self.drift(store) == [0, 3])
         _ = try store.prune(olderThan: t0.addingTimeInterval(10_000))
-        #expect(try Self.drift(path) == [0, 3])
+        #expect(try Self.drift(store) == [0, 3])
     }
 
     @Test func theMigrationFillsInTheLinksOfAnOlderDatabase() throws {
@@ -129,8 +145,10 @@ import VeilleCore
 
     /// Seven items of two sources linked to `c`, with publication dates out of id order, two of them on the
     /// same date, one without a date (listed by its first sighting), one with a `changed` delta.
-    func seedList() throws -> (store: Store, ids: [Int64]) {
-        let store = try Store(path: path)
+    func seedList(_ backend: TestBackend) throws -> (store: Store, ids: [Int64], url: String) {
+        // The reader opens the same database: on PostgreSQL by the URL with its password (`store.path` has none).
+        let url = backend == .postgres ? try PostgresServer.shared().createDatabase("linkdates").url : path
+        let store = try Store(path: url)
         try store.syncSources([("a", .feed, "https://a.example/feed"), ("b", .feed, "https://b.example/feed")])
         _ = try fetch(store, "a", [IncomingItem(guid: "base")], at: 0)
         _ = try fetch(store, "b", [IncomingItem(guid: "base")], at: 0)
@@ -153,12 +171,13 @@ import VeilleCore
         _ = try fetch(
             store, "a", [IncomingItem(guid: "i3", title: "t3", text: "edited", published: t0.addingTimeInterval(-day))],
             at: 1_000)
-        return (store, ids)
+        return (store, ids, url)
     }
 
-    @Test func linkedItemsComeNewestFirstByTheDateShownAndPageByKeysetOnDateAndID() throws {
-        let (_, ids) = try seedList()
-        let reader = try ArchiveReader(path: path)
+    @Test(arguments: TestBackend.all)
+    func linkedItemsComeNewestFirstByTheDateShownAndPageByKeysetOnDateAndID(_ backend: TestBackend) throws {
+        let (_, ids, url) = try seedList(backend)
+        let reader = try ArchiveReader(path: url)
         // Shown dates: i4 (first seen t0+240) > i1 = i3 (t0-1d; i3 has the larger id) > i6 > i0 > i2 > i5.
         let expected = [ids[4], ids[3], ids[1], ids[6], ids[0], ids[2], ids[5]]
         #expect(try reader.linkedItems(entity: "c", filter: ItemFilter(limit: 50)).map(\.id) == expected)
@@ -174,9 +193,10 @@ import VeilleCore
         #expect(try reader.linkedItems(entity: "nobody", filter: ItemFilter(limit: 5)).isEmpty)
     }
 
-    @Test func linkedItemsFilterBySourceDeltaKindAndShownDateRange() throws {
-        let (_, ids) = try seedList()
-        let reader = try ArchiveReader(path: path)
+    @Test(arguments: TestBackend.all)
+    func linkedItemsFilterBySourceDeltaKindAndShownDateRange(_ backend: TestBackend) throws {
+        let (_, ids, url) = try seedList(backend)
+        let reader = try ArchiveReader(path: url)
         let day = 86_400.0
         func list(_ f: ItemFilter) throws -> [Int64] { try reader.linkedItems(entity: "c", filter: f).map(\.id) }
         #expect(try list(ItemFilter(source: "b", limit: 50)) == [ids[2], ids[5]])
@@ -191,20 +211,23 @@ import VeilleCore
             try list(ItemFilter(from: t0.addingTimeInterval(-2 * day), before: ids[3], limit: 1)) == [ids[1]])
     }
 
-    @Test func theChartCountsLinksPerDayOfFirstSightingAsTheItemsSay() throws {
-        let (_, _) = try seedList()
-        let reader = try ArchiveReader(path: path)
+    @Test(arguments: TestBackend.all)
+    func theChartCountsLinksPerDayOfFirstSightingAsTheItemsSay(_ backend: TestBackend) throws {
+        let (store, _, url) = try seedList(backend)
+        let reader = try ArchiveReader(path: url)
         let since = t0.addingTimeInterval(-86_400)
         let days = try reader.dailyCounts(entity: "c", since: since)
         let counts = days.map { "\($0.day) \($0.count)" }
-        let fromItems = try DatabaseQueue(path: path).read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT substr(i.firstSeenAt, 1, 10) AS day, COUNT(*) AS n FROM item i JOIN link l ON l.itemId = i.id
-                    WHERE i.firstSeenAt >= ? AND l.entityId = 'c' GROUP BY day
-                    """, arguments: [since]
-            ).map { "\($0["day"] as String) \($0["n"] as Int)" }
+        let day =
+            store.dialect == .postgres
+            ? "to_char(i.firstSeenAt AT TIME ZONE 'UTC', 'YYYY-MM-DD')" : "substr(i.firstSeenAt, 1, 10)"
+        let fromItems = try store.snapshot { s in
+            try s.rows(
+                """
+                SELECT \(day) AS day, COUNT(*) AS n FROM item i JOIN link l ON l.itemId = i.id
+                WHERE i.firstSeenAt >= ? AND l.entityId = 'c' GROUP BY day ORDER BY day
+                """, [since]
+            ).map { "\($0["day"] as String? ?? "-") \($0["n"] as Int? ?? -1)" }
         }
         #expect(counts == fromItems)
         // The dashboard's today / 7 days / 30 days per entity, likewise.

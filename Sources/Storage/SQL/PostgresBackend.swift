@@ -1,0 +1,206 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// One PostgreSQL connection shared by a ``Store``: every transaction holds it alone (a lock), as SQLite's
+/// single writer does.
+///
+/// The store's API is synchronous while postgres-nio is asynchronous. The bridge waits on postgres-nio's
+/// `EventLoopFuture`s, which complete on NIO's own event-loop threads: a caller on Swift's cooperative
+/// pool blocks only itself and never needs another cooperative thread to make progress, so the bridge
+/// cannot deadlock the pool (a `Task` plus a semaphore could, with two cores and a busy pool).
+final class PostgresBackend: @unchecked Sendable {
+    let url: PostgresURL
+    private let configuration: PostgresConnection.Configuration
+    private var connection: PostgresConnection
+    private let logger: Logger
+    private let lock = NSLock()
+    /// Waits before each new attempt to reconnect a lost connection (then the operation fails).
+    static let reconnectDelays: [Double] = [0.5, 1, 2]
+
+    /// Connects (10 s timeout).
+    ///
+    /// - Throws: ``StorageError/open(path:message:)`` with the server's reason (refused, wrong password,
+    ///   no such database…).
+    init(url: PostgresURL) throws {
+        self.url = url
+        var logger = Logger(label: "veille.postgres")
+        logger.logLevel = .critical
+        self.logger = logger
+        var config = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+            tls: .disable)
+        config.options.connectTimeout = .seconds(10)
+        configuration = config
+        do {
+            connection = try Self.connect(config, logger: logger)
+        } catch {
+            throw StorageError.open(path: url.description, message: Self.describe(error))
+        }
+    }
+
+    private static func connect(_ config: PostgresConnection.Configuration, logger: Logger) throws -> PostgresConnection
+    {
+        try PostgresConnection.connect(
+            on: PostgresConnection.defaultEventLoopGroup.any(), configuration: config, id: 1, logger: logger
+        ).wait()
+    }
+
+    /// Closes the connection; the close callback keeps it alive until it is closed (postgres-nio asserts
+    /// that a connection is closed before it goes).
+    deinit { Self.close(connection) }
+
+    private static func close(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
+    /// The connection, connected again first when the server closed it (a restart, a network cut): a lost
+    /// connection costs the transaction it broke, and the next one reconnects, up to three attempts.
+    private func liveConnection() throws -> PostgresConnection {
+        guard connection.isClosed else { return connection }
+        return try reconnect()
+    }
+
+    private func reconnect() throws -> PostgresConnection {
+        Self.close(connection)
+        var last: Error? = nil
+        for delay in Self.reconnectDelays {
+            do {
+                connection = try Self.connect(configuration, logger: logger)
+                return connection
+            } catch {
+                last = error
+                Thread.sleep(forTimeInterval: delay)
+            }
+        }
+        throw StorageError.database(
+            "lost the connection to \(url) and could not reconnect: \(Self.describe(last ?? CancellationError()))")
+    }
+
+    /// Runs `body` in one transaction (`BEGIN` … `COMMIT`, `ROLLBACK` when it throws); `readOnly` for the
+    /// readers (the server then refuses any write).
+    func transaction<T>(readOnly: Bool = false, _ body: (PostgresSession) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let begin = readOnly ? "BEGIN TRANSACTION READ ONLY" : "BEGIN"
+        var session = PostgresSession(connection: try liveConnection(), logger: logger)
+        do { try session.execute(begin, []) } catch {
+            // A connection the server dropped may not look closed yet: one fresh connection, once.
+            session = PostgresSession(connection: try reconnect(), logger: logger)
+            try session.execute(begin, [])
+        }
+        do {
+            let result = try body(session)
+            try session.execute("COMMIT", [])
+            return result
+        } catch {
+            try? session.execute("ROLLBACK", [])
+            throw error
+        }
+    }
+
+    /// The server's reason, in words: its message (and SQLSTATE), else the connection's failure.
+    static func describe(_ error: Error) -> String {
+        guard let e = error as? PSQLError else { return "\(error)" }
+        if let info = e.serverInfo, let message = info[.message] {
+            return message + (info[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
+        }
+        if let underlying = e.underlying { return "\(e.code): \(underlying)" }
+        return "\(e.code)"
+    }
+}
+
+/// The PostgreSQL side of ``SQLSession``: `?` placeholders numbered `$1…`, values bound with their types,
+/// `INSERT … RETURNING id`.
+struct PostgresSession: SQLSession {
+    let connection: PostgresConnection
+    let logger: Logger
+    var dialect: SQLDialect { .postgres }
+
+    func execute(_ sql: String, _ arguments: SQLArguments) throws {
+        _ = try run(sql, arguments)
+    }
+
+    func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
+        var names: [String]? = nil
+        return try run(sql, arguments).map { row in
+            if names == nil { names = row.map { $0.columnName.lowercased() } }
+            return SQLRow(lowercasedNames: names ?? [], values: row.map(Self.value(of:)))
+        }
+    }
+
+    func insert(_ sql: String, _ arguments: SQLArguments) throws -> Int64 {
+        guard let id = try rows(sql + " RETURNING id", arguments).first.flatMap({ Int64.fromSQL($0.value(at: 0)) })
+        else { throw StorageError.database("INSERT returned no id") }
+        return id
+    }
+
+    private func run(_ sql: String, _ arguments: SQLArguments) throws -> [PostgresRow] {
+        var binds = PostgresBindings(capacity: arguments.values.count)
+        for value in arguments.values {
+            switch value {
+            case .null: binds.appendNull()
+            case .integer(let v): binds.append(v)
+            case .real(let v): binds.append(v)
+            case .text(let v): binds.append(v)
+            case .blob(let v): binds.append(ByteBuffer(bytes: v))
+            case .bool(let v): binds.append(v)
+            case .date(let v): binds.append(v)
+            }
+        }
+        let query = PostgresQuery(unsafeSQL: Self.numberPlaceholders(sql), binds: binds)
+        do {
+            return try connection.query(query, logger: logger).wait().rows
+        } catch {
+            throw StorageError.database(PostgresBackend.describe(error))
+        }
+    }
+
+    /// A column value by its PostgreSQL type.
+    static func value(of cell: PostgresCell) -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8, .oid:
+            return (try? cell.decode(Int64.self)).map(SQLValue.integer) ?? .null
+        case .bool:
+            return (try? cell.decode(Bool.self)).map(SQLValue.bool) ?? .null
+        case .float4, .float8, .numeric:
+            return (try? cell.decode(Double.self)).map(SQLValue.real) ?? .null
+        case .timestamptz, .timestamp, .date:
+            return (try? cell.decode(Date.self)).map(SQLValue.date) ?? .null
+        case .bytea:
+            return (try? cell.decode(ByteBuffer.self)).map { .blob(Data($0.readableBytesView)) } ?? .null
+        default:
+            return (try? cell.decode(String.self)).map(SQLValue.text) ?? .null
+        }
+    }
+
+    /// `?` → `$1`, `$2`…, outside quoted strings, quoted identifiers and comments.
+    static func numberPlaceholders(_ sql: String) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + 16)
+        var n = 0
+        var quote: Character? = nil
+        var comment = false
+        var previous: Character = " "
+        for c in sql {
+            if comment {
+                if c == "\n" { comment = false }
+            } else if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            } else if c == "-" && previous == "-" {
+                comment = true
+            } else if c == "?" {
+                n += 1
+                out += "$\(n)"
+                previous = c
+                continue
+            }
+            out.append(c)
+            previous = c
+        }
+        return out
+    }
+}
