@@ -118,16 +118,7 @@ struct CoordinatedRun: Sendable {
         }
         report.digestPaths = digestError?.paths ?? []
         report.digestError = digestError?.error
-        report.finishedAt = options.now()
-        do {
-            try store.finishRun(
-                runID, status: report.digestError == nil ? .completed : .undelivered,
-                summary: report.json.serialized(), at: report.finishedAt)
-        } catch {
-            throw PipelineError.database(.error(error))
-        }
-        if let e = report.digestError { throw PipelineError.delivery(.error(e)) }
-        return report
+        return try run.finish(report, store: store)
     }
 
     /// What the digest step gave: the paths written, or the delivery's error.

@@ -78,11 +78,17 @@ public struct NightlyRun: Sendable {
         } catch {
             report.digestError = error
         }
+        return try finish(report, store: store)
+    }
+
+    /// Closes the report's run — `undelivered` when its digest could not be written, so that the next run's
+    /// digest carries its deltas — and returns the report, or throws the digest's error (exit 5).
+    func finish(_ report: RunReport, store: Store) throws -> RunReport {
+        var report = report
         report.finishedAt = options.now()
         do {
-            // A run whose digest could not be written is `undelivered`: the next run's digest carries its deltas.
             try store.finishRun(
-                runID, status: report.digestError == nil ? .completed : .undelivered,
+                report.runID, status: report.digestError == nil ? .completed : .undelivered,
                 summary: report.json.serialized(), at: report.finishedAt)
         } catch {
             throw PipelineError.database(.error(error))
