@@ -147,6 +147,26 @@ import Testing
             try PostgresURL("postgresql://a%40b:p%3Ass@db.example:6543/arch%C3%AFve", environment: [:]))
         #expect(url.user == "a@b" && url.password == "p:ss" && url.port == 6543 && url.database == "archïve")
         #expect(url.description == "postgres://a@b@db.example:6543/archïve")
+        #expect(url.sslMode == .prefer)
+    }
+
+    /// `?sslmode=` reaches the store's connection: `require` against the tests' server, which offers no TLS,
+    /// is refused (the archive never travels in clear when TLS is asked for); `disable` and the default
+    /// `prefer` connect; anything else is refused before connecting, naming the value.
+    @Test func sslModeIsHonoured() throws {
+        let server = try PostgresServer.shared()
+        let base = try server.createDatabase("sslmode").url
+        let query = base.contains("?") ? "&" : "?"
+        #expect(try PostgresURL(base + query + "sslmode=require", environment: [:])?.sslMode == .require)
+        #expect(throws: StorageError.self) { try Store(path: base + query + "sslmode=require") }
+        _ = try Store(path: base + query + "sslmode=disable")
+        _ = try Store(path: base)
+        #expect {
+            try Store(path: base + query + "sslmode=verify-full")
+        } throws: { error in
+            guard case StorageError.open(_, let message) = error else { return false }
+            return message.contains("sslmode") && message.contains("verify-full")
+        }
     }
 }
 

@@ -27,15 +27,24 @@ final class PostgresBackend: @unchecked Sendable {
         var logger = Logger(label: "veille.postgres")
         logger.logLevel = .critical
         self.logger = logger
-        var config = PostgresConnection.Configuration(
-            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
-            tls: .disable)
-        config.options.connectTimeout = .seconds(10)
-        configuration = config
         do {
+            var config = PostgresConnection.Configuration(
+                host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+                tls: try Self.tls(url.sslMode))
+            config.options.connectTimeout = .seconds(10)
+            configuration = config
             connection = try Self.connect(config, logger: logger)
         } catch {
             throw StorageError.open(path: url.description, message: Self.describe(error))
+        }
+    }
+
+    /// The TLS setting of `?sslmode=`: the archive's text travels to a server that may be on another machine.
+    private static func tls(_ mode: PostgresURL.SSLMode) throws -> PostgresConnection.Configuration.TLS {
+        switch mode {
+        case .disable: return .disable
+        case .prefer: return .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: return .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
         }
     }
 

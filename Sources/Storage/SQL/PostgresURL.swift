@@ -1,14 +1,21 @@
 import Foundation
 
 /// Where a PostgreSQL database is: `postgres://user[:password]@host[:port]/database` (also
-/// `postgresql://`), as given to `--db` or `VEILLE_DB`. Without a password in the URL, `PGPASSWORD` is
-/// used when set.
+/// `postgresql://`), as given to `--db` or `VEILLE_DB`, with `?sslmode=disable|prefer|require` (default
+/// `prefer`). Without a password in the URL, `PGPASSWORD` is used when set.
 public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
     public var user: String
     public var password: String?
     public var host: String
     public var port: Int
     public var database: String
+    /// `?sslmode=`: `disable`, `prefer` (the default, as libpq's: TLS when the server offers it) or `require`.
+    public var sslMode: SSLMode
+
+    /// How the connection uses TLS.
+    public enum SSLMode: String, Sendable, Equatable {
+        case disable, prefer, require
+    }
 
     /// Whether `text` names a PostgreSQL database rather than a SQLite file.
     public static func isPostgres(_ text: String) -> Bool {
@@ -36,6 +43,12 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
         self.host = host
         self.port = parts.port ?? 5432
         self.database = database.removingPercentEncoding ?? database
+        let mode = parts.queryItems?.last(where: { $0.name == "sslmode" })?.value ?? "prefer"
+        guard let sslMode = SSLMode(rawValue: mode) else {
+            throw StorageError.open(
+                path: Self.redact(text), message: "sslmode must be disable, prefer or require (got '\(mode)')")
+        }
+        self.sslMode = sslMode
     }
 
     /// The URL without its password: what messages and logs show.
