@@ -1,0 +1,86 @@
+import Markup
+
+extension ArticleCleaner {
+    /// The colophon under an article: the paragraphs at its end that speak of the publication, not of the
+    /// story (rights and reprint notices, subscription walls and prompts, newsletter boxes). Walking back from
+    /// the last line, each line of at most ``maxColophonCharacters`` that holds one of ``colophonWords`` is
+    /// dropped, with the short lines (< ``proseCharacters``) between it and the next such line below; the walk
+    /// stops at the first paragraph without one of the words, and never takes the article's first paragraph.
+    func dropColophon(_ selection: inout ContentScorer.Selection) {
+        let units = units(selection.roots, removed: selection.removed)
+        guard let first = units.firstIndex(where: { $0.isProse }) else { return }
+        var pending: [TextUnit] = []
+        var k = units.count - 1
+        while k > first {
+            let u = units[k]
+            if u.chars <= ArticleCleaner.maxColophonCharacters, holdsColophonWord(u) {
+                for p in pending + [u] {
+                    for n in p.first...p.last where model.tree.nodes[n].kind == .text { selection.removed[n] = true }
+                }
+                pending = []
+            } else if u.isProse {
+                return
+            } else {
+                pending.append(u)
+            }
+            k -= 1
+        }
+    }
+
+    /// A colophon paragraph is at most this long (a reprint notice runs to three or four sentences).
+    static let maxColophonCharacters: Int32 = 500
+
+    /// Words that mark a paragraph as about the publication rather than the story, lower-cased, in the
+    /// languages of the press veille reads. A word inside a paragraph, not only at its start.
+    static let colophonWords: [[UInt8]] = [
+        "all rights reserved", // rights notices
+        "copyrighted", // "… is the copyrighted property of …"
+        "written permission", // reprint notices ("Written permission must be obtained")
+        "without permission", // reprint notices
+        "please subscribe", // subscription walls ("To view the full story, please subscribe")
+        "already a subscriber", // subscription walls' log-in line
+        "first-time subscribers", // subscription offers
+        "unlimited digital access", // subscription offers
+        "sign up for our newsletter", // newsletter boxes
+        "subscribe to our newsletter", // newsletter boxes
+        "alle rechte vorbehalten", // German rights notices
+        "nachdruck nur mit", // German reprint notices ("Nachdruck nur mit Genehmigung")
+        "unter angabe des copyrights", // German press-release use notices
+        "newsletter abonnieren", // German newsletter boxes
+        "tous droits réservés", // French rights notices
+        "reproduction interdite", // French reprint notices
+        "inscrivez-vous à notre newsletter", // French newsletter boxes
+        "todos los derechos reservados", // Spanish rights notices
+        "suscríbete a nuestro boletín", // Spanish newsletter boxes
+    ].map { Array($0.utf8) }
+
+    /// True when the unit's text, lower-cased, holds one of ``colophonWords``.
+    func holdsColophonWord(_ u: TextUnit) -> Bool {
+        var text: [UInt8] = []
+        for n in u.first...u.last where model.tree.nodes[n].kind == .text {
+            let node = model.tree.nodes[n]
+            text.append(contentsOf: model.tree.bytes[Int(node.start)..<Int(node.start + node.count)])
+            text.append(32)
+        }
+        BoilerplatePhrases.lowerLatin(&text)
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(text.count)
+        for b in text where !(ClassMatcher.isSpace(b) && (collapsed.last.map(ClassMatcher.isSpace) ?? true)) {
+            collapsed.append(ClassMatcher.isSpace(b) ? 32 : b)
+        }
+        for word in ArticleCleaner.colophonWords where collapsed.count >= word.count {
+            if contains(collapsed, word) { return true }
+        }
+        return false
+    }
+
+    private func contains(_ text: [UInt8], _ word: [UInt8]) -> Bool {
+        guard let head = word.first else { return false }
+        var i = 0
+        while i + word.count <= text.count {
+            if text[i] == head, text[i..<(i + word.count)].elementsEqual(word) { return true }
+            i += 1
+        }
+        return false
+    }
+}
