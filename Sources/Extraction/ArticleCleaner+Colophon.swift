@@ -13,7 +13,7 @@ extension ArticleCleaner {
         var k = units.count - 1
         while k > first {
             let u = units[k]
-            if u.chars <= ArticleCleaner.maxColophonCharacters, holdsColophonWord(u) {
+            if isColophon(u) {
                 for p in pending + [u] {
                     for n in p.first...p.last where model.tree.nodes[n].kind == .text { selection.removed[n] = true }
                 }
@@ -54,8 +54,51 @@ extension ArticleCleaner {
         "suscríbete a nuestro boletín", // Spanish newsletter boxes
     ].map { Array($0.utf8) }
 
-    /// True when the unit's text, lower-cased, holds one of ``colophonWords``.
-    func holdsColophonWord(_ u: TextUnit) -> Bool {
+    /// A colophon line: a notice of at most ``maxColophonCharacters`` holding one of ``colophonWords``.
+    func isColophon(_ u: TextUnit) -> Bool {
+        guard u.chars <= ArticleCleaner.maxColophonCharacters else { return false }
+        let text = loweredText(u)
+        for word in ArticleCleaner.colophonWords where text.count >= word.count {
+            if contains(text, word) { return true }
+        }
+        return false
+    }
+
+    /// The contact block that ends a press release or a report: a line opening with one of ``contactLabels``
+    /// ("Kontakt:", "Press contact") after the first paragraph, when it and every line after it are at most
+    /// ``maxContactCharacters`` long (names, phone numbers, addresses), is dropped with those lines.
+    func dropContactBlock(_ selection: inout ContentScorer.Selection) {
+        let units = units(selection.roots, removed: selection.removed)
+        guard let first = units.firstIndex(where: { $0.isProse }) else { return }
+        var start = units.count
+        var k = units.count - 1
+        while k > first, units[k].chars <= ArticleCleaner.maxContactCharacters {
+            let text = loweredText(units[k])
+            if ArticleCleaner.contactLabels.contains(where: { text.starts(with: $0) }) { start = k }
+            k -= 1
+        }
+        for u in units[start...] {
+            for n in u.first...u.last where model.tree.nodes[n].kind == .text { selection.removed[n] = true }
+        }
+    }
+
+    /// A contact paragraph (a name, a phone number, an address) is at most this long.
+    static let maxContactCharacters: Int32 = 200
+
+    /// Openings of the contact block under a press release or a report, lower-cased.
+    static let contactLabels: [[UInt8]] = [
+        "kontakt", // German ("Kontakt:", "Kontakt und Information")
+        "pressekontakt", // German press releases
+        "ansprechpartner", // German ("Ansprechpartner/in zum Thema:")
+        "contact:", // English and French
+        "press contact", // press releases
+        "media contact", // press releases
+        "contact presse", // French press releases
+        "contacto:", // Spanish
+    ].map { Array($0.utf8) }
+
+    /// The unit's text, lower-cased, whitespace runs as one space.
+    func loweredText(_ u: TextUnit) -> [UInt8] {
         var text: [UInt8] = []
         for n in u.first...u.last where model.tree.nodes[n].kind == .text {
             let node = model.tree.nodes[n]
@@ -68,10 +111,7 @@ extension ArticleCleaner {
         for b in text where !(ClassMatcher.isSpace(b) && (collapsed.last.map(ClassMatcher.isSpace) ?? true)) {
             collapsed.append(ClassMatcher.isSpace(b) ? 32 : b)
         }
-        for word in ArticleCleaner.colophonWords where collapsed.count >= word.count {
-            if contains(collapsed, word) { return true }
-        }
-        return false
+        return collapsed
     }
 
     private func contains(_ text: [UInt8], _ word: [UInt8]) -> Bool {

@@ -21,6 +21,7 @@ struct ArticleCleaner {
         guard options.cleanConditionally else { return }
         defer {
             dropColophon(&selection)
+            dropContactBlock(&selection)
             dropLinkRuns(&selection)
         }
         var dataTables: [Int: Bool] = [:]

@@ -58,4 +58,21 @@ import Testing
         let text = ColophonTests.text(html: ColophonTests.page(last))
         #expect(text.contains("its subscribers would be told"), "'subscribers' alone names no colophon: \(text)")
     }
+
+    @Test func contactBlockEndingAPressReleaseIsDropped() {
+        let block =
+            "<p><strong>Kontakt:</strong></p><p>Jan Koch<br>Telefon +49 (0)40 / 49 07 11 06<br>jan.koch@example.de</p><p>Ansprechpartnerin zum Thema:</p><p>Antonia Thiele<br>Telefon +49 (0)40 / 49 07 11 05</p>"
+        let text = ColophonTests.text(html: ColophonTests.page(block))
+        #expect(!text.contains("Kontakt:"), "\(text)")
+        #expect(!text.contains("Jan Koch"), "\(text)")
+        #expect(!text.contains("Antonia Thiele"), "\(text)")
+        #expect(text.contains("La commission rendra ses conclusions au printemps"), "\(text)")
+    }
+
+    @Test func contactLabelBeforeAParagraphStays() {
+        let block =
+            "<p>Kontakt:</p><p>Die Beratungsstelle ist montags bis freitags erreichbar; wer Hinweise auf die Kampagne hat, kann sie dort melden, auch anonym, und erhält binnen einer Woche eine Antwort der zuständigen Stelle, die den Fall prüft.</p>"
+        let text = ColophonTests.text(html: ColophonTests.page(block))
+        #expect(text.contains("Die Beratungsstelle ist montags"), "a paragraph over 200 characters is story: \(text)")
+    }
 }
