@@ -52,6 +52,13 @@ extension ArticleCleaner {
         "inscrivez-vous à notre newsletter", // French newsletter boxes
         "todos los derechos reservados", // Spanish rights notices
         "suscríbete a nuestro boletín", // Spanish newsletter boxes
+        "letter to the editor", // letters prompts ("Submit your letter to the editor via this form")
+        "we want to hear what you think", // reader-feedback prompts
+        "puede escribirnos", // Spanish reader-feedback prompts
+        "for ios and android", // app prompts ("download the … apps for iOS and Android")
+        "straight to your phone", // app prompts ("Get the latest news straight to your phone")
+        "is not responsible for the", // disclaimers ("… is not responsible for the opinions …")
+        "alle angaben ohne gewähr", // German disclaimers
     ].map { Array($0.utf8) }
 
     /// A colophon line: a notice of at most ``maxColophonCharacters`` holding one of ``colophonWords``.
