@@ -59,6 +59,11 @@ extension ArticleCleaner {
         "straight to your phone", // app prompts ("Get the latest news straight to your phone")
         "is not responsible for the", // disclaimers ("… is not responsible for the opinions …")
         "alle angaben ohne gewähr", // German disclaimers
+        "affiliate-links", // affiliate disclosures ("Bei den Verlinkungen handelt es sich um Affiliate-Links")
+        "affiliate links", // affiliate disclosures
+        "eine provision", // German affiliate disclosures ("erhält … ggf. eine Provision vom Händler")
+        "if you enjoyed reading", // support prompts ("If you enjoyed reading this post, …")
+        "do subskrypcji", // Polish subscription prompts ("Zapraszamy też do subskrypcji")
     ].map { Array($0.utf8) }
 
     /// A colophon line: a notice of at most ``maxColophonCharacters`` holding one of ``colophonWords``.

@@ -78,11 +78,12 @@ import Testing
 
     @Test func promptsAndDisclaimersUnderTheStoryAreDropped() {
         let tail =
-            "<p>We want to hear what you think about this article. Submit a letter to the editor or write to us.</p><p>For the latest stories and breaking news updates download our apps for iOS and Android.</p><p>The site is not responsible for the opinions, statements or media content presented by contributors.</p>"
+            "<p>We want to hear what you think about this article. Submit a letter to the editor or write to us.</p><p>For the latest stories and breaking news updates download our apps for iOS and Android.</p><p>The site is not responsible for the opinions, statements or media content presented by contributors.</p><p>Bei den Verlinkungen handelt es sich um Affiliate-Links.</p>"
         let text = ColophonTests.text(html: ColophonTests.page(tail))
         #expect(!text.contains("We want to hear"), "\(text)")
         #expect(!text.contains("for iOS and Android"), "\(text)")
         #expect(!text.contains("not responsible for the opinions"), "\(text)")
+        #expect(!text.contains("Affiliate-Links"), "\(text)")
         #expect(text.contains("La commission rendra ses conclusions au printemps"), "\(text)")
     }
 }
