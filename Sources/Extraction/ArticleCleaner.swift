@@ -19,7 +19,11 @@ struct ArticleCleaner {
             NodeStats.compute(model, range: root..<model.end(root), removed: selection.removed, into: &selection.stats)
         }
         guard options.cleanConditionally else { return }
-        defer { dropLinkRuns(&selection) }
+        defer {
+            dropColophon(&selection)
+            dropContactBlock(&selection)
+            dropLinkRuns(&selection)
+        }
         var dataTables: [Int: Bool] = [:]
         for root in selection.roots.reversed() {
             var i = model.end(root) - 1

@@ -32,7 +32,7 @@ import VeilleCore
 public enum ArticleExtractor {
     /// Bumped whenever the output for the same page may change; the pipeline applies changes due only to
     /// a newer extractor without a delta.
-    public static let version = 5
+    public static let version = 6
 
     /// Pages are read up to this many bytes (cut at a tag boundary): articles are far smaller, and the cap
     /// bounds the parser's memory.
