@@ -17,7 +17,8 @@ import Testing
         #expect(fm.isExecutableFile(atPath: path("lib/veille/veille")))
         #expect(try fm.destinationOfSymbolicLink(atPath: path("bin/veille")) == "../lib/veille/veille")
         let bundles = try fm.contentsOfDirectory(atPath: path("lib/veille")).filter { $0.hasSuffix(".resources") }
-        #expect(bundles.contains { $0.hasSuffix("_Workbench.resources") }, "\(bundles)")
+        // The templates and style sheets of the web view and the HTML digest (the `Templates` target).
+        #expect(bundles.contains { $0.hasSuffix("_Templates.resources") }, "\(bundles)")
         for (file, marker) in [
             ("share/bash-completion/completions/veille", "_veille"),
             ("share/zsh/site-functions/_veille", "#compdef veille"),
