@@ -98,11 +98,25 @@ struct CoordinatedRunTests {
         }
 
         /// Waits for each process and expects exit 0.
-        func expectSuccess(_ workers: [(Process, URL)]) {
+        func expectSuccess(_ workers: [(Process, URL)]) async {
             for (process, log) in workers {
-                process.waitUntilExit()
+                #expect(await World.exited(process), "\(World.text(log))")
                 #expect(process.terminationStatus == 0, "\(World.text(log))")
             }
+        }
+
+        /// Waits up to `seconds` for `process` to end, without holding a thread of the cooperative pool;
+        /// false (and the process killed) when it did not: a hung worker fails the test instead of the run.
+        static func exited(_ process: Process, within seconds: Double = 180) async -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(100)) }
+            guard process.isRunning else {
+                process.waitUntilExit()
+                return true
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return false
         }
 
         /// The database says the same as the feeds: each entry stored once with one `new` delta, the
@@ -162,7 +176,7 @@ struct CoordinatedRunTests {
             world.database.drop()
         }
         // Night 1: three workers together.
-        world.expectSuccess(try (0..<3).map { try world.start("w\($0)") })
+        await world.expectSuccess(try (0..<3).map { try world.start("w\($0)") })
         try world.expectConsistent(night: 1)
         world.expectPolite()
         #expect(try world.value("SELECT count(DISTINCT done_by) FROM coord_sources") == "3", "all three worked")
@@ -199,7 +213,7 @@ struct CoordinatedRunTests {
         let orphaned = try world.value(
             "SELECT count(*) FROM coord_sources WHERE worker = 'victim' AND done_at IS NULL")
         #expect(orphaned != "0", "the victim held no lease when killed")
-        world.expectSuccess(survivors)
+        await world.expectSuccess(survivors)
         try world.expectConsistent(night: 2)
         world.expectPolite()
         #expect(
@@ -257,7 +271,7 @@ struct CoordinatedRunTests {
         // Long enough for a crawl to fail at the host gate and its worker's next statement to fail too.
         try await Task.sleep(for: .seconds(9))
         try world.database.psql("ALTER ROLE \(role) LOGIN")
-        process.waitUntilExit()
+        #expect(await World.exited(process), "the worker did not stop: \(World.text(log))")
         let output = World.text(log)
         #expect(process.terminationStatus == 4, "\(output)")
         #expect(output.contains("PostgreSQL: cannot connect") && output.contains("crawling night"), "\(output)")
@@ -281,7 +295,7 @@ struct CoordinatedRunTests {
                 try process.run()
                 return process
             }
-            for process in processes { process.waitUntilExit() }
+            for process in processes { #expect(await World.exited(process), "round \(round)") }
             #expect(processes.map(\.terminationStatus) == Array(repeating: 0, count: 6), "round \(round)")
             #expect(
                 try database.psql("SELECT count(*) FROM veilleMigration").trimmingCharacters(

@@ -159,10 +159,32 @@ struct PostgresSession: SQLSession {
         }
         let query = PostgresQuery(unsafeSQL: Self.numberPlaceholders(sql), binds: binds)
         do {
-            return try connection.query(query, logger: logger).wait().rows
+            return try answer(connection.query(query, logger: logger)).wait().rows
         } catch {
             throw StorageError.database(PostgresBackend.describe(error))
         }
+    }
+
+    /// How often a statement waiting for its answer checks that its connection is still open.
+    static let closedCheckInterval: TimeAmount = .milliseconds(500)
+
+    /// `result`, or a failure as soon as the connection is found closed while it waits. A statement sent as
+    /// the server ends the session (`pg_terminate_backend`, a restart) can be left unanswered by the client
+    /// library, and the store waits synchronously: without this, a worker hung for good (a fresh-clone CI
+    /// run caught `veille run` idle with no socket left, blocked here).
+    private func answer(_ result: EventLoopFuture<PostgresQueryResult>) -> EventLoopFuture<PostgresQueryResult> {
+        let connection = self.connection
+        let promise = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        result.cascade(to: promise)
+        let watch = connection.eventLoop.scheduleRepeatedTask(
+            initialDelay: Self.closedCheckInterval, delay: Self.closedCheckInterval
+        ) { task in
+            guard connection.isClosed else { return }
+            promise.fail(PostgresSessionError.connectionClosed)
+            task.cancel()
+        }
+        promise.futureResult.whenComplete { _ in watch.cancel() }
+        return promise.futureResult
     }
 
     /// A column value by its PostgreSQL type.
@@ -212,4 +234,11 @@ struct PostgresSession: SQLSession {
         }
         return out
     }
+}
+
+/// A statement's connection closed before it was answered.
+enum PostgresSessionError: Error, CustomStringConvertible {
+    case connectionClosed
+
+    var description: String { "the connection to PostgreSQL closed before the statement was answered" }
 }
