@@ -145,7 +145,8 @@ let package = Package(
         .testTarget(
             name: "CoordinationTests",
             dependencies: [
-                "Coordination", "Fetching", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "Coordination", "Fetching", "Storage", "TestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(
             name: "WorkbenchTests",

@@ -14,3 +14,16 @@ public enum CoordinationError: Error, CustomStringConvertible, Sendable, Equatab
         }
     }
 }
+
+/// Thrown by a crawl whose writes were refused because its worker no longer held the source's lease
+/// (Storage's `SourceFence`): ``NightWorker`` then leaves the source to the worker that holds it,
+/// neither finishing it nor stopping.
+public struct LeaseLost: Error, CustomStringConvertible, Sendable {
+    /// The source.
+    public let source: String
+
+    /// Creates the error.
+    public init(source: String) { self.source = source }
+
+    public var description: String { "source \(source): lease lost, left to the worker that holds it" }
+}

@@ -12,8 +12,9 @@ enum CoordinationSchema {
         let statements: [String]
     }
 
-    /// The advisory-lock key migrations are applied under (`'veille.coord.migrate'` as a number).
-    static let migrationLock: Int64 = 0x7665_696C_6C65_0001
+    /// The advisory-lock key migrations are applied under ("veille" in ASCII, then 4: the store's own
+    /// migrations take …01, the digest lock …02, the night …03).
+    static let migrationLock: Int64 = 0x7665_696C_6C65_0004
 
     /// Every migration, in order. Append; never edit.
     static let migrations: [Migration] = [

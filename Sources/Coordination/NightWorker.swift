@@ -20,8 +20,9 @@ public struct NightWorker: Sendable {
     }
 
     /// The crawl of one source: returns a one-line outcome (`ok`, `failed: …`); cancelled when its
-    /// lease is lost. Throwing (the database lost by the crawl itself, say) stops the worker as a lost
-    /// connection does: the source is not finished, its lease is given back.
+    /// lease is lost. Throwing ``LeaseLost`` leaves the source to the worker that holds it now; throwing
+    /// anything else (the database lost by the crawl itself, say) stops the worker as a lost connection
+    /// does: the source is not finished, its lease is given back.
     public typealias Crawl = @Sendable (String) async throws -> String
 
     /// The lease book.
@@ -82,11 +83,17 @@ public struct NightWorker: Sendable {
                     let task = Task { try await crawl(claim.sourceID) }
                     await held.add(claim.sourceID, task: task)
                     running += 1
-                    group.addTask { [leases] in
+                    group.addTask { [leases, logger] in
                         let result = await task.result
                         guard await held.remove(claim.sourceID) else { return (claim.sourceID, nil) }
-                        let outcome = try result.get()
-                        try await leases.finish(night: night, source: claim.sourceID, outcome: outcome)
+                        let outcome: String
+                        do { outcome = try result.get() } catch let lost as LeaseLost {
+                            logger.warning("\(lost)")
+                            return (claim.sourceID, nil)
+                        }
+                        guard try await leases.finish(night: night, source: claim.sourceID, outcome: outcome) else {
+                            return (claim.sourceID, nil)
+                        }
                         return (claim.sourceID, outcome)
                     }
                 }

@@ -162,10 +162,11 @@ public struct SourceLeases: Sendable {
         return Set(sources).subtracting(kept)
     }
 
-    /// Marks a source finished for the night with a one-line outcome (`ok`, `failed: …`).
+    /// Marks a source finished for the night with a one-line outcome (`ok`, `failed: …`), if this worker
+    /// still holds it.
     ///
-    /// - Returns: false when it was already finished (another worker took it over after this one's
-    ///   lease expired, and finished first).
+    /// - Returns: false when this worker no longer holds it: another worker took it over after this one's
+    ///   lease expired (and crawls it, or finished it first).
     @discardableResult
     public func finish(night: String, source: String, outcome: String) async throws -> Bool {
         let worker = self.worker
@@ -176,7 +177,7 @@ public struct SourceLeases: Sendable {
                 UPDATE coord_sources
                 SET done_at = clock_timestamp(), done_by = \(worker), outcome = \(outcome), worker = NULL,
                     lease_until = NULL
-                WHERE night = \(night) AND source_id = \(source) AND done_at IS NULL
+                WHERE night = \(night) AND source_id = \(source) AND done_at IS NULL AND worker = \(worker)
                 RETURNING source_id
                 """, logger: logger)
             var finished = false

@@ -55,24 +55,27 @@ struct CoordinatedRun: Sendable {
         try DigestStage.check(options: options, config: config)
         let matcher = try MatchStage.load(path: options.watchlistPath)
         let siteRules = try NightlyRun.loadSiteRules(options.sitesPath)
-        let store = try NightlyRun.openStore(options.databasePath)
+        let unfenced = try NightlyRun.openStore(options.databasePath)
         let database = try await openDatabase()
         defer { database.close() }
         let settings = options.worker
         let leases = SourceLeases(database: database, worker: settings.worker, lease: settings.lease)
         let startedAt = options.now()
         let (night, runID) = try await locked(database, "starting the run") { [run, options] in
-            let selected = run.select(config.sources, store: store)
+            let selected = run.select(config.sources, store: unfenced)
             let (night, opened) = try await leases.joinOrOpen(sources: selected.map(\.id))
             // The first worker of a night closes the runs of workers killed in earlier nights; no
             // worker of this night has begun its run yet (they do so under this lock, after it).
-            if opened { try store.closeInterruptedRuns(at: startedAt) }
-            try store.syncSources(config.sources.map { ($0.id, $0.kind, $0.url) })
-            let runID = try store.beginRun(command: options.command.rawValue, at: startedAt)
-            try DigestStage.recordStarts(options: options, store: store, run: runID, at: startedAt)
+            if opened { try unfenced.closeInterruptedRuns(at: startedAt) }
+            try unfenced.syncSources(config.sources.map { ($0.id, $0.kind, $0.url) })
+            let runID = try unfenced.beginRun(command: options.command.rawValue, at: startedAt)
+            try DigestStage.recordStarts(options: options, store: unfenced, run: runID, at: startedAt)
             return (night, runID)
         }
         logger.notice("worker \(settings.worker): night \(night), run \(runID)")
+        // Every write of a source's crawl first checks this worker still holds its lease (and holds it
+        // until the write commits): a worker frozen past its lease writes nothing once resumed.
+        let store = unfenced.fenced(by: SourceFence(night: night, worker: settings.worker))
         let lost = LostDatabase()
         let policy = await FetchPolicy.make(
             sources: config.sources, contact: config.contact, options: options, store: store, logger: logger,
@@ -182,9 +185,14 @@ struct CoordinatedRun: Sendable {
         _ id: String, byID: [String: SourceConfig], context: RunContext, lost: LostDatabase, book: OutcomeBook
     ) async throws -> String {
         guard let source = byID[id] else { return "failed: not in this worker's sources.yaml" }
+        let fence = context.store.fence
+        fence?.reset(id)
         let outcome = await NightlyRun.crawl(source, context: context)
         if let error = lost.error { throw error }
+        // Writes refused by the fence: the source is another worker's now, not finished by this one.
+        if fence?.lost(id) == true { throw LeaseLost(source: id) }
         if source.articles { await ArticleStage(context: context).recheck(sources: [source]) }
+        if fence?.lost(id) == true { throw LeaseLost(source: id) }
         let done = await book.add(outcome)
         options.progress?(outcome, done, done)
         return outcome.failed ? "failed: \(outcome.error ?? "")" : outcome.status.rawValue

@@ -136,7 +136,7 @@ extension Store {
         source id: String, run: Int64, fetch: FetchLog, error: String, blocked: Bool,
         at: Date, nextDue: Date
     ) throws {
-        try transaction { s in
+        try transaction(of: .source(id)) { s in
             try insertFetch(s, source: id, run: run, fetch: fetch, at: at)
             try s.execute(
                 """
@@ -148,7 +148,7 @@ extension Store {
 
     /// Records a 304: the source is healthy and unchanged.
     public func recordNotModified(source id: String, run: Int64, fetch: FetchLog, at: Date, nextDue: Date) throws {
-        try transaction { s in
+        try transaction(of: .source(id)) { s in
             try insertFetch(s, source: id, run: run, fetch: fetch, at: at)
             try s.execute(
                 """

@@ -6,6 +6,9 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
     case database(String)
     /// An operation that is not yet written for PostgreSQL (it runs on SQLite only).
     case unsupported(String)
+    /// A write of a source's crawl refused: this worker no longer holds the source's lease in the shared
+    /// night (``SourceFence``); another worker has it, or will.
+    case leaseLost(source: String, worker: String)
 
     public var description: String {
         switch self {
@@ -13,6 +16,9 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
         case .database(let message): return "database: \(message)"
         case .unsupported(let operation):
             return "database: \(Self.name(operation)) is not available on PostgreSQL yet (use a SQLite file)"
+        case .leaseLost(let source, let worker):
+            return "database: source \(source): worker \(worker) no longer holds its lease (expired or taken over); "
+                + "nothing of this crawl was written"
         }
     }
 

@@ -89,7 +89,7 @@ extension Store {
     /// Stores the first extraction of an item's page: the article replaces the summary as the item's text
     /// without a delta (the feed summary stays beside it), and the raw bytes are kept as evidence.
     public func storeFirstArticle(item: Int64, url: String, result r: ArticleResult, at: Date) throws {
-        try transaction { s in
+        try transaction(of: .item(item)) { s in
             try s.execute(
                 """
                 UPDATE item SET text = ?, textVersion = ?, canonicalUrl = COALESCE(?, canonicalUrl),
@@ -111,7 +111,7 @@ extension Store {
 
     /// Records a failed article fetch; after the last try the item keeps its summary for good.
     public func recordArticleFailure(item: Int64, error: String, at: Date) throws {
-        try transaction { s in
+        try transaction(of: .item(item)) { s in
             try s.execute(
                 """
                 UPDATE article SET tries = tries + 1, lastError = ?,
@@ -123,7 +123,7 @@ extension Store {
     /// A re-check that found nothing new (a 304, or the same text): only the check time moves, and a feed
     /// signal waiting for this page is answered.
     public func recordArticleChecked(item: Int64, at: Date) throws {
-        try transaction { s in
+        try transaction(of: .item(item)) { s in
             try s.execute(
                 "UPDATE article SET lastCheckedAt = ?, signaledAt = NULL, signalTries = 0 WHERE itemId = ?", [at, item])
         }
@@ -139,7 +139,7 @@ extension Store {
         item: Int64, source: String, run: Int64, url: String, result r: ArticleResult,
         at: Date
     ) throws -> RecordedDelta? {
-        try transaction { s in
+        try transaction(of: .source(source)) { s in
             let row = try s.row(
                 """
                 SELECT i.title, i.text, a.extractorVersion FROM item i JOIN article a ON a.itemId = i.id WHERE i.id = ?
@@ -187,7 +187,7 @@ extension Store {
     public func recordArticleRemoved(item: Int64, source: String, run: Int64, status: Int, at: Date) throws
         -> RecordedDelta?
     {
-        try transaction { s in
+        try transaction(of: .source(source)) { s in
             guard
                 try s.value("SELECT state FROM article WHERE itemId = ?", [item], as: String.self) == "done"
             else {

@@ -48,7 +48,7 @@ extension Store {
     public func applyAssembleeUpdates(source id: String, run: Int64, updates: [AssembleeUpdateRecord], at: Date) throws
         -> [RecordedDelta]
     {
-        try transaction { s in
+        try transaction(of: .source(id)) { s in
             var recorded: [RecordedDelta] = []
             for u in updates {
                 let stored = try storeQuestionItem(s, source: id, run: run, item: u.item, at: at)
@@ -85,7 +85,7 @@ extension Store {
         source id: String, run: Int64, fetch: FetchLog, archive: (sha256: String, bytes: Int, entries: Int)?,
         status: SourceStatus, problem: String?, at: Date, nextDue: Date
     ) throws {
-        try transaction { s in
+        try transaction(of: .source(id)) { s in
             try insertFetch(s, source: id, run: run, fetch: fetch, at: at)
             if let problem {
                 try s.execute(
@@ -135,7 +135,7 @@ extension Store {
     public func recordAssembleePage(
         source id: String, uid: String, author: String?, etag: String?, lastModified: String?, retry: Bool, at: Date
     ) throws {
-        try transaction { s in
+        try transaction(of: .source(id)) { s in
             try s.execute(
                 """
                 UPDATE assembleeQuestion SET authorName = COALESCE(?, authorName), pageEtag = COALESCE(?, pageEtag),

@@ -60,7 +60,7 @@ extension Store {
     /// request for the page in this run); a waiting feed signal is tried again on the source's next crawls,
     /// three tries in all.
     public func recordCheckFailure(item: Int64, error: String, at: Date) throws {
-        try transaction { s in
+        try transaction(of: .item(item)) { s in
             try s.execute(
                 """
                 UPDATE article SET lastCheckedAt = ?, lastError = ?,

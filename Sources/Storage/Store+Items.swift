@@ -24,7 +24,7 @@ extension Store {
         source id: String, run: Int64, fetch: FetchLog, items: [IncomingItem],
         at: Date, nextDue: Date, keepTextOnUpdate: Bool = false
     ) throws -> ApplyOutcome {
-        try transaction { s in
+        try transaction(of: .source(id)) { s in
             let baseline = try s.value("SELECT firstSuccessAt FROM source WHERE id = ?", [id], as: Date.self) == nil
             var outcome = ApplyOutcome(baseline: baseline, items: 0, deltas: [], moves: 0)
             let batchGUIDs = Set(items.compactMap(\.guid))

@@ -35,7 +35,7 @@ extension Store {
         updates: [SenateUpdateRecord], notModified: Bool, problem: String? = nil,
         at: Date, nextDue: Date
     ) throws -> SenateApplyOutcome {
-        try transaction { s in
+        try transaction(of: .source(id)) { s in
             var outcome = SenateApplyOutcome(questions: 0, deltas: [])
             var revisions: [String: (item: Int64, revision: Int64, previous: Int64?)] = [:]
             for update in updates {

@@ -16,6 +16,9 @@ public struct Store: Sendable {
     let backend: Backend
     /// The database file, or the PostgreSQL URL without its password.
     public let path: String
+    /// Set by a worker of a shared PostgreSQL night: each write of a source's crawl first checks that the
+    /// worker still holds the source's lease (``SourceFence``). Nil otherwise.
+    public var fence: SourceFence?
 
     /// Opens (creating if needed) and migrates the database at `path`: a SQLite file, or a
     /// `postgres://user@host:port/db` URL.

@@ -147,6 +147,7 @@ enum StoreMigrations {
         registerFeedSignalMigrations(&m)
         registerAssembleeMigrations(&m)
         registerWorkbenchMigrations(&m)
+        registerWorkerMigrations(&m)
         return m
     }
 }

@@ -66,7 +66,9 @@ struct SourceLeasesTests {
         let takenOver = try await b.claim(night: "n", limit: 5)
         #expect(takenOver == [SourceLeases.Claim(sourceID: "s2", claims: 2)])
         #expect(try await a.renew(night: "n", sources: ["s1", "s2"]) == ["s2"])
-        try await b.finish(night: "n", source: "s2", outcome: "ok")
+        // b holds s2 now: a cannot finish it under b (b's crawl would be recorded as a's outcome).
+        #expect(try await a.finish(night: "n", source: "s2", outcome: "late") == false)
+        #expect(try await b.finish(night: "n", source: "s2", outcome: "ok"))
         // s2 is done: a finishing it too is refused; s3 never comes back.
         #expect(try await a.finish(night: "n", source: "s2", outcome: "late") == false)
         #expect(try await a.finish(night: "n", source: "s1", outcome: "ok"))

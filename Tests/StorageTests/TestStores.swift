@@ -17,13 +17,19 @@ enum TestBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     /// A new, empty, migrated store on this backend.
     func makeStore(_ name: String = "store") throws -> Store {
+        try Store(path: makeLocation(name))
+    }
+
+    /// Where a new, empty database on this backend is: a SQLite file's path, or a `postgres://` URL with
+    /// its password (``Store/path`` leaves it out), to open it again.
+    func makeLocation(_ name: String = "store") throws -> String {
         switch self {
         case .sqlite:
             let dir = NSTemporaryDirectory() + "veille-\(name)-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            return try Store(path: dir + "/v.sqlite")
+            return dir + "/v.sqlite"
         case .postgres:
-            return try Store(path: PostgresServer.shared().createDatabase(name).url)
+            return try PostgresServer.shared().createDatabase(name).url
         }
     }
 }

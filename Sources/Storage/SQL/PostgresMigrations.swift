@@ -12,7 +12,7 @@ enum PostgresMigrations {
     static let all: [(String, String)] =
         foundation + PostgresSchema.senate + PostgresSchema.article + PostgresSchema.digest
         + PostgresSchema.operations + PostgresSchema.feedSignal + PostgresSchema.assemblee
-        + PostgresSchema.workbench
+        + PostgresSchema.workbench + PostgresSchema.workers
 
     /// A lock key of veille's own for `pg_advisory_xact_lock` ("veille" in ASCII, then 1: migrations).
     static let lockKey: Int64 = 0x7665_696C_6C65_0001

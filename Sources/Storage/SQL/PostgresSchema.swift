@@ -205,4 +205,8 @@ enum PostgresSchema {
             """
         ),
     ]
+
+    static let workers: [(String, String)] = [
+        ("keyDeltasOncePerChange", StoreMigrations.deltaKeys)
+    ]
 }
