@@ -60,6 +60,18 @@ extension TestHTTPServer {
         }
     }
 
+    /// How many requests for `path` (without query) have arrived, answered or not: a request still waiting
+    /// out a delay counts here before it shows in ``requests()``.
+    public func arrivals(path: String) -> Int {
+        guard let data = try? Data(contentsOf: state.appendingPathComponent("arrived.jsonl")) else { return 0 }
+        struct Line: Decodable { let path: String }
+        let decoder = JSONDecoder()
+        return data.split(separator: UInt8(ascii: "\n")).filter {
+            (try? decoder.decode(Line.self, from: $0)).map { $0.path.split(separator: "?").first == Substring(path) }
+                ?? false
+        }.count
+    }
+
     /// The requests for one path (query included when `path` has one), in arrival order.
     public func requests(path: String) -> [LoggedRequest] {
         requests().filter {

@@ -6,7 +6,8 @@ extension TestHTTPServer {
         # veille's test HTTP server (Tests/TestSupport). Written to a temporary file and started by
         # TestHTTPServer; argv: state directory, root directory, bind address. It writes its port to
         # <state>/port, reads <state>/routes.json on every request, appends one JSON line per request to
-        # <state>/requests.jsonl, and exits when its standard input closes (the test process ended).
+        # <state>/requests.jsonl when it answers (and to <state>/arrived.jsonl when a request arrives, before
+        # any delay), and exits when its standard input closes (the test process ended).
         import email.utils, gzip, hashlib, http.server, json, mimetypes, os, sys, threading, time, urllib.parse, zlib
 
         STATE, ROOT, BIND = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -44,6 +45,10 @@ extension TestHTTPServer {
                     self.sequence = SEQUENCE[0]
                 self.arrived = time.time()
                 self.counted = True
+                arrival = json.dumps({"id": self.sequence, "path": self.path, "host": self.headers.get("Host", "")}) + "\n"
+                with LOCK:
+                    with open(os.path.join(STATE, "arrived.jsonl"), "a") as f:
+                        f.write(arrival)
                 try:
                     self.route(with_body)
                     self.wfile.flush()
