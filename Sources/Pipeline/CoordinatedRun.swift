@@ -201,6 +201,24 @@ struct CoordinatedRun: Sendable {
     /// The coordination pool on the run's database (at least 2 connections: the digest lock holds one
     /// while the work under it uses another); exit 4 with the reason when it cannot be reached.
     func openDatabase() async throws -> CoordinationDatabase {
+        try await Self.openDatabase(options: options, logger: logger)
+    }
+
+    /// The database's per-host gate and robots.txt copies, for a run on PostgreSQL that is not a worker
+    /// of the night (`veille crawl`): nil on SQLite. The caller closes the pool.
+    static func sharedPoliteness(options: RunOptions, logger: Logger) async throws
+        -> (database: CoordinationDatabase, gate: DatabaseHostGate, robots: SharedRobots)?
+    {
+        guard PostgresURL.isPostgres(options.databasePath) else { return nil }
+        let database = try await openDatabase(options: options, logger: logger)
+        let settings = options.worker
+        return (
+            database, DatabaseHostGate(database: database, worker: settings.worker, hold: settings.hold),
+            SharedRobots(database: database, worker: settings.worker, claimFor: settings.hold)
+        )
+    }
+
+    static func openDatabase(options: RunOptions, logger: Logger) async throws -> CoordinationDatabase {
         do {
             var location = try PostgresLocation(url: options.databasePath)
             if location.password == nil { location.password = ProcessInfo.processInfo.environment["PGPASSWORD"] }

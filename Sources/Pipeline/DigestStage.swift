@@ -139,7 +139,10 @@ public enum DigestCommandSupport {
         if dryRun {
             do { return ([], try delivery.preview(only: digest)) } catch { throw PipelineError.database(.error(error)) }
         }
-        do { return (try delivery.deliver(currentRun: nil, only: digest), nil) } catch let e as DigestError {
+        do {
+            // On PostgreSQL, never beside a worker's digest (the workers' digest lock).
+            return (try delivery.store.holdingDigestLock { try delivery.deliver(currentRun: nil, only: digest) }, nil)
+        } catch let e as DigestError {
             throw PipelineError.delivery(.error(e))
         } catch let e as StorageError {
             throw PipelineError.database(.error(e))

@@ -1,3 +1,4 @@
+import Coordination
 import Digests
 import Extraction
 import Fetching
@@ -40,11 +41,17 @@ public struct NightlyRun: Sendable {
         let lock = try RunLock(databasePath: options.databasePath)
         defer { withExtendedLifetime(lock) {} }
         let store = try Self.openStore(options.databasePath)
+        // On PostgreSQL other processes (the night's workers, another crawl) may be fetching from the same
+        // hosts: the per-host gate and the robots.txt copies are the database's, as for a worker.
+        let shared = try await CoordinatedRun.sharedPoliteness(options: options, logger: logger)
+        defer { shared?.database.close() }
         let selected = select(config.sources, store: store)
         let startedAt = options.now()
         let runID: Int64
         do {
-            try store.closeInterruptedRuns(at: startedAt)
+            // On PostgreSQL the night's workers own the runs still open (the first of a night closes those
+            // of killed workers).
+            if shared == nil { try store.closeInterruptedRuns(at: startedAt) }
             try store.syncSources(config.sources.map { ($0.id, $0.kind, $0.url) })
             runID = try store.beginRun(command: options.command.rawValue, at: startedAt)
         } catch {
@@ -53,31 +60,42 @@ public struct NightlyRun: Sendable {
         try DigestStage.recordStarts(options: options, store: store, run: runID, at: startedAt)
         let policy = await FetchPolicy.make(
             sources: config.sources, contact: config.contact, options: options,
-            store: store, logger: logger)
+            store: store, logger: logger, sharedGate: shared?.gate, sharedRobots: shared?.robots)
         let context = RunContext(
             store: store, fetch: policy.fetch, logger: logger, runID: runID,
             force: options.force, now: options.now, siteRules: siteRules)
         let outcomes = await crawlAll(selected, context: context)
         await ArticleStage(context: context).recheck(sources: config.sources.filter(\.enabled))
-        await policy.finish(store: store)
-        do {
-            try matcher?.apply(store: store, at: options.now())
-            try store.discardUnlinkedEvidence()
-        } catch {
-            throw PipelineError.database(.during("matching", error))
+        await policy.finish(store: store, saveRobots: shared == nil)
+        let end: @Sendable () async throws -> CoordinatedRun.DigestFailure = { [options] in
+            do {
+                try matcher?.apply(store: store, at: options.now())
+                try store.discardUnlinkedEvidence()
+            } catch {
+                throw PipelineError.database(.during("matching", error))
+            }
+            do {
+                // Sending mail waits on the network: on a thread of its own, not a cooperative one.
+                let stage = DigestStage(context: context, options: options, config: config)
+                return .init(paths: try await BlockingWork.run { try stage.deliver(from: startedAt) }, error: nil)
+            } catch {
+                return .init(paths: [], error: error)
+            }
+        }
+        // On PostgreSQL, under the workers' digest lock: one process at a time matches and sends.
+        let ended: CoordinatedRun.DigestFailure
+        if let shared {
+            do { ended = try await DigestLock.withLock(shared.database, end) } catch {
+                throw CoordinatedRun.mapped(error, "sending the digest")
+            }
+        } else {
+            ended = try await end()
         }
 
         var report = RunReport(
             runID: runID, startedAt: startedAt, finishedAt: options.now(), outcomes: outcomes,
-            digestPaths: [], digestError: nil)
+            digestPaths: ended.paths, digestError: ended.error)
         if selected.isEmpty { report.nextDue = nextDue(config.sources, store: store) }
-        do {
-            // Sending mail waits on the network: on a thread of its own, not a cooperative one.
-            let stage = DigestStage(context: context, options: options, config: config)
-            report.digestPaths = try await BlockingWork.run { try stage.deliver(from: startedAt) }
-        } catch {
-            report.digestError = error
-        }
         return try finish(report, store: store)
     }
 

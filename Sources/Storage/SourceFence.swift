@@ -69,6 +69,29 @@ public final class SourceFence: Sendable {
 }
 
 extension Store {
+    /// Runs `body` in a write transaction of `scope`'s crawl. On PostgreSQL the transaction first takes the
+    /// source's own lock (a transaction-scoped advisory lock on `veille.source:<id>`), so two processes
+    /// writing the same source's crawl at once — a `veille crawl` beside the night's workers, say — take
+    /// turns, the second seeing what the first stored; then, for a worker of a shared night, ``fence``.
+    func transaction<T>(of scope: SourceFence.Scope, _ body: (any SQLSession) throws -> T) throws -> T {
+        try transaction { s in
+            if s.dialect == .postgres {
+                switch scope {
+                case .source(let id):
+                    try s.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", ["veille.source:" + id])
+                case .item(let item):
+                    try s.execute(
+                        """
+                        SELECT pg_advisory_xact_lock(hashtextextended('veille.source:' || sourceId, 0))
+                        FROM item WHERE id = ?
+                        """, [item])
+                }
+            }
+            try fence?.check(s, source: scope)
+            return try body(s)
+        }
+    }
+
     /// This store, its writes of a source's crawl behind `fence`.
     public func fenced(by fence: SourceFence) -> Store {
         var store = self
@@ -76,11 +99,4 @@ extension Store {
         return store
     }
 
-    /// Runs `body` in a write transaction of `scope`'s crawl: behind ``fence`` when one is set.
-    func transaction<T>(of scope: SourceFence.Scope, _ body: (any SQLSession) throws -> T) throws -> T {
-        try transaction { s in
-            try fence?.check(s, source: scope)
-            return try body(s)
-        }
-    }
 }

@@ -196,3 +196,19 @@ extension Store {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+extension Store {
+    /// The advisory-lock key of the digest lock that the workers of a shared PostgreSQL night take to match
+    /// and send (Coordination's `DigestLock.key`; a test keeps the two equal).
+    public static let digestLockKey: Int64 = 0x7665_696C_6C65_0002
+
+    /// Runs `body` holding the digest lock of a PostgreSQL database (a session advisory lock on this
+    /// store's connection, waited for when a worker holds it), so that `veille digest` never sends beside
+    /// a worker's digest. On SQLite it just runs `body`: the run lock file keeps processes apart there.
+    public func holdingDigestLock<T>(_ body: () throws -> T) throws -> T {
+        guard case .postgres(let pg) = backend else { return try body() }
+        try pg.transaction { s in try s.execute("SELECT pg_advisory_lock(?)", [Self.digestLockKey]) }
+        defer { _ = try? pg.transaction { s in try s.execute("SELECT pg_advisory_unlock(?)", [Self.digestLockKey]) } }
+        return try body()
+    }
+}

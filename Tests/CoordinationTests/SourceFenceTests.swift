@@ -119,3 +119,47 @@ import Testing
 final class ResultBox<T: Sendable>: @unchecked Sendable {
     var value: Result<T, any Error>?
 }
+
+/// `veille digest` and `veille crawl` on PostgreSQL match and send under the workers' digest lock.
+@Suite(.serialized, .timeLimit(.minutes(10))) struct StoreDigestLockTests {
+    @Test("the store's digest lock is the workers' DigestLock: it waits while a worker sends")
+    func sameLock() async throws {
+        #expect(Store.digestLockKey == DigestLock.key)
+        let world = try CoordinationWorld("digestlock")
+        defer { world.drop() }
+        let database = try await world.open()
+        defer { database.close() }
+        let store = try Store(path: world.database.url)
+        let held = SourceFenceTests.ResultStamp()
+        let worker = Task {
+            try await DigestLock.withLock(database) {
+                held.mark("worker took it")
+                try await Task.sleep(for: .milliseconds(1_500))
+                held.mark("worker gave it back")
+            }
+        }
+        while held.events.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async {
+                do {
+                    try store.holdingDigestLock { held.mark("veille digest took it") }
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+        try await worker.value
+        #expect(held.events == ["worker took it", "worker gave it back", "veille digest took it"])
+    }
+}
+
+extension SourceFenceTests {
+    /// Events in the order they happened, from any thread.
+    final class ResultStamp: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [String] = []
+        var events: [String] { lock.withLock { list } }
+        func mark(_ event: String) { lock.withLock { list.append(event) } }
+    }
+}

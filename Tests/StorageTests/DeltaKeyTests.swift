@@ -102,3 +102,38 @@ import Testing
         #expect(throws: StorageError.self) { try archive.insert("new", previous: nil) }
     }
 }
+
+/// Two processes writing the same source's crawl at once on PostgreSQL (a `veille crawl` beside the night's
+/// workers) take turns on the source's own lock: the second sees what the first stored.
+@Suite struct SourceLockTests {
+    @Test func theSecondWriterOfTheSameChangeSeesItStored() async throws {
+        let archive = try DeltaKeyTests.Archive(.postgres)
+        let other = try Store(path: archive.location)  // a second process's connection
+        let edited = IncomingItem(
+            guid: "g-a", url: "https://e.org/a", title: "Titre A", text: "Texte A, corrigé deux fois", textVersion: 1)
+        // The first writer stores the change and holds its transaction open for a second.
+        let first = Task.detached { [archive] in
+            try other.transaction(of: .source("feed-a")) { s in
+                try s.execute("UPDATE item SET text = ? WHERE id = ?", [edited.text, archive.item])
+                let revision = try s.insert(
+                    "INSERT INTO itemRevision(itemId, runId, title, text, reason, recordedAt) VALUES (?, ?, ?, ?, 'changed', ?)",
+                    [archive.item, archive.run, edited.title, edited.text, Date()])
+                _ = try s.insert(
+                    """
+                    INSERT INTO delta(runId, itemId, sourceId, kind, baseline, at, revisionId, previousRevisionId)
+                    VALUES (?, ?, 'feed-a', 'changed', FALSE, ?, ?, ?)
+                    """, [archive.run, archive.item, Date(), revision, archive.second])
+                Thread.sleep(forTimeInterval: 1)
+            }
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        let at = Date(timeIntervalSince1970: 1_700_000_200)
+        // Meanwhile this writer stores the same feed: it waits, then finds nothing new.
+        let second = try archive.store.applyFetch(
+            source: "feed-a", run: archive.run, fetch: FetchLog(url: "https://example.org/a.xml", httpStatus: 200),
+            items: [edited], at: at, nextDue: at)
+        try await first.value
+        #expect(second.deltas.isEmpty)
+        #expect(try archive.deltas() == ["new", "changed<\(archive.first)", "changed<\(archive.second)"])
+    }
+}
