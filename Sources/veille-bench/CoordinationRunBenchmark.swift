@@ -1,12 +1,14 @@
 import Foundation
 import TestSupport
 
-/// `veille-bench coordination run [--workers 1,2,4] [--sources 400] [--hosts 200] [--latency 0.2] [--delay 1]`:
+/// `veille-bench coordination run [--workers 1,2,4] [--sources 400] [--hosts 200] [--latency 0.2] [--delay 1]
+/// [--concurrency N] [--skip-sqlite 1]`:
 /// the night of `veille run` itself (the built `veille` beside this program, the whole pipeline: fetch,
 /// parse, store, digest files), over SOURCES feeds spread over HOSTS loopback host names
 /// (`hNNN.localhost`, one server, each answer after LATENCY seconds, `delay` DELAY per source): once on
 /// SQLite (one process), then on PostgreSQL with each worker count (fresh database, that many `veille run`
-/// processes started together). Wall time next to the polite floor, and the politeness the server saw.
+/// processes started together; `--concurrency` is passed to them). Wall time next to the polite floor, and
+/// the politeness the server saw.
 enum CoordinationRunBenchmark {
     static func run(server: PostgresServer, options: [String: String]) async throws -> String {
         let counts = (options["--workers"] ?? "1,2,4").split(separator: ",").compactMap { Int($0) }
@@ -44,12 +46,16 @@ enum CoordinationRunBenchmark {
                     "veille run: %d sources on %d hosts, %.0f ms latency, delay %.1f s; polite floor %.2f s (%d requests on the busiest host)",
                 sources, hosts, latency * 1000, delay, floor, perHost)
         ]
-        var nights: [(String, String, Int)] = [("SQLite", dir.appendingPathComponent("veille.sqlite").path, 1)]
+        var nights: [(String, String, Int)] =
+            options["--skip-sqlite"] == nil ? [("SQLite", dir.appendingPathComponent("veille.sqlite").path, 1)] : []
+        let concurrency = options["--concurrency"].map { ["--concurrency", $0] } ?? []
         for count in counts { nights.append(("PostgreSQL", try server.createDatabase("run\(count)").url, count)) }
         for (n, (backend, db, workers)) in nights.enumerated() {
             let seen = http.requests().count
             let started = Date()
-            let codes = try start(workers, config: config.path, db: db, out: dir.appendingPathComponent("out\(n)").path)
+            let codes = try start(
+                workers, config: config.path, db: db, out: dir.appendingPathComponent("out\(n)").path,
+                extra: db.hasPrefix("postgres") ? concurrency : [])
             let wall = Date().timeIntervalSince(started)
             let requests = Array(http.requests().dropFirst(seen))
             let politeness = HostPoliteness(requests: requests, finishes: http.finishTimes())
@@ -64,7 +70,7 @@ enum CoordinationRunBenchmark {
     }
 
     /// Starts `count` `veille run --all` processes on `db` together and waits for all; their exit codes.
-    static func start(_ count: Int, config: String, db: String, out: String) throws -> [Int32] {
+    static func start(_ count: Int, config: String, db: String, out: String, extra: [String]) throws -> [Int32] {
         let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("veille")
         var processes: [(Process, URL)] = []
@@ -73,7 +79,7 @@ enum CoordinationRunBenchmark {
             process.executableURL = binary
             process.arguments =
                 ["run", "--all", "--quiet", "--config", config, "--db", db, "--out", out]
-                + (count > 1 || db.hasPrefix("postgres") ? ["--worker", "w\(n)"] : [])
+                + (count > 1 || db.hasPrefix("postgres") ? ["--worker", "w\(n)"] : []) + extra
             process.standardOutput = FileHandle.nullDevice
             let log = URL(fileURLWithPath: out + "-\(n).log")
             FileManager.default.createFile(atPath: log.path, contents: nil)
