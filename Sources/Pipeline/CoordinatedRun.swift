@@ -25,7 +25,7 @@ public struct WorkerSettings: Sendable {
     /// The defaults the README gives.
     public init(
         worker: String = SourceLeases.newWorkerID(), lease: Duration = .seconds(60), batch: Int = 4,
-        concurrency: Int = 16, hold: Duration = .seconds(120), retry: Duration = .seconds(30)
+        concurrency: Int = 32, hold: Duration = .seconds(120), retry: Duration = .seconds(30)
     ) {
         self.worker = worker
         self.lease = lease

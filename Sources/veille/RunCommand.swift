@@ -89,7 +89,7 @@ struct WorkerOptions: ParsableArguments {
     var batch: Int = 4
 
     @Option(help: "Sources crawled at once by this worker.")
-    var concurrency: Int = 16
+    var concurrency: Int = 32
 
     @Option(help: "Seconds a killed worker can keep a host (or a robots.txt fetch) to itself.")
     var hold: Double = 120
