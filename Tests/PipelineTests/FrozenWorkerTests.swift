@@ -76,7 +76,7 @@ struct FrozenWorkerTests {
         }
         kill(a.0.processIdentifier, SIGSTOP)
         #expect(w.server.arrivals(path: "/feed.xml") == arrived + 1, "worker a's request never came")
-        try w.server.write("\(Self.host)/feed.xml", Self.feed("v2"))  // a's answer, read after the delay
+        try w.server.write("\(Self.host)/feed.xml", Self.feed("v2")) // a's answer, read after the delay
         for _ in 0..<400 where w.server.requests(path: "/feed.xml").count == answered {
             try await Task.sleep(for: .milliseconds(25))
         }
@@ -102,7 +102,8 @@ struct FrozenWorkerTests {
         #expect(try value("SELECT count(*) FROM itemRevision") == "2")
         #expect(
             try value(
-                "SELECT done_by || ' ' || claims FROM coord_sources WHERE night = (SELECT max(night) FROM coord_sources)")
+                "SELECT done_by || ' ' || claims FROM coord_sources WHERE night = (SELECT max(night) FROM coord_sources)"
+            )
                 == "b 2")
     }
 }

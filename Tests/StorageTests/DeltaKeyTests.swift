@@ -32,7 +32,8 @@ import Testing
             #expect(new.deltas.map(\.kind) == [.new] && changed.deltas.map(\.kind) == [.changed])
             item = new.deltas[0].itemID
             let revisions = try store.transaction { s in
-                try s.values("SELECT id FROM itemRevision WHERE itemId = ? ORDER BY id", [new.deltas[0].itemID], as: Int64.self)
+                try s.values(
+                    "SELECT id FROM itemRevision WHERE itemId = ? ORDER BY id", [new.deltas[0].itemID], as: Int64.self)
             }
             first = revisions[0]
             second = revisions[1]
@@ -108,7 +109,7 @@ import Testing
 @Suite struct SourceLockTests {
     @Test func theSecondWriterOfTheSameChangeSeesItStored() async throws {
         let archive = try DeltaKeyTests.Archive(.postgres)
-        let other = try Store(path: archive.location)  // a second process's connection
+        let other = try Store(path: archive.location) // a second process's connection
         let edited = IncomingItem(
             guid: "g-a", url: "https://e.org/a", title: "Titre A", text: "Texte A, corrigé deux fois", textVersion: 1)
         // The first writer stores the change and holds its transaction open for a second.
