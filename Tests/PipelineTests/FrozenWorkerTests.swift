@@ -65,8 +65,9 @@ struct FrozenWorkerTests {
         _ = await finished(try start("first"))
         #expect(try value("SELECT title FROM item") == "Titre v1")
 
-        // Night 2: worker a's request is answered after 2 s; a is stopped while it waits.
-        try w.server.route("\(Self.host)/feed.xml", .delayed(2))
+        // Night 2: worker a's request is answered after 8 s (slack for a loaded machine to notice it); a is
+        // stopped while it waits.
+        try w.server.route("\(Self.host)/feed.xml", .delayed(8))
         let arrived = w.server.arrivals(path: "/feed.xml")
         let answered = w.server.requests(path: "/feed.xml").count
         let a = try start("a")
@@ -77,7 +78,7 @@ struct FrozenWorkerTests {
         kill(a.0.processIdentifier, SIGSTOP)
         #expect(w.server.arrivals(path: "/feed.xml") == arrived + 1, "worker a's request never came")
         try w.server.write("\(Self.host)/feed.xml", Self.feed("v2")) // a's answer, read after the delay
-        for _ in 0..<400 where w.server.requests(path: "/feed.xml").count == answered {
+        for _ in 0..<1600 where w.server.requests(path: "/feed.xml").count == answered {
             try await Task.sleep(for: .milliseconds(25))
         }
         #expect(w.server.requests(path: "/feed.xml").count == answered + 1, "a's answer was never sent")
