@@ -39,8 +39,12 @@ struct RematchCommand: ParsableCommand {
             defer { withExtendedLifetime(lock) {} }
             let store = try NightlyRun.openStore(global.db)
             let items = try store.items(firstSeenSince: try parseSinceOption(since))
-            let (changes, links) = try loaded.stage.rematchWithLinks(
-                store: store, items: items, at: Date(), dryRun: dryRun)
+            let rematch = {
+                try loaded.stage.rematchWithLinks(store: store, items: items, at: Date(), dryRun: dryRun)
+            }
+            // On PostgreSQL, never beside a worker's matching (the workers' digest lock); on SQLite the lock
+            // file keeps runs away.
+            let (changes, links) = try dryRun ? rematch() : store.holdingDigestLock(rematch)
             let titles = Dictionary(items.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
             for (item, entity) in changes.added {
                 let link = links[item]?.first { $0.entityID == entity }

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Storage
 import TestSupport
 import Testing
 
@@ -64,6 +65,37 @@ import Testing
         #expect(sources.code == 0 && sources.stdout.contains("atom-example"), "\(sources.stderr)")
         let backup = try CLITests.run(["backup", w.dir.appendingPathComponent("b.sqlite").path, "--db", pg])
         #expect(backup.code == 4 && backup.stderr.contains("pg_dump"), "\(backup.stderr)")
+    }
+
+    /// `veille rematch` on PostgreSQL waits while a worker holds the digest lock (its matching and digest):
+    /// a session holding the lock for 2 s, then writing a mark, has written it before rematch ends.
+    @Test func rematchWaitsForTheWorkersDigestLock() async throws {
+        let w = try await PipelineWorld()
+        try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "atom.xml")
+        try w.configure([("atom-example", "/atom.xml")])
+        try FileManager.default.copyItem(
+            at: PipelineWorld.fixture("watchlist.yaml"), to: w.config.appendingPathComponent("watchlist.yaml"))
+        let database = try PostgresServer.shared().createDatabase("rematchlock")
+        defer { database.drop() }
+        let run = try CLITests.run(["run", "--all", "--config", w.config.path, "--out", w.out, "--db", database.url])
+        #expect(run.code == 0, "\(run.stderr)")
+        try database.psql("CREATE TABLE lockmark (at timestamptz)")
+        let worker = Task.detached {
+            try database.psql(
+                "SELECT pg_advisory_lock(\(Store.digestLockKey)); SELECT pg_sleep(2); "
+                    + "INSERT INTO lockmark VALUES (clock_timestamp())")
+        }
+        for _ in 0..<400 {
+            let held = try database.psql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+            if held.trimmingCharacters(in: .whitespacesAndNewlines) == "1" { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let rematch = try CLITests.run(["rematch", "--config", w.config.path, "--db", database.url])
+        #expect(rematch.code == 0, "\(rematch.stderr)")
+        #expect(
+            try database.psql("SELECT count(*) FROM lockmark").trimmingCharacters(in: .whitespacesAndNewlines) == "1",
+            "rematch ended while the worker held the lock")
+        _ = try await worker.value
     }
 
     @Test func copyDBMovesAnArchiveWhoseExportIsThenByteIdentical() async throws {
