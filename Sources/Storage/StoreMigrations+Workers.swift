@@ -15,13 +15,15 @@ extension StoreMigrations {
         }
     }
 
-    /// The statements of `keyDeltasOncePerChange`, the same on both backends.
+    /// The statements of `keyDeltasOncePerChange`, the same on both backends. The duplicates are found with
+    /// `EXISTS` over `delta_item_kind`, never `NOT IN (SELECT …)`: on PostgreSQL a subquery result past
+    /// `work_mem` is scanned once per row (hours over a million deltas; this takes about a second).
     static let deltaKeys = """
-        DELETE FROM delta WHERE kind = 'new' AND id NOT IN (
-          SELECT MIN(id) FROM delta WHERE kind = 'new' GROUP BY itemId);
-        DELETE FROM delta WHERE kind = 'changed' AND previousRevisionId IS NOT NULL AND id NOT IN (
-          SELECT MIN(id) FROM delta WHERE kind = 'changed' AND previousRevisionId IS NOT NULL
-          GROUP BY itemId, previousRevisionId);
+        DELETE FROM delta WHERE kind = 'new' AND EXISTS (
+          SELECT 1 FROM delta e WHERE e.itemId = delta.itemId AND e.kind = 'new' AND e.id < delta.id);
+        DELETE FROM delta WHERE kind = 'changed' AND previousRevisionId IS NOT NULL AND EXISTS (
+          SELECT 1 FROM delta e WHERE e.itemId = delta.itemId AND e.kind = 'changed'
+            AND e.previousRevisionId = delta.previousRevisionId AND e.id < delta.id);
         CREATE UNIQUE INDEX delta_new_once ON delta(itemId) WHERE kind = 'new';
         CREATE UNIQUE INDEX delta_changed_once ON delta(itemId, previousRevisionId) WHERE kind = 'changed';
         """
