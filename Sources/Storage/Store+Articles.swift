@@ -217,10 +217,12 @@ extension Store {
     }
 
     /// Evidence is kept only for items linked to a campaign or an actor: the rest is dropped once matching
-    /// has run.
+    /// has run. `NOT EXISTS`, not `NOT IN (SELECT itemId FROM link)`: on PostgreSQL a link table past
+    /// `work_mem` turns the latter into a scan of every link for every evidence row, each night.
     public func discardUnlinkedEvidence() throws {
         try transaction { s in
-            try s.execute("DELETE FROM evidence WHERE itemId NOT IN (SELECT itemId FROM link)")
+            try s.execute(
+                "DELETE FROM evidence WHERE NOT EXISTS (SELECT 1 FROM link WHERE link.itemId = evidence.itemId)")
         }
     }
 

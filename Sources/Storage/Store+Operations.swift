@@ -107,10 +107,13 @@ extension Store {
     ///
     /// - Parameter dryRun: count only; nothing is written.
     public func prune(olderThan cutoff: Date, dryRun: Bool = false) throws -> PruneOutcome {
+        // `EXISTS` over the indexes, never `NOT IN (SELECT …)`: on PostgreSQL a subquery result past `work_mem`
+        // is scanned once per row (hours over a million revisions).
         let revisionFilter = """
             FROM itemRevision WHERE recordedAt < ?
-              AND id NOT IN (SELECT MAX(id) FROM itemRevision GROUP BY itemId)
-              AND itemId NOT IN (SELECT itemId FROM link)
+              AND EXISTS (SELECT 1 FROM itemRevision newer
+                WHERE newer.itemId = itemRevision.itemId AND newer.id > itemRevision.id)
+              AND NOT EXISTS (SELECT 1 FROM link WHERE link.itemId = itemRevision.itemId)
             """
         let body = { (s: any SQLSession) throws -> PruneOutcome in
             var outcome = PruneOutcome(revisions: 0, rawRows: [:])
@@ -120,7 +123,7 @@ extension Store {
                 // Every table listed is created by a migration of both backends.
                 let filter =
                     "FROM \(s.dialect.quote(table)) WHERE \(s.dialect.quote(dateColumn)) < ? "
-                    + "AND itemId NOT IN (SELECT itemId FROM link)"
+                    + "AND NOT EXISTS (SELECT 1 FROM link WHERE link.itemId = \(s.dialect.quote(table)).itemId)"
                 outcome.rawRows[table] =
                     try s.value("SELECT COUNT(*) " + filter, [cutoff], as: Int.self) ?? 0
                 if !dryRun { try s.execute("DELETE " + filter, [cutoff]) }

@@ -1,8 +1,9 @@
 import Foundation
 import Storage
+import TestSupport
 import Testing
 
-/// Care of the database on a real SQLite file: backup, prune, vacuum, robots.txt copies.
+/// Care of the database on a real SQLite file (prune on PostgreSQL too): backup, prune, vacuum, robots.txt copies.
 @Suite struct OperationsStoreTests {
     static let old = Date(timeIntervalSince1970: 1_600_000_000) // 2020
     static let recent = Date(timeIntervalSince1970: 1_732_000_000) // 2024
@@ -75,9 +76,16 @@ import Testing
         }
     }
 
-    @Test func pruneKeepsLinkedItemsAndEachItemsNewestRevision() throws {
+    /// The store of a prune test: the scratch SQLite file, or a fresh database on the tests' PostgreSQL.
+    static func pruneStore(_ backend: String, _ scratch: Scratch) throws -> Store {
+        try Store(path: backend == "postgres" ? PostgresServer.shared().createDatabase("prune").url : scratch.db)
+    }
+
+    @Test(arguments: ["sqlite", "postgres"]) func pruneKeepsLinkedItemsAndEachItemsNewestRevision(_ backend: String)
+        throws
+    {
         let scratch = try Scratch()
-        let store = try Store(path: scratch.db)
+        let store = try Self.pruneStore(backend, scratch)
         try store.syncSources([("s", .feed, "https://e.org/feed")])
         var ids: [Int64] = []
         for version in 0..<4 { // 4 old revisions of each of 3 items
@@ -106,9 +114,11 @@ import Testing
         #expect(titles == ["item 0 v9"])
     }
 
-    @Test func pruneRemovesOldRawPageBytesOfUnlinkedItemsOnly() throws {
+    @Test(arguments: ["sqlite", "postgres"]) func pruneRemovesOldRawPageBytesOfUnlinkedItemsOnly(_ backend: String)
+        throws
+    {
         let scratch = try Scratch()
-        let store = try Store(path: scratch.db)
+        let store = try Self.pruneStore(backend, scratch)
         try store.syncSources([("s", .feed, "https://e.org/feed")])
         let ids = try Self.store(store, count: 2, version: 0, at: Self.old).deltas.map(\.itemID)
         for id in ids { // each item: its `first` revision, then its page (an `article` revision and evidence)
