@@ -203,8 +203,10 @@ extension Store {
     public static let digestLockKey: Int64 = 0x7665_696C_6C65_0002
 
     /// Runs `body` holding the digest lock of a PostgreSQL database (a session advisory lock on this
-    /// store's connection, waited for when a worker holds it), so that `veille digest` never sends beside
-    /// a worker's digest. On SQLite it just runs `body`: the run lock file keeps processes apart there.
+    /// store's connection, waited for when a worker holds it), so that `veille digest` and `veille rematch`
+    /// never match or send beside a worker doing so. On SQLite it just runs `body`: the run lock file keeps
+    /// processes apart there. A connection lost meanwhile loses the lock with it (the next statement
+    /// reconnects without it); the outbox's keys still keep each delta to one message per recipient.
     public func holdingDigestLock<T>(_ body: () throws -> T) throws -> T {
         guard case .postgres(let pg) = backend else { return try body() }
         try pg.transaction { s in try s.execute("SELECT pg_advisory_lock(?)", [Self.digestLockKey]) }
