@@ -20,7 +20,8 @@ public struct ArchiveReader: Sendable {
     public init(path: String) throws {
         if let url = try PostgresURL(path) {
             self.path = url.description
-            let pg = try PostgresBackend(url: url)
+            // As many connections as SQLite's readers, opened as concurrent pages need them.
+            let pg = try PostgresBackend(url: url, connections: Self.readers)
             let missing: [String]
             do {
                 missing = try pg.transaction(readOnly: true) { s -> [String] in
@@ -44,7 +45,7 @@ public struct ArchiveReader: Sendable {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
-        config.maximumReaderCount = 8
+        config.maximumReaderCount = Self.readers
         do {
             let pool = try DatabasePool(path: path, configuration: config)
             let missing = try pool.read { db -> [String] in
@@ -61,6 +62,9 @@ public struct ArchiveReader: Sendable {
             throw StorageError.open(path: path, message: Store.describe(error))
         }
     }
+
+    /// Readers at once: SQLite's pool, PostgreSQL's connections (the workbench's page threads match it).
+    public static let readers = 8
 
     private static func check(_ missing: [String], path: String) throws {
         if !missing.isEmpty {

@@ -1,4 +1,5 @@
 import NIOPosix
+import Storage
 
 /// The threads that build the pages: their SQLite reads block, and Swift's cooperative pool has only as many
 /// threads as the machine has cores (2 here). A page read there would hold one of them for its whole read;
@@ -6,7 +7,7 @@ import NIOPosix
 /// reads wait on threads of their own while the cooperative threads keep serving the connections.
 struct PageThreads: Sendable {
     /// As many threads as the archive opens readers (reason: a thread without a reader would only queue).
-    static let count = 8
+    static let count = ArchiveReader.readers
 
     private let pool: NIOThreadPool
 

@@ -7,16 +7,19 @@
 # OUT (default .build/bench-archive) holds the archive; REUSE=1 keeps one already generated there with the same
 # ITEMS (generation takes minutes at 1,000,000). An archive of an older veille must first be migrated by a writer
 # command (`serve` applies no migration), e.g. `veille prune --older-than 36500d --db OUT/veille.sqlite`.
+# DB=postgres://… serves that database instead (an archive copied there with `veille copy-db --from
+# OUT/veille.sqlite --to …`; OUT still holds the archive's Feeds).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ITEMS=${1:-100000}
 BIN=${2:-.build/release}
 OUT=${OUT:-.build/bench-archive}
 SECS=${SECONDS_PER_PAGE:-20}
-if [ "${REUSE:-0}" != 1 ] || [ ! -f "$OUT/veille.sqlite" ]; then
+DB=${DB:-$OUT/veille.sqlite}
+if [ "$DB" = "$OUT/veille.sqlite" ] && { [ "${REUSE:-0}" != 1 ] || [ ! -f "$OUT/veille.sqlite" ]; }; then
   "$BIN/veille-bench" archive --items "$ITEMS" --db "$OUT/veille.sqlite" --config "$OUT/Feeds"
 fi
-"$BIN/veille" serve --db "$OUT/veille.sqlite" --config "$OUT/Feeds" --listen 127.0.0.1:0 >"$OUT/serve.log" 2>&1 &
+"$BIN/veille" serve --db "$DB" --config "$OUT/Feeds" --listen 127.0.0.1:0 >"$OUT/serve.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 300); do grep -q "listening on" "$OUT/serve.log" && break; sleep 0.1; done

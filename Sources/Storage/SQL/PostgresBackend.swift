@@ -2,8 +2,9 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// One PostgreSQL connection shared by a ``Store``: every transaction holds it alone (a lock), as SQLite's
-/// single writer does.
+/// The PostgreSQL connections of a ``Store`` (one: every transaction holds it alone, as SQLite's single
+/// writer) or of an ``ArchiveReader`` (up to ``maximumConnections``, opened as concurrent readers need
+/// them: `veille serve` answers several pages at once, as SQLite's pool of readers does).
 ///
 /// The store's API is synchronous while postgres-nio is asynchronous. The bridge waits on postgres-nio's
 /// `EventLoopFuture`s, which complete on NIO's own event-loop threads: a caller on Swift's cooperative
@@ -11,19 +12,26 @@ import PostgresNIO
 /// cannot deadlock the pool (a `Task` plus a semaphore could, with two cores and a busy pool).
 final class PostgresBackend: @unchecked Sendable {
     let url: PostgresURL
+    /// The most connections open at once; a transaction waits for a free one past it.
+    let maximumConnections: Int
     private let configuration: PostgresConnection.Configuration
-    private var connection: PostgresConnection
     private let logger: Logger
-    private let lock = NSLock()
+    /// Guards `idle` and `opened`; signalled when a connection is given back.
+    private let state = NSCondition()
+    private var idle: [PostgresConnection] = []
+    /// Connections open: idle ones and those a transaction holds.
+    private var opened = 0
     /// Waits before each new attempt to reconnect a lost connection (then the operation fails).
     static let reconnectDelays: [Double] = [0.5, 1, 2]
 
-    /// Connects (10 s timeout).
+    /// Connects once (10 s timeout); more connections open later, as transactions need them, up to
+    /// `connections`.
     ///
     /// - Throws: ``StorageError/open(path:message:)`` with the server's reason (refused, wrong password,
     ///   no such database…).
-    init(url: PostgresURL) throws {
+    init(url: PostgresURL, connections: Int = 1) throws {
         self.url = url
+        maximumConnections = max(1, connections)
         var logger = Logger(label: "veille.postgres")
         logger.logLevel = .critical
         self.logger = logger
@@ -33,7 +41,8 @@ final class PostgresBackend: @unchecked Sendable {
                 tls: try Self.tls(url.sslMode))
             config.options.connectTimeout = .seconds(10)
             configuration = config
-            connection = try Self.connect(config, logger: logger)
+            idle = [try Self.connect(config, logger: logger)]
+            opened = 1
         } catch {
             throw StorageError.open(path: url.description, message: Self.describe(error))
         }
@@ -55,28 +64,52 @@ final class PostgresBackend: @unchecked Sendable {
         ).wait()
     }
 
-    /// Closes the connection; the close callback keeps it alive until it is closed (postgres-nio asserts
+    /// Closes the connections; the close callback keeps each alive until it is closed (postgres-nio asserts
     /// that a connection is closed before it goes).
-    deinit { Self.close(connection) }
+    deinit { for connection in idle { Self.close(connection) } }
 
     private static func close(_ connection: PostgresConnection) {
         connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
-    /// The connection, connected again first when the server closed it (a restart, a network cut): a lost
-    /// connection costs the transaction it broke, and the next one reconnects, up to three attempts.
-    private func liveConnection() throws -> PostgresConnection {
-        guard connection.isClosed else { return connection }
-        return try reconnect()
+    /// A connection for one transaction: an idle one, else a new one while fewer than
+    /// ``maximumConnections`` are open, else the first one given back.
+    private func checkOut() throws -> PostgresConnection {
+        state.lock()
+        while idle.isEmpty && opened >= maximumConnections { state.wait() }
+        if let connection = idle.popLast() {
+            state.unlock()
+            return connection
+        }
+        opened += 1
+        state.unlock()
+        do { return try Self.connect(configuration, logger: logger) } catch {
+            checkIn(nil)
+            throw StorageError.database("cannot open another connection to \(url): \(Self.describe(error))")
+        }
     }
 
-    private func reconnect() throws -> PostgresConnection {
-        Self.close(connection)
+    /// Gives a connection back (nil, or a closed one: it no longer counts).
+    private func checkIn(_ connection: PostgresConnection?) {
+        state.lock()
+        if let connection, !connection.isClosed {
+            idle.append(connection)
+        } else {
+            opened -= 1
+            if let connection { Self.close(connection) }
+        }
+        state.signal()
+        state.unlock()
+    }
+
+    /// A new connection in place of `old`, which the server closed (a restart, a network cut): a lost
+    /// connection costs the transaction it broke, and the next one reconnects, up to three attempts.
+    private func reconnect(_ old: PostgresConnection) throws -> PostgresConnection {
+        Self.close(old)
         var last: Error? = nil
         for delay in Self.reconnectDelays {
             do {
-                connection = try Self.connect(configuration, logger: logger)
-                return connection
+                return try Self.connect(configuration, logger: logger)
             } catch {
                 last = error
                 Thread.sleep(forTimeInterval: delay)
@@ -86,16 +119,18 @@ final class PostgresBackend: @unchecked Sendable {
             "lost the connection to \(url) and could not reconnect: \(Self.describe(last ?? CancellationError()))")
     }
 
-    /// Runs `body` in one transaction (`BEGIN` … `COMMIT`, `ROLLBACK` when it throws); `readOnly` for the
-    /// readers (the server then refuses any write).
+    /// Runs `body` in one transaction (`BEGIN` … `COMMIT`, `ROLLBACK` when it throws) on a connection it
+    /// holds alone; `readOnly` for the readers (the server then refuses any write).
     func transaction<T>(readOnly: Bool = false, _ body: (PostgresSession) throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
+        var connection = try checkOut()
+        defer { checkIn(connection) }
+        if connection.isClosed { connection = try reconnect(connection) }
         let begin = readOnly ? "BEGIN TRANSACTION READ ONLY" : "BEGIN"
-        var session = PostgresSession(connection: try liveConnection(), logger: logger)
+        var session = PostgresSession(connection: connection, logger: logger)
         do { try session.execute(begin, []) } catch {
             // A connection the server dropped may not look closed yet: one fresh connection, once.
-            session = PostgresSession(connection: try reconnect(), logger: logger)
+            connection = try reconnect(connection)
+            session = PostgresSession(connection: connection, logger: logger)
             try session.execute(begin, [])
         }
         do {
