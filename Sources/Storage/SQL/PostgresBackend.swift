@@ -122,14 +122,23 @@ final class PostgresBackend: @unchecked Sendable {
     /// Runs `body` in one transaction (`BEGIN` … `COMMIT`, `ROLLBACK` when it throws) on a connection it
     /// holds alone; `readOnly` for the readers (the server then refuses any write).
     func transaction<T>(readOnly: Bool = false, _ body: (PostgresSession) throws -> T) throws -> T {
+        // Nil while a lost connection is being replaced: when that fails, the slot is given up (not the
+        // old connection, closed but perhaps not yet seen closed, handed to the next transaction).
         var connection = try checkOut()
-        defer { checkIn(connection) }
-        if connection.isClosed { connection = try reconnect(connection) }
+        var held: PostgresConnection? = connection
+        defer { checkIn(held) }
+        func replace(_ old: PostgresConnection) throws -> PostgresConnection {
+            held = nil
+            let fresh = try reconnect(old)
+            held = fresh
+            return fresh
+        }
+        if connection.isClosed { connection = try replace(connection) }
         let begin = readOnly ? "BEGIN TRANSACTION READ ONLY" : "BEGIN"
         var session = PostgresSession(connection: connection, logger: logger)
         do { try session.execute(begin, []) } catch {
             // A connection the server dropped may not look closed yet: one fresh connection, once.
-            connection = try reconnect(connection)
+            connection = try replace(connection)
             session = PostgresSession(connection: connection, logger: logger)
             try session.execute(begin, [])
         }
