@@ -85,11 +85,18 @@ import Testing
                 "SELECT pg_advisory_lock(\(Store.digestLockKey)); SELECT pg_sleep(2); "
                     + "INSERT INTO lockmark VALUES (clock_timestamp())")
         }
-        for _ in 0..<400 {
-            let held = try database.psql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
-            if held.trimmingCharacters(in: .whitespacesAndNewlines) == "1" { break }
-            try await Task.sleep(for: .milliseconds(10))
+        // The lock taken in this database (other suites take advisory locks in theirs at the same time).
+        var taken = false
+        for _ in 0..<2000 where !taken {
+            let held = try database.psql(
+                """
+                SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+                WHERE l.locktype = 'advisory' AND l.granted AND d.datname = current_database()
+                """)
+            taken = held.trimmingCharacters(in: .whitespacesAndNewlines) != "0"
+            if !taken { try await Task.sleep(for: .milliseconds(10)) }
         }
+        #expect(taken, "the worker's session never took the lock")
         let rematch = try CLITests.run(["rematch", "--config", w.config.path, "--db", database.url])
         #expect(rematch.code == 0, "\(rematch.stderr)")
         #expect(
