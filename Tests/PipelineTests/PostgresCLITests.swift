@@ -68,7 +68,7 @@ import Testing
     }
 
     /// `veille rematch` on PostgreSQL waits while a worker holds the digest lock (its matching and digest):
-    /// a session holding the lock for 2 s, then writing a mark, has written it before rematch ends.
+    /// a session holding the lock for 3 s, then writing a mark, has written it before rematch ends.
     @Test func rematchWaitsForTheWorkersDigestLock() async throws {
         let w = try await PipelineWorld()
         try w.server.copy(PipelineWorld.fixture("atom-hand.xml"), to: "atom.xml")
@@ -80,10 +80,19 @@ import Testing
         let run = try CLITests.run(["run", "--all", "--config", w.config.path, "--out", w.out, "--db", database.url])
         #expect(run.code == 0, "\(run.stderr)")
         try database.psql("CREATE TABLE lockmark (at timestamptz)")
-        let worker = Task.detached {
-            try database.psql(
-                "SELECT pg_advisory_lock(\(Store.digestLockKey)); SELECT pg_sleep(2); "
-                    + "INSERT INTO lockmark VALUES (clock_timestamp())")
+        // The worker's session on a thread of its own: in the whole suite, a task waiting for a free
+        // cooperative thread started it only after the check below had given up.
+        let worker = Task {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                Thread.detachNewThread {
+                    continuation.resume(
+                        with: Result {
+                            _ = try database.psql(
+                                "SELECT pg_advisory_lock(\(Store.digestLockKey)); SELECT pg_sleep(3); "
+                                    + "INSERT INTO lockmark VALUES (clock_timestamp())")
+                        })
+                }
+            }
         }
         // The lock taken in this database (other suites take advisory locks in theirs at the same time).
         var taken = false
